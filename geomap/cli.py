@@ -1,0 +1,178 @@
+"""The `geomap` command: a thin layer that parses options, calls the library and prints.
+
+Library errors (GeomapError) become one-line messages and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from geomap.errors import GeomapError, PlaceNotFound
+from geomap.gazetteer import GAZETTEER_ENV, Gazetteer, Place, load_gazetteer
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UsageError(click.ClickException):
+    """A GeomapError shown as 'Error: ...' with exit code 2."""
+
+    exit_code = 2
+
+
+def gazetteer_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--gazetteer FILE (repeatable, also $GEOMAP_GAZETTEER) and --country-point, opening the gazetteer."""
+
+    @click.option(
+        "--gazetteer",
+        "gazetteer_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help=f"Your own places (CSV or JSON) that extend or override the bundled ones; also ${GAZETTEER_ENV}.",
+    )
+    @click.option(
+        "--country-point",
+        type=click.Choice(["label", "capital"]),
+        default="label",
+        show_default=True,
+        help="Where a country sits: its Natural Earth label point (on land, mid-country) or its capital.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, gazetteer_files: tuple[str, ...], country_point: str, **kwargs: Any) -> Any:
+        try:
+            gazetteer = load_gazetteer(*gazetteer_files, country_point=country_point)  # type: ignore[arg-type]
+        except GeomapError as e:
+            raise UsageError(str(e)) from None
+        return command(*args, gazetteer=gazetteer, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="geomap")
+def main() -> None:
+    """Turn news text into maps of what moves between places."""
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--all", "show_all", is_flag=True, help="List every candidate, best first, not just the best.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2 code).")
+@click.option("--online", is_flag=True, help="Ask OpenStreetMap's Nominatim for names the gazetteer lacks (cached).")
+@gazetteer_options
+def geocode(
+    names: tuple[str, ...], show_all: bool, fmt: str, country: str | None, online: bool, gazetteer: Gazetteer
+) -> None:
+    """Resolve place NAMES against the bundled gazetteer, one line per name.
+
+    \b
+    geomap geocode Pyongyang "North Korea" "South Korean"
+    geomap geocode Paris --all --format json
+    """
+    fallback = None
+    if online:
+        from geomap.geocoder import OnlineFallback
+
+        fallback = OnlineFallback()
+    results: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for name in names:
+        places = gazetteer.candidates(name, country=country)
+        if not places and fallback is not None:
+            results.append({"query": name, "online": _online(fallback, name)})
+            continue
+        if not places:
+            hint = gazetteer.close_matches(name)
+            missing.append(str(PlaceNotFound(name + (f" in {country.upper()}" if country else ""), tuple(hint))))
+            continue
+        if show_all:
+            results.append({"query": name, "candidates": [p.to_dict() for p in places]})
+        else:
+            results.append({"query": name, "place": places[0].to_dict()})
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            for line in _text_lines(result):
+                click.echo(line)
+    for message in missing:
+        click.echo(f"Error: {message}", err=True)
+    if missing:
+        sys.exit(2)
+
+
+def _online(fallback: Any, name: str) -> dict[str, Any] | None:
+    try:
+        location = fallback.geocode(name)
+    except GeomapError as e:
+        raise UsageError(str(e)) from None
+    return (
+        None if location is None else {"address": location.address, "lat": location.latitude, "lon": location.longitude}
+    )
+
+
+def _describe(place: dict[str, Any]) -> str:
+    where = ", ".join(p for p in (place["admin1"] if place["kind"] == "city" else None, place["country"]) if p)
+    name = f"{place['name']} ({where})" if where else place["name"]
+    return f"{name}\t{place['kind']}\t{place['lat']:.5f}, {place['lon']:.5f}\tid {place['id']}"
+
+
+def _text_lines(result: dict[str, Any]) -> list[str]:
+    query = result["query"]
+    if "online" in result:
+        o = result["online"]
+        return [f"{query}\t" + (f"{o['address']}\tonline\t{o['lat']:.5f}, {o['lon']:.5f}" if o else "not found online")]
+    if "place" in result:
+        return [f"{query}\t{_describe(result['place'])}"]
+    return [f"{query}\t{n}. {_describe(p)}" for n, p in enumerate(result["candidates"], start=1)]
+
+
+@main.group()
+def gazetteer() -> None:
+    """Inspect the bundled gazetteer."""
+
+
+@gazetteer.command("info")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@gazetteer_options
+def gazetteer_info(fmt: str, gazetteer: Gazetteer) -> None:
+    """Counts of places by kind, sources and their versions, licence."""
+    info = gazetteer.info()
+    if fmt == "json":
+        click.echo(json.dumps(info, indent=2))
+        return
+    click.echo(f"{info['places']:,} places, {info['names']:,} names  ({info['path']})")
+    for kind, count in info["by_kind"].items():
+        click.echo(f"  {kind:<10} {count:>9,}")
+    click.echo(f"cities of at least {info['min_city_population']:,} people")
+    click.echo(
+        "sources: "
+        + ", ".join(f"{k} {v}" for k, v in info["sources"].items())
+        + f", Natural Earth {info['natural_earth']}"
+    )
+    click.echo(f"licence: {info['licence']}")
+    for f in info["user_files"]:
+        click.echo(f"user file: {f}")
+
+
+@gazetteer.command("search")
+@click.argument("text")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@gazetteer_options
+def gazetteer_search(text: str, limit: int, fmt: str, gazetteer: Gazetteer) -> None:
+    """Places whose names start with TEXT, most prominent first."""
+    places: list[Place] = gazetteer.search(text, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=2))
+    else:
+        for place in places:
+            click.echo(_describe(place.to_dict()))
+    if not places:
+        raise UsageError(f"no place name starts with {text!r}")

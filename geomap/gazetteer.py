@@ -1,0 +1,488 @@
+"""The bundled world gazetteer: look places up by name, by id or by position, offline.
+
+The data is one read-only SQLite file inside the package (built by `gazetteer/build.py`), so
+opening it costs a few milliseconds and nothing is loaded until a name is asked for. Users add
+or override places with their own CSV or JSON file (`read_user_places`).
+
+>>> gaz = load_gazetteer()
+>>> gaz.lookup("Pyongyang").country
+'KP'
+>>> gaz.lookup("South Korean").name
+'South Korea'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import json
+import math
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from geomap.errors import GazetteerFileError, PlaceNotFound
+from geomap.names import name_key
+
+LatLon = tuple[float, float]
+CountryPoint = Literal["label", "capital"]
+
+KINDS = ("continent", "country", "admin1", "region", "water", "city", "site")
+VIA = ("name", "alias", "abbreviation", "demonym", "code")  # the order build.py stores them in
+GAZETTEER_ENV = "GEOMAP_GAZETTEER"
+EARTH_RADIUS_KM = 6371.0088
+
+# Ranking of places that share a name: log10(population) plus these bonuses, so that
+# Paris, France (2.1 M, capital) comes before Paris, Texas (25 k), a country before a region of the
+# same name, and a city before its province unless the province is 30 times as populous (admin-1
+# populations are sums over GeoNames towns, which count some districts twice).
+KIND_BONUS = {"continent": 1.5, "country": 1.0, "region": 0.0, "water": 0.0, "admin1": -1.5, "city": 0.0, "site": 0.0}
+CAPITAL_BONUS = 0.3
+VIA_BONUS = {"name": 0.5, "alias": 0.0, "abbreviation": 0.5, "demonym": 0.5, "code": 0.0}
+NO_POPULATION_PROMINENCE = 7.0  # curated regions and seas rank like a place of ten million
+USER_BONUS = 100.0  # the user's own places come first for their names
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry. `id` is the GeoNames id where there is one.
+
+    >>> Place("1", "Nowhere", "city", None, 91.0, 0.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: latitude 91.0 of 'Nowhere' is outside [-90, 90]
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+    admin1: str | None = None
+    population: int | None = None
+    capital: bool = False
+    aliases: tuple[str, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        if not -90.0 <= self.lat <= 90.0:
+            raise ValueError(f"latitude {self.lat} of {self.name!r} is outside [-90, 90]")
+        if not -180.0 <= self.lon <= 180.0:
+            raise ValueError(f"longitude {self.lon} of {self.name!r} is outside [-180, 180]")
+        if self.kind not in KINDS:
+            raise ValueError(f"kind {self.kind!r} of {self.name!r} is not one of {', '.join(KINDS)}")
+
+    @property
+    def point(self) -> LatLon:
+        return (self.lat, self.lon)
+
+    @property
+    def prominence(self) -> float:
+        """How likely a bare mention of this place's name means it (see KIND_BONUS)."""
+        if self.population is None:
+            return NO_POPULATION_PROMINENCE
+        return math.log10(self.population + 1) + KIND_BONUS[self.kind] + (CAPITAL_BONUS if self.capital else 0.0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict of every field."""
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A GeoJSON Feature (RFC 7946: longitude first)."""
+        props = self.to_dict()
+        del props["lat"], props["lon"]
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+            "properties": props,
+        }
+
+
+def distance_km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance on the mean Earth radius (haversine), for ranking and tests."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _rank_key(place: Place, via: str, user: bool) -> tuple:
+    score = place.prominence + VIA_BONUS[via] + (USER_BONUS if user else 0.0)
+    return (-round(score, 9), KINDS.index(place.kind), place.id)
+
+
+class Gazetteer:
+    """Places by name, id and position: the bundled data plus the user's own places.
+
+    Open it once and share it: it is read-only, cheap to open, safe to use from several threads,
+    and pickles as its file paths so worker processes reopen the same file.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        user_files: Iterable[str | os.PathLike[str]] = (),
+        country_point: CountryPoint = "label",
+    ) -> None:
+        if country_point not in ("label", "capital"):
+            raise ValueError(f"country_point must be 'label' or 'capital', not {country_point!r}")
+        self._resources = ExitStack()
+        if path is None:
+            resource = importlib.resources.files("geomap") / "data" / "gazetteer.sqlite"
+            path = self._resources.enter_context(importlib.resources.as_file(resource))
+        self.path = Path(path)
+        self.country_point = country_point
+        self.user_files = tuple(Path(f) for f in user_files)
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._user_names: dict[str, list[tuple[Place, str]]] = {}
+        self._user_ids: dict[str, Place] = {}
+        for file in self.user_files:
+            for place in read_user_places(file):
+                self._add_user_place(place)
+        self._keys: list[str] | None = None
+
+    # Pickling: reopen the same files in the receiving process.
+    def __reduce__(self):
+        return (_reopen, (str(self.path), [str(f) for f in self.user_files], self.country_point))
+
+    def close(self) -> None:
+        self._db.close()
+        self._resources.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- Looking up ------------------------------------------------------------------------
+
+    def candidates(self, name: str, *, country: str | None = None, kinds: Iterable[str] | None = None) -> list[Place]:
+        """Every place called `name` (name, alias, abbreviation, demonym or code), best first.
+
+        >>> [(p.name, p.country) for p in load_gazetteer().candidates("Paris")][:2]
+        [('Paris', 'FR'), ('Paris', 'US')]
+        """
+        return [place for place, _ in self.matches(name, country=country, kinds=kinds)]
+
+    def matches(
+        self, name: str, *, country: str | None = None, kinds: Iterable[str] | None = None
+    ) -> list[tuple[Place, str]]:
+        """Like `candidates`, with how each place matched (`via`: name, alias, ...)."""
+        key = name_key(name)
+        if not key:
+            return []
+        found: dict[str, tuple[Place, str, bool]] = {}
+        rows = self._db.execute(
+            f"SELECT n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)
+        )
+        for via, *row in rows:
+            place = self._user_ids.get(_row_id(row)) or self._place(row)
+            found[place.id] = (place, VIA[via], place.id in self._user_ids)
+        for place, via in self._user_names.get(key, ()):
+            found[place.id] = (place, via, True)
+        wanted = set(kinds) if kinds is not None else None
+        country = country.upper() if country else None
+        ranked = sorted(
+            (
+                (p, via, user)
+                for p, via, user in found.values()
+                if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
+            ),
+            key=lambda t: _rank_key(*t),
+        )
+        return [(p, via) for p, via, _ in ranked]
+
+    def get(self, name: str, default: Place | None = None, *, country: str | None = None) -> Place | None:
+        """The best place called `name`, or `default`; never raises."""
+        found = self.candidates(name, country=country)
+        return found[0] if found else default
+
+    def lookup(self, name: str, *, country: str | None = None) -> Place:
+        """The best place called `name`; raises PlaceNotFound naming close matches."""
+        found = self.candidates(name, country=country)
+        if not found:
+            raise PlaceNotFound(name, tuple(self.close_matches(name)))
+        return found[0]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.candidates(name))
+
+    def by_id(self, place_id: str) -> Place:
+        """The place with this id (GeoNames id, or e.g. 'geomap:black-sea'); raises PlaceNotFound."""
+        place_id = str(place_id)
+        place = self._user_ids.get(place_id) or self._bundled(place_id)
+        if place is None:
+            raise PlaceNotFound(place_id)
+        return place
+
+    def nearest(
+        self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",), max_km: float = 500.0
+    ) -> Place | None:
+        """The place of one of `kinds` nearest to a point, within `max_km`; None if there is none."""
+        kinds = tuple(kinds)
+        best: tuple[float, str, Place] | None = None
+        for place in self._user_ids.values():
+            if place.kind in kinds:
+                d = distance_km((lat, lon), place.point)
+                best = min(best, (d, place.id, place)) if best else (d, place.id, place)
+        dlat = max_km / 111.0
+        dlon = min(180.0, dlat / max(math.cos(math.radians(min(abs(lat) + dlat, 89.9))), 0.01))
+        marks = ",".join("?" * len(kinds))
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM place p WHERE p.kind IN ({marks}) AND p.lat BETWEEN ? AND ?",
+            (*kinds, round((lat - dlat) * 1e5), round((lat + dlat) * 1e5)),
+        )
+        for row in rows:
+            place = self._user_ids.get(_row_id(row)) or self._place(row)
+            if abs(_wrap(place.lon - lon)) > dlon:
+                continue
+            d = distance_km((lat, lon), place.point)
+            if d <= max_km and (best is None or (d, place.id) < best[:2]):
+                best = (d, place.id, place)
+        return best[2] if best else None
+
+    def search(self, text: str, *, limit: int = 20) -> list[Place]:
+        """Places whose names start with `text`, most prominent first."""
+        key = name_key(text)
+        if not key:
+            return []
+        rows = self._db.execute(
+            f"SELECT n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key >= ? AND n.key < ?",
+            (key, key + "\uffff"),
+        )
+        best: dict[str, tuple] = {}
+        for via, *row in rows:
+            place = self._user_ids.get(_row_id(row)) or self._place(row)
+            rank = _rank_key(place, VIA[via], place.id in self._user_ids)
+            best[place.id] = min(best.get(place.id, (rank, place)), (rank, place), key=lambda t: t[0])
+        for k, entries in self._user_names.items():
+            if k.startswith(key):
+                for place, via in entries:
+                    best[place.id] = (_rank_key(place, via, True), place)
+        return [place for _, place in sorted(best.values(), key=lambda t: t[0])[:limit]]
+
+    def close_matches(self, name: str, *, limit: int = 5) -> list[str]:
+        """Names in the gazetteer that look like `name`, for 'did you mean' messages."""
+        from rapidfuzz import fuzz, process
+
+        if self._keys is None:
+            self._keys = [k for (k,) in self._db.execute("SELECT DISTINCT key FROM name")] + list(self._user_names)
+        key = name_key(name)
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=70)
+        names: list[str] = []
+        for hit_key, _, _ in sorted(hits, key=lambda h: (-h[1], h[0])):
+            place = self.matches(hit_key)[0][0]
+            surface = next((a for a in (place.name, *place.aliases) if name_key(a) == hit_key), place.name)
+            if surface not in names:
+                names.append(surface)
+        return names[:limit]
+
+    def info(self) -> dict[str, Any]:
+        """Counts of places by kind, the sources and their versions, and the licence."""
+        counts = dict(self._db.execute("SELECT kind, count(*) FROM place GROUP BY kind ORDER BY kind"))
+        for place in self._user_ids.values():
+            if self._bundled(place.id) is None:
+                counts[place.kind] = counts.get(place.kind, 0) + 1
+        meta = dict(self._db.execute("SELECT key, value FROM meta ORDER BY key"))
+        return {
+            "path": str(self.path),
+            "places": sum(counts.values()),
+            "names": self._db.execute("SELECT count(*) FROM name").fetchone()[0],
+            "by_kind": counts,
+            "sources": {k.removeprefix("source:"): v for k, v in meta.items() if k.startswith("source:")},
+            "natural_earth": meta.get("natural_earth"),
+            "min_city_population": int(meta.get("min_population", 0)),
+            "licence": meta.get("licence"),
+            "user_files": [str(f) for f in self.user_files],
+        }
+
+    def __iter__(self) -> Iterator[Place]:
+        """Every bundled place (then the user's), in id order."""
+        for row in self._db.execute(f"SELECT {_COLUMNS} FROM place p ORDER BY p.rowid"):
+            yield self._user_ids.get(_row_id(row)) or self._place(row)
+        yield from (p for p in self._user_ids.values() if self._bundled(p.id) is None)
+
+    # --- Internals --------------------------------------------------------------------------
+
+    def _place(self, row: tuple) -> Place:
+        rowid, ref, name, kind, country, admin1, lat, lon, alt_lat, alt_lon, population, capital, aliases = row
+        if kind == "country" and self.country_point == "capital" and alt_lat is not None:
+            lat, lon = alt_lat, alt_lon
+        return Place(
+            id=ref or str(rowid),
+            name=name,
+            kind=kind,
+            country=country,
+            lat=lat / 1e5,
+            lon=lon / 1e5,
+            admin1=admin1,
+            population=population,
+            capital=bool(capital),
+            aliases=tuple(aliases.split("|")) if aliases else (),
+        )
+
+    def _bundled(self, place_id: str) -> Place | None:
+        """The bundled place with this id, ignoring the user's files."""
+        if place_id.isdigit():
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.rowid = ?", (int(place_id),)).fetchone()
+        else:
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.ref = ?", (place_id,)).fetchone()
+        return self._place(row) if row else None
+
+    def _add_user_place(self, place: Place) -> None:
+        """A user place with a bundled id replaces it (keeping its names); any other is added."""
+        old = self._bundled(place.id)
+        if old is not None:
+            place = replace(place, aliases=tuple(dict.fromkeys((*old.aliases, *place.aliases))))
+        self._user_ids[place.id] = place
+        for surface in dict.fromkeys((place.name, *place.aliases)):
+            entries = self._user_names.setdefault(name_key(surface), [])
+            entries[:] = [(p, v) for p, v in entries if p.id != place.id]
+            entries.append((place, "name" if surface == place.name else "alias"))
+
+
+# The place columns every query reads, in the order Gazetteer._place unpacks them.
+_COLUMNS = (
+    "p.rowid, p.ref, p.name, p.kind, p.country, (SELECT a.name FROM place a WHERE a.rowid = p.admin1),"
+    " p.lat, p.lon, p.alt_lat, p.alt_lon, p.population, p.capital, p.aliases"
+)
+
+
+def _row_id(row: tuple) -> str:
+    return row[1] or str(row[0])
+
+
+def _wrap(degrees: float) -> float:
+    return (degrees + 180.0) % 360.0 - 180.0
+
+
+def _reopen(path: str, user_files: list[str], country_point: CountryPoint) -> Gazetteer:
+    return Gazetteer(path, user_files=user_files, country_point=country_point)
+
+
+@functools.cache
+def _cached(user_files: tuple[str, ...], country_point: CountryPoint) -> Gazetteer:
+    return Gazetteer(user_files=user_files, country_point=country_point)
+
+
+def load_gazetteer(*user_files: str | os.PathLike[str], country_point: CountryPoint = "label") -> Gazetteer:
+    """The bundled gazetteer plus the user's files and those named in $GEOMAP_GAZETTEER, opened once."""
+    env = [f for f in os.environ.get(GAZETTEER_ENV, "").split(os.pathsep) if f]
+    files = tuple(str(Path(f).resolve()) for f in (*env, *user_files))
+    return _cached(files, country_point)
+
+
+# --- The user's own places ----------------------------------------------------------------------
+
+USER_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "admin1", "population", "capital", "aliases")
+
+
+def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
+    """Places from a CSV file (a header row with at least name, lat, lon) or a JSON file (a list of
+    such objects, or a GeoJSON FeatureCollection of Points). A bad row raises GazetteerFileError
+    naming the file, line and field."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GazetteerFileError(f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}") from None
+    if path.suffix.lower() in (".json", ".geojson"):
+        return [_user_place(path, where, row) for where, row in _json_rows(path, text)]
+    reader = csv.DictReader(text.splitlines())
+    missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
+    if missing:
+        raise GazetteerFileError(f"{path}:1: header lacks the column(s) {', '.join(sorted(missing))}")
+    unknown = set(reader.fieldnames or ()) - set(USER_FIELDS)
+    if unknown:
+        raise GazetteerFileError(
+            f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; expected some of {', '.join(USER_FIELDS)}"
+        )
+    return [_user_place(path, f"{reader.line_num}", row) for row in reader]
+
+
+def _json_rows(path: Path, text: str) -> Iterator[tuple[str, dict]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise GazetteerFileError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        for n, feature in enumerate(data.get("features", []), start=1):
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") != "Point":
+                raise GazetteerFileError(f"{path}: feature {n}: geometry: expected a Point")
+            lon, lat = geometry["coordinates"][:2]
+            yield f"feature {n}", {**(feature.get("properties") or {}), "lat": lat, "lon": lon}
+    elif isinstance(data, list):
+        for n, item in enumerate(data, start=1):
+            if not isinstance(item, dict):
+                raise GazetteerFileError(f"{path}: item {n}: expected an object with name, lat and lon")
+            yield f"item {n}", item
+    else:
+        raise GazetteerFileError(f"{path}: expected a list of places or a GeoJSON FeatureCollection")
+
+
+def _user_place(path: Path, where: str, row: dict[str, Any]) -> Place:
+    def fail(field_name: str, problem: str) -> GazetteerFileError:
+        return GazetteerFileError(f"{path}:{where}: {field_name}: {problem}")
+
+    unknown = set(row) - set(USER_FIELDS)
+    if unknown:
+        raise fail(sorted(unknown)[0], f"unknown field; expected some of {', '.join(USER_FIELDS)}")
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise fail("name", "is empty")
+    coords = {}
+    for axis, bound in (("lat", 90.0), ("lon", 180.0)):
+        raw = row.get(axis)
+        try:
+            value = float(raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise fail(axis, f"{raw!r} is not a number") from None
+        if not -bound <= value <= bound or math.isnan(value):
+            raise fail(axis, f"{value} is outside [-{bound:g}, {bound:g}]")
+        coords[axis] = value
+    kind = str(row.get("kind") or "site").strip()
+    if kind not in KINDS:
+        raise fail("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    country = str(row.get("country") or "").strip().upper() or None
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        raise fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    population = row.get("population")
+    if population in (None, ""):
+        population = None
+    else:
+        try:
+            population = int(population)  # type: ignore[arg-type]
+            if population < 0:
+                raise ValueError
+        except (TypeError, ValueError):
+            raise fail("population", f"{population!r} is not a whole number >= 0") from None
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split("|")]
+    place_id = str(row.get("id") or "").strip() or f"user:{name_key(name).replace(' ', '-')}"
+    capital = str(row.get("capital") or "").strip().lower() in ("1", "true", "yes")
+    return Place(
+        id=place_id,
+        name=name,
+        kind=kind,
+        country=country,
+        lat=coords["lat"],
+        lon=coords["lon"],
+        admin1=(str(row.get("admin1") or "").strip() or None),
+        population=population,
+        capital=capital,
+        aliases=tuple(a for a in aliases if a),
+    )
