@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 from geomap.errors import GazetteerFileError, GeomapError, OnlineLookupError, PlaceNotFound
-from geomap.gazetteer import Gazetteer, Place, load_gazetteer, read_user_places
+from geomap.gazetteer import Gazetteer, Place, load_gazetteer
+from geomap.user_places import read_user_places
 
 __all__ = [
     "Gazetteer",

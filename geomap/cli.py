@@ -85,8 +85,7 @@ def geocode(
     for name in names:
         places = gazetteer.candidates(name, country=country)
         if not places and fallback is not None:
-            results.append({"query": name, "online": _online(fallback, name)})
-            continue
+            places = _online(fallback, name)
         if not places:
             hint = gazetteer.close_matches(name)
             missing.append(str(PlaceNotFound(name + (f" in {country.upper()}" if country else ""), tuple(hint))))
@@ -107,14 +106,14 @@ def geocode(
         sys.exit(2)
 
 
-def _online(fallback: Any, name: str) -> dict[str, Any] | None:
+def _online(fallback: Any, name: str) -> list[Place]:
+    from geomap.geocoder import location_place
+
     try:
         location = fallback.geocode(name)
     except GeomapError as e:
         raise UsageError(str(e)) from None
-    return (
-        None if location is None else {"address": location.address, "lat": location.latitude, "lon": location.longitude}
-    )
+    return [location_place(location)] if location else []
 
 
 def _describe(place: dict[str, Any]) -> str:
@@ -125,9 +124,6 @@ def _describe(place: dict[str, Any]) -> str:
 
 def _text_lines(result: dict[str, Any]) -> list[str]:
     query = result["query"]
-    if "online" in result:
-        o = result["online"]
-        return [f"{query}\t" + (f"{o['address']}\tonline\t{o['lat']:.5f}, {o['lon']:.5f}" if o else "not found online")]
     if "place" in result:
         return [f"{query}\t{_describe(result['place'])}"]
     return [f"{query}\t{n}. {_describe(p)}" for n, p in enumerate(result["candidates"], start=1)]

@@ -2,7 +2,7 @@
 
 The data is one read-only SQLite file inside the package (built by `gazetteer/build.py`), so
 opening it costs a few milliseconds and nothing is loaded until a name is asked for. Users add
-or override places with their own CSV or JSON file (`read_user_places`).
+or override places with their own CSV or JSON file (see `geomap.user_places`).
 
 >>> gaz = load_gazetteer()
 >>> gaz.lookup("Pyongyang").country
@@ -13,13 +13,10 @@ or override places with their own CSV or JSON file (`read_user_places`).
 
 from __future__ import annotations
 
-import csv
 import functools
 import importlib.resources
-import json
 import math
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -27,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from geomap.errors import GazetteerFileError, PlaceNotFound
+from geomap.errors import PlaceNotFound
 from geomap.names import name_key
 
 LatLon = tuple[float, float]
@@ -147,9 +144,12 @@ class Gazetteer:
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._user_names: dict[str, list[tuple[Place, str]]] = {}
         self._user_ids: dict[str, Place] = {}
-        for file in self.user_files:
-            for place in read_user_places(file):
-                self._add_user_place(place)
+        if self.user_files:
+            from geomap.user_places import read_user_places
+
+            for file in self.user_files:
+                for place in read_user_places(file):
+                    self._add_user_place(place)
         self._keys: list[str] | None = None
 
     # Pickling: reopen the same files in the receiving process.
@@ -232,26 +232,22 @@ class Gazetteer:
     ) -> Place | None:
         """The place of one of `kinds` nearest to a point, within `max_km`; None if there is none."""
         kinds = tuple(kinds)
-        best: tuple[float, str, Place] | None = None
-        for place in self._user_ids.values():
-            if place.kind in kinds:
-                d = distance_km((lat, lon), place.point)
-                best = min(best, (d, place.id, place)) if best else (d, place.id, place)
-        dlat = max_km / 111.0
-        dlon = min(180.0, dlat / max(math.cos(math.radians(min(abs(lat) + dlat, 89.9))), 0.01))
+        candidates = [p for p in self._user_ids.values() if p.kind in kinds]
+        # The SQL orders towns in a latitude band by an equirectangular distance (longitudes
+        # wrapped across the antimeridian), in units of 1e-5 degree; haversine decides among the best.
+        band = round(max_km / 111.0 * 1e5)
         marks = ",".join("?" * len(kinds))
+        lat5, lon5 = round(lat * 1e5), round(lon * 1e5)
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM place p WHERE p.kind IN ({marks}) AND p.lat BETWEEN ? AND ?",
-            (*kinds, round((lat - dlat) * 1e5), round((lat + dlat) * 1e5)),
+            f"""SELECT {_COLUMNS} FROM place p WHERE p.kind IN ({marks}) AND p.lat BETWEEN ? AND ?
+                ORDER BY (p.lat - ?) * (p.lat - ?)
+                       + ((p.lon - ? + 54000000) % 36000000 - 18000000) * ((p.lon - ? + 54000000) % 36000000 - 18000000)
+                       * ? LIMIT 25""",
+            (*kinds, lat5 - band, lat5 + band, lat5, lat5, lon5, lon5, math.cos(math.radians(lat)) ** 2),
         )
-        for row in rows:
-            place = self._user_ids.get(_row_id(row)) or self._place(row)
-            if abs(_wrap(place.lon - lon)) > dlon:
-                continue
-            d = distance_km((lat, lon), place.point)
-            if d <= max_km and (best is None or (d, place.id) < best[:2]):
-                best = (d, place.id, place)
-        return best[2] if best else None
+        candidates += [self._place(row) for row in rows if _row_id(row) not in self._user_ids]
+        scored = sorted((distance_km((lat, lon), p.point), p.id, p) for p in candidates)
+        return scored[0][2] if scored and scored[0][0] <= max_km else None
 
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""
@@ -382,107 +378,3 @@ def load_gazetteer(*user_files: str | os.PathLike[str], country_point: CountryPo
     env = [f for f in os.environ.get(GAZETTEER_ENV, "").split(os.pathsep) if f]
     files = tuple(str(Path(f).resolve()) for f in (*env, *user_files))
     return _cached(files, country_point)
-
-
-# --- The user's own places ----------------------------------------------------------------------
-
-USER_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "admin1", "population", "capital", "aliases")
-
-
-def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
-    """Places from a CSV file (a header row with at least name, lat, lon) or a JSON file (a list of
-    such objects, or a GeoJSON FeatureCollection of Points). A bad row raises GazetteerFileError
-    naming the file, line and field."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise GazetteerFileError(f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}") from None
-    if path.suffix.lower() in (".json", ".geojson"):
-        return [_user_place(path, where, row) for where, row in _json_rows(path, text)]
-    reader = csv.DictReader(text.splitlines())
-    missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
-    if missing:
-        raise GazetteerFileError(f"{path}:1: header lacks the column(s) {', '.join(sorted(missing))}")
-    unknown = set(reader.fieldnames or ()) - set(USER_FIELDS)
-    if unknown:
-        raise GazetteerFileError(
-            f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; expected some of {', '.join(USER_FIELDS)}"
-        )
-    return [_user_place(path, f"{reader.line_num}", row) for row in reader]
-
-
-def _json_rows(path: Path, text: str) -> Iterator[tuple[str, dict]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise GazetteerFileError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
-    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        for n, feature in enumerate(data.get("features", []), start=1):
-            geometry = feature.get("geometry") or {}
-            if geometry.get("type") != "Point":
-                raise GazetteerFileError(f"{path}: feature {n}: geometry: expected a Point")
-            lon, lat = geometry["coordinates"][:2]
-            yield f"feature {n}", {**(feature.get("properties") or {}), "lat": lat, "lon": lon}
-    elif isinstance(data, list):
-        for n, item in enumerate(data, start=1):
-            if not isinstance(item, dict):
-                raise GazetteerFileError(f"{path}: item {n}: expected an object with name, lat and lon")
-            yield f"item {n}", item
-    else:
-        raise GazetteerFileError(f"{path}: expected a list of places or a GeoJSON FeatureCollection")
-
-
-def _user_place(path: Path, where: str, row: dict[str, Any]) -> Place:
-    def fail(field_name: str, problem: str) -> GazetteerFileError:
-        return GazetteerFileError(f"{path}:{where}: {field_name}: {problem}")
-
-    unknown = set(row) - set(USER_FIELDS)
-    if unknown:
-        raise fail(sorted(unknown)[0], f"unknown field; expected some of {', '.join(USER_FIELDS)}")
-    name = str(row.get("name") or "").strip()
-    if not name:
-        raise fail("name", "is empty")
-    coords = {}
-    for axis, bound in (("lat", 90.0), ("lon", 180.0)):
-        raw = row.get(axis)
-        try:
-            value = float(raw)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise fail(axis, f"{raw!r} is not a number") from None
-        if not -bound <= value <= bound or math.isnan(value):
-            raise fail(axis, f"{value} is outside [-{bound:g}, {bound:g}]")
-        coords[axis] = value
-    kind = str(row.get("kind") or "site").strip()
-    if kind not in KINDS:
-        raise fail("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-    country = str(row.get("country") or "").strip().upper() or None
-    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
-        raise fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
-    population = row.get("population")
-    if population in (None, ""):
-        population = None
-    else:
-        try:
-            population = int(population)  # type: ignore[arg-type]
-            if population < 0:
-                raise ValueError
-        except (TypeError, ValueError):
-            raise fail("population", f"{population!r} is not a whole number >= 0") from None
-    aliases = row.get("aliases") or ()
-    if isinstance(aliases, str):
-        aliases = [a.strip() for a in aliases.split("|")]
-    place_id = str(row.get("id") or "").strip() or f"user:{name_key(name).replace(' ', '-')}"
-    capital = str(row.get("capital") or "").strip().lower() in ("1", "true", "yes")
-    return Place(
-        id=place_id,
-        name=name,
-        kind=kind,
-        country=country,
-        lat=coords["lat"],
-        lon=coords["lon"],
-        admin1=(str(row.get("admin1") or "").strip() or None),
-        population=population,
-        capital=capital,
-        aliases=tuple(a for a in aliases if a),
-    )

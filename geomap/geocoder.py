@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,6 +31,21 @@ def place_location(place: Place) -> Location:
     parts = [place.name, place.admin1 if place.admin1 and place.admin1 != place.name else None, place.country]
     address = ", ".join(p for p in dict.fromkeys(parts) if p)
     return Location(address, (place.lat, place.lon, 0.0), place.to_dict())
+
+
+def location_place(location: Location) -> Place:
+    """A Place (kind 'site', id 'nominatim:…') for an answer of the online geocoder."""
+    raw = location.raw or {}
+    country = (raw.get("address") or {}).get("country_code")
+    osm = f"{raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip("/") or name_key(location.address)
+    return Place(
+        id=f"nominatim:{osm}",
+        name=location.address.split(",")[0].strip(),
+        kind="site",
+        country=country.upper() if country and len(country) == 2 else None,
+        lat=location.latitude,
+        lon=location.longitude,
+    )
 
 
 class OfflineGeocoder:
@@ -110,7 +126,7 @@ class OnlineFallback:
 
     def geocode(self, query: str) -> Location | None:
         key = name_key(query)
-        with self._cache() as db:
+        with closing(self._cache()) as db, db:
             row = db.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
         if row is not None:
             answer = json.loads(row[0])
@@ -127,7 +143,7 @@ class OnlineFallback:
                 "lon": location.longitude,
                 "raw": location.raw,
             }
-        with self._cache() as db:
+        with closing(self._cache()) as db, db:
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (key, json.dumps(answer), time.time()))
         return location
 

@@ -112,3 +112,20 @@ def test_python_dash_m_and_console_script_run():
         [sys.executable, "-m", "geomap", "geocode", "Seoul"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("Seoul\tSeoul")
+
+
+def test_online_fallback_answers_from_its_cache_without_network(tmp_path, monkeypatch):
+    from test_geocoder import FakeNominatim
+
+    from geomap.geocoder import OnlineFallback
+
+    cache = tmp_path / "nominatim.sqlite"
+    OnlineFallback(cache, geocoder=FakeNominatim()).geocode("Somewhere Lane")
+    OnlineFallback(cache, geocoder=FakeNominatim()).geocode("Nowhere")
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
+    result = CliRunner().invoke(main, ["geocode", "Seoul", "Somewhere Lane", "--online", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    online = json.loads(result.stdout)[1]["place"]
+    assert (online["name"], online["kind"], online["lat"]) == ("Somewhere", "site", 1.0)
+    missing = CliRunner().invoke(main, ["geocode", "Nowhere", "--online"])
+    assert missing.exit_code == 2 and "no place named 'Nowhere'" in missing.stderr

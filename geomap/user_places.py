@@ -1,0 +1,120 @@
+"""The user's own places: CSV or JSON files that extend or override the bundled gazetteer.
+
+A bad row raises GazetteerFileError naming the file, the line (or item) and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import GazetteerFileError
+from geomap.gazetteer import KINDS, Place
+from geomap.names import name_key
+
+USER_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "admin1", "population", "capital", "aliases")
+
+
+def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
+    """Places from a CSV file (a header row with at least name, lat, lon) or a JSON file (a list of
+    such objects, or a GeoJSON FeatureCollection of Points). A bad row raises GazetteerFileError
+    naming the file, line and field."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GazetteerFileError(f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}") from None
+    if path.suffix.lower() in (".json", ".geojson"):
+        return [_user_place(path, where, row) for where, row in _json_rows(path, text)]
+    reader = csv.DictReader(text.splitlines())
+    missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
+    if missing:
+        raise GazetteerFileError(f"{path}:1: header lacks the column(s) {', '.join(sorted(missing))}")
+    unknown = set(reader.fieldnames or ()) - set(USER_FIELDS)
+    if unknown:
+        raise GazetteerFileError(
+            f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; expected some of {', '.join(USER_FIELDS)}"
+        )
+    return [_user_place(path, f"{reader.line_num}", row) for row in reader]
+
+
+def _json_rows(path: Path, text: str) -> Iterator[tuple[str, dict]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise GazetteerFileError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        for n, feature in enumerate(data.get("features", []), start=1):
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") != "Point":
+                raise GazetteerFileError(f"{path}: feature {n}: geometry: expected a Point")
+            lon, lat = geometry["coordinates"][:2]
+            yield f"feature {n}", {**(feature.get("properties") or {}), "lat": lat, "lon": lon}
+    elif isinstance(data, list):
+        for n, item in enumerate(data, start=1):
+            if not isinstance(item, dict):
+                raise GazetteerFileError(f"{path}: item {n}: expected an object with name, lat and lon")
+            yield f"item {n}", item
+    else:
+        raise GazetteerFileError(f"{path}: expected a list of places or a GeoJSON FeatureCollection")
+
+
+def _user_place(path: Path, where: str, row: dict[str, Any]) -> Place:
+    def fail(field_name: str, problem: str) -> GazetteerFileError:
+        return GazetteerFileError(f"{path}:{where}: {field_name}: {problem}")
+
+    unknown = set(row) - set(USER_FIELDS)
+    if unknown:
+        raise fail(sorted(unknown)[0], f"unknown field; expected some of {', '.join(USER_FIELDS)}")
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise fail("name", "is empty")
+    coords = {}
+    for axis, bound in (("lat", 90.0), ("lon", 180.0)):
+        raw = row.get(axis)
+        try:
+            value = float(raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise fail(axis, f"{raw!r} is not a number") from None
+        if not -bound <= value <= bound or math.isnan(value):
+            raise fail(axis, f"{value} is outside [-{bound:g}, {bound:g}]")
+        coords[axis] = value
+    kind = str(row.get("kind") or "site").strip()
+    if kind not in KINDS:
+        raise fail("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    country = str(row.get("country") or "").strip().upper() or None
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        raise fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
+    population = row.get("population")
+    if population in (None, ""):
+        population = None
+    else:
+        try:
+            population = int(population)  # type: ignore[arg-type]
+            if population < 0:
+                raise ValueError
+        except (TypeError, ValueError):
+            raise fail("population", f"{population!r} is not a whole number >= 0") from None
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split("|")]
+    place_id = str(row.get("id") or "").strip() or f"user:{name_key(name).replace(' ', '-')}"
+    capital = str(row.get("capital") or "").strip().lower() in ("1", "true", "yes")
+    return Place(
+        id=place_id,
+        name=name,
+        kind=kind,
+        country=country,
+        lat=coords["lat"],
+        lon=coords["lon"],
+        admin1=(str(row.get("admin1") or "").strip() or None),
+        population=population,
+        capital=capital,
+        aliases=tuple(a for a in aliases if a),
+    )

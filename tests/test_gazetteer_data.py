@@ -1,0 +1,54 @@
+"""The bundled data files: the curated tables made it into the gazetteer, shapes are valid."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geomap.names import name_key
+
+CURATED = Path(__file__).resolve().parents[1] / "gazetteer" / "curated"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(CURATED / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_curated_region_is_in_the_gazetteer(gazetteer):
+    for row in rows("regions.csv"):
+        found = gazetteer.matches(row["name"])
+        assert found, row["name"]
+        # either our own entry, or the GeoNames region it was merged into (Crimea, Gaza Strip)
+        assert any(p.id == f"geomap:{row['slug']}" or p.kind == "admin1" for p, _ in found), row["name"]
+
+
+def test_every_curated_country_name_resolves_to_its_country(gazetteer):
+    wrong = []
+    for row in rows("country_names.csv"):
+        place = gazetteer.candidates(row["form"], kinds=["country"])[0]
+        if place.country != row["country"]:
+            wrong.append((row["form"], row["country"], place.country))
+    assert wrong == []
+
+
+def test_no_curated_form_names_two_countries():
+    owners: dict[str, set[str]] = {}
+    for row in rows("country_names.csv"):
+        owners.setdefault(name_key(row["form"]), set()).add(row["country"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_country_shapes_are_valid_and_cover_the_countries(gazetteer, country_shapes):
+    assert len(country_shapes) >= 200
+    assert all(shape.is_valid and not shape.is_empty for shape in country_shapes.values())
+    countries = {p.country for p in gazetteer if p.kind == "country"}
+    assert {"KP", "KR", "RU", "UA", "SK", "KZ", "US", "FR"} <= set(country_shapes) <= countries | {"XK"}
+
+
+@pytest.mark.parametrize("iso", ["RU", "US", "FJ", "KI"])
+def test_shapes_that_cross_the_antimeridian_stay_within_longitude_range(country_shapes, iso):
+    minx, _, maxx, _ = country_shapes[iso].bounds
+    assert -180 <= minx <= maxx <= 180
