@@ -179,8 +179,32 @@ class Gazetteer:
     def matches(
         self, name: str, *, country: str | None = None, kinds: Iterable[str] | None = None
     ) -> list[tuple[Place, str]]:
-        """Like `candidates`, with how each place matched (`via`: name, alias, ...)."""
-        key = name_key(name)
+        """Like `candidates`, with how each place matched (`via`: name, alias, ...).
+
+        A name the gazetteer lacks as a whole may be "Place, Region" or "Place, Country": then
+        the places called "Place" that lie in that region or country.
+
+        >>> [(p.name, p.admin1) for p, via in load_gazetteer().matches("Paris, Texas")]
+        [('Paris', 'Texas')]
+        """
+        found = self._named(name_key(name))
+        if not found and "," in name:
+            head, _, tail = name.rpartition(",")
+            found = [(p, via, user) for p, via, user in self._named(name_key(head)) if self._lies_in(p, tail)]
+        wanted = set(kinds) if kinds is not None else None
+        country = country.upper() if country else None
+        ranked = sorted(
+            (
+                (p, via, user)
+                for p, via, user in found
+                if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
+            ),
+            key=lambda t: _rank_key(*t),
+        )
+        return [(p, via) for p, via, _ in ranked]
+
+    def _named(self, key: str) -> list[tuple[Place, str, bool]]:
+        """Every place with this name key: (place, via, whether it is the user's)."""
         if not key:
             return []
         found: dict[str, tuple[Place, str, bool]] = {}
@@ -192,17 +216,16 @@ class Gazetteer:
             found[place.id] = (place, VIA[via], place.id in self._user_ids)
         for place, via in self._user_names.get(key, ()):
             found[place.id] = (place, via, True)
-        wanted = set(kinds) if kinds is not None else None
-        country = country.upper() if country else None
-        ranked = sorted(
-            (
-                (p, via, user)
-                for p, via, user in found.values()
-                if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
-            ),
-            key=lambda t: _rank_key(*t),
-        )
-        return [(p, via) for p, via, _ in ranked]
+        return list(found.values())
+
+    def _lies_in(self, place: Place, container: str) -> bool:
+        """Whether `place` is in a country or admin-1 region called `container` ("TX", "Texas")."""
+        for area, _, _ in self._named(name_key(container)):
+            if area.kind == "country" and area.country == place.country and place.kind != "country":
+                return True
+            if area.kind == "admin1" and area.country == place.country and area.name == place.admin1:
+                return True
+        return False
 
     def get(self, name: str, default: Place | None = None, *, country: str | None = None) -> Place | None:
         """The best place called `name`, or `default`; never raises."""

@@ -215,3 +215,24 @@ def test_info_counts_every_kind(gazetteer):
 def test_search_finds_names_by_prefix(gazetteer):
     names = [p.name for p in gazetteer.search("pyong", limit=5)]
     assert names[0] == "Pyongyang"
+
+
+@pytest.mark.parametrize(
+    ("query", "admin1", "iso"),
+    [
+        ("Paris, Texas", "Texas", "US"),
+        ("Paris, TX", "Texas", "US"),
+        ("Paris, Tex.", "Texas", "US"),
+        ("Paris, France", "Île-de-France", "FR"),
+        ("Paris, Ontario", "Ontario", "CA"),
+        ("Washington, D.C.", "District of Columbia", "US"),
+        ("Springfield, Illinois", "Illinois", "US"),
+    ],
+)
+def test_place_comma_region_or_country(gazetteer, query, admin1, iso):
+    place = gazetteer.lookup(query)
+    assert (place.kind, place.admin1, place.country) == ("city", admin1, iso)
+
+
+def test_place_comma_unknown_region_is_not_found(gazetteer):
+    assert gazetteer.get("Paris, Atlantis") is None
