@@ -35,7 +35,9 @@ def main() -> None:
     base, base_mem = timed([sys.executable, "-c", "pass"], runs)
     geo, geo_mem = timed([sys.executable, "-m", "geomap", "geocode", "Pyongyang"], runs)
     imp, _ = timed([sys.executable, "-c", "import geomap.cli"], runs)
+    click, _ = timed([sys.executable, "-c", "import click"], runs)
     print(f"python -c pass            {base:7.1f} ms  peak {base_mem:6.1f} MB")
+    print(f"import click              {click:7.1f} ms  (the floor for any click command)")
     print(f"import geomap.cli         {imp:7.1f} ms")
     print(f"geomap geocode Pyongyang  {geo:7.1f} ms  peak {geo_mem:6.1f} MB  ({geo / base:.1f}x python -c pass)")
 
