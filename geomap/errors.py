@@ -23,3 +23,7 @@ class GazetteerFileError(GeomapError, ValueError):
 
 class OnlineLookupError(GeomapError, ConnectionError):
     """The opt-in online geocoder failed or is not installed."""
+
+
+class InputError(GeomapError, ValueError):
+    """An input file or value cannot be read: wrong type, not UTF-8, a bad date."""

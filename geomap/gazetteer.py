@@ -308,6 +308,16 @@ class Gazetteer:
                 names.append(surface)
         return names[:limit]
 
+    def common_word(self, word: str, *, margin: float = 0.5) -> bool:
+        """Whether an English word is written lowercase e**margin times as often as capitalised.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.common_word("nice"), gaz.common_word("paris")
+        (True, False)
+        """
+        row = self._db.execute("SELECT lower, title FROM word WHERE word = ?", (word.lower(),)).fetchone()
+        return row is not None and row[0] - row[1] > margin
+
     def info(self) -> dict[str, Any]:
         """Counts of places by kind, the sources and their versions, and the licence."""
         counts = dict(self._db.execute("SELECT kind, count(*) FROM place GROUP BY kind ORDER BY kind"))

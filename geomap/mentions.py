@@ -1,0 +1,328 @@
+"""The second stage: every mention of a place in a text, with its offsets and how it was found.
+
+Recognition needs no statistical model. Candidate spans are runs of capitalised words (with the
+lowercase joining words place names contain: "Isle of Man", "Bosnia and Herzegovina") that the
+gazetteer knows, longest first. A span is then kept or rejected on what surrounds it:
+
+- a capitalised neighbour that is a proper name makes it part of a person's or an organisation's
+  name ("Jordan Peterson", "Brian E. Nelson", "Kim Jong Un"); a street word makes it a street
+  ("Lakeview Avenue"); a title before it makes it a person ("Rep. Yoo", "Mr. Lincoln");
+- a capitalised common word ("Nice weather", "Reading is") that opens a sentence or stands in a
+  title-case headline is not a place; months and weekdays never are;
+- a name rejected as part of a person's name is rejected everywhere else in the same text
+  ("Kim Jong Un … Kim said");
+- letter abbreviations must match exactly ("U.S.", "UK", "DPRK", "Fla."), and postal codes only
+  after a place and a comma ("West Palm Beach, FL").
+
+Whether a capitalised word is "common" comes from English word frequencies bundled with the
+gazetteer (how often the word is written lowercase against capitalised).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from geomap.gazetteer import Gazetteer, Place
+from geomap.text import Token, tokens
+
+MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
+
+# Lowercase words that may stand inside a place name, between capitalised words.
+JOINERS = frozenset(
+    "of the de du des la le les el al upon on and da di do dos das del della y sur am an im en au aux "
+    "van von der den ter 's ’s".split()
+)
+MONTHS_AND_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+# Words before a name that make it a person's: "Rep. Yoo", "President Lincoln", "Mrs. Washington".
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Col Colonel Lt Capt "
+    "Sgt Adm Admiral President Minister Secretary Judge Justice Mayor Chief Officer Deputy Pope King Queen "
+    "Prince Princess Sir Lord Lady Rev Reverend Father Sister Brother Bishop Rabbi Imam Sheikh Coach "
+    "Detective Agent Sheriff Trooper Chancellor Premier Ambassador Councilman Councilwoman Commissioner "
+    "Dean Chairman Spokesman Spokeswoman Director Leader Speaker Candidate Saint".split()
+)
+# Words after a name that make it a street, a building or a company's name.
+STREET_WORDS = frozenset(
+    "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
+    "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd LLC "
+    "Co Company Corporation Group Holdings".split()
+)
+# How much more often a word is written lowercase than capitalised (natural log) for it to count
+# as a common word when capitalised ("Nice", "Reading", "Police"), not a proper name.
+COMMON_MARGIN = 0.5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names a place: text[start:end] == text."""
+
+    start: int
+    end: int
+    text: str
+    via: str  # name, alias, abbreviation or demonym (code: a postal code after "Place, ")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "via": self.via}
+
+
+@dataclass(frozen=True)
+class _Match:
+    first: int  # token indices, end exclusive
+    last: int
+    start: int  # character offsets
+    end: int
+    via: str
+    candidates: tuple[tuple[Place, str], ...]
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """A mention with the gazetteer's candidates for it (best first) and how sure recognition is.
+
+    `weak` marks a mention that is only a place if the document supports it: a capitalised common
+    word in mid-sentence ("leasing Western weapons", "Read More").
+    """
+
+    mention: Mention
+    candidates: tuple[tuple[Place, str], ...]
+    weak: bool = False
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every mention of a place in `text`, in order.
+
+    >>> from geomap import load_gazetteer
+    >>> [(m.text, m.via) for m in find_mentions("Jordan Peterson flew from Kiev to Jordan.", load_gazetteer())]
+    [('Kiev', 'alias'), ('Jordan', 'name')]
+    """
+    return [r.mention for r in recognise(text, gazetteer)]
+
+
+def recognise(text: str, gazetteer: Gazetteer) -> list[Recognised]:
+    """Every candidate mention with its gazetteer candidates; weak ones await the document's support."""
+    toks = tokens(text)
+    if not toks:
+        return []
+    headline = _title_case_lines(text, toks)
+    lookup = _Lookup(gazetteer)
+    words = _Words(gazetteer)
+    matches = _spans(text, toks, lookup)
+    kept: list[tuple[_Match, bool]] = []
+    person_names: set[str] = set()
+    for match in matches:
+        verdict = _judge(text, toks, match, matches, words, headline)
+        if verdict == "person":
+            person_names.add(text[match.start : match.end])
+        elif verdict in ("place", "weak"):
+            kept.append((match, verdict == "weak"))
+    return [
+        Recognised(Mention(m.start, m.end, text[m.start : m.end], m.via), m.candidates, weak)
+        for m, weak in kept
+        if not _named_person(m, text, person_names)
+    ]
+
+
+# --- Finding candidate spans ----------------------------------------------------------------------
+
+
+class _Lookup:
+    """Gazetteer matches by surface text, asked once per distinct name in a text."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.cache: dict[str, list[tuple[Place, str]]] = {}
+
+    def __call__(self, surface: str) -> list[tuple[Place, str]]:
+        if surface not in self.cache:
+            self.cache[surface] = self.gazetteer.matches(surface)
+        return self.cache[surface]
+
+
+def _spans(text: str, toks: list[Token], lookup: _Lookup) -> list[_Match]:
+    """Longest gazetteer names first, left to right, without overlaps."""
+    found: list[_Match] = []
+    i = 0
+    while i < len(toks):
+        match = _longest_at(text, toks, i, lookup, found[-1] if found else None)
+        if match is None:
+            i += 1
+        else:
+            found.append(match)
+            i = match.last
+    return found
+
+
+def _longest_at(text: str, toks: list[Token], i: int, lookup: _Lookup, before: _Match | None) -> _Match | None:
+    first = toks[i]
+    if not first.capitalised or first.text in ("The", "THE"):
+        return None  # "The United States" is found from "United"
+    # how far a name may reach: capitalised words and joiners, on one line, no punctuation between
+    j = i + 1
+    while j < len(toks) and j - i < MAX_SPAN:
+        gap = text[toks[j - 1].end : toks[j].start]
+        if gap not in ("", " ", "-") or not (toks[j].capitalised or toks[j].text.lower() in JOINERS):
+            break
+        j += 1
+    for end in range(j, i, -1):
+        last = toks[end - 1]
+        if not last.capitalised:
+            continue
+        surface = text[first.start : last.end]
+        for candidate_surface, char_end in _with_trailing_dot(text, surface, last.end):
+            accepted = _accept(candidate_surface, lookup(candidate_surface), text, toks, i, before)
+            if accepted:
+                via, candidates = accepted
+                return _Match(i, end, first.start, char_end, via, candidates)
+    return None
+
+
+def _with_trailing_dot(text: str, surface: str, end: int) -> list[tuple[str, int]]:
+    """'Fla' followed by '.': try 'Fla.' (an abbreviation) before 'Fla'."""
+    if text[end : end + 1] == "." and not surface.endswith("."):
+        return [(surface + ".", end + 1), (surface, end)]
+    return [(surface, end)]
+
+
+def _accept(
+    surface: str, found: list[tuple[Place, str]], text: str, toks: list[Token], i: int, before: _Match | None
+) -> tuple[str, tuple[tuple[Place, str], ...]] | None:
+    """The candidates a surface form may really mean, and how the best was matched."""
+    usable = []
+    for place, via in found:
+        exact = surface in (place.name, *place.aliases)
+        if via == "code":
+            # postal codes only right after "Place, ": "West Palm Beach, FL"
+            if exact and _after_place_and_comma(text, toks, i, before) and place.kind in ("admin1", "country"):
+                usable.append((place, via))
+        elif via == "abbreviation" or _looks_abbreviated(surface):
+            if exact:
+                usable.append((place, "abbreviation" if via in ("name", "alias") else via))
+        else:
+            usable.append((place, via))
+    if not usable:
+        return None
+    return usable[0][1], tuple(usable)
+
+
+def _looks_abbreviated(surface: str) -> bool:
+    """'US', 'UK', 'U.S.', 'Fla.': short capitals or a dotted abbreviation must match exactly."""
+    letters = surface.replace(".", "").replace(" ", "")
+    return (surface.isupper() and len(letters) <= 5) or surface.endswith(".")
+
+
+def _after_place_and_comma(text: str, toks: list[Token], i: int, before: _Match | None) -> bool:
+    return before is not None and before.last == i and text[before.end : toks[i].start].strip() == ","
+
+
+# --- Judging each span in its context ------------------------------------------------------------
+
+
+class _Words:
+    """Whether a capitalised word is a common English word or a proper name."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.cache: dict[str, bool] = {}
+
+    def common(self, word: str) -> bool:
+        key = word.lower()
+        if key not in self.cache:
+            self.cache[key] = self.gazetteer.common_word(key, margin=COMMON_MARGIN)
+        return self.cache[key]
+
+
+def _judge(
+    text: str, toks: list[Token], match: _Match, matches: list[_Match], words: _Words, headline: set[int]
+) -> str:
+    """'place', 'person' (part of a person's name: reject it here and elsewhere) or 'no'."""
+    first, last = toks[match.first], toks[match.last - 1]
+    surface = text[match.start : match.end]
+    demonym = match.via == "demonym"
+    single = match.last - match.first == 1
+    if single and surface in MONTHS_AND_DAYS:
+        return "no"
+    previous = toks[match.first - 1] if match.first > 0 else None
+    following = toks[match.last] if match.last < len(toks) else None
+    if previous is not None and previous.text.rstrip(".") in TITLES and _joined(text, previous, first, allow_dot=True):
+        return "no" if demonym else "person"
+    in_headline = first.start in headline
+    # a capitalised common word opening a sentence or in a title-case headline is just a word
+    if single and not demonym and not first.upper and (first.sentence_start or in_headline):
+        if words.common(surface) and not _strong(match):
+            return "no"
+    if match.via in ("abbreviation", "code"):
+        return "place"
+    next_in_name = following is not None and following.capitalised and _joined(text, last, following)
+    if next_in_name and following is not None:
+        if following.text in STREET_WORDS:
+            return "no"
+        if not demonym and not _is_place_token(match.last, matches) and _proper(following, words, in_headline):
+            return "person"
+    prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
+    if prev_in_name and previous is not None and not demonym:
+        if not _is_place_token(match.first - 1, matches) and _proper(previous, words, in_headline):
+            return "person"
+    if single and not demonym and not _strong(match) and words.common(surface):
+        return "weak"  # "leasing Western weapons": a place only if the document supports it
+    return "place"
+
+
+def _strong(match: _Match) -> bool:
+    """Countries and continents are places even when their name is a common word ("Turkey", "Chad")."""
+    return match.candidates[0][0].kind in ("country", "continent")
+
+
+def _proper(token: Token, words: _Words, in_headline: bool) -> bool:
+    """A capitalised word that is a proper name: not a common word, not a demonym-like capital word."""
+    if token.text.lower() in JOINERS:
+        return False
+    if len(token.text) == 1 or (len(token.text) == 2 and token.text.endswith(".")):
+        return True  # an initial: "Brian E. Nelson"
+    if in_headline:
+        return False
+    return token.capitalised and not token.upper and not words.common(token.text)
+
+
+def _joined(text: str, a: Token, b: Token, *, allow_dot: bool = False) -> bool:
+    """Whether two neighbouring tokens are written as parts of one name (a space or hyphen between)."""
+    gap = text[a.end : b.start]
+    initial = len(a.text) == 1 and a.text.isupper()  # "Brian E. Nelson"
+    return gap in (" ", "-") or ((allow_dot or initial) and gap in (". ", "."))
+
+
+def _is_place_token(index: int, matches: Iterable[_Match]) -> bool:
+    return any(m.first <= index < m.last for m in matches)
+
+
+def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
+    """A one-word name that the text also uses as part of a person's name ("Kim" after "Kim Jong Un")."""
+    place = match.candidates[0][0]
+    return place.kind not in ("country", "continent") and match.via != "demonym" and (
+        text[match.start : match.end] in person_names
+    )
+
+
+def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
+    """Start offsets of tokens on lines written in title case ("Kim Jong Un Is Airlifting Arms")."""
+    inside: set[int] = set()
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    by_line: dict[int, list[Token]] = {}
+    for tok in toks:
+        line = _line_of(line_starts, tok.start)
+        by_line.setdefault(line, []).append(tok)
+    for line_toks in by_line.values():
+        long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
+        if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
+            inside.update(t.start for t in line_toks)
+    return inside
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(line_starts, offset) - 1

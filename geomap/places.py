@@ -1,0 +1,201 @@
+"""The third stage: one place for every mention, chosen with what the document says as a whole.
+
+Each candidate starts from the gazetteer's prior (population, capital, kind, how the name
+matched) and gains from the rest of the document:
+
+- "City, Region" and "City, Country" ("Paris, Texas", "Gainesville, Ga.", "West Palm Beach, FL")
+  keep only the candidates that lie in the named region or country;
+- a candidate in a country the document names elsewhere gains COUNTRY_BONUS, a country gains
+  the same from places named in it;
+- a town in a region the document names, and that region, gain CONTAINS_BONUS each ("Gainesville"
+  and "Georgia" in one article: Gainesville, Georgia, and the US state);
+- one name means one place throughout a document.
+
+Weak mentions (capitalised common words) are kept only when the document supports them.
+The confidence is the chosen candidate's share of the softmax over its candidates' scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from geomap.gazetteer import VIA_BONUS, Place
+from geomap.mentions import Mention, Recognised
+from geomap.names import name_key
+
+COUNTRY_BONUS = 1.5
+CONTAINS_BONUS = 3.0
+MAX_CANDIDATES = 40
+WEAK_MIN_PROMINENCE = 6.0  # a weak mention of a city of a million needs no support
+ROUNDS = 2
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    """A place the document names, with every mention of it and how sure the resolution is."""
+
+    place: Place
+    confidence: float
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        return {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "country": p.country,
+            "admin1": p.admin1,
+            "lat": p.lat,
+            "lon": p.lon,
+            "population": p.population,
+            "confidence": round(self.confidence, 3),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass
+class _Group:
+    """All mentions of one name in a document, and the candidates they share."""
+
+    key: str
+    recognised: list[Recognised]
+    candidates: list[tuple[Place, str]]
+    weak: bool
+    containers: set[str] | None = None  # ids allowed by "City, Region" patterns
+    chosen: Place | None = None
+    scores: dict[str, float] | None = None
+
+
+def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
+    """Choose one place per mention; mentions of one place are gathered, in order of first mention."""
+    groups = _groups(recognised)
+    _apply_containers(text, recognised, groups)
+    for group in groups.values():
+        group.chosen = _best(group, {})
+    for _ in range(ROUNDS):
+        context = _Context(groups)
+        for group in groups.values():
+            group.scores = context.scores(group)
+            group.chosen = _best(group, group.scores)
+    context = _Context(groups)
+    found: dict[str, tuple[Place, float, list[Mention]]] = {}
+    for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
+        place = group.chosen
+        if place is None or (group.weak and not context.supported(group, place)):
+            continue
+        confidence = _confidence(group)
+        entry = found.setdefault(place.id, (place, confidence, []))
+        entry[2].extend(r.mention for r in group.recognised)
+        found[place.id] = (place, max(entry[1], confidence), entry[2])
+    return [
+        FoundPlace(place, confidence, tuple(sorted(mentions, key=lambda m: m.start)))
+        for place, confidence, mentions in found.values()
+    ]
+
+
+def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for r in recognised:
+        key = name_key(r.mention.text)
+        if key not in groups:
+            groups[key] = _Group(key, [], list(r.candidates[:MAX_CANDIDATES]), weak=True)
+        group = groups[key]
+        group.recognised.append(r)
+        group.weak = group.weak and r.weak
+    return groups
+
+
+def _apply_containers(text: str, recognised: list[Recognised], groups: dict[str, _Group]) -> None:
+    """'Paris, Texas': Paris keeps the candidates in Texas, Texas the regions containing one."""
+    for a, b in zip(recognised, recognised[1:], strict=False):
+        if text[a.mention.end : b.mention.start].strip() != ",":
+            continue
+        inner, outer = groups[name_key(a.mention.text)], groups[name_key(b.mention.text)]
+        pairs = [
+            (p, q)
+            for p, _ in inner.candidates
+            for q, _ in outer.candidates
+            if _lies_in(p, q)
+        ]
+        if pairs:
+            inner.containers = (inner.containers or set()) | {p.id for p, _ in pairs}
+            outer.containers = (outer.containers or set()) | {q.id for _, q in pairs}
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    if place.id == area.id or place.country != area.country or place.country is None:
+        return False
+    if area.kind == "country":
+        return place.kind != "country"
+    return area.kind == "admin1" and place.kind == "city" and place.admin1 == area.name
+
+
+def _base(place: Place, via: str) -> float:
+    return place.prominence + VIA_BONUS[via]
+
+
+def _best(group: _Group, scores: dict[str, float]) -> Place | None:
+    options = [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    if not options:
+        return None
+    return min(options, key=lambda pv: (-round(scores.get(pv[0].id, _base(*pv)), 9), pv[0].id))[0]
+
+
+class _Context:
+    """What the document's other mentions (as currently resolved) say about each candidate."""
+
+    def __init__(self, groups: dict[str, _Group]) -> None:
+        self.countries: dict[str, set[str]] = defaultdict(set)  # country code -> groups naming it
+        self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, admin1) -> groups
+        self.candidate_countries: dict[str, set[str]] = defaultdict(set)
+        self.candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for group in groups.values():
+            strong = not group.weak
+            if group.chosen is not None and strong and group.chosen.country:
+                self.countries[group.chosen.country].add(group.key)
+            for place, _ in group.candidates:
+                if not strong:
+                    continue
+                if place.kind == "admin1" and place.country:
+                    self.candidate_admin1[(place.country, place.name)].add(group.key)
+                if place.kind == "city" and place.country and place.admin1:
+                    self.admin1[(place.country, place.admin1)].add(group.key)
+                if place.country:
+                    self.candidate_countries[place.country].add(group.key)
+
+    def scores(self, group: _Group) -> dict[str, float]:
+        out = {}
+        for place, via in group.candidates:
+            score = _base(place, via)
+            if place.country and self.countries.get(place.country, set()) - {group.key}:
+                score += COUNTRY_BONUS
+            if place.kind == "city" and place.admin1 and place.country:
+                if self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key}:
+                    score += CONTAINS_BONUS
+            if place.kind == "admin1" and place.country:
+                if self.admin1.get((place.country, place.name), set()) - {group.key}:
+                    score += CONTAINS_BONUS
+            out[place.id] = score
+        return out
+
+    def supported(self, group: _Group, place: Place) -> bool:
+        """Whether a weak mention's place is backed by the rest of the document."""
+        if place.prominence >= WEAK_MIN_PROMINENCE:
+            return True
+        others = self.countries.get(place.country or "", set()) - {group.key}
+        return bool(others) or group.containers is not None
+
+
+def _confidence(group: _Group) -> float:
+    scores = group.scores or {}
+    options = [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    values = [scores.get(p.id, _base(p, v)) for p, v in options]
+    if not values or group.chosen is None:
+        return 0.0
+    top = scores.get(group.chosen.id, max(values))
+    share = 1.0 / sum(math.exp(v - top) for v in values)
+    return share * (0.6 if group.weak else 1.0)

@@ -1,0 +1,147 @@
+"""The first stage: the text of an article, from a .txt, .md or .html file, and its tokens.
+
+HTML is read with the standard library's HTML parser; its visible text (no scripts, styles or
+markup, block elements on lines of their own) is what the later stages see, and every offset
+they report points into that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geomap.errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a .txt/.md file as it is, or the visible text of an .html file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r}; expected .txt, .md or .html")
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
+    return html_to_text(text) if suffix in HTML_SUFFIXES else text
+
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "td", "th", "title", "tr", "ul",
+}  # fmt: skip
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIP:
+            self.skipping += 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page: the title, then the body's text, one block a line.
+
+    >>> html_to_text("<html><head><title>Arms</title><script>x='Paris'</script></head>"
+    ...              "<body><p>Left <b>Pyongyang</b>&nbsp;for Russia.</p><p>Next</p></body></html>")
+    'Arms\\nLeft Pyongyang for Russia.\\nNext'
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    title = " ".join("".join(parser.title).split())
+    body = "".join(parser.parts).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in body.splitlines()]
+    return "\n".join(line for line in [title, *lines] if line)
+
+
+# --- Tokens ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its characters are text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: bool  # the first word of a sentence, a line or a quotation
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.text.isupper() and len(self.text.replace(".", "")) > 1
+
+
+# Letter abbreviations with dots (U.S., D.C., U.S.A.), then words: letters with inner
+# apostrophes ("People's" stays whole, "Russia's" splits), inner hyphens split (Russia-North Korea).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$|\n\s*$|^\s*$|[\"“‘(\[:]\s*$")
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text, each knowing whether it starts a sentence.
+
+    >>> [(t.text, t.sentence_start) for t in tokens("Arms left Pyongyang. The U.S. said")]
+    [('Arms', True), ('left', False), ('Pyongyang', False), ('The', True), ('U.S.', False), ('said', False)]
+    """
+    out: list[Token] = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[max(0, previous_end - 3) : m.start()] if out else text[: m.start()]
+        starts = not out or bool(_SENTENCE_END.search(gap))
+        if out and out[-1].text.endswith(".") and out[-1].text.count(".") > 1 and text[previous_end : m.start()] == " ":
+            starts = m.group()[:1].isupper() and m.group() in _SENTENCE_OPENERS
+        out.append(Token(m.start(), m.end(), m.group(), starts))
+        previous_end = m.end()
+    return out
+
+
+# After an abbreviation such as "U.S.", a capitalised word starts a new sentence only if it is a
+# word that usually opens one; "the U.S. Treasury" goes on, "in the U.S. The" does not.
+_SENTENCE_OPENERS = frozenset(
+    "The A An It He She They We I In On At But And Or So This That These Those There Its His Her Their "
+    "Our After Before When While If As For With From By Meanwhile However".split()
+)
