@@ -166,7 +166,9 @@ def show_mistakes(mistakes: list, limit: int) -> None:
             print(f"  MISSED {text[s:e]!r:30} …{text[max(0, s - 40) : e + 40]!r}")
         else:
             g, p, km = what
-            print(f"  FAR    {g['name']!r:30} {km:7.0f} km  gold ({g['lat']:.2f},{g['lon']:.2f}) ours ({p[2]:.2f},{p[3]:.2f})")
+            print(
+                f"  FAR    {g['name']!r:30} {km:7.0f} km  gold ({g['lat']:.2f},{g['lon']:.2f}) ours ({p[2]:.2f},{p[3]:.2f})"
+            )
 
 
 def main() -> None:

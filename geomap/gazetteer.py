@@ -30,7 +30,7 @@ from geomap.names import name_key
 LatLon = tuple[float, float]
 CountryPoint = Literal["label", "capital"]
 
-KINDS = ("continent", "country", "admin1", "region", "water", "city", "site")
+KINDS = ("continent", "country", "admin1", "admin2", "region", "water", "city", "site")
 VIA = ("name", "alias", "abbreviation", "demonym", "code")  # the order build.py stores them in
 GAZETTEER_ENV = "GEOMAP_GAZETTEER"
 EARTH_RADIUS_KM = 6371.0088
@@ -39,7 +39,16 @@ EARTH_RADIUS_KM = 6371.0088
 # Paris, France (2.1 M, capital) comes before Paris, Texas (25 k), a country before a region of the
 # same name, and a city before its province unless the province is 30 times as populous (admin-1
 # populations are sums over GeoNames towns, which count some districts twice).
-KIND_BONUS = {"continent": 1.5, "country": 1.0, "region": 0.0, "water": 0.0, "admin1": -1.5, "city": 0.0, "site": 0.0}
+KIND_BONUS = {
+    "continent": 1.5,
+    "country": 1.0,
+    "region": 0.0,
+    "water": 0.0,
+    "admin1": -1.5,
+    "admin2": -1.5,
+    "city": 0.0,
+    "site": 0.0,
+}
 CAPITAL_BONUS = 0.3
 VIA_BONUS = {"name": 0.5, "alias": 0.0, "abbreviation": 0.5, "demonym": 0.5, "code": 0.0}
 NO_POPULATION_PROMINENCE = 7.0  # curated regions and seas rank like a place of ten million
@@ -315,8 +324,21 @@ class Gazetteer:
         >>> gaz.common_word("nice"), gaz.common_word("paris")
         (True, False)
         """
-        row = self._db.execute("SELECT lower, title FROM word WHERE word = ?", (word.lower(),)).fetchone()
-        return row is not None and row[0] - row[1] > margin
+        ratio = self.case_ratio(word)
+        return ratio is not None and ratio > margin
+
+    def case_ratio(self, word: str) -> float | None:
+        """ln(how often `word` is written lowercase / capitalised) in English; None if not a word.
+
+        Common nouns are positive ("police" 2.3), proper names negative ("nelson" -2.5).
+        """
+        row = self._db.execute("SELECT lower - title FROM word WHERE word = ?", (word.lower(),)).fetchone()
+        return None if row is None else row[0]
+
+    def person_name_share(self, word: str) -> float:
+        """The percentage of people (US census) with this first or last name: 0.621 for "Jones"."""
+        row = self._db.execute("SELECT percent FROM person WHERE name = ?", (word.lower(),)).fetchone()
+        return 0.0 if row is None else row[0]
 
     def info(self) -> dict[str, Any]:
         """Counts of places by kind, the sources and their versions, and the licence."""

@@ -32,31 +32,32 @@ MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
 
 # Lowercase words that may stand inside a place name, between capitalised words.
 JOINERS = frozenset(
-    "of the de du des la le les el al upon on and da di do dos das del della y sur am an im en au aux "
-    "van von der den ter 's ’s".split()
+    ["of", "the", "de", "du", "des", "la", "le", "les", "el", "al", "upon", "on", "and", "da", "di", "do", "dos", "das", "del", "della", "y", "sur", "am", "an", "im", "en", "au", "aux", "van", "von", "der", "den", "ter", "'s", "’s"]
 )
 MONTHS_AND_DAYS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 )
 # Words before a name that make it a person's: "Rep. Yoo", "President Lincoln", "Mrs. Washington".
 TITLES = frozenset(
-    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Col Colonel Lt Capt "
-    "Sgt Adm Admiral President Minister Secretary Judge Justice Mayor Chief Officer Deputy Pope King Queen "
-    "Prince Princess Sir Lord Lady Rev Reverend Father Sister Brother Bishop Rabbi Imam Sheikh Coach "
-    "Detective Agent Sheriff Trooper Chancellor Premier Ambassador Councilman Councilwoman Commissioner "
-    "Dean Chairman Spokesman Spokeswoman Director Leader Speaker Candidate Saint".split()
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "Gen", "General", "Col", "Colonel", "Lt", "Capt", "Sgt", "Adm", "Admiral", "President", "Minister", "Secretary", "Judge", "Justice", "Mayor", "Chief", "Officer", "Deputy", "Pope", "King", "Queen", "Prince", "Princess", "Sir", "Lord", "Lady", "Rev", "Reverend", "Father", "Sister", "Brother", "Bishop", "Rabbi", "Imam", "Sheikh", "Coach", "Detective", "Agent", "Sheriff", "Trooper", "Chancellor", "Premier", "Ambassador", "Councilman", "Councilwoman", "Commissioner", "Dean", "Chairman", "Spokesman", "Spokeswoman", "Director", "Leader", "Speaker", "Candidate", "Saint"]
 )
 # Words after a name that make it a street, a building or a company's name.
 STREET_WORDS = frozenset(
-    "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
-    "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd LLC "
-    "Co Company Corporation Group Holdings".split()
+    ["Avenue", "Ave", "Street", "St", "Road", "Rd", "Boulevard", "Blvd", "Drive", "Dr", "Lane", "Ln", "Way", "Court", "Ct", "Terrace", "Parkway", "Pkwy", "Highway", "Hwy", "Circle", "Cir", "Trail", "Place", "Pl", "Plaza", "Alley", "Pike", "Turnpike", "Expressway", "Freeway", "Inc", "Corp", "Ltd", "LLC", "Co", "Company", "Corporation", "Group", "Holdings"]
 )
-# How much more often a word is written lowercase than capitalised (natural log) for it to count
-# as a common word when capitalised ("Nice", "Reading", "Police"), not a proper name.
+# ln(how much more often a word is written lowercase than capitalised): above COMMON_MARGIN a
+# capitalised word is a common word ("Nice", "Reading", "Police": 0.6 to 2.3); below PROPER_MARGIN,
+# or unknown, a proper name ("Peterson" -3.1, "Nelson" -2.5, "China" -2.0).
 COMMON_MARGIN = 0.5
+PROPER_MARGIN = -1.5
+# A one-word name this common as a person's name (percent of people, US census) is doubted when
+# the place is smaller than PERSON_PROMINENCE (about 300,000 people): "Jones", "Sheldon", "Obama".
+PERSON_SHARE = 0.005
+PERSON_PROMINENCE = 5.5
+# One-word names that are mostly adjectives of direction ("Western" is a region of Ghana).
+DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Middle", "Greater", "Inner", "Outer", "Mid"]
+)
 
 
 @dataclass(frozen=True)
@@ -225,17 +226,28 @@ def _after_place_and_comma(text: str, toks: list[Token], i: int, before: _Match 
 
 
 class _Words:
-    """Whether a capitalised word is a common English word or a proper name."""
+    """Whether a capitalised word is a common English word, a proper name, a person's name."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.cache: dict[str, bool] = {}
+        self.ratios: dict[str, float | None] = {}
+
+    def _ratio(self, word: str) -> float | None:
+        key = word.lower()
+        if key not in self.ratios:
+            self.ratios[key] = self.gazetteer.case_ratio(key)
+        return self.ratios[key]
 
     def common(self, word: str) -> bool:
-        key = word.lower()
-        if key not in self.cache:
-            self.cache[key] = self.gazetteer.common_word(key, margin=COMMON_MARGIN)
-        return self.cache[key]
+        ratio = self._ratio(word)
+        return ratio is not None and ratio > COMMON_MARGIN
+
+    def proper(self, word: str) -> bool:
+        ratio = self._ratio(word)
+        return ratio is None or ratio < PROPER_MARGIN
+
+    def person(self, word: str) -> bool:
+        return self.gazetteer.person_name_share(word) >= PERSON_SHARE
 
 
 def _judge(
@@ -263,14 +275,18 @@ def _judge(
     if next_in_name and following is not None:
         if following.text in STREET_WORDS:
             return "no"
-        if not demonym and not _is_place_token(match.last, matches) and _proper(following, words, in_headline):
+        if not demonym and not _is_place_token(match.last, matches) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
     if prev_in_name and previous is not None and not demonym:
-        if not _is_place_token(match.first - 1, matches) and _proper(previous, words, in_headline):
+        if not _is_place_token(match.first - 1, matches) and _proper(text, previous, words, in_headline):
             return "person"
-    if single and not demonym and not _strong(match) and words.common(surface):
-        return "weak"  # "leasing Western weapons": a place only if the document supports it
+    if single and not demonym and not _strong(match):
+        # a place only if the document supports it: "leasing Western weapons", "Jones said"
+        if words.common(surface) or surface in DIRECTIONS:
+            return "weak"
+        if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
+            return "weak"
     return "place"
 
 
@@ -279,15 +295,15 @@ def _strong(match: _Match) -> bool:
     return match.candidates[0][0].kind in ("country", "continent")
 
 
-def _proper(token: Token, words: _Words, in_headline: bool) -> bool:
-    """A capitalised word that is a proper name: not a common word, not a demonym-like capital word."""
+def _proper(text: str, token: Token, words: _Words, in_headline: bool) -> bool:
+    """A capitalised word that is a proper name (a person's, a company's), not a common word."""
     if token.text.lower() in JOINERS:
         return False
-    if len(token.text) == 1 or (len(token.text) == 2 and token.text.endswith(".")):
+    if len(token.text) == 1 and text[token.end : token.end + 1] == ".":
         return True  # an initial: "Brian E. Nelson"
-    if in_headline:
+    if in_headline or len(token.text) == 1:
         return False
-    return token.capitalised and not token.upper and not words.common(token.text)
+    return token.capitalised and not token.upper and words.proper(token.text)
 
 
 def _joined(text: str, a: Token, b: Token, *, allow_dot: bool = False) -> bool:
@@ -304,8 +320,10 @@ def _is_place_token(index: int, matches: Iterable[_Match]) -> bool:
 def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
     """A one-word name that the text also uses as part of a person's name ("Kim" after "Kim Jong Un")."""
     place = match.candidates[0][0]
-    return place.kind not in ("country", "continent") and match.via != "demonym" and (
-        text[match.start : match.end] in person_names
+    return (
+        place.kind not in ("country", "continent")
+        and match.via != "demonym"
+        and (text[match.start : match.end] in person_names)
     )
 
 
