@@ -166,9 +166,8 @@ def show_mistakes(mistakes: list, limit: int) -> None:
             print(f"  MISSED {text[s:e]!r:30} …{text[max(0, s - 40) : e + 40]!r}")
         else:
             g, p, km = what
-            print(
-                f"  FAR    {g['name']!r:30} {km:7.0f} km  gold ({g['lat']:.2f},{g['lon']:.2f}) ours ({p[2]:.2f},{p[3]:.2f})"
-            )
+            gold, ours = f"({g['lat']:.2f},{g['lon']:.2f})", f"({p[2]:.2f},{p[3]:.2f})"
+            print(f"  FAR    {g['name']!r:30} {km:7.0f} km  gold {gold} ours {ours}")
 
 
 def main() -> None:
@@ -185,8 +184,8 @@ def main() -> None:
     if not args.no_geotext:
         systems["geotext"] = geotext_spans
     results = {}
-    header = f"{'corpus':<12} {'system':<8} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'median':>8} {'n':>6} {'sec':>6}"
-    print(header)
+    print(f"{'corpus':<12} {'system':<8} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'median':>8}", end="")
+    print(f" {'n':>6} {'sec':>6}")
     for path in paths:
         docs = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
         corpus = path.parent.name

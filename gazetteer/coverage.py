@@ -18,7 +18,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from build import load_json  # noqa: E402
-
 from geomap.gazetteer import distance_km  # noqa: E402
 from geomap.names import name_key  # noqa: E402
 

@@ -32,18 +32,28 @@ MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
 
 # Lowercase words that may stand inside a place name, between capitalised words.
 JOINERS = frozenset(
-    ["of", "the", "de", "du", "des", "la", "le", "les", "el", "al", "upon", "on", "and", "da", "di", "do", "dos", "das", "del", "della", "y", "sur", "am", "an", "im", "en", "au", "aux", "van", "von", "der", "den", "ter", "'s", "’s"]
+    "of the de du des la le les el al upon on and da di do dos das del della y sur am an im en au aux "
+    "van von der den ter 's ’s".split()
 )
 MONTHS_AND_DAYS = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    "January February March April May June July August September October November December Jan Feb "
+    "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday".split()
 )
 # Words before a name that make it a person's: "Rep. Yoo", "President Lincoln", "Mrs. Washington".
 TITLES = frozenset(
-    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "Gen", "General", "Col", "Colonel", "Lt", "Capt", "Sgt", "Adm", "Admiral", "President", "Minister", "Secretary", "Judge", "Justice", "Mayor", "Chief", "Officer", "Deputy", "Pope", "King", "Queen", "Prince", "Princess", "Sir", "Lord", "Lady", "Rev", "Reverend", "Father", "Sister", "Brother", "Bishop", "Rabbi", "Imam", "Sheikh", "Coach", "Detective", "Agent", "Sheriff", "Trooper", "Chancellor", "Premier", "Ambassador", "Councilman", "Councilwoman", "Commissioner", "Dean", "Chairman", "Spokesman", "Spokeswoman", "Director", "Leader", "Speaker", "Candidate", "Saint"]
+    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Col Colonel Lt "
+    "Capt Sgt Adm Admiral President Minister Secretary Judge Justice Mayor Chief Officer Deputy Pope "
+    "King Queen Prince Princess Sir Lord Lady Rev Reverend Father Sister Brother Bishop Rabbi Imam "
+    "Sheikh Coach Detective Agent Sheriff Trooper Chancellor Premier Ambassador Councilman "
+    "Councilwoman Commissioner Dean Chairman Spokesman Spokeswoman Director Leader Speaker Candidate "
+    "Saint".split()
 )
 # Words after a name that make it a street, a building or a company's name.
 STREET_WORDS = frozenset(
-    ["Avenue", "Ave", "Street", "St", "Road", "Rd", "Boulevard", "Blvd", "Drive", "Dr", "Lane", "Ln", "Way", "Court", "Ct", "Terrace", "Parkway", "Pkwy", "Highway", "Hwy", "Circle", "Cir", "Trail", "Place", "Pl", "Plaza", "Alley", "Pike", "Turnpike", "Expressway", "Freeway", "Inc", "Corp", "Ltd", "LLC", "Co", "Company", "Corporation", "Group", "Holdings"]
+    "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
+    "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd "
+    "LLC Co Company Corporation Group Holdings".split()
 )
 # ln(how much more often a word is written lowercase than capitalised): above COMMON_MARGIN a
 # capitalised word is a common word ("Nice", "Reading", "Police": 0.6 to 2.3); below PROPER_MARGIN,
@@ -56,7 +66,8 @@ PERSON_SHARE = 0.005
 PERSON_PROMINENCE = 5.5
 # One-word names that are mostly adjectives of direction ("Western" is a region of Ghana).
 DIRECTIONS = frozenset(
-    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Middle", "Greater", "Inner", "Outer", "Mid"]
+    "North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast "
+    "Southwest Upper Lower Middle Greater Inner Outer Mid".split()
 )
 
 
@@ -266,9 +277,9 @@ def _judge(
         return "no" if demonym else "person"
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
-    if single and not demonym and not first.upper and (first.sentence_start or in_headline):
-        if words.common(surface) and not _strong(match):
-            return "no"
+    opening = first.sentence_start or in_headline
+    if single and not demonym and not first.upper and opening and words.common(surface) and not _strong(match):
+        return "no"
     if match.via in ("abbreviation", "code"):
         return "place"
     next_in_name = following is not None and following.capitalised and _joined(text, last, following)
@@ -278,9 +289,14 @@ def _judge(
         if not demonym and not _is_place_token(match.last, matches) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
-    if prev_in_name and previous is not None and not demonym:
-        if not _is_place_token(match.first - 1, matches) and _proper(text, previous, words, in_headline):
-            return "person"
+    if (
+        prev_in_name
+        and previous is not None
+        and not demonym
+        and not _is_place_token(match.first - 1, matches)
+        and _proper(text, previous, words, in_headline)
+    ):
+        return "person"
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface) or surface in DIRECTIONS:

@@ -17,6 +17,7 @@ The confidence is the chosen candidate's share of the softmax over its candidate
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -36,7 +37,10 @@ SHARPNESS = 2.0  # confidence: softmax over 2 x score, so a lead of one point is
 # "Washington said", "Moscow denied": a capital standing for its government.
 CAPITAL_BONUS = 2.0
 GOVERNMENT_VERBS = frozenset(
-    ["said", "says", "say", "announced", "announces", "accused", "accuses", "warned", "warns", "denied", "denies", "sanctioned", "sanctions", "imposed", "imposes", "rejected", "rejects", "demanded", "demands", "urged", "urges", "condemned", "condemns", "insisted", "insists", "claimed", "claims", "threatened", "threatens", "responded", "responds", "agreed", "agrees", "signed", "signs", "ordered", "orders", "wants", "wanted", "announce", "accuse", "warn", "deny", "sanction"]
+    "said says say announced announces accused accuses warned warns denied denies sanctioned "
+    "sanctions imposed imposes rejected rejects demanded demands urged urges condemned condemns "
+    "insisted insists claimed claims threatened threatens responded responds agreed agrees signed "
+    "signs ordered orders wants wanted announce accuse warn deny sanction".split()
 )
 
 
@@ -123,7 +127,7 @@ def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
 
 def _apply_containers(text: str, recognised: list[Recognised], groups: dict[str, _Group]) -> None:
     """'Paris, Texas': Paris keeps the candidates in Texas, Texas the regions containing one."""
-    for a, b in zip(recognised, recognised[1:], strict=False):
+    for a, b in itertools.pairwise(recognised):
         if text[a.mention.end : b.mention.start].strip() != ",":
             continue
         inner, outer = groups[name_key(a.mention.text)], groups[name_key(b.mention.text)]
@@ -182,12 +186,8 @@ class _Context:
                 score += CAPITAL_BONUS
             if place.country and self.countries.get(place.country, set()) - {group.key}:
                 score += COUNTRY_BONUS
-            if place.kind == "city" and place.admin1 and place.country:
-                if self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key}:
-                    score += CONTAINS_BONUS
-            if place.kind == "admin1" and place.country:
-                if self.admin1.get((place.country, place.name), set()) - {group.key}:
-                    score += CONTAINS_BONUS
+            if self._contained_in_named_region(group, place) or self._contains_named_town(group, place):
+                score += CONTAINS_BONUS
             out[place.id] = score
         return out
 
@@ -197,11 +197,19 @@ class _Context:
         "Alabama"), or it is a region and a town in it is named."""
         if place.prominence >= WEAK_MIN_PROMINENCE or group.containers is not None:
             return True
-        if place.kind == "city" and place.admin1 and place.country:
-            return bool(self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key})
-        if place.kind == "admin1" and place.country:
-            return bool(self.admin1.get((place.country, place.name), set()) - {group.key})
-        return False
+        return self._contained_in_named_region(group, place) or self._contains_named_town(group, place)
+
+    def _contained_in_named_region(self, group: _Group, place: Place) -> bool:
+        """A town whose admin-1 region another mention may name ("Gainesville" and "Georgia")."""
+        if place.kind != "city" or not place.admin1 or not place.country:
+            return False
+        return bool(self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key})
+
+    def _contains_named_town(self, group: _Group, place: Place) -> bool:
+        """A region in which another mention may name a town ("Georgia" and "Gainesville")."""
+        if place.kind != "admin1" or not place.country:
+            return False
+        return bool(self.admin1.get((place.country, place.name), set()) - {group.key})
 
 
 def _confidence(group: _Group) -> float:

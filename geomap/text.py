@@ -142,5 +142,6 @@ def tokens(text: str) -> list[Token]:
 # After an abbreviation such as "U.S.", a capitalised word starts a new sentence only if it is a
 # word that usually opens one; "the U.S. Treasury" goes on, "in the U.S. The" does not.
 _SENTENCE_OPENERS = frozenset(
-    ["The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "Or", "So", "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "If", "As", "For", "With", "From", "By", "Meanwhile", "However"]
+    "The A An It He She They We I In On At But And Or So This That These Those There Its His Her "
+    "Their Our After Before When While If As For With From By Meanwhile However".split()
 )
