@@ -9,6 +9,8 @@ matched) and gains from the rest of the document:
   the same from places named in it;
 - a town in a region the document names, and that region, gain CONTAINS_BONUS each ("Gainesville"
   and "Georgia" in one article: Gainesville, Georgia, and the US state);
+- a town near the other towns the document names gains up to NEARBY_BONUS (local news names
+  "Paris" and "Clarksville": Paris, Texas);
 - one name means one place throughout a document.
 
 Weak mentions (capitalised common words) are kept only when the document supports them.
@@ -24,12 +26,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.gazetteer import VIA_BONUS, Place
+from geomap.gazetteer import VIA_BONUS, Place, distance_km
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 
 COUNTRY_BONUS = 1.5
 CONTAINS_BONUS = 3.0
+# A town near the other towns a document names gains this much: (within km, bonus).
+NEARBY_BONUS = ((100.0, 2.5), (300.0, 1.5), (1000.0, 0.5))
+LOCAL_KINDS = ("city", "admin2")
 MAX_CANDIDATES = 40
 WEAK_MIN_PROMINENCE = 6.0  # a weak mention of a city of a million needs no support
 ROUNDS = 2
@@ -162,21 +167,21 @@ class _Context:
     def __init__(self, groups: dict[str, _Group]) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)  # country code -> groups naming it
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, admin1) -> groups
-        self.candidate_countries: dict[str, set[str]] = defaultdict(set)
         self.candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.points: list[tuple[str, float, float]] = []  # towns and counties as now resolved
         for group in groups.values():
-            strong = not group.weak
-            if group.chosen is not None and strong and group.chosen.country:
-                self.countries[group.chosen.country].add(group.key)
+            if group.weak:
+                continue
+            chosen = group.chosen
+            if chosen is not None and chosen.country:
+                self.countries[chosen.country].add(group.key)
+            if chosen is not None and chosen.kind in LOCAL_KINDS:
+                self.points.append((group.key, chosen.lat, chosen.lon))
             for place, _ in group.candidates:
-                if not strong:
-                    continue
                 if place.kind == "admin1" and place.country:
                     self.candidate_admin1[(place.country, place.name)].add(group.key)
-                if place.kind == "city" and place.country and place.admin1:
+                if place.kind in LOCAL_KINDS and place.country and place.admin1:
                     self.admin1[(place.country, place.admin1)].add(group.key)
-                if place.country:
-                    self.candidate_countries[place.country].add(group.key)
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
@@ -188,6 +193,8 @@ class _Context:
                 score += COUNTRY_BONUS
             if self._contained_in_named_region(group, place) or self._contains_named_town(group, place):
                 score += CONTAINS_BONUS
+            if place.kind in LOCAL_KINDS:
+                score += self._nearby(group, place)
             out[place.id] = score
         return out
 
@@ -199,9 +206,17 @@ class _Context:
             return True
         return self._contained_in_named_region(group, place) or self._contains_named_town(group, place)
 
+    def _nearby(self, group: _Group, place: Place) -> float:
+        """NEARBY_BONUS by the distance to the nearest town the document names (not this name)."""
+        nearest = min(
+            (distance_km(place.point, (lat, lon)) for key, lat, lon in self.points if key != group.key),
+            default=math.inf,
+        )
+        return next((bonus for km, bonus in NEARBY_BONUS if nearest <= km), 0.0)
+
     def _contained_in_named_region(self, group: _Group, place: Place) -> bool:
         """A town whose admin-1 region another mention may name ("Gainesville" and "Georgia")."""
-        if place.kind != "city" or not place.admin1 or not place.country:
+        if place.kind not in LOCAL_KINDS or not place.admin1 or not place.country:
             return False
         return bool(self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key})
 
