@@ -117,7 +117,7 @@ class Token:
 
 # Letter abbreviations with dots (U.S., D.C., U.S.A.), then words: letters with inner
 # apostrophes ("People's" stays whole, "Russia's" splits), inner hyphens split (Russia-North Korea).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$|\n\s*$|^\s*$|[\"“‘(\[:]\s*$")
 
 
