@@ -15,6 +15,7 @@ import click
 
 from geomap.errors import GeomapError, PlaceNotFound
 from geomap.gazetteer import GAZETTEER_ENV, Gazetteer, Place, load_gazetteer
+from geomap.output import FORMATS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -127,6 +128,48 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
     if "place" in result:
         return [f"{query}\t{_describe(result['place'])}"]
     return [f"{query}\t{n}. {_describe(p)}" for n, p in enumerate(result["candidates"], start=1)]
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="json: a record (a list of them for several files); jsonl: a record a line; "
+    "geojson: the places as points; csv: a row per place.",
+)
+@click.option("--date", help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--text", "include_text", is_flag=True, help="Include each document's text (offsets point into it).")
+@gazetteer_options
+def extract(
+    files: tuple[str, ...], fmt: str, date: str | None, output: str | None, include_text: bool, gazetteer: Gazetteer
+) -> None:
+    """Find and resolve the places FILES name (.txt, .md or .html; - for standard input).
+
+    \b
+    geomap extract seeds/north-korea-airlifts-arms-to-russia.txt
+    geomap extract news/*.html --format jsonl -o places.jsonl
+    """
+    from geomap.document import extract as extract_document
+    from geomap.output import render, write_atomic
+    from geomap.text import read_text
+
+    documents = []
+    try:
+        for name in files:
+            text = sys.stdin.read() if name == "-" else read_text(name)
+            documents.append(extract_document(text, date=date, gazetteer=gazetteer, source=name))
+        result = render(documents, fmt, include_text=include_text)
+        if output:
+            write_atomic(output, result)
+        else:
+            click.echo(result, nl=False)
+    except GeomapError as e:
+        raise UsageError(str(e)) from None
 
 
 @main.group()

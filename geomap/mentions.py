@@ -55,6 +55,15 @@ STREET_WORDS = frozenset(
     "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd "
     "LLC Co Company Corporation Group Holdings".split()
 )
+# Head words of organisations' names: a place before them ("Korea News Service", "Gainesville
+# Police Department") counts only if the document also names that place on its own.
+ORGANISATION_WORDS = frozenset(
+    "Agency Service Services Bureau Department Dept Police University College School Academy Institute "
+    "Company Corporation Times Post News Herald Tribune Journal Gazette Star Chronicle Press Airlines Airways "
+    "Bank Council Committee Association Foundation Hospital Center Centre Club Party Church Court Museum "
+    "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
+    "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
+)
 # ln(how much more often a word is written lowercase than capitalised): above COMMON_MARGIN a
 # capitalised word is a common word ("Nice", "Reading", "Police": 0.6 to 2.3); below PROPER_MARGIN,
 # or unknown, a proper name ("Peterson" -3.1, "Nelson" -2.5, "China" -2.0).
@@ -99,12 +108,14 @@ class Recognised:
     """A mention with the gazetteer's candidates for it (best first) and how sure recognition is.
 
     `weak` marks a mention that is only a place if the document supports it: a capitalised common
-    word in mid-sentence ("leasing Western weapons", "Read More").
+    word in mid-sentence ("leasing Western weapons", "Read More"); `embedded` one that stands in an
+    organisation's name, which counts only if the document also names the place on its own.
     """
 
     mention: Mention
     candidates: tuple[tuple[Place, str], ...]
     weak: bool = False
+    embedded: bool = False  # part of an organisation's name: "Korea News Service"
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -126,17 +137,22 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[Recognised]:
     lookup = _Lookup(gazetteer)
     words = _Words(gazetteer)
     matches = _spans(text, toks, lookup)
-    kept: list[tuple[_Match, bool]] = []
+    kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
     for match in matches:
         verdict = _judge(text, toks, match, matches, words, headline)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
-        elif verdict in ("place", "weak"):
-            kept.append((match, verdict == "weak"))
+        elif verdict in ("place", "weak", "embedded"):
+            kept.append((match, verdict))
     return [
-        Recognised(Mention(m.start, m.end, text[m.start : m.end], m.via), m.candidates, weak)
-        for m, weak in kept
+        Recognised(
+            Mention(m.start, m.end, text[m.start : m.end], m.via),
+            m.candidates,
+            weak=verdict == "weak",
+            embedded=verdict == "embedded",
+        )
+        for m, verdict in kept
         if not _named_person(m, text, person_names)
     ]
 
@@ -286,17 +302,19 @@ def _judge(
     if next_in_name and following is not None:
         if following.text in STREET_WORDS:
             return "no"
-        if not demonym and not _is_place_token(match.last, matches) and _proper(text, following, words, in_headline):
+        if not demonym and not _is_region_token(match.last, matches) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
     if (
         prev_in_name
         and previous is not None
         and not demonym
-        and not _is_place_token(match.first - 1, matches)
+        and not _is_region_token(match.first - 1, matches)
         and _proper(text, previous, words, in_headline)
     ):
         return "person"
+    if not demonym and _before_organisation(text, toks, match.last, matches):
+        return "embedded"
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface) or surface in DIRECTIONS:
@@ -304,6 +322,16 @@ def _judge(
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
             return "weak"
     return "place"
+
+
+def _before_organisation(text: str, toks: list[Token], index: int, matches: list[_Match]) -> bool:
+    """Whether the capitalised words after a name end an organisation's name ("… News Service")."""
+    for j in range(index, min(index + 5, len(toks))):
+        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, matches):
+            return False
+        if toks[j].text in ORGANISATION_WORDS:
+            return True
+    return False
 
 
 def _strong(match: _Match) -> bool:
@@ -331,6 +359,12 @@ def _joined(text: str, a: Token, b: Token, *, allow_dot: bool = False) -> bool:
 
 def _is_place_token(index: int, matches: Iterable[_Match]) -> bool:
     return any(m.first <= index < m.last for m in matches)
+
+
+def _is_region_token(index: int, matches: Iterable[_Match]) -> bool:
+    """Whether a token is part of a country's or region's name: "Kansas City Missouri" is two places,
+    "Paris Hilton" (Hilton is a town too) is a person."""
+    return any(m.first <= index < m.last and m.candidates[0][0].kind in ("country", "admin1") for m in matches)
 
 
 def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:

@@ -103,11 +103,14 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
             group.scores = context.scores(group)
             group.chosen = _best(group, group.scores)
     context = _Context(groups)
+    named_alone = {g.chosen.id for g in groups.values() if g.chosen and not all(r.embedded for r in g.recognised)}
     found: dict[str, tuple[Place, float, list[Mention]]] = {}
     for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
         place = group.chosen
         if place is None or (group.weak and not context.supported(group, place)):
             continue
+        if place.id not in named_alone:
+            continue  # only ever inside an organisation's name ("Korea News Service")
         confidence = _confidence(group)
         entry = found.setdefault(place.id, (place, confidence, []))
         entry[2].extend(r.mention for r in group.recognised)

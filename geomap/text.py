@@ -115,8 +115,9 @@ class Token:
         return self.text.isupper() and len(self.text.replace(".", "")) > 1
 
 
-# Letter abbreviations with dots (U.S., D.C., U.S.A.), then words: letters with inner
-# apostrophes ("People's" stays whole, "Russia's" splits), inner hyphens split (Russia-North Korea).
+# Letter abbreviations with dots (U.S., W.Va.), then words: letters with inner apostrophes
+# ("O'Hare"); a possessive 's is a token of its own ("Russia" "'s"), and hyphens split words
+# ("Russia-North Korea"); a place name spans several tokens where it must ("People's Republic").
 _TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$|\n\s*$|^\s*$|[\"“‘(\[:]\s*$")
 

@@ -1,0 +1,96 @@
+"""Writing results: the record formats of `geomap extract`, written atomically.
+
+Every format is a pure function from documents to text; `write_atomic` is the only thing that
+touches the disk, and a file it writes is either the whole new output or the old file untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from geomap.document import Document
+from geomap.errors import GeomapError
+
+FORMATS = ("json", "jsonl", "geojson", "csv")
+CSV_COLUMNS = (
+    "source", "id", "name", "kind", "country", "admin1", "lat", "lon", "confidence", "mentions", "surfaces",
+)  # fmt: skip
+
+
+class OutputError(GeomapError, OSError):
+    """An output file cannot be written."""
+
+
+def render(documents: Sequence[Document], fmt: str, *, include_text: bool = False) -> str:
+    """The documents in one of FORMATS: json (one record, or a list for several), jsonl (a record a
+    line), geojson (a FeatureCollection of the places, RFC 7946), csv (a row per place)."""
+    if fmt == "json":
+        records = [d.to_dict(include_text=include_text) for d in documents]
+        return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(d.to_json(include_text=include_text) + "\n" for d in documents)
+    if fmt == "geojson":
+        return json.dumps(geojson(documents), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return places_csv(documents)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def geojson(documents: Sequence[Document]) -> dict[str, Any]:
+    """A FeatureCollection with a Point for every place of every document."""
+    features = []
+    for doc in documents:
+        for found in doc.places:
+            props = found.to_dict()
+            lat, lon = props.pop("lat"), props.pop("lon")
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {"source": doc.source, **props},
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def places_csv(documents: Sequence[Document]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for doc in documents:
+        for found in doc.places:
+            p = found.place
+            surfaces = "|".join(dict.fromkeys(m.text for m in found.mentions))
+            writer.writerow(
+                [doc.source, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon,
+                 round(found.confidence, 3), len(found.mentions), surfaces]
+            )  # fmt: skip
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write a whole file or nothing: to a temporary file beside it, then rename over it."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror}") from None
+    try:
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {e.strerror}") from None

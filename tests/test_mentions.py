@@ -1,0 +1,108 @@
+"""Recognition on sentences of our own, against the real bundled gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.document import extract
+from geomap.mentions import find_mentions, recognise
+
+
+def found(text, gazetteer):
+    """The mentions that survive the whole pipeline (some need the document to decide)."""
+    doc = extract(text, gazetteer=gazetteer)
+    return sorted(((m.text, m.via) for p in doc.places for m in p.mentions), key=lambda tv: text.index(tv[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Korean intelligence said", [("South Korean", "demonym")]),
+        ("Russian transport aircraft landed", [("Russian", "demonym")]),
+        ("North Koreans and Russians met", [("North Koreans", "demonym"), ("Russians", "demonym")]),
+        ("a Slovak national and a Kazakh firm", [("Slovak", "demonym"), ("Kazakh", "demonym")]),
+        ("European leaders met", [("European", "demonym")]),
+    ],
+)
+def test_demonyms_are_mentions_of_their_country(gazetteer, text, expected):
+    assert found(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Peterson spoke for an hour.",
+        "Under Secretary Brian E. Nelson said so.",
+        "Kim Jong Un met him. Later Kim said nothing.",
+        "Rep. Yoo told reporters.",
+        "Mr. Lincoln arrived late.",
+        "Paris Hilton arrived late.",
+        "The Messenger's slogan",
+        "222 Lakeview Avenue, Suite 1650",
+        "In March, the talks began. May brought rain.",
+        "Nice weather today, said the mayor.",
+        "Read More",
+        "Jones said the vote was close.",
+        "Korea News Service reported it.",
+    ],
+)
+def test_people_organisations_and_common_words_are_not_places(gazetteer, text):
+    assert found(text, gazetteer) == []
+
+
+def test_a_place_named_with_a_person_elsewhere_keeps_the_place(gazetteer):
+    assert found("Jordan Peterson left Jordan.", gazetteer) == [("Jordan", "name")]
+    assert found("She flew from Lincoln, Nebraska.", gazetteer) == [("Lincoln", "name"), ("Nebraska", "name")]
+
+
+def test_organisation_names_count_when_the_place_is_named_alone_too(gazetteer):
+    doc = extract("Gainesville Police said a Gainesville man was arrested.", gazetteer=gazetteer)
+    assert [len(p.mentions) for p in doc.places] == [2]
+    assert extract("Korea News Service reported it.", gazetteer=gazetteer).places == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He lives in West Palm Beach now.", ["West Palm Beach"]),
+        ("Talks with South Korea and New York.", ["South Korea", "New York"]),
+        ("The Democratic People's Republic of Korea said", ["Democratic People's Republic of Korea"]),
+        ("Russia-North Korea military cooperation", ["Russia", "North Korea"]),
+        ("flights to Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
+    ],
+)
+def test_longest_name_wins_over_its_parts(gazetteer, text, expected):
+    assert [t for t, _ in found(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the U.S. Treasury and the US said", [("U.S.", "abbreviation"), ("US", "abbreviation")]),
+        ("the UK and the DPRK", [("UK", "abbreviation"), ("DPRK", "abbreviation")]),
+        ("he told us about it", []),
+        ("Gainesville, Fla., police", [("Gainesville", "name"), ("Fla.", "abbreviation")]),
+        ("West Palm Beach, FL 33401", [("West Palm Beach", "name"), ("FL", "code")]),
+        ("IN THE NEWS: FL", []),
+    ],
+)
+def test_abbreviations_and_postal_codes_match_exactly(gazetteer, text, expected):
+    assert found(text, gazetteer) == expected
+
+
+def test_offsets_point_at_the_text_even_after_non_ascii(gazetteer):
+    text = "über Zürich — “naïve” 東京 trip: the delegation flew from Kyiv to Pyongyang 🚀 and São Paulo."
+    mentions = find_mentions(text, gazetteer)
+    assert [m.text for m in mentions] == ["Zürich", "Kyiv", "Pyongyang", "São Paulo"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_empty_and_placeless_texts(gazetteer):
+    assert find_mentions("", gazetteer) == []
+    assert find_mentions("   \n\n", gazetteer) == []
+    assert find_mentions("nothing to see here, all lowercase words", gazetteer) == []
+
+
+def test_common_words_need_support_from_the_document(gazetteer):
+    weak = [r for r in recognise("They sold Western weapons.", gazetteer) if r.weak]
+    assert [r.mention.text for r in weak] == ["Western"]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from geomap.errors import InputError
+from geomap.text import html_to_text, read_text, tokens
+
+
+def test_html_visible_text_skips_scripts_styles_and_markup(tmp_path):
+    page = tmp_path / "article.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Arms &amp; Russia</title><style>p{}</style>"
+        "<script>var city = 'Paris';</script></head><body><nav>Home</nav>"
+        "<article><h1>Airlift</h1><p>A plane left <a href='x'>Pyongyang</a> for Russia.</p>"
+        "<p>Second&nbsp;paragraph<br>next line</p></article></body></html>",
+        encoding="utf-8",
+    )
+    text = read_text(page)
+    assert text == "Arms & Russia\nHome\nAirlift\nA plane left Pyongyang for Russia.\nSecond paragraph\nnext line"
+    assert "Paris" not in text
+
+
+def test_html_parser_survives_broken_markup():
+    assert html_to_text("<p>Open <b>Kyiv <i>and</b> Seoul") == "Open Kyiv and Seoul"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_files_are_read_as_they_are(tmp_path, suffix):
+    path = tmp_path / f"a{suffix}"
+    path.write_text("# Title\n\n*Kyiv* and [Seoul](http://x)\n", encoding="utf-8")
+    assert read_text(path) == "# Title\n\n*Kyiv* and [Seoul](http://x)\n"
+
+
+def test_unreadable_inputs_are_one_line_errors(tmp_path):
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'"):
+        read_text(tmp_path / "a.pdf")
+    with pytest.raises(InputError, match="cannot read"):
+        read_text(tmp_path / "missing.txt")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Zürich".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_text(latin1)
+
+
+def test_tokens_keep_abbreviations_whole_and_split_possessives():
+    toks = [t.text for t in tokens("The U.S. and W.Va. met Russia's envoy; People's Republic")]
+    assert toks == ["The", "U.S.", "and", "W.Va.", "met", "Russia", "'s", "envoy", "People", "'s", "Republic"]
+
+
+def test_sentence_starts_after_abbreviation_only_when_a_new_sentence_begins():
+    starts = {t.text: t.sentence_start for t in tokens("In the U.S. Treasury. Then Kyiv. “Seoul")}
+    assert starts == {
+        "In": True,
+        "the": False,
+        "U.S.": False,
+        "Treasury": False,
+        "Then": True,
+        "Kyiv": False,
+        "Seoul": True,
+    }
