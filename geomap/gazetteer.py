@@ -281,6 +281,18 @@ class Gazetteer:
         scored = sorted((distance_km((lat, lon), p.point), p.id, p) for p in candidates)
         return scored[0][2] if scored and scored[0][0] <= max_km else None
 
+    def members(self, region: Place) -> list[Place]:
+        """The towns and counties of an admin-1 region, in id order (for its extent)."""
+        if region.id.isdigit():
+            rowid = int(region.id)
+        else:
+            found = self._db.execute("SELECT rowid FROM place WHERE ref = ?", (region.id,)).fetchone()
+            if found is None:
+                return []
+            rowid = found[0]
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.admin1 = ? ORDER BY p.rowid", (rowid,))
+        return [self._place(r) for r in rows]
+
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""
         key = name_key(text)

@@ -69,6 +69,9 @@ ORGANISATION_WORDS = frozenset(
 # or unknown, a proper name ("Peterson" -3.1, "Nelson" -2.5, "China" -2.0).
 COMMON_MARGIN = 0.5
 PROPER_MARGIN = -1.5
+# In mid-sentence, a one-word place whose name is written lowercase at least as often as
+# capitalised ("City Council", "the Center") needs the document's support.
+WEAK_MARGIN = 0.0
 # A one-word name this common as a person's name (percent of people, US census) is doubted when
 # the place is smaller than PERSON_PROMINENCE (about 300,000 people): "Jones", "Sheldon", "Obama".
 PERSON_SHARE = 0.005
@@ -265,9 +268,9 @@ class _Words:
             self.ratios[key] = self.gazetteer.case_ratio(key)
         return self.ratios[key]
 
-    def common(self, word: str) -> bool:
+    def common(self, word: str, margin: float = COMMON_MARGIN) -> bool:
         ratio = self._ratio(word)
-        return ratio is not None and ratio > COMMON_MARGIN
+        return ratio is not None and ratio > margin
 
     def proper(self, word: str) -> bool:
         ratio = self._ratio(word)
@@ -317,7 +320,7 @@ def _judge(
         return "embedded"
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
-        if words.common(surface) or surface in DIRECTIONS:
+        if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:
             return "weak"
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
             return "weak"

@@ -236,3 +236,11 @@ def test_place_comma_region_or_country(gazetteer, query, admin1, iso):
 
 def test_place_comma_unknown_region_is_not_found(gazetteer):
     assert gazetteer.get("Paris, Atlantis") is None
+
+
+def test_members_of_a_region_are_its_towns(gazetteer):
+    texas = gazetteer.lookup("Texas")
+    towns = gazetteer.members(texas)
+    assert len(towns) > 500 and all(t.admin1 == "Texas" and t.country == "US" for t in towns)
+    assert "Paris" in {t.name for t in towns}
+    assert gazetteer.members(gazetteer.lookup("Pyongyang")) == []
