@@ -503,6 +503,7 @@ def write_sqlite(
             PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE word (word TEXT PRIMARY KEY, lower REAL NOT NULL, title REAL NOT NULL) WITHOUT ROWID;
         CREATE TABLE person (name TEXT PRIMARY KEY, percent REAL NOT NULL) WITHOUT ROWID;
+        CREATE TABLE not_place (name TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     )
@@ -542,6 +543,7 @@ def write_sqlite(
     db.execute("CREATE UNIQUE INDEX place_ref ON place (ref) WHERE ref IS NOT NULL")
     db.executemany("INSERT INTO word VALUES (?,?,?)", words)
     db.executemany("INSERT INTO person VALUES (?,?)", people)
+    db.executemany("INSERT INTO not_place VALUES (?)", sorted({(row["name"],) for row in read_csv("not_places.csv")}))
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
     db.commit()
     db.execute("VACUUM")

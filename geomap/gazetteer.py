@@ -347,6 +347,11 @@ class Gazetteer:
         row = self._db.execute("SELECT lower - title FROM word WHERE word = ?", (word.lower(),)).fetchone()
         return None if row is None else row[0]
 
+    def is_not_a_place(self, name: str) -> bool:
+        """Names that news uses for something else than the place that has them: "White House"
+        (a town in Tennessee, and the US presidency), "Hamas", "Toyota" (gazetteer/curated)."""
+        return self._db.execute("SELECT 1 FROM not_place WHERE name = ?", (name,)).fetchone() is not None
+
     def person_name_share(self, word: str) -> float:
         """The percentage of people (US census) with this first or last name: 0.621 for "Jones"."""
         row = self._db.execute("SELECT percent FROM person WHERE name = ?", (word.lower(),)).fetchone()

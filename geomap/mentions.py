@@ -288,7 +288,7 @@ def _judge(
     surface = text[match.start : match.end]
     demonym = match.via == "demonym"
     single = match.last - match.first == 1
-    if single and surface in MONTHS_AND_DAYS:
+    if (single and surface in MONTHS_AND_DAYS) or words.gazetteer.is_not_a_place(surface):
         return "no"
     previous = toks[match.first - 1] if match.first > 0 else None
     following = toks[match.last] if match.last < len(toks) else None
@@ -305,6 +305,8 @@ def _judge(
     if next_in_name and following is not None:
         if following.text in STREET_WORDS:
             return "no"
+        if text[last.end : following.start] == "-" and not _is_place_token(match.last, matches) and not demonym:
+            return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"
         if not demonym and not _is_region_token(match.last, matches) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)

@@ -106,3 +106,19 @@ def test_empty_and_placeless_texts(gazetteer):
 def test_common_words_need_support_from_the_document(gazetteer):
     weak = [r for r in recognise("They sold Western weapons.", gazetteer) if r.weak]
     assert [r.mention.text for r in weak] == ["Western"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The White House said no.", "Talks with Hamas stalled.", "He drives a Toyota.", "Wal-Mart opened a store."],
+)
+def test_names_news_uses_for_something_else_are_not_places(gazetteer, text):
+    assert found(text, gazetteer) == []
+
+
+def test_hyphenated_places_still_split(gazetteer):
+    assert [t for t, _ in found("the Russia-Ukraine war and Seoul-based firms", gazetteer)] == [
+        "Russia",
+        "Ukraine",
+        "Seoul",
+    ]
