@@ -305,8 +305,9 @@ def _judge(
     if next_in_name and following is not None:
         if following.text in STREET_WORDS:
             return "no"
-        if text[last.end : following.start] == "-" and not _is_place_token(match.last, matches) and not demonym:
-            return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"
+        hyphen = text[last.end : following.start] == "-"
+        if hyphen and not demonym and not _is_notable_place_token(match.last, matches):
+            return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
         if not demonym and not _is_region_token(match.last, matches) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
@@ -370,6 +371,14 @@ def _is_region_token(index: int, matches: Iterable[_Match]) -> bool:
     """Whether a token is part of a country's or region's name: "Kansas City Missouri" is two places,
     "Paris Hilton" (Hilton is a town too) is a person."""
     return any(m.first <= index < m.last and m.candidates[0][0].kind in ("country", "admin1") for m in matches)
+
+
+def _is_notable_place_token(index: int, matches: Iterable[_Match]) -> bool:
+    """Whether a token is part of a large place's name (a region, or a town of 100,000)."""
+    return any(
+        m.first <= index < m.last and (m.candidates[0][0].kind != "city" or m.candidates[0][0].prominence >= 5.0)
+        for m in matches
+    )
 
 
 def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
