@@ -17,9 +17,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from build import load_json  # noqa: E402
 from geomap.gazetteer import distance_km  # noqa: E402
 from geomap.names import name_key  # noqa: E402
+
+
+def load_json(dist: str, path: str):
+    """build.py's loader, imported by path (a module named `build` would be PyPI's `build`)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gazetteer_build", HERE / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.load_json(dist, path)
+
 
 CORPORA = ("lgl", "tr-news", "geovirus", "geowebnews", "wotr", "geocorpora")
 
