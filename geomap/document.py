@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from geomap.dates import dateline
 from geomap.errors import InputError
+from geomap.events import Event, Lexicon, extract_events
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.mentions import recognise
 from geomap.places import FoundPlace, resolve
@@ -24,7 +26,7 @@ class Document:
 
     text: str
     places: tuple[FoundPlace, ...]
-    events: tuple[Any, ...] = ()
+    events: tuple[Event, ...] = ()
     source: str | None = None
     date: dt.date | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -60,10 +62,17 @@ def extract(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Document:
-    """Find and resolve every place `text` names (the events of a later stage join the same record)."""
+    """Every place `text` names, resolved, and the events between them.
+
+    `date` is the document's date (else the one its dateline gives, if any): dates without a year,
+    weekdays and "yesterday" are resolved against it.
+    """
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
     gazetteer = gazetteer or load_gazetteer()
+    when = parse_date(date) or dateline(text)
     places = resolve(text, recognise(text, gazetteer))
-    return Document(text=text, places=tuple(places), source=source, date=parse_date(date))
+    events = extract_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon)
+    return Document(text=text, places=tuple(places), events=tuple(events), source=source, date=when)

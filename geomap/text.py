@@ -135,9 +135,51 @@ def tokens(text: str) -> list[Token]:
         starts = not out or bool(_SENTENCE_END.search(gap))
         if out and out[-1].text.endswith(".") and out[-1].text.count(".") > 1 and text[previous_end : m.start()] == " ":
             starts = m.group()[:1].isupper() and m.group() in _SENTENCE_OPENERS
+        elif out and _abbreviation(out[-1]) and text[previous_end : m.start()] == ". ":
+            starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
         out.append(Token(m.start(), m.end(), m.group(), starts))
         previous_end = m.end()
     return out
+
+
+def sentences(text: str, toks: list[Token] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, from the tokens that open one; line breaks end sentences.
+
+    >>> text = "Arms left Pyongyang. The U.S. Treasury said so.\\nNext line"
+    >>> [text[s:e] for s, e in sentences(text)]
+    ['Arms left Pyongyang.', 'The U.S. Treasury said so.', 'Next line']
+    """
+    toks = tokens(text) if toks is None else toks
+    starts = [
+        t.start for i, t in enumerate(toks) if i == 0 or (t.sentence_start and _ends_sentence(text, toks[i - 1], t))
+    ]
+    spans = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        chunk = text[start:end]
+        spans.append((start, start + len(chunk.rstrip())))
+    # an opening quotation mark belongs to the sentence it opens
+    return [(s - 1 if s > 0 and text[s - 1] in "\"“‘'(" else s, e) for s, e in spans]
+
+
+def _ends_sentence(text: str, before: Token, token: Token) -> bool:
+    """A full stop, question or exclamation mark, or a line break, between two tokens (an opening
+    quotation mark alone starts no new sentence)."""
+    gap = text[before.end : token.start]
+    if gap == ". " and _abbreviation(before):
+        return False
+    return "\n" in gap or re.search(r"[.!?…]", gap) is not None or before.text.endswith(".")
+
+
+def _abbreviation(token: Token) -> bool:
+    """A word written with a full stop that does not end a sentence: 'Aug.', 'Rep.', 'E.'."""
+    return token.text in _ABBREVIATIONS or (len(token.text) == 1 and token.text.isupper())
+
+
+_ABBREVIATIONS = frozenset(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Capt Sgt "
+    "Adm Maj Cmdr Rev St Mt Ft No Nos Vol Jr Sr Inc Corp Co Ltd vs etc".split()
+)
 
 
 # After an abbreviation such as "U.S.", a capitalised word starts a new sentence only if it is a

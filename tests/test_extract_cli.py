@@ -30,7 +30,9 @@ def test_json_record_has_the_contract_fields(article):
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert set(record) == {"source", "date", "places", "events"}
-    assert (record["source"], record["date"], record["events"]) == (str(article), "2023-08-10", [])
+    assert (record["source"], record["date"]) == (str(article), "2023-08-10")
+    (event,) = record["events"]
+    assert (event["type"], event["origin"], event["destination"]) == ("shipment", "1871859", "2017370")
     pyongyang = record["places"][0]
     assert {"id", "name", "kind", "country", "lat", "lon", "confidence", "mentions"} <= set(pyongyang)
     assert (pyongyang["name"], pyongyang["kind"], pyongyang["country"]) == ("Pyongyang", "city", "KP")

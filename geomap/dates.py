@@ -1,0 +1,163 @@
+"""Dates in news text: "Aug. 8", "July 25, 2023", "In March", "on Tuesday", "Aug. 1 and 2".
+
+Expressions are found with patterns; their values come from python-dateutil, which parses the
+many ways English writes a date and does the weekday arithmetic. A date without a year takes the
+year that puts it nearest the reference date: the document's date when it is known (then it may
+not lie more than a week after it), else the latest full date the text itself gives. Weekdays
+and "yesterday" need the document's date and stay unresolved without it.
+
+>>> import datetime as dt
+>>> [(d.text, d.value, d.precision) for d in find_dates("On Aug. 8 and in March", dt.date(2023, 8, 10))]
+[('Aug. 8', '2023-08-08', 'day'), ('March', '2023-03', 'month')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PATTERNS = [
+    ("iso", re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b")),
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY},? {_MONTH} {_DAY}(?:,? {_YEAR})?(?![\w])")),
+    ("day_range", re.compile(rf"\b{_MONTH} {_DAY}(?: ?(?:and|-|–|to) ?{_DAY})(?:,? {_YEAR})?(?![\w])")),
+    ("month_day", re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?(?![\w])")),
+    ("day_month", re.compile(rf"\b{_DAY} {_MONTH}(?: {_YEAR})?(?![\w])")),
+    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
+    ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?![\w.])")),
+    ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
+    ("relative", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: text[start:end], its ISO value (a day, a month, a range) or None."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str | None  # day, month or year
+
+
+def find_dates(text: str, document_date: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, resolved where the text and the document date allow."""
+    spans: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("d") if "d" in pattern.groupindex else m.span()
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, kind))
+    spans.sort()
+    reference = document_date or latest_full_date(text)
+    return [DateMention(s, e, text[s:e], *_resolve(text[s:e], kind, reference, document_date)) for s, e, kind in spans]
+
+
+def latest_full_date(text: str) -> dt.date | None:
+    """The latest date with day, month and year that the text writes out ("July 25, 2023")."""
+    found = []
+    for kind in ("iso", "month_day", "day_month"):
+        for m in dict(_PATTERNS)[kind].finditer(text):
+            if re.search(_YEAR, m.group()):
+                parsed = _parse(m.group(), dt.date(2000, 1, 1))
+                if parsed:
+                    found.append(parsed)
+    return max(found, default=None)
+
+
+def _parse(expression: str, default: dt.date) -> dt.date | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", expression).replace("Sept.", "Sep.")
+    try:
+        return date_parser.parse(cleaned, default=dt.datetime(default.year, default.month, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _nearest_year(month: int, day: int, reference: dt.date, strict: bool) -> dt.date | None:
+    """The date with this month and day nearest `reference` (not a week after it when strict)."""
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if strict and candidate > reference + dt.timedelta(days=7):
+            continue
+        options.append((abs((candidate - reference).days), candidate))
+    return min(options)[1] if options else None
+
+
+def _resolve(
+    expression: str, kind: str, reference: dt.date | None, document_date: dt.date | None
+) -> tuple[str | None, str | None]:
+    if kind == "weekday_date":  # "Tuesday, July 25, 2023": the weekday adds nothing
+        expression, kind = re.sub(rf"^{_WEEKDAY},? ", "", expression), "month_day"
+    has_year = re.search(_YEAR, expression) is not None
+    strict = document_date is not None
+    if kind == "weekday":
+        if document_date is None:
+            return None, None
+        weekday = WEEKDAYS[date_parser.parse(expression).weekday()]
+        return (document_date + relativedelta(weekday=weekday(-1))).isoformat(), "day"  # on or before it
+    if kind == "relative":
+        if document_date is None:
+            return None, None
+        shift = -1 if expression.lower() == "yesterday" else 0
+        return (document_date + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind in ("month", "month_year"):
+        parsed = _parse(expression, reference or dt.date(2000, 1, 1))
+        if parsed is None or (not has_year and reference is None):
+            return None, None
+        if not has_year:
+            parsed = _nearest_year(parsed.month, 1, reference.replace(day=1), strict) or parsed  # type: ignore[union-attr]
+        return parsed.strftime("%Y-%m"), "month"
+    if kind == "day_range":
+        first, _, last = re.split(r" ?(and|-|–|to) ?", expression.split(",")[0], maxsplit=1)
+        month = re.match(_MONTH, first).group()  # type: ignore[union-attr]
+        year = re.search(_YEAR, expression)
+        start_value, _ = _resolve(first + (f", {year.group()}" if year else ""), "month_day", reference, document_date)
+        end_value, _ = _resolve(
+            f"{month} {last.strip()}" + (f", {year.group()}" if year else ""), "month_day", reference, document_date
+        )
+        if start_value is None or end_value is None:
+            return None, None
+        return f"{start_value}/{end_value}", "day"
+    parsed = _parse(expression, reference or dt.date(2000, 1, 1))
+    if parsed is None:
+        return None, None
+    if not has_year and kind != "iso":
+        if reference is None:
+            return None, None
+        parsed = _nearest_year(parsed.month, parsed.day, reference, strict) or parsed
+    return parsed.isoformat(), "day"
+
+
+_DATELINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Date)[:\s|]*)?({_MONTH} {_DAY},? {_YEAR}|{_YEAR}-\d\d-\d\d)\b"
+)
+
+
+def dateline(text: str) -> dt.date | None:
+    """The document's own date where its opening says so: 'Published Aug. 10, 2023', a line that
+    is only a date, or a full date in the first 200 characters."""
+    head = text[:200]
+    for line in text.splitlines()[:15]:
+        stripped = line.strip()
+        match = _DATELINE.match(stripped)
+        if match and (stripped == match.group() or stripped[:1] in "PUD"):
+            return _parse(match.group(1), dt.date(2000, 1, 1))
+    match = re.search(rf"{_MONTH} {_DAY},? {_YEAR}", head)
+    return _parse(match.group(), dt.date(2000, 1, 1)) if match else None

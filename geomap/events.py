@@ -1,0 +1,883 @@
+"""The fourth stage: events between places, each with its type, direction, date and evidence.
+
+Rules, not a model, and every rule general: a sentence's trigger words (from the type lexicon,
+`data/event_types.json`) meet the places, demonyms and people the sentence names, and the words
+before each place give its role:
+
+- "from X", "out of X", "left X" → origin; "to Y", "into Y", "for Y" (after leaving), "against Y",
+  "sanctions on Y" → destination; "in Y"/"at Y" → where it happened (the target of a sanction or a
+  war, the destination of a visit); "between X and Y", "with Y" → parties of an undirected event;
+  "by X" after a passive verb → the agent;
+- with no preposition, a place before the trigger is its agent (the origin), after it its object
+  (the destination): "Washington sanctioned Slovak national …"; in the passive ("were added to
+  the list") the subject is the target;
+- a demonym agent that takes something out of another country takes it home ("Russian aircraft
+  were taking supplies out of Pyongyang" → Pyongyang → Russia);
+- lists fan out ("companies in Slovakia, Russia and Kazakhstan": one event each); people named
+  with their country once ("North Korean leader Kim Jong-un") stand for it everywhere ("Kim");
+- an event that names one end only takes the other from the document's previous event of the
+  same kind (the sanctioning country, the visited place), with lower confidence;
+- negated or hypothetical events ("did not ship", "could send", "plans to transfer") are kept but
+  marked with their `modality` and never drawn as fact; hedges ("believed to") lower confidence.
+
+Repeated mentions of the same flow merge into one event with a count and all their evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import importlib.resources
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from geomap.dates import DateMention, find_dates
+from geomap.errors import InputError
+from geomap.gazetteer import Gazetteer, Place
+from geomap.places import FoundPlace
+from geomap.text import Token, sentences, tokens
+
+MODALITIES = ("asserted", "negated", "hypothetical")
+REPORTING = frozenset("said says say told tells reported reports according added noted stated quoted".split())
+BE = frozenset("is are was were be been being get got gets".split())
+SKIPPED = frozenset("the a an its their his her our this that these those".split())
+POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+IRREGULAR_PARTICIPLES = frozenset(
+    "sent taken brought sold bought struck shot flown given hit fled met left made done seen begun".split()
+)
+TITLE_WORDS = frozenset(
+    "leader president minister national official officials citizen businessman businesswoman general envoy "
+    "ambassador chief head spokesman spokeswoman diplomat foreign defense defence prime deputy secretary "
+    "commander dictator king queen premier chairman delegation delegate representative officer".split()
+)
+OFFICIAL_WORDS = frozenset(
+    "leader president minister envoy ambassador delegation officials official diplomat secretary premier "
+    "chancellor king queen commander general".split()
+)
+# Prepositions before a place, and the role they give it.
+PREPOSITIONS = {
+    ("from",): "origin",
+    ("out", "of"): "origin",
+    ("to",): "destination",
+    ("into",): "destination",
+    ("toward",): "destination",
+    ("towards",): "destination",
+    ("against",): "destination",
+    ("onto",): "destination",
+    ("on",): "target",
+    ("for",): "for",
+    ("in",): "location",
+    ("at",): "location",
+    ("inside",): "location",
+    ("within",): "location",
+    ("between",): "party",
+    ("with",): "party",
+    ("by",): "by",
+    ("via",): "via",
+    ("through",): "via",
+    ("of",): "of",
+}
+MOVEMENT_TYPES = frozenset({"travel", "visit", "shipment"})  # their destination may be implied by an earlier one
+SUBJECT_WINDOW = 8  # tokens between an agent and its trigger, at most
+INHERITED = 0.6  # confidence factor for an end taken from the previous event
+HEDGED = 0.8
+
+
+# --- The type lexicon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    description: str
+    directed: bool
+    triggers: tuple[str, ...]
+    cargo: tuple[str, ...] = ()
+    cargo_decides: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Event types and the words that signal them, as read from event_types.json."""
+
+    types: dict[str, EventType]
+    movement: frozenset[str]
+    departure: frozenset[str]
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    hedges: frozenset[str]
+    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
+    cargo: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for t in self.types.values():
+            for form in t.triggers:
+                self.phrases[tuple(form.lower().split())] = ("type", t.name)
+            for word in t.cargo:
+                self.cargo[word.lower()] = t.name
+        for form in self.movement:
+            self.phrases[(form,)] = ("movement", "")
+        for form in self.departure:
+            self.phrases[(form,)] = ("departure", "")
+
+    def trigger_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
+        """(length, kind, type) of the longest trigger phrase starting at words[i]."""
+        for length in (4, 3, 2, 1):
+            found = self.phrases.get(tuple(words[i : i + length]))
+            if found and i + length <= len(words):
+                return length, *found
+        return None
+
+
+def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
+    """The bundled lexicon, with the types of a user's JSON file (same shape) added or replaced."""
+    data = _bundled_lexicon()
+    if path is not None:
+        try:
+            extra = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise InputError(f"{path}: cannot read event types: {getattr(e, 'strerror', None) or e}") from None
+        if not isinstance(extra.get("types"), dict):
+            raise InputError(f"{path}: expected an object with a 'types' object, as geomap/data/event_types.json")
+        data = {**data, "types": {**data["types"], **extra["types"]}}
+    return _lexicon(data, str(path) if path else "bundled")
+
+
+@functools.cache
+def _bundled_lexicon() -> dict[str, Any]:
+    return json.loads((importlib.resources.files("geomap") / "data" / "event_types.json").read_text(encoding="utf-8"))
+
+
+def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
+    types = {}
+    for name, spec in data["types"].items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("triggers"), list):
+            raise InputError(f"{where}: event type {name!r} needs a list of 'triggers'")
+        types[name] = EventType(
+            name=name,
+            description=spec.get("description", ""),
+            directed=bool(spec.get("directed", True)),
+            triggers=tuple(spec["triggers"]),
+            cargo=tuple(spec.get("cargo", ())),
+            cargo_decides=bool(spec.get("cargo_decides", False)),
+        )
+    return Lexicon(
+        types=types,
+        movement=frozenset(data["movement"]["verbs"]),
+        departure=frozenset(data["movement"]["departure"]),
+        negation=frozenset(data["negation"]),
+        hypothetical=frozenset(data["hypothetical"]),
+        hedges=frozenset(data["hedges"]),
+    )
+
+
+# --- The records ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an event was read from: text[start:end] == text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened between places (or at one place: `location`, no origin).
+
+    `origin`, `destination` and `location` are place ids of the document's places. `date` is ISO
+    (a day, a month "2023-03", or a range "2023-08-01/2023-08-02") with its `date_precision`.
+    """
+
+    id: str
+    type: str
+    origin: str | None
+    destination: str | None
+    directed: bool = True
+    location: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    actors: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+    rule: str = ""
+    modality: str = "asserted"
+    count: int = 1
+    label: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.modality not in MODALITIES:
+            raise ValueError(f"modality {self.modality!r} is not one of {', '.join(MODALITIES)}")
+        if self.origin is None and self.destination is None and self.location is None:
+            raise ValueError("an event needs an origin and a destination, or a location")
+
+    @property
+    def asserted(self) -> bool:
+        return self.modality == "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "origin": self.origin,
+            "destination": self.destination,
+            "location": self.location,
+            "directed": self.directed,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "actors": list(self.actors),
+            "modality": self.modality,
+            "confidence": round(self.confidence, 3),
+            "count": self.count,
+            "rule": self.rule,
+            "label": self.label,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def event_id(
+    type_: str, origin: str | None, destination: str | None, location: str | None, date: str | None, modality: str
+) -> str:
+    """A stable id: the same flow on the same date gets the same id in every run."""
+    key = "|".join(str(x) for x in (type_, origin, destination, location, date, modality))
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+# --- Reading the text -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Party:
+    """A place, demonym or person in the text, standing for a place."""
+
+    first: int  # token indices, end exclusive
+    last: int
+    place: Place
+    kind: str  # place, demonym or person
+    actor: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class _Trigger:
+    first: int
+    last: int
+    kind: str  # type, movement or departure
+    type: str
+    word: str
+
+
+@dataclass
+class _Draft:
+    type: str
+    origin: _Party | None
+    destination: _Party | None
+    location: _Party | None
+    directed: bool
+    trigger: _Trigger
+    sentence: tuple[int, int]
+    rule: str
+    confidence: float
+    modality: str
+    actors: tuple[str, ...]
+    date: DateMention | None
+
+
+def extract_events(
+    text: str,
+    places: Sequence[FoundPlace],
+    *,
+    date: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """The events `text` asserts (and those it negates or supposes, marked) between its places."""
+    lexicon = lexicon or load_lexicon()
+    toks = tokens(text)
+    if not toks or not places:
+        return []
+    words = [t.text.lower() for t in toks]
+    starts = [t.start for t in toks]
+    parties = _parties(text, toks, starts, places, gazetteer)
+    in_party = {i for p in parties for i in range(p.first, p.last)}
+    triggers = _triggers(words, lexicon, in_party)
+    dates = find_dates(text, date)
+    drafts: list[_Draft] = []
+    for s_start, s_end in sentences(text, toks):
+        first = bisect.bisect_left(starts, s_start)
+        last = bisect.bisect_left(starts, s_end)
+        here = [p for p in parties if first <= p.first < last]
+        sentence_triggers = [t for t in triggers if first <= t.first < last]
+        sentence_dates = [d for d in dates if s_start <= d.start < s_end]
+        here = [p for p in here if not _is_source(words, p, first, last, sentence_triggers, here)]
+        drafts.extend(
+            _sentence_events(
+                text,
+                toks,
+                words,
+                (s_start, s_end),
+                (first, last),
+                here,
+                sentence_triggers,
+                sentence_dates,
+                lexicon,
+                drafts,
+            )
+        )
+    return _merge(text, drafts)
+
+
+def _parties(
+    text: str, toks: list[Token], starts: list[int], places: Sequence[FoundPlace], gazetteer: Gazetteer | None
+) -> list[_Party]:
+    """Every mention of a place, plus the people the text ties to a country."""
+    out: list[_Party] = []
+    for found in places:
+        for m in found.mentions:
+            first = bisect.bisect_left(starts, m.start)
+            last = bisect.bisect_left(starts, m.end)
+            kind = "demonym" if m.via == "demonym" else "place"
+            out.append(_Party(first, max(last, first + 1), found.place, kind, confidence=found.confidence))
+    out.sort(key=lambda p: p.first)
+    out = [p for i, p in enumerate(out) if not _is_container(text, toks, out, i)]
+    people: dict[str, _Party] = {}
+    taken = {i for p in out for i in range(p.first, p.last)}
+    for party in out:
+        party.actor, names = _actor_phrase(text, toks, party, gazetteer, taken)
+        if party.kind == "demonym" or party.place.kind == "country":
+            for name in names:
+                people.setdefault(name, party)
+    for i, tok in enumerate(toks):
+        owner = people.get(tok.text)
+        if owner is not None and i not in taken and not any(p.first <= i < p.last + 6 for p in out if p is owner):
+            out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
+    return sorted(out, key=lambda p: p.first)
+
+
+def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -> bool:
+    """'Pyongyang, North Korea': the country after the town only says where the town is."""
+    if i == 0:
+        return False
+    before, party = parties[i - 1], parties[i]
+    gap = text[toks[before.last - 1].end : toks[party.first].start]
+    inner, outer = before.place, party.place
+    contains = inner.country == outer.country and outer.kind in ("country", "admin1") and inner.kind != "country"
+    return gap.strip() == "," and contains
+
+
+def _actor_phrase(
+    text: str, toks: list[Token], party: _Party, gazetteer: Gazetteer | None, taken: set[int]
+) -> tuple[str | None, list[str]]:
+    """'Russian Defense Minister Sergei Shoigu': the phrase a place starts, and its people's names."""
+    j = party.last
+    names: list[str] = []
+    while j < len(toks) and j - party.last < 7 and j not in taken:
+        gap = text[toks[j - 1].end : toks[j].start]
+        word = toks[j].text
+        if gap not in (" ", "-") or not (word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-"):
+            break
+        if word[:1].isupper() and word.lower() not in TITLE_WORDS and _proper_name(word, gazetteer):
+            names.append(word)
+        j += 1
+    if j == party.last:
+        return None, []
+    return text[toks[party.first].start : toks[j - 1].end], names
+
+
+def _proper_name(word: str, gazetteer: Gazetteer | None) -> bool:
+    if len(word) < 3 or word.isupper():
+        return False
+    if gazetteer is None:
+        return True
+    ratio = gazetteer.case_ratio(word)
+    return ratio is None or ratio < -1.5
+
+
+def _triggers(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
+    found = []
+    i = 0
+    while i < len(words):
+        hit = None if i in in_party else lexicon.trigger_at(words, i)
+        if hit is None:
+            i += 1
+            continue
+        length, kind, type_ = hit
+        found.append(_Trigger(i, i + length, kind, type_, " ".join(words[i : i + length])))
+        i += length
+    return found
+
+
+def _is_source(
+    words: list[str], party: _Party, first: int, last: int, triggers: list[_Trigger], parties: list[_Party]
+) -> bool:
+    """'…, South Korean intelligence said': who reports an event is not part of it."""
+    if party.first >= 2 and words[party.first - 2 : party.first] == ["according", "to"]:
+        return True
+    others = {p.first for p in parties if p is not party}
+    for j in range(party.last, min(last, party.last + 10)):
+        if j in others or any(t.first == j for t in triggers):
+            return False
+        if words[j] in REPORTING:
+            return True
+    # inside a reporting frame: "Yoo told reporters in Seoul that …"
+    for j in range(party.first - 1, max(first - 1, party.first - 6), -1):
+        if words[j] in REPORTING:
+            return any(words[k] == "that" for k in range(party.last, min(last, party.last + 3)))
+    return False
+
+
+# --- One sentence ---------------------------------------------------------------------------------
+
+
+def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Party]]:
+    """Parties written as one list ("Slovakia, Russia, and Kazakhstan", "Russia-North Korea")."""
+    units: list[list[_Party]] = []
+    for party in parties:
+        if units:
+            previous = units[-1][-1]
+            gap = text[toks[previous.last - 1].end : toks[party.first].start]
+            if (
+                gap.strip(" ,") in ("", "and", "or", "-", "–", "&")
+                and "\n" not in gap
+                and party.first > previous.last - 1
+            ):
+                units[-1].append(party)
+                continue
+        units.append([party])
+    return units
+
+
+def _role(words: list[str], unit: list[_Party], sentence_first: int) -> str | None:
+    """The role the words before a list give it: origin, destination, location, party, ... or None."""
+    i = unit[0].first - 1
+    skipped = 0
+    while i >= sentence_first and skipped < 3:
+        for prep, role in PREPOSITIONS.items():
+            n = len(prep)
+            if tuple(words[i - n + 1 : i + 1]) == prep:
+                return role
+        if words[i] in SKIPPED or words[i] in ("three", "two", "several", "some", "many"):
+            i -= 1
+            skipped += 1
+            continue
+        if words[i] in ("based", "headquartered", "located", "registered"):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def _sentence_events(
+    text: str,
+    toks: list[Token],
+    words: list[str],
+    sentence: tuple[int, int],
+    bounds: tuple[int, int],
+    parties: list[_Party],
+    triggers: list[_Trigger],
+    dates: list[DateMention],
+    lexicon: Lexicon,
+    previous: list[_Draft],
+) -> list[_Draft]:
+    first, last = bounds
+    units = _units(text, toks, parties)
+    if not triggers:
+        return _presence(words, units, sentence, first, dates)
+    by_trigger: dict[int, list[list[_Party]]] = {id(t): [] for t in triggers}
+    for unit in units:
+        nearest = min(triggers, key=lambda t: (_distance(unit, t), t.first))
+        by_trigger[id(nearest)].append(unit)
+    bound_dates = _bind_dates(toks, triggers, dates)
+    drafts = []
+    for trigger in triggers:
+        drafts.extend(
+            _trigger_events(
+                text,
+                toks,
+                words,
+                sentence,
+                first,
+                last,
+                trigger,
+                by_trigger[id(trigger)],
+                triggers,
+                bound_dates.get(id(trigger)),
+                lexicon,
+                previous + drafts,
+            )
+        )
+    return drafts or _presence(words, units, sentence, first, dates)
+
+
+def _distance(unit: list[_Party], trigger: _Trigger) -> int:
+    return min(min(abs(p.first - trigger.last + 1), abs(p.last - 1 - trigger.first)) for p in unit)
+
+
+def _bind_dates(toks: list[Token], triggers: list[_Trigger], dates: list[DateMention]) -> dict[int, DateMention]:
+    """Each trigger's date: one written right before it ('the July meeting') is its own; the others
+    go to the nearest trigger."""
+    out: dict[int, DateMention] = {}
+    free = list(dates)
+    for trigger in triggers:
+        start = toks[trigger.first].start
+        for d in free:
+            if 0 <= start - d.end <= 12 and d.value is not None:
+                out[id(trigger)] = d
+                free.remove(d)
+                break
+    for trigger in triggers:
+        if id(trigger) in out or not free:
+            continue
+        start = toks[trigger.first].start
+        out[id(trigger)] = min(free, key=lambda d: (d.value is None, abs(d.start - start)))
+    return out
+
+
+def _cargo_type(words: list[str], trigger: _Trigger, lexicon: Lexicon, first: int, last: int) -> str | None:
+    best = None
+    for j in range(max(first, trigger.first - 5), min(last, trigger.last + 8)):
+        kind = lexicon.cargo.get(words[j])
+        if kind is not None:
+            distance = abs(j - trigger.first)
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _event_type(words: list[str], trigger: _Trigger, lexicon: Lexicon, first: int, last: int) -> str:
+    cargo = _cargo_type(words, trigger, lexicon, first, last)
+    if trigger.kind == "type":
+        spec = lexicon.types[trigger.type]
+        return cargo if spec.cargo_decides and cargo and cargo != "visit" else trigger.type
+    if cargo:
+        return cargo
+    return "travel" if trigger.kind == "departure" else "shipment"
+
+
+def _passive(words: list[str], trigger: _Trigger, first: int) -> bool:
+    word = words[trigger.first]
+    participle = word.endswith("ed") or word in IRREGULAR_PARTICIPLES
+    before = [w for w in words[max(first, trigger.first - 3) : trigger.first] if w not in ("also", "already", "not")]
+    return participle and any(w in BE for w in before[-2:])
+
+
+def _modality(words: list[str], trigger: _Trigger, first: int, lexicon: Lexicon) -> tuple[str, bool]:
+    window = words[max(first, trigger.first - 6) : trigger.first]
+    hedged = any(w in lexicon.hedges for w in words[first : trigger.first])
+    if any(w in lexicon.negation for w in window) or any(
+        w.startswith("den") and w in lexicon.negation for w in words[first : trigger.first]
+    ):
+        return "negated", hedged
+    if any(w in lexicon.hypothetical for w in window):
+        return "hypothetical", hedged
+    return "asserted", hedged
+
+
+def _trigger_events(
+    text: str,
+    toks: list[Token],
+    words: list[str],
+    sentence: tuple[int, int],
+    first: int,
+    last: int,
+    trigger: _Trigger,
+    units: list[list[_Party]],
+    triggers: list[_Trigger],
+    date: DateMention | None,
+    lexicon: Lexicon,
+    previous: list[_Draft],
+) -> list[_Draft]:
+    if trigger.kind == "departure" and not _departs(words, trigger, units):
+        return []  # "second left", "the left": not a departure
+    type_ = _event_type(words, trigger, lexicon, first, last)
+    spec = lexicon.types.get(type_)
+    directed = spec.directed if spec else True
+    if trigger.word.startswith("exchanged"):
+        directed = False
+    passive = _passive(words, trigger, first)
+    modality, hedged = _modality(words, trigger, first, lexicon)
+    roles: dict[str, list[_Party]] = {}
+    for unit in units:
+        role = _role(words, unit, first)
+        before = unit[-1].last <= trigger.first
+        if role in (None, "of"):
+            if before and (trigger.first - unit[-1].last <= SUBJECT_WINDOW or _possessive_before(words, trigger)):
+                role = "patient" if passive else "agent"
+            elif before:
+                continue
+            elif _same_clause(text, toks, trigger, unit):
+                role = "origin" if trigger.kind == "departure" else "object"
+            else:
+                continue
+        elif role == "by":
+            role = "agent"  # "delivered by Russia", "visited by Russian military aircraft"
+        elif role == "for":
+            role = "destination" if trigger.kind == "departure" or trigger.first < unit[0].first else "via"
+        roles.setdefault(role, []).extend(unit)
+    base = 0.9
+    rule = trigger.kind if trigger.kind != "type" else "trigger"
+    if not directed:
+        parties = [
+            p for r in ("party", "agent", "object", "destination", "origin", "patient") for p in roles.get(r, [])
+        ]
+        located = (roles.get("location") or [None])[0]
+        drafts = []
+        distinct = _distinct(parties)
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                drafts.append(
+                    _draft(
+                        type_, a, b, located, False, trigger, sentence, f"{rule}:parties", base, modality, hedged, date
+                    )
+                )
+        return drafts
+    origins = roles.get("origin", [])
+    destinations = roles.get("destination", []) + roles.get("target", [])
+    agents = roles.get("agent", [])
+    how = "explicit"
+    if not destinations:
+        destinations = roles.get("object", []) + roles.get("patient", [])
+        how = "object"
+    if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration"):
+        destinations = roles.get("location", [])
+        how = "location"
+    if not destinations and roles.get("party"):
+        # "deals with North Korea": a directed type with a party becomes an undirected event
+        for a in _distinct(origins or agents):
+            for b in _distinct(roles["party"]):
+                if a.place.id != b.place.id:
+                    return [
+                        _draft(
+                            type_,
+                            a,
+                            b,
+                            None,
+                            False,
+                            trigger,
+                            sentence,
+                            f"{rule}:with",
+                            base * 0.9,
+                            modality,
+                            hedged,
+                            date,
+                        )
+                    ]
+        return []
+    if origins and not destinations:
+        homeward = [
+            a for a in agents if a.kind in ("demonym", "person") and a.place.country != origins[0].place.country
+        ]
+        if homeward:
+            destinations, how = homeward[:1], "homeward"
+    if not origins:
+        origins = agents
+    confidence = base if how == "explicit" else 0.8 if how in ("object", "location") else 0.7
+    if destinations and not origins:
+        inherited = _previous(previous, type_, lambda d: d.origin is not None)
+        if inherited is None:
+            return []
+        origins, rule, confidence = [inherited.origin], f"{rule}:previous-origin", confidence * INHERITED  # type: ignore[list-item]
+    if origins and not destinations and type_ in MOVEMENT_TYPES:
+        country = origins[0].place.country
+        inherited = _previous(
+            previous,
+            None,
+            lambda d: (
+                d.type in MOVEMENT_TYPES
+                and d.origin is not None
+                and d.destination is not None
+                and d.origin.place.country == country
+            ),
+        )
+        if inherited is None:
+            return []
+        destinations, rule, confidence = [inherited.destination], f"{rule}:previous-destination", confidence * INHERITED  # type: ignore[list-item]
+    drafts = []
+    for origin in _distinct(origins):
+        for destination in _distinct(destinations):
+            if origin.place.id == destination.place.id:
+                continue
+            drafts.append(
+                _draft(
+                    type_,
+                    origin,
+                    destination,
+                    None,
+                    True,
+                    trigger,
+                    sentence,
+                    f"{rule}:{how}",
+                    confidence,
+                    modality,
+                    hedged,
+                    date,
+                )
+            )
+    return drafts
+
+
+def _same_clause(text: str, toks: list[Token], trigger: _Trigger, unit: list[_Party]) -> bool:
+    """Whether no comma, semicolon, colon or quotation mark stands between a trigger and a list after it."""
+    gap = text[toks[trigger.last - 1].end : toks[unit[0].first].start]
+    return not any(c in gap for c in ',;:“”"')
+
+
+def _departs(words: list[str], trigger: _Trigger, units: list[list[_Party]]) -> bool:
+    """'left Pyongyang', 'left for Russia', 'left the capital for': a departure names where from or to."""
+    following = words[trigger.last : trigger.last + 3]
+    starts = {p.first for unit in units for p in unit}
+    return bool(following) and (
+        following[0] in ("for", "from")
+        or trigger.last in starts
+        or (following[0] in SKIPPED and trigger.last + 1 in starts)
+    )
+
+
+def _possessive_before(words: list[str], trigger: _Trigger) -> bool:
+    """'its war in Ukraine': a possessive pronoun before the trigger points back to the subject."""
+    return trigger.first > 0 and words[trigger.first - 1] in POSSESSIVE_PRONOUNS
+
+
+def _previous(drafts: list[_Draft], type_: str | None, wanted) -> _Draft | None:
+    for draft in reversed(drafts):
+        if (type_ is None or draft.type == type_) and wanted(draft) and draft.modality == "asserted":
+            return draft
+    return None
+
+
+def _distinct(parties: Iterable[_Party]) -> list[_Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.place.id not in seen:
+            seen.add(p.place.id)
+            out.append(p)
+    return out
+
+
+def _presence(
+    words: list[str], units: list[list[_Party]], sentence: tuple[int, int], first: int, dates: list[DateMention]
+) -> list[_Draft]:
+    """A sentence with no trigger where an official of one country is at a place of another:
+    'Russian Defense Minister Sergei Shoigu … at the airport in Pyongyang' is a visit."""
+    officials = [
+        p
+        for unit in units
+        for p in unit
+        if p.actor and any(w.lower() in OFFICIAL_WORDS for w in p.actor.split()) and p.kind in ("demonym", "person")
+    ]
+    places = [unit[0] for unit in units if _role(words, unit, first) == "location"]
+    date = next((d for d in dates if d.value), None)
+    drafts = []
+    for official in officials[:1]:
+        for place in places[:1]:
+            if place.place.country and place.place.country != official.place.country:
+                trigger = _Trigger(official.first, official.last, "presence", "visit", "")
+                drafts.append(
+                    _draft(
+                        "visit",
+                        official,
+                        place,
+                        None,
+                        True,
+                        trigger,
+                        sentence,
+                        "presence",
+                        0.6,
+                        "asserted",
+                        False,
+                        date,
+                    )
+                )
+    return drafts
+
+
+def _draft(
+    type_: str,
+    origin: _Party,
+    destination: _Party,
+    location: _Party | None,
+    directed: bool,
+    trigger: _Trigger,
+    sentence: tuple[int, int],
+    rule: str,
+    confidence: float,
+    modality: str,
+    hedged: bool,
+    date: DateMention | None,
+) -> _Draft:
+    confidence *= min(origin.confidence, destination.confidence) * (HEDGED if hedged else 1.0)
+    actors = tuple(a for a in (origin.actor, destination.actor if not directed else None) if a)
+    return _Draft(
+        type_, origin, destination, location, directed, trigger, sentence, rule, confidence, modality, actors, date
+    )
+
+
+# --- Merging -------------------------------------------------------------------------------------
+
+
+def _merge(text: str, drafts: list[_Draft]) -> list[Event]:
+    """One event per flow: the same type, ends, modality and (compatible) date."""
+    events: list[Event] = []
+    for d in drafts:
+        origin, destination = d.origin.place.id, d.destination.place.id  # type: ignore[union-attr]
+        if not d.directed:
+            origin, destination = sorted((origin, destination))
+        location = d.location.place.id if d.location else None
+        value = d.date.value if d.date else None
+        precision = d.date.precision if d.date and d.date.value else None
+        evidence = Evidence(d.sentence[0], d.sentence[1], text[d.sentence[0] : d.sentence[1]])
+        for i, e in enumerate(events):
+            same = (e.type, e.origin, e.destination, e.modality, e.directed) == (
+                d.type,
+                origin,
+                destination,
+                d.modality,
+                d.directed,
+            )
+            if same and (e.date is None or value is None or e.date == value):
+                new_evidence = e.evidence if evidence in e.evidence else (*e.evidence, evidence)
+                date, date_precision = (e.date, e.date_precision) if e.date else (value, precision)
+                events[i] = replace(
+                    e,
+                    id=event_id(e.type, e.origin, e.destination, e.location or location, date, e.modality),
+                    location=e.location or location,
+                    date=date,
+                    date_precision=date_precision,
+                    actors=tuple(dict.fromkeys((*e.actors, *d.actors))),
+                    evidence=new_evidence,
+                    count=len(new_evidence),
+                    confidence=max(e.confidence, d.confidence),
+                    rule=e.rule if d.rule in e.rule.split(",") else f"{e.rule},{d.rule}",
+                )
+                break
+        else:
+            events.append(
+                Event(
+                    id=event_id(d.type, origin, destination, location, value, d.modality),
+                    type=d.type,
+                    origin=origin,
+                    destination=destination,
+                    directed=d.directed,
+                    location=location,
+                    date=value,
+                    date_precision=precision,
+                    actors=d.actors,
+                    evidence=(evidence,),
+                    confidence=d.confidence,
+                    rule=d.rule,
+                    modality=d.modality,
+                )
+            )
+    return events
