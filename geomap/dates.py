@@ -125,7 +125,7 @@ def _resolve(
             parsed = _nearest_year(parsed.month, 1, reference.replace(day=1), strict) or parsed  # type: ignore[union-attr]
         return parsed.strftime("%Y-%m"), "month"
     if kind == "day_range":
-        first, _, last = re.split(r" ?(and|-|–|to) ?", expression.split(",")[0], maxsplit=1)
+        first, last = re.split(r"\s*(?:\band\b|-|–|\bto\b)\s*", expression.split(",")[0], maxsplit=1)
         month = re.match(_MONTH, first).group()  # type: ignore[union-attr]
         year = re.search(_YEAR, expression)
         start_value, _ = _resolve(first + (f", {year.group()}" if year else ""), "month_day", reference, document_date)
