@@ -36,7 +36,7 @@ _PATTERNS = [
     ("month_day", re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?(?![\w])")),
     ("day_month", re.compile(rf"\b{_DAY} {_MONTH}(?: {_YEAR})?(?![\w])")),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
-    ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?![\w.])")),
+    ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?!\w)")),
     ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
     ("relative", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
 ]

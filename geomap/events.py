@@ -32,6 +32,7 @@ import hashlib
 import importlib.resources
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -112,6 +113,7 @@ class Lexicon:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     hedges: frozenset[str]
+    receiving: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
     cargo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -174,6 +176,7 @@ def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
         negation=frozenset(data["negation"]),
         hypothetical=frozenset(data["hypothetical"]),
         hedges=frozenset(data["hedges"]),
+        receiving=frozenset(data.get("receiving", {}).get("forms", ())),
     )
 
 
@@ -320,7 +323,7 @@ def extract_events(
         here = [p for p in parties if first <= p.first < last]
         sentence_triggers = [t for t in triggers if first <= t.first < last]
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
-        here = [p for p in here if not _is_source(words, p, first, last, sentence_triggers, here)]
+        here = [p for p in here if not _is_source(text, toks, words, p, (first, last), sentence_triggers, here)]
         drafts.extend(
             _sentence_events(
                 text,
@@ -405,6 +408,26 @@ def _proper_name(word: str, gazetteer: Gazetteer | None) -> bool:
 
 
 def _triggers(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
+    """Trigger phrases, longest first; neighbours that name one event ('pledged aid', 'sent a
+    letter', 'refugees fled') become one trigger of the typed word's type."""
+    merged: list[_Trigger] = []
+    for trigger in _trigger_words(words, lexicon, in_party):
+        previous = merged[-1] if merged else None
+        if previous is not None and trigger.first - previous.last <= 2 and _one_event(previous, trigger):
+            typed = previous if previous.kind == "type" else trigger
+            merged[-1] = _Trigger(previous.first, trigger.last, "type", typed.type, typed.word)
+        else:
+            merged.append(trigger)
+    return merged
+
+
+def _one_event(a: _Trigger, b: _Trigger) -> bool:
+    if "departure" in (a.kind, b.kind) or "type" not in (a.kind, b.kind):
+        return False
+    return a.kind == "movement" or b.kind == "movement" or a.type == b.type
+
+
+def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
     found = []
     i = 0
     while i < len(words):
@@ -419,17 +442,26 @@ def _triggers(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_T
 
 
 def _is_source(
-    words: list[str], party: _Party, first: int, last: int, triggers: list[_Trigger], parties: list[_Party]
+    text: str,
+    toks: list[Token],
+    words: list[str],
+    party: _Party,
+    bounds: tuple[int, int],
+    triggers: list[_Trigger],
+    parties: list[_Party],
 ) -> bool:
     """'…, South Korean intelligence said': who reports an event is not part of it."""
+    first, last = bounds
     if party.first >= 2 and words[party.first - 2 : party.first] == ["according", "to"]:
         return True
     others = {p.first for p in parties if p is not party}
     for j in range(party.last, min(last, party.last + 10)):
         if j in others or any(t.first == j for t in triggers):
-            return False
+            break
         if words[j] in REPORTING:
-            return True
+            # "India on Friday, the Treasury said": that verb has a subject of its own
+            between = text[toks[party.last - 1].end : toks[j].start]
+            return re.search(r",\s*\w", between) is None
     # inside a reporting frame: "Yoo told reporters in Seoul that …"
     for j in range(party.first - 1, max(first - 1, party.first - 6), -1):
         if words[j] in REPORTING:
@@ -447,19 +479,23 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
         if units:
             previous = units[-1][-1]
             gap = text[toks[previous.last - 1].end : toks[party.first].start]
-            if (
-                gap.strip(" ,") in ("", "and", "or", "-", "–", "&")
-                and "\n" not in gap
-                and party.first > previous.last - 1
-            ):
+            # ", and" ends a list of three or more; after a single item it starts a new clause
+            clause = "," in gap and re.search(r"\b(and|or)\b", gap) and len(units[-1]) < 2
+            if _LIST_GAP.fullmatch(gap) and not clause and party.first > previous.last - 1:
                 units[-1].append(party)
                 continue
         units.append([party])
     return units
 
 
+_LIST_GAP = re.compile(r"[ ,]*(?:(?:and|or|&|-|–)[ ]*)?(?:the )?|-|–")
+
+
 def _role(words: list[str], unit: list[_Party], sentence_first: int) -> str | None:
     """The role the words before a list give it: origin, destination, location, party, ... or None."""
+    after = unit[-1].last
+    if words[after : after + 1] == ["bound"]:
+        return "destination"  # "Moscow-bound flights"
     i = unit[0].first - 1
     skipped = 0
     while i >= sentence_first and skipped < 3:
@@ -540,7 +576,7 @@ def _bind_dates(toks: list[Token], triggers: list[_Trigger], dates: list[DateMen
         if id(trigger) in out or not free:
             continue
         start = toks[trigger.first].start
-        out[id(trigger)] = min(free, key=lambda d: (d.value is None, abs(d.start - start)))
+        out[id(trigger)] = min(free, key=lambda d: (d.value is None, abs(d.start - start)))  # may be shared
     return out
 
 
@@ -680,6 +716,8 @@ def _trigger_events(
         ]
         if homeward:
             destinations, how = homeward[:1], "homeward"
+    if any(w in lexicon.receiving for w in words[trigger.first : trigger.last]) and agents:
+        destinations, agents, how = destinations or agents, [], "receiving"  # "Kenya imported wheat from Ukraine"
     if not origins:
         origins = agents
     confidence = base if how == "explicit" else 0.8 if how in ("object", "location") else 0.7
