@@ -144,25 +144,43 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
 @click.option("--date", help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--text", "include_text", is_flag=True, help="Include each document's text (offsets point into it).")
+@click.option(
+    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
+)
 @gazetteer_options
 def extract(
-    files: tuple[str, ...], fmt: str, date: str | None, output: str | None, include_text: bool, gazetteer: Gazetteer
+    files: tuple[str, ...],
+    fmt: str,
+    date: str | None,
+    output: str | None,
+    include_text: bool,
+    event_types: str | None,
+    gazetteer: Gazetteer,
 ) -> None:
-    """Find and resolve the places FILES name (.txt, .md or .html; - for standard input).
+    """The places FILES name and the events between them.
+
+    FILES are articles (.txt, .md, .html; - for standard input), or events to read back as they
+    stand: this command's own JSON (edited or not) or a CSV of origin,destination,type,date,label.
 
     \b
     geomap extract seeds/north-korea-airlifts-arms-to-russia.txt
     geomap extract news/*.html --format jsonl -o places.jsonl
+    geomap extract my-events.csv --format geojson
     """
     from geomap.document import extract as extract_document
+    from geomap.document import read_documents
+    from geomap.events import load_lexicon
     from geomap.output import render, write_atomic
-    from geomap.text import read_text
 
     documents = []
     try:
+        lexicon = load_lexicon(event_types)
         for name in files:
-            text = sys.stdin.read() if name == "-" else read_text(name)
-            documents.append(extract_document(text, date=date, gazetteer=gazetteer, source=name))
+            if name == "-":
+                documents.append(extract_document(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name,
+                                                  lexicon=lexicon))  # fmt: skip
+            else:
+                documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
         result = render(documents, fmt, include_text=include_text)
         if output:
             write_atomic(output, result)

@@ -128,9 +128,13 @@ class Lexicon:
         for form in self.departure:
             self.phrases[(form,)] = ("departure", "")
 
+    @property
+    def longest(self) -> int:
+        return max(map(len, self.phrases), default=1)
+
     def trigger_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
         """(length, kind, type) of the longest trigger phrase starting at words[i]."""
-        for length in (4, 3, 2, 1):
+        for length in range(self.longest, 0, -1):
             found = self.phrases.get(tuple(words[i : i + length]))
             if found and i + length <= len(words):
                 return length, *found

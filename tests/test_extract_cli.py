@@ -92,7 +92,7 @@ def test_a_failed_run_leaves_the_old_output_alone(tmp_path):
     ("args", "message"),
     [
         (["extract", "missing.txt"], "Error: missing.txt: cannot read: No such file or directory"),
-        (["extract", "a.pdf"], "Error: a.pdf: unsupported file type '.pdf'; expected .txt, .md or .html"),
+        (["extract", "a.pdf"], "Error: a.pdf: unsupported file type '.pdf'; expected an article (.txt, .md, .html)"),
         (["extract", "ARTICLE", "--date", "2023-02-30"], "Error: date '2023-02-30' is not a date"),
     ],
 )
