@@ -538,7 +538,7 @@ def _sentence_events(
     for unit in units:
         nearest = min(triggers, key=lambda t: (_distance(unit, t), t.first))
         by_trigger[id(nearest)].append(unit)
-    bound_dates = _bind_dates(toks, triggers, dates)
+    bound_dates = _bind_dates(text, toks, triggers, dates)
     drafts = []
     for trigger in triggers:
         drafts.extend(
@@ -564,15 +564,17 @@ def _distance(unit: list[_Party], trigger: _Trigger) -> int:
     return min(min(abs(p.first - trigger.last + 1), abs(p.last - 1 - trigger.first)) for p in unit)
 
 
-def _bind_dates(toks: list[Token], triggers: list[_Trigger], dates: list[DateMention]) -> dict[int, DateMention]:
-    """Each trigger's date: one written right before it ('the July meeting') is its own; the others
-    go to the nearest trigger."""
+def _bind_dates(
+    text: str, toks: list[Token], triggers: list[_Trigger], dates: list[DateMention]
+) -> dict[int, DateMention]:
+    """Each trigger's date: one written right before it ('the July meeting', no punctuation between)
+    is its own; the others go to the nearest trigger."""
     out: dict[int, DateMention] = {}
     free = list(dates)
     for trigger in triggers:
         start = toks[trigger.first].start
         for d in free:
-            if 0 <= start - d.end <= 12 and d.value is not None:
+            if 0 <= start - d.end <= 12 and d.value is not None and text[d.end : start].strip(" ") == "":
                 out[id(trigger)] = d
                 free.remove(d)
                 break

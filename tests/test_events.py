@@ -289,3 +289,10 @@ def test_bad_json_names_the_record_and_field(tmp_path, gazetteer):
     path.write_text(json.dumps({"places": [], "events": [{"type": "shipment", "origin": "1", "destination": "2"}]}))
     with pytest.raises(InputError, match=r"record 1: events\[0\]\.origin: no place with id '1'"):
         read_documents(path, gazetteer=gazetteer)
+
+
+def test_a_date_before_a_comma_is_not_bound_to_the_next_word(gazetteer):
+    doc = extract(
+        "Planes left Tehran for Damascus on Sunday, carrying weapons.", gazetteer=gazetteer, date="2024-04-10"
+    )
+    assert [(e.type, e.date) for e in doc.events] == [("shipment", "2024-04-07")]

@@ -106,3 +106,25 @@ def test_bad_input_is_one_line_and_exit_2(article, args, message):
 def test_empty_input_gives_an_empty_record():
     record = json.loads(run("extract", "-", input="").stdout)
     assert record["places"] == [] and record["events"] == []
+
+
+def test_events_csv_in_and_bad_row_exit_2(tmp_path):
+    good = tmp_path / "events.csv"
+    good.write_text("origin,destination,type,date,label\nPyongyang,Russia,shipment,2023-08-08,airlift\n")
+    record = json.loads(run("extract", str(good)).stdout)
+    assert record["events"][0]["label"] == "airlift" and {p["name"] for p in record["places"]} == {
+        "Pyongyang",
+        "Russia",
+    }
+    bad = tmp_path / "bad.csv"
+    bad.write_text("origin,destination,type,date,label\nPyongyang,Rusia,shipment,,\n")
+    result = CliRunner().invoke(main, ["extract", str(bad)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"{bad}:2: destination: no place named 'Rusia'" in result.stderr and "'Russia'" in result.stderr
+
+
+def test_extract_json_reads_back_to_the_same_record(article, tmp_path):
+    first = run("extract", str(article), "-o", str(tmp_path / "a.json"))
+    assert first.exit_code == 0
+    again = json.loads(run("extract", str(tmp_path / "a.json")).stdout)
+    assert again == json.loads((tmp_path / "a.json").read_text())
