@@ -190,6 +190,108 @@ def extract(
         raise UsageError(str(e)) from None
 
 
+MAP_FORMATS = ("html", "fragment", "geojson", "png")
+MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png"}
+
+
+@main.command("map")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: output/<first input's name>.<format>.")
+@click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
+              help="html: a page; fragment: a <div> and its <script> for a report; geojson: the arcs and places; "
+              "png: a picture (needs Chromium).")  # fmt: skip
+@click.option("--title", help="Heading of the map (default: the input's name).")
+@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out events geomap is less sure of.")  # fmt: skip
+@click.option("--tiles", help="Basemap: gray (default), positron, osm, any folium/xyzservices name, or none.")
+@click.option("--offline", is_flag=True, help="One self-contained file: Leaflet inlined, land drawn from shapes.")
+@click.option("--date", help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
+@click.option("--map-id", help="Prefix of element ids, to put several maps on one page (default: from the content).")
+@click.option(
+    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
+)
+@gazetteer_options
+def map_command(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    title: str | None,
+    types: str | None,
+    min_confidence: float,
+    tiles: str | None,
+    offline: bool,
+    date: str | None,
+    map_id: str | None,
+    event_types: str | None,
+    gazetteer: Gazetteer,
+) -> None:
+    """Draw the flows of INPUTS on a map: articles (.txt, .md, .html; - for standard input), or
+    events from `geomap extract` (.json, edited or not) or a CSV (origin,destination,type,date,label).
+
+    \b
+    geomap map seeds/north-korea-airlifts-arms-to-russia.txt --offline
+    geomap map events.csv --types shipment,sanction --format png -o shipments.png
+    """
+    from pathlib import Path
+
+    from geomap import map as flowmap
+    from geomap.document import extract as extract_document
+    from geomap.document import read_documents
+    from geomap.events import load_lexicon
+    from geomap.output import write_atomic
+
+    try:
+        lexicon = load_lexicon(event_types)
+        wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+        unknown = sorted(set(wanted or ()) - set(lexicon.types))
+        if unknown:
+            raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
+        documents = []
+        for name in inputs:
+            if name == "-":
+                documents.append(extract_document(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name,
+                                                  lexicon=lexicon))  # fmt: skip
+            else:
+                documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
+        places = _country_points(documents, gazetteer)
+        png_offline = fmt == "png" and tiles is None  # a picture needs no network unless tiles are asked for
+        m = flowmap.render(
+            documents, title=title, types=wanted, min_confidence=min_confidence,
+            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or png_offline, places=places, map_id=map_id,
+        )  # fmt: skip
+        if fmt == "html":
+            result: str | bytes = flowmap.to_html(m)
+        elif fmt == "fragment":
+            result = flowmap.to_fragment(m)
+        elif fmt == "geojson":
+            drawn = flowmap.flows(documents, types=wanted, min_confidence=min_confidence, places=places)
+            result = json.dumps(flowmap.to_geojson(drawn, documents, places), ensure_ascii=False) + "\n"
+        else:
+            result = flowmap.screenshot(flowmap.to_html(m))
+        stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
+        target = Path(output) if output else Path("output") / f"{stem}{MAP_SUFFIX[fmt]}"
+        write_atomic(target, result)
+        click.echo(f"wrote {target}", err=True)
+    except GeomapError as e:
+        raise UsageError(str(e)) from None
+
+
+def _country_points(documents: list[Any], gazetteer: Gazetteer) -> dict[str, Place] | None:
+    """With --country-point capital, countries read from JSON records move to their capitals too."""
+    if gazetteer.country_point != "capital":
+        return None
+    points = {}
+    for doc in documents:
+        for fp in doc.places:
+            if fp.place.kind == "country":
+                try:
+                    points[fp.place.id] = gazetteer.by_id(fp.place.id)
+                except PlaceNotFound:
+                    continue
+    return points
+
+
 @main.group()
 def gazetteer() -> None:
     """Inspect the bundled gazetteer."""

@@ -27,3 +27,7 @@ class OnlineLookupError(GeomapError, ConnectionError):
 
 class InputError(GeomapError, ValueError):
     """An input file or value cannot be read: wrong type, not UTF-8, a bad date."""
+
+
+class ExportError(GeomapError, RuntimeError):
+    """An output format cannot be made here (PNG without Chromium)."""

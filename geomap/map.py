@@ -1,0 +1,680 @@
+"""The last stage: documents' places and events drawn as flows on a Folium map.
+
+Every flow is a great-circle arc bent gently to the right of its direction of travel (so the two
+directions between two places are two arcs), ending in an arrowhead computed here from geodesics
+(no plugin script: it shows in every export). Width grows with the number of merged mentions,
+colour gives the event type (Paul Tol's colour-blind-safe "vibrant" and "muted" schemes). The
+output is deterministic: folium's random element ids are replaced, in `_stable_ids`, by ids
+derived from the content, so the same input gives the same bytes.
+
+All text that comes from an article reaches the page through `_escape` (HTML) and then `|tojson`
+(JavaScript); nothing else inserts it.
+
+>>> from geomap.document import extract
+>>> m = render([extract("A planeload of arms left Pyongyang for Russia.")])
+>>> "geomap-flow" in to_html(m)
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import importlib.resources
+import itertools
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import folium
+from branca.element import Element, Figure, MacroElement
+from folium.template import Template
+from geographiclib.geodesic import Geodesic
+
+from geomap.document import Document
+from geomap.events import Event
+from geomap.gazetteer import LatLon, Place
+
+# Colours of the event types (Paul Tol, https://personal.sron.nl/~pault/: colour-blind safe).
+TYPE_COLOURS = {
+    "shipment": "#0077BB",
+    "trade": "#33BBEE",
+    "transfer": "#009988",
+    "aid": "#117733",
+    "travel": "#AA4499",
+    "visit": "#CC6677",
+    "meeting": "#DDAA33",
+    "sanction": "#EE7733",
+    "attack": "#CC3311",
+    "migration": "#882255",
+    "communication": "#332288",
+    "other": "#888888",
+}
+OTHER_COLOUR = "#555555"
+# Short names for --tiles; any other name is looked up by folium (xyzservices), "none" draws none.
+TILES = {"gray": "Esri.WorldGrayCanvas", "positron": "CartoDB positron", "osm": "OpenStreetMap"}
+DEFAULT_TILES = "gray"  # quiet, keyless, light grey: flows stand out
+DATA_ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth (public domain); map: geomap"
+BEND = 0.12  # how far an arc bows out from the great circle, as a share of its length
+SAMPLES = 48  # points per arc
+_GEODESIC = Geodesic.WGS84
+
+
+# --- Geometry -------------------------------------------------------------------------------------
+
+
+def unwrap(points: Iterable[LatLon]) -> list[LatLon]:
+    """Longitudes made continuous: a line across the antimeridian goes on past 180 (or -180).
+
+    >>> unwrap([(60.0, 170.0), (62.0, -175.0)])
+    [(60.0, 170.0), (62.0, 185.0)]
+    """
+    out: list[LatLon] = []
+    for lat, lon in points:
+        if out:
+            previous = out[-1][1]
+            lon += 360.0 * round((previous - lon) / 360.0)
+        out.append((lat, lon))
+    return out
+
+
+def flow_arc(a: LatLon, b: LatLon, *, bend: float = BEND, samples: int = SAMPLES) -> list[LatLon]:
+    """The great circle from a to b, bowed to the right of travel by `bend` x its length, the
+    short way round (continuous across the antimeridian)."""
+    line = _GEODESIC.InverseLine(a[0], a[1], b[0], b[1])
+    points = []
+    for i in range(samples + 1):
+        t = i / samples
+        p = line.Position(line.s13 * t)
+        offset = bend * line.s13 * math.sin(math.pi * t)
+        q = _GEODESIC.Direct(p["lat2"], p["lon2"], p["azi2"] + 90.0, offset) if offset else p
+        points.append((round(q["lat2"], 5), round(q["lon2"], 5)))
+    return unwrap(points)
+
+
+def arrowhead(arc: Sequence[LatLon], *, weight: float) -> list[LatLon]:
+    """A triangle at the end of an arc, pointing along it: tip, left and right corners."""
+    tip = arc[-1]
+    back = arc[max(0, len(arc) - 4)]
+    inverse = _GEODESIC.Inverse(tip[0], tip[1], back[0], back[1])
+    total = _GEODESIC.Inverse(arc[0][0], arc[0][1], tip[0], tip[1])["s12"]
+    length = min(max(0.07 * total, 25_000.0), 350_000.0) * (1 + weight / 12)
+    base = _GEODESIC.Direct(tip[0], tip[1], inverse["azi1"], length)
+    corners = [_GEODESIC.Direct(base["lat2"], base["lon2"], base["azi2"] + side, length * 0.45) for side in (90, -90)]
+    ring = [tip] + [(round(c["lat2"], 5), round(c["lon2"], 5)) for c in corners]
+    return [(lat, lon + 360.0 * round((tip[1] - lon) / 360.0)) for lat, lon in ring]
+
+
+def split_antimeridian(points: Sequence[LatLon]) -> list[list[LatLon]]:
+    """An unwrapped line cut where it crosses ±180, each part within [-180, 180] (RFC 7946 3.1.9)."""
+    parts: list[list[LatLon]] = [[]]
+    shift = 0.0
+    for i, (lat, lon) in enumerate(points):
+        here = lon - shift
+        if i and not -180.0 <= here <= 180.0:
+            lat0, lon0 = points[i - 1]
+            edge = 180.0 if here > 180.0 else -180.0
+            t = (edge + shift - lon0) / (lon - lon0)
+            cut = round(lat0 + t * (lat - lat0), 5)
+            parts[-1].append((cut, edge))
+            shift += 360.0 if edge > 0 else -360.0
+            parts.append([(cut, -edge)])
+            here = lon - shift
+        parts[-1].append((lat, here))
+    return parts
+
+
+# --- What is drawn --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flow:
+    """An event drawn: its arc and (if directed) arrowhead, in (lat, lon), unwrapped."""
+
+    event: Event
+    origin: Place
+    destination: Place
+    arc: tuple[LatLon, ...]
+    arrow: tuple[LatLon, ...] | None
+    weight: float
+    colour: str
+    period: str
+
+
+def period_of(event: Event) -> str:
+    """The month an event falls in ('2023-08'), its year, or 'undated'."""
+    return event.date[:7] if event.date else "undated"
+
+
+def flows(
+    documents: Sequence[Document],
+    *,
+    types: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
+    places: dict[str, Place] | None = None,
+) -> list[Flow]:
+    """The asserted events with two ends, as geometry; places override the documents' own points."""
+    wanted = set(types) if types else None
+    by_id = {fp.place.id: fp.place for doc in documents for fp in doc.places} | (places or {})
+    chosen = []
+    for doc in documents:
+        for e in doc.events:
+            if not e.asserted or e.confidence < min_confidence or (wanted and e.type not in wanted):
+                continue
+            if e.origin is None or e.destination is None or e.origin == e.destination:
+                continue
+            chosen.append((e, by_id[e.origin], by_id[e.destination]))
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for e, origin, destination in chosen:
+        pair = (origin.id, destination.id)
+        k = seen[pair]
+        seen[pair] += 1
+        arc = flow_arc(origin.point, destination.point, bend=BEND * (1 + 0.7 * k))
+        weight = min(2.0 + 1.5 * math.log2(max(e.count, 1)), 10.0)
+        out.append(
+            Flow(
+                event=e, origin=origin, destination=destination, arc=tuple(arc),
+                arrow=tuple(arrowhead(arc, weight=weight)) if e.directed else None, weight=weight,
+                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e),
+            )
+        )  # fmt: skip
+    return out
+
+
+# --- Text for popups: escaped here, and only here -------------------------------------------------
+
+
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _flow_popup(flow: Flow) -> str:
+    e = flow.event
+    arrow = "→" if e.directed else "–"
+    rows = [
+        f"<b>{_escape(e.type)}</b>: {_escape(flow.origin.name)} {arrow} {_escape(flow.destination.name)}",
+        f"date: {_escape(e.date or 'not given')}",
+        f"confidence: {e.confidence:.2f}" + (f" · {e.count} mentions" if e.count > 1 else ""),
+    ]
+    if e.actors:
+        rows.append("actors: " + _escape("; ".join(e.actors)))
+    if e.label:
+        rows.append("label: " + _escape(e.label))
+    quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
+    return "<br>".join(rows) + quotes
+
+
+def _flow_tooltip(flow: Flow) -> str:
+    e = flow.event
+    arrow = "→" if e.directed else "–"
+    when = f" ({_escape(e.date)})" if e.date else ""
+    return f"{_escape(e.type)}: {_escape(flow.origin.name)} {arrow} {_escape(flow.destination.name)}{when}"
+
+
+def _place_popup(place: Place, mentions: int, surfaces: list[str]) -> str:
+    where = ", ".join(_escape(p) for p in (place.admin1, place.country) if p)
+    said = ", ".join(f"“{_escape(s)}”" for s in surfaces[:5])
+    kind = _escape(place.kind) + (f", {where}" if where else "")
+    return f"<b>{_escape(place.name)}</b> ({kind})<br>{mentions} mentions: {said}"
+
+
+# --- Folium pieces --------------------------------------------------------------------------------
+
+
+class Bind(MacroElement):
+    """Binds a tooltip and a popup (HTML made by this module) to its parent layer, through tojson."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+    {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip|tojson }}, {"sticky": true});
+    {{ this._parent.get_name() }}.bindPopup({{ this.popup|tojson }}, {"maxWidth": 380});
+{% endmacro %}"""
+    )
+
+    def __init__(self, tooltip: str, popup: str) -> None:
+        super().__init__()
+        self._name = "Bind"
+        self.tooltip = tooltip
+        self.popup = popup
+
+
+class Legend(MacroElement):
+    """Colours of the types drawn and widths by mentions, as a Leaflet control."""
+
+    _template = Template(
+        """{% macro header(this, kwargs) %}
+<style>
+ .geomap-legend{background:rgba(255,255,255,.92);padding:6px 9px;font:12px/1.45 sans-serif;border-radius:4px;
+   box-shadow:0 1px 4px rgba(0,0,0,.3)}
+ .geomap-legend b{display:block;margin-bottom:2px}
+ .geomap-legend i{display:inline-block;width:22px;margin-right:6px;vertical-align:middle;border-top-style:solid}
+ .geomap-title{background:rgba(255,255,255,.92);padding:4px 10px;font:bold 15px/1.4 sans-serif;border-radius:4px;
+   box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:60vw}
+ .geomap-time{background:rgba(255,255,255,.92);padding:6px 9px;font:12px sans-serif;border-radius:4px;
+   box-shadow:0 1px 4px rgba(0,0,0,.3)}
+</style>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+    (function () {
+        var legend = L.control({position: "bottomright"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "geomap-legend");
+            div.innerHTML = {{ this.content|tojson }};
+            return div;
+        };
+        legend.addTo({{ this._parent.get_name() }});
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.content = content
+
+
+class Title(MacroElement):
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+    (function () {
+        var title = L.control({position: "topleft"});
+        title.onAdd = function () {
+            var div = L.DomUtil.create("div", "geomap-title");
+            div.innerHTML = {{ this.content|tojson }};
+            return div;
+        };
+        title.addTo({{ this._parent.get_name() }});
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "Title"
+        self.content = content
+
+
+class TimeFilter(MacroElement):
+    """A slider over the months with events: all of them, or one month's flows only."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+    (function () {
+        var periods = {{ this.periods|tojson }};
+        var control = L.control({position: "bottomleft"});
+        control.onAdd = function () {
+            var div = L.DomUtil.create("div", "geomap-time");
+            div.innerHTML = '<label>Time: <span class="geomap-time-label">all dates</span><br>' +
+                '<input type="range" class="geomap-time-range" min="0" step="1" value="0"></label>';
+            var range = div.querySelector("input"), label = div.querySelector("span");
+            var style = document.createElement("style");
+            document.head.appendChild(style);
+            range.max = periods.length;
+            range.addEventListener("input", function () {
+                var i = parseInt(range.value, 10);
+                label.textContent = i === 0 ? "all dates" : periods[i - 1];
+                style.textContent = i === 0 ? "" :
+                    "#" + {{ this._parent.get_name()|tojson }} + " .geomap-flow:not(.geomap-p-" + periods[i - 1] +
+                    "), #" + {{ this._parent.get_name()|tojson }} + " .geomap-arrow:not(.geomap-p-" + periods[i - 1] +
+                    ") {display: none}";
+            });
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        control.addTo({{ this._parent.get_name() }});
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, periods: list[str]) -> None:
+        super().__init__()
+        self._name = "TimeFilter"
+        self.periods = periods
+
+
+class Background(MacroElement):
+    """The map's background colour (the sea, when the land is drawn from shapes)."""
+
+    _template = Template(
+        """{% macro header(this, kwargs) %}
+<style>#{{ this._parent.get_name() }}{background:{{ this.colour }}}</style>
+{% endmacro %}"""
+    )
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self._name = "Background"
+        self.colour = colour
+
+
+class Attribution(MacroElement):
+    """The data's attribution; without tiles, Leaflet's prefix without its link either."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+    {% if this.plain %}{{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");{% endif %}
+    {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, text: str, *, plain: bool) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+        self.plain = plain
+
+
+class InlineAssets(Element):
+    """Leaflet's JavaScript and CSS (with its images as data: URIs) inside the page."""
+
+    def __init__(self, js: str, css: str) -> None:
+        super().__init__()
+        self._name = "InlineAssets"
+        self.js = js
+        self.css = css
+
+    def render(self, **kwargs) -> str:
+        return f"<style>{self.css}</style>\n<script>{self.js}</script>"
+
+
+def leaflet_assets() -> tuple[str, str]:
+    """Leaflet 1.9.3 from the xstatic-leaflet package (the version folium uses)."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = importlib.resources.files(xleaflet) / "data"
+    js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    # the default attribution prefix links to leafletjs.com; geomap sets its own, so no URL stays
+    js = js.replace('<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">', "<a>")
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match[str]) -> str:
+        image = (base / "images" / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode()})"
+
+    return js, re.sub(r"url\(images/([\w.-]+\.png)\)", inline, css)
+
+
+def country_shapes() -> dict[str, dict]:
+    """Natural Earth country shapes bundled with geomap, as GeoJSON Features by ISO code."""
+    data = json.loads((importlib.resources.files("geomap") / "data" / "countries.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["iso"]: f for f in data["features"]}
+
+
+# --- The map --------------------------------------------------------------------------------------
+
+
+def render(
+    documents: Sequence[Document],
+    *,
+    title: str | None = None,
+    types: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
+    tiles: str | None = DEFAULT_TILES,
+    offline: bool = False,
+    places: dict[str, Place] | None = None,
+    map_id: str | None = None,
+) -> folium.Map:
+    """A folium.Map of the documents' flows and places (it shows in Jupyter as it is).
+
+    `offline`: no tiles but the bundled country shapes, Leaflet inlined, no external reference.
+    `places` replaces documents' places by id (e.g. countries at their capitals). `map_id` makes
+    element ids unique when several maps share a page (default: derived from the content).
+    """
+    drawn = flows(documents, types=types, min_confidence=min_confidence, places=places)
+    shown = {fp.place.id: (places or {}).get(fp.place.id, fp.place) for doc in documents for fp in doc.places}
+    points = [p for f in drawn for p in f.arc] + [(p.lat, p.lon) for p in shown.values()]
+    tile_name = None if offline or tiles in (None, "none") else TILES.get(tiles.lower(), tiles)  # type: ignore[union-attr]
+    m = folium.Map(location=[20, 0], zoom_start=2, tiles=tile_name, prefer_canvas=False, world_copy_jump=False,
+                   control_scale=True)  # fmt: skip
+    if offline:
+        m.default_js, m.default_css = [], []
+        js, css = leaflet_assets()
+        m.get_root().header.add_child(InlineAssets(js, css), name="leaflet_inline")
+        m.add_child(Background("#d4e6f3"))  # the sea, under the land shapes
+    shapes = country_shapes()
+    if offline:
+        _land(m, shapes)
+    _countries(m, documents, shapes, places)
+    by_type: dict[str, list[Flow]] = defaultdict(list)
+    for f in drawn:
+        by_type[f.event.type].append(f)
+    for type_ in sorted(by_type, key=_type_order):
+        group = folium.FeatureGroup(name=f"{type_} ({len(by_type[type_])})", show=True)
+        for f in by_type[type_]:
+            _draw_flow(group, f)
+        group.add_to(m)
+    _markers(m, documents, places)
+    folium.LayerControl(collapsed=False).add_to(m)
+    m.add_child(Legend(_legend(drawn)))
+    heading = title if title is not None else _default_title(documents)
+    if heading:
+        m.add_child(Title(_escape(heading)))
+        m.get_root().title = _escape(heading)
+    periods = sorted({f.period for f in drawn} - {"undated"}) + (
+        ["undated"] if any(f.period == "undated" for f in drawn) else []
+    )
+    if len(periods) > 1 or (periods and periods != ["undated"]):
+        m.add_child(TimeFilter(periods))
+    m.add_child(Attribution(DATA_ATTRIBUTION, plain=offline))
+    if points:
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    _stable_ids(m.get_root(), map_id or _content_id(documents, title, types, min_confidence, tiles, offline))
+    return m
+
+
+def _type_order(type_: str) -> tuple[int, str]:
+    """Types in the order of TYPE_COLOURS, then the user's own alphabetically."""
+    order = list(TYPE_COLOURS)
+    return (order.index(type_) if type_ in order else len(order), type_)
+
+
+def _default_title(documents: Sequence[Document]) -> str:
+    sources = [d.source for d in documents if d.source]
+    if len(sources) == 1:
+        return re.sub(r"\.\w+$", "", sources[0].rsplit("/", 1)[-1]).replace("-", " ").replace("_", " ")
+    return f"{len(documents)} documents" if len(documents) > 1 else ""
+
+
+def _draw_flow(group: folium.FeatureGroup, f: Flow) -> None:
+    classes = f"geomap-p-{f.period}"
+    line = folium.PolyLine(
+        [list(p) for p in f.arc], color=f.colour, weight=f.weight, opacity=0.85,
+        dash_array=None if f.event.directed else "6 6", className=f"geomap-flow {classes}",
+    )  # fmt: skip
+    line.add_child(Bind(_flow_tooltip(f), _flow_popup(f)))
+    line.add_to(group)
+    if f.arrow:
+        head = folium.Polygon(
+            [list(p) for p in f.arrow], color=f.colour, weight=1, fill=True, fill_color=f.colour, fill_opacity=0.95,
+            opacity=0.95, className=f"geomap-arrow {classes}",
+        )  # fmt: skip
+        head.add_child(Bind(_flow_tooltip(f), _flow_popup(f)))
+        head.add_to(group)
+
+
+def _markers(m: folium.Map, documents: Sequence[Document], places: dict[str, Place] | None) -> None:
+    counts: Counter[str] = Counter()
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, Place] = {}
+    for doc in documents:
+        for fp in doc.places:
+            found[fp.place.id] = (places or {}).get(fp.place.id, fp.place)
+            counts[fp.place.id] += max(len(fp.mentions), 1)
+            surfaces[fp.place.id].extend(
+                s for s in dict.fromkeys(mn.text for mn in fp.mentions) if s not in surfaces[fp.place.id]
+            )
+    group = folium.FeatureGroup(name=f"places ({len(found)})", show=True)
+    for pid, place in found.items():
+        marker = folium.CircleMarker(
+            [place.lat, place.lon], radius=min(4 + 2 * math.sqrt(counts[pid]), 16), color="#333333", weight=1.5,
+            fill=True, fill_color="#ffffff", fill_opacity=0.9, className="geomap-place",
+        )  # fmt: skip
+        marker.add_child(Bind(_escape(place.name), _place_popup(place, counts[pid], surfaces[pid])))
+        marker.add_to(group)
+    group.add_to(m)
+
+
+def _countries(
+    m: folium.Map, documents: Sequence[Document], shapes: dict[str, dict], places: dict[str, Place] | None
+) -> None:
+    """The countries the text names, shaded with their Natural Earth shapes."""
+    named = sorted({fp.place.country for doc in documents for fp in doc.places
+                    if fp.place.kind == "country" and fp.place.country in shapes})  # fmt: skip
+    if not named:
+        return
+    data = {"type": "FeatureCollection", "features": [shapes[iso] for iso in named]}
+    folium.GeoJson(
+        data, name=f"countries named ({len(named)})",
+        style_function=lambda _: {"fillColor": "#f2c45a", "color": "#c9962a", "weight": 1, "fillOpacity": 0.25,
+                                  "className": "geomap-country"},
+        interactive=False,
+    ).add_to(m)  # fmt: skip
+
+
+def _land(m: folium.Map, shapes: dict[str, dict]) -> None:
+    """The offline basemap: every country's shape, drawn from the bundled data."""
+    data = {"type": "FeatureCollection", "features": [shapes[iso] for iso in sorted(shapes)]}
+    folium.GeoJson(
+        data, name="land", control=False, interactive=False,
+        style_function=lambda _: {"fillColor": "#f4f3ef", "color": "#c8c8c8", "weight": 0.6, "fillOpacity": 1,
+                                  "className": "geomap-land"},
+    ).add_to(m)  # fmt: skip
+
+
+def _legend(drawn: list[Flow]) -> str:
+    counts = Counter(f.event.type for f in drawn)
+    rows = [
+        f'<i style="border-top-color:{TYPE_COLOURS.get(t, OTHER_COLOUR)};border-top-width:4px"></i>{_escape(t)} ({n})'
+        for t, n in sorted(counts.items(), key=lambda tn: _type_order(tn[0]))
+    ]  # fmt: skip
+    widths = [
+        f'<i style="border-top-color:#555;border-top-width:{min(2.0 + 1.5 * math.log2(n), 10.0):.0f}px"></i>'
+        f"{n} mention{'s' if n > 1 else ''}" for n in (1, 3, 10)
+    ]  # fmt: skip
+    kinds = '<i style="border-top-color:#555;border-top-width:2px;border-top-style:dashed"></i>two-way (talks)'
+    if not rows:
+        return "<b>No flows</b>"
+    return (
+        "<b>Event type</b>"
+        + "<br>".join(rows)
+        + "<b style='margin-top:6px'>Width</b>"
+        + "<br>".join(widths)
+        + "<br>"
+        + kinds
+    )
+
+
+# --- Determinism and fragments --------------------------------------------------------------------
+
+
+def _content_id(documents: Sequence[Document], *options: object) -> str:
+    payload = json.dumps([[d.to_dict() for d in documents], [str(o) for o in options]], sort_keys=True)
+    return "g" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:8]
+
+
+def _stable_ids(root: Element, prefix: str) -> None:
+    """Replace folium's random element ids by prefix + a counter, in document order."""
+    counter = itertools.count()
+
+    def walk(element: Element) -> None:
+        element._id = f"{prefix}{next(counter):05d}"
+        for child in element._children.values():
+            walk(child)
+
+    walk(root)
+
+
+def to_html(m: folium.Map) -> str:
+    """The whole page, the same bytes for the same map."""
+    return m.get_root().render()
+
+
+def to_fragment(m: folium.Map) -> str:
+    """A <div> and its <script> (with the assets they need) to embed in a report page."""
+    figure: Figure = m.get_root()  # type: ignore[assignment]
+    figure.render()
+    header = figure.header.render()
+    body = figure.html.render()
+    script = figure.script.render()
+    return f"{header}\n{body}\n<script>\n{script}\n</script>\n"
+
+
+def to_geojson(drawn: Sequence[Flow], documents: Sequence[Document], places: dict[str, Place] | None = None) -> dict:
+    """The drawn arcs as LineStrings (cut at the antimeridian into MultiLineStrings, RFC 7946) and
+    the places as Points."""
+    features = []
+    for f in drawn:
+        parts = [[[lon, lat] for lat, lon in part] for part in split_antimeridian(f.arc)]
+        geometry = (
+            {"type": "LineString", "coordinates": parts[0]}
+            if len(parts) == 1
+            else {"type": "MultiLineString", "coordinates": parts}
+        )
+        props = {k: v for k, v in f.event.to_dict().items() if k != "evidence"}
+        props |= {"origin_name": f.origin.name, "destination_name": f.destination.name, "colour": f.colour,
+                  "weight": f.weight, "evidence": [ev.text for ev in f.event.evidence]}  # fmt: skip
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    seen = set()
+    for doc in documents:
+        for fp in doc.places:
+            if fp.place.id in seen:
+                continue
+            seen.add(fp.place.id)
+            place = (places or {}).get(fp.place.id, fp.place)
+            props = fp.to_dict()
+            props.pop("lat"), props.pop("lon")
+            features.append(
+                {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                 "properties": props}
+            )  # fmt: skip
+    return {"type": "FeatureCollection", "features": features}
+
+
+def find_chromium() -> str | None:
+    """A Chromium or Chrome binary on PATH, for PNG export."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--hide-scrollbars",
+)  # fmt: skip
+
+
+def screenshot(page: str, *, size: tuple[int, int] = (1280, 800)) -> bytes:
+    """A PNG of an HTML page drawn by headless Chromium; ExportError if there is none."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from geomap.errors import ExportError
+
+    binary = find_chromium()
+    if binary is None:
+        raise ExportError("PNG export needs Chromium: install Debian's chromium (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="geomap-png-") as tmp:
+        html_path, png_path = Path(tmp) / "map.html", Path(tmp) / "map.png"
+        html_path.write_text(page, encoding="utf-8")
+        command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--screenshot={png_path}",
+                   f"--window-size={size[0]},{size[1]}", "--virtual-time-budget=5000", html_path.as_uri()]  # fmt: skip
+        try:
+            subprocess.run(command, capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": tmp})
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise ExportError(f"Chromium could not draw the map: {e}") from None
+        if not png_path.exists():
+            raise ExportError("Chromium drew no PNG (is it a working headless Chromium?)")
+        return png_path.read_bytes()

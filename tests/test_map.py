@@ -1,0 +1,202 @@
+"""The map: arc geometry, the antimeridian, determinism, offline output, escaping, formats."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap import map as flowmap
+from geomap.cli import main
+from geomap.document import extract
+from geomap.gazetteer import distance_km
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "north-korea-airlifts-arms-to-russia.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_doc(gazetteer):
+    return extract(SEED.read_text(encoding="utf-8"), gazetteer=gazetteer, source=str(SEED))
+
+
+def test_arc_is_a_curved_great_circle_between_its_ends():
+    seoul, la = (37.57, 126.98), (34.05, -118.24)
+    arc = flowmap.flow_arc(seoul, la)
+    assert arc[0] == pytest.approx(seoul, abs=1e-4)
+    assert (arc[-1][0], arc[-1][1] - 360) == pytest.approx(la, abs=1e-4)  # continued past 180°
+    middle = arc[len(arc) // 2]
+    assert middle[0] > 35 and 150 < middle[1] < 240  # over the North Pacific, not across Asia and Europe
+    lons = [lon for _, lon in arc]
+    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))  # continuous, no jump
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [((43.12, 131.89), (61.22, -149.90)), ((61.22, -149.90), (43.12, 131.89)), ((-17.8, 177.4), (-13.8, -171.8))],
+)
+def test_flows_across_the_antimeridian_take_the_short_way_continuously(a, b):
+    arc = flowmap.flow_arc(a, b)
+    lons = [lon for _, lon in arc]
+    assert all(abs(y - x) < 5 for x, y in itertools.pairwise(lons))
+    assert max(lons) - min(lons) < 180  # short way: the span is the real one, not 360 minus it
+    assert any(abs(lon) > 180 for lon in lons)  # it does cross, drawn on past the edge
+    parts = flowmap.split_antimeridian(arc)
+    assert len(parts) == 2 and all(-180 <= lon <= 180 for part in parts for _, lon in part)
+    assert abs(parts[0][-1][1]) == 180 and parts[0][-1][0] == parts[1][0][0]
+
+
+def test_the_two_directions_are_two_arcs_and_arrowheads_point_at_the_destination():
+    a, b = (39.03, 125.75), (55.75, 37.62)
+    there, back = flowmap.flow_arc(a, b), flowmap.flow_arc(b, a)
+    mid_there, mid_back = there[len(there) // 2], back[len(back) // 2]
+    assert distance_km(mid_there, mid_back) > 500
+    head = flowmap.arrowhead(there, weight=3)
+    assert head[0] == there[-1] and len(head) == 3
+    assert all(0 < distance_km(there[-1], corner) < 600 for corner in head[1:])
+    assert distance_km(there[0], head[1]) < distance_km(there[0], head[0])  # the corners sit behind the tip
+
+
+def test_repeated_pairs_bend_apart(seed_doc):
+    drawn = flowmap.flows([seed_doc])
+    pairs = {}
+    for f in drawn:
+        key = (f.origin.id, f.destination.id)
+        assert f.arc not in pairs.get(key, []), "one line drawn twice"
+        pairs.setdefault(key, []).append(f.arc)
+    assert any(len(arcs) > 1 for arcs in pairs.values())
+
+
+def test_width_and_colour(seed_doc):
+    drawn = flowmap.flows([seed_doc])
+    by_count = {f.event.count: f.weight for f in drawn}
+    assert by_count[3] > by_count[1]
+    assert {f.colour for f in drawn if f.event.type == "sanction"} == {flowmap.TYPE_COLOURS["sanction"]}
+
+
+def test_filters_types_confidence_and_facts_only(seed_doc):
+    assert {f.event.type for f in flowmap.flows([seed_doc], types=["sanction"])} == {"sanction"}
+    assert all(f.event.confidence >= 0.8 for f in flowmap.flows([seed_doc], min_confidence=0.8))
+    assert all(f.event.asserted for f in flowmap.flows([seed_doc]))
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+def test_offline_page_refers_to_nothing_outside_and_is_the_same_twice(seed_doc):
+    first = flowmap.to_html(flowmap.render([seed_doc], offline=True))
+    second = flowmap.to_html(flowmap.render([seed_doc], offline=True))
+    assert first == second
+    links = _Links()
+    links.feed(first)
+    assert [u for u in links.urls if u.startswith(("http:", "https:", "//"))] == []
+    assert 'href="https://' not in first and 'src="https://' not in first and 'src="http://' not in first
+
+
+def test_default_page_is_standard_folium_with_a_quiet_basemap(seed_doc):
+    page = flowmap.to_html(flowmap.render([seed_doc]))
+    assert "leaflet@1.9.3/dist/leaflet.js" in page and "World_Light_Gray_Base" in page
+    assert "GeoNames (CC BY 4.0)" in page and "Natural Earth" in page
+
+
+def test_fragment_ids_differ_between_maps(gazetteer):
+    a = flowmap.to_fragment(flowmap.render([extract("Iran shipped drones to Russia.", gazetteer=gazetteer)]))
+    b = flowmap.to_fragment(flowmap.render([extract("Brazil exports coffee to China.", gazetteer=gazetteer)]))
+    ids = lambda s: {w for w in s.replace('"', " ").split() if w.startswith("map_")}  # noqa: E731
+    assert ids(a) and ids(b) and not ids(a) & ids(b)
+    assert a.lstrip().startswith("<") and "<div" in a and "<script>" in a and "<html" not in a
+
+
+def test_text_is_escaped_in_the_page(gazetteer):
+    hostile = "</script><script>alert(1)</script>`${1}`\\1</div>\"'"
+    doc = extract(f"Iran shipped drones to Russia. {hostile}", gazetteer=gazetteer, source=hostile)
+    page = flowmap.to_html(flowmap.render([doc], title=hostile))
+    assert "<script>alert(1)" not in page and "</div>\"'" not in page
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_map_command_writes_html_by_default_to_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "arms.txt"
+    article.write_text("A planeload of arms left Pyongyang for Russia.")
+    result = run("map", str(article))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "arms.html").read_text().startswith("<!DOCTYPE html>")
+    assert [p.name for p in (tmp_path / "output").iterdir()] == ["arms.html"]
+
+
+def test_map_command_geojson_is_rfc7946(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Flights from Vladivostok to Anchorage resumed. Talks in Seoul.")
+    out = tmp_path / "a.geojson"
+    assert run("map", str(article), "--format", "geojson", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text())
+    kinds = [f["geometry"]["type"] for f in data["features"]]
+    assert "MultiLineString" in kinds and "Point" in kinds
+    for f in data["features"]:
+        assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in positions(f["geometry"]))
+
+
+def positions(geometry):
+    coords = geometry["coordinates"]
+    if geometry["type"] == "Point":
+        return [coords]
+    return coords if geometry["type"] == "LineString" else [c for part in coords for c in part]
+
+
+def test_map_command_fragment_and_events_csv(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("origin,destination,type,date,label\nPyongyang,Moscow,shipment,2023-08-08,arms\n")
+    out = tmp_path / "f.html"
+    assert run("map", str(events), "--format", "fragment", "-o", str(out)).exit_code == 0
+    assert "geomap-flow" in out.read_text() and "<html" not in out.read_text()
+
+
+def test_png_needs_chromium(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    monkeypatch.setattr(flowmap, "find_chromium", lambda: None)
+    result = run("map", str(article), "--format", "png", "-o", str(tmp_path / "a.png"))
+    assert result.exit_code == 2
+    assert "PNG export needs Chromium: install Debian's chromium" in result.output
+    assert not (tmp_path / "a.png").exists()
+
+
+@pytest.mark.skipif(flowmap.find_chromium() is None, reason="no Chromium installed")
+def test_png_through_chromium(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    out = tmp_path / "a.png"
+    assert run("map", str(article), "--format", "png", "-o", str(out)).exit_code == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+
+
+def test_map_bad_inputs_exit_2(tmp_path):
+    assert run("map", str(tmp_path / "none.txt")).exit_code == 2
+    article = tmp_path / "a.txt"
+    article.write_text("x")
+    result = run("map", str(article), "--types", "teleport")
+    assert result.exit_code == 2 and "unknown event type(s) teleport" in result.output
+
+
+def test_capital_country_points_move_countries_in_json_input(tmp_path, gazetteer):
+    record = extract("Iran shipped drones to Russia.", gazetteer=gazetteer).to_dict()
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record))
+    out = tmp_path / "r.geojson"
+    assert run("map", str(path), "--format", "geojson", "--country-point", "capital", "-o", str(out)).exit_code == 0
+    points = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in json.loads(out.read_text())["features"]
+              if f["geometry"]["type"] == "Point"}  # fmt: skip
+    assert distance_km((points["Russia"][1], points["Russia"][0]), (55.75, 37.62)) < 30  # Moscow
