@@ -128,3 +128,10 @@ def test_extract_json_reads_back_to_the_same_record(article, tmp_path):
     assert first.exit_code == 0
     again = json.loads(run("extract", str(tmp_path / "a.json")).stdout)
     assert again == json.loads((tmp_path / "a.json").read_text())
+
+
+def test_python_api_extract_is_the_package_function():
+    import geomap
+
+    doc = geomap.extract("Flights from Kyiv to Seoul.")
+    assert isinstance(doc, geomap.Document) and [p.place.name for p in doc.places] == ["Kyiv", "Seoul"]
