@@ -478,7 +478,7 @@ def render(
     for f in drawn:
         by_type[f.event.type].append(f)
     for type_ in sorted(by_type, key=_type_order):
-        group = folium.FeatureGroup(name=f"{type_} ({len(by_type[type_])})", show=True)
+        group = folium.FeatureGroup(name=f"{_escape(type_)} ({len(by_type[type_])})", show=True)
         for f in by_type[type_]:
             _draw_flow(group, f)
         group.add_to(m)

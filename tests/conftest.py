@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +29,26 @@ def country_shapes():
 def _no_user_gazetteer_env(monkeypatch):
     """Tests see only the files they pass, never a $GEOMAP_GAZETTEER of the machine."""
     monkeypatch.delenv("GEOMAP_GAZETTEER", raising=False)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from today's output")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with tests/golden/NAME (line endings normalised), or rewrite it with --update-golden."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        text = text.replace("\r\n", "\n")
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{name} differs from its golden file (pytest --update-golden if intended)"
+
+    return check

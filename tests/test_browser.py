@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -126,13 +127,18 @@ HOSTILE = "<script>window.pwned=1</script> \"quotes\" 'single' `tick` ${x} \\1 <
 
 
 def test_article_text_is_shown_as_text_never_run(browser, gazetteer, tmp_path):
+    """Hostile text in every field: evidence, actors, label, title, an (edited) place name and type."""
     text = f"Iran shipped drones to Russia. {HOSTILE}"
     doc = extract(text, gazetteer=gazetteer, source=HOSTILE)
     event = doc.events[0]
-    evil = Event(event.id, event.type, event.origin, event.destination, actors=(HOSTILE,), label=HOSTILE,
+    evil = Event(event.id, HOSTILE, event.origin, event.destination, actors=(HOSTILE,), label=HOSTILE,
                  evidence=(Evidence(0, len(text), text),), date="2023-01-01")  # fmt: skip
-    doc = Document(text=text, places=doc.places, events=(evil,), source=HOSTILE)
+    first = doc.places[0]
+    renamed = FoundPlace(replace(first.place, name=HOSTILE), first.confidence, first.mentions)
+    doc = Document(text=text, places=(renamed, *doc.places[1:]), events=(evil,), source=HOSTILE)
     page = Page(browser, flowmap.to_html(flowmap.render([doc], offline=True, title=HOSTILE)), tmp_path)
+    assert HOSTILE in page.page.locator(".leaflet-control-layers").inner_text()
+    assert HOSTILE in page.page.locator(".geomap-legend").inner_text()
     page.page.evaluate("() => { const p = document.querySelector('path.geomap-flow'); p.dispatchEvent("
                        "new MouseEvent('click', {bubbles: true, clientX: 1, clientY: 1})); }")  # fmt: skip
     popup = page.page.locator(".leaflet-popup-content")
