@@ -167,20 +167,11 @@ def extract(
     geomap extract news/*.html --format jsonl -o places.jsonl
     geomap extract my-events.csv --format geojson
     """
-    from geomap.document import extract as extract_document
-    from geomap.document import read_documents
     from geomap.events import load_lexicon
     from geomap.output import render, write_atomic
 
-    documents = []
     try:
-        lexicon = load_lexicon(event_types)
-        for name in files:
-            if name == "-":
-                documents.append(extract_document(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name,
-                                                  lexicon=lexicon))  # fmt: skip
-            else:
-                documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
+        documents = _read_inputs(files, date, gazetteer, load_lexicon(event_types))
         result = render(documents, fmt, include_text=include_text)
         if output:
             write_atomic(output, result)
@@ -236,8 +227,6 @@ def map_command(
     from pathlib import Path
 
     from geomap import map as flowmap
-    from geomap.document import extract as extract_document
-    from geomap.document import read_documents
     from geomap.events import load_lexicon
     from geomap.output import write_atomic
 
@@ -247,13 +236,7 @@ def map_command(
         unknown = sorted(set(wanted or ()) - set(lexicon.types))
         if unknown:
             raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
-        documents = []
-        for name in inputs:
-            if name == "-":
-                documents.append(extract_document(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name,
-                                                  lexicon=lexicon))  # fmt: skip
-            else:
-                documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
+        documents = _read_inputs(inputs, date, gazetteer, lexicon)
         places = _country_points(documents, gazetteer)
         png_offline = fmt == "png" and tiles is None  # a picture needs no network unless tiles are asked for
         m = flowmap.render(
@@ -275,6 +258,19 @@ def map_command(
         click.echo(f"wrote {target}", err=True)
     except GeomapError as e:
         raise UsageError(str(e)) from None
+
+
+def _read_inputs(names: tuple[str, ...], date: str | None, gazetteer: Gazetteer, lexicon: Any) -> list[Any]:
+    """Documents from files (articles, extract JSON, events CSV) and '-' (an article on stdin)."""
+    from geomap.document import extract, read_documents
+
+    documents = []
+    for name in names:
+        if name == "-":
+            documents.append(extract(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name, lexicon=lexicon))
+        else:
+            documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
+    return documents
 
 
 def _country_points(documents: list[Any], gazetteer: Gazetteer) -> dict[str, Place] | None:

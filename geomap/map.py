@@ -277,59 +277,48 @@ class Bind(MacroElement):
         self.popup = popup
 
 
-class Legend(MacroElement):
-    """Colours of the types drawn and widths by mentions, as a Leaflet control."""
+class Styles(MacroElement):
+    """The CSS of geomap's panels (title, legend, time slider), once per page."""
 
     _template = Template(
         """{% macro header(this, kwargs) %}
 <style>
- .geomap-legend{background:rgba(255,255,255,.92);padding:6px 9px;font:12px/1.45 sans-serif;border-radius:4px;
-   box-shadow:0 1px 4px rgba(0,0,0,.3)}
+ .geomap-legend,.geomap-title,.geomap-time{background:rgba(255,255,255,.92);border-radius:4px;
+   box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.45 sans-serif;padding:6px 9px}
  .geomap-legend b{display:block;margin-bottom:2px}
  .geomap-legend i{display:inline-block;width:22px;margin-right:6px;vertical-align:middle;border-top-style:solid}
- .geomap-title{background:rgba(255,255,255,.92);padding:4px 10px;font:bold 15px/1.4 sans-serif;border-radius:4px;
-   box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:60vw}
- .geomap-time{background:rgba(255,255,255,.92);padding:6px 9px;font:12px sans-serif;border-radius:4px;
-   box-shadow:0 1px 4px rgba(0,0,0,.3)}
+ .geomap-title{font:bold 15px/1.4 sans-serif;padding:4px 10px;max-width:60vw}
 </style>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-    (function () {
-        var legend = L.control({position: "bottomright"});
-        legend.onAdd = function () {
-            var div = L.DomUtil.create("div", "geomap-legend");
-            div.innerHTML = {{ this.content|tojson }};
-            return div;
-        };
-        legend.addTo({{ this._parent.get_name() }});
-    })();
 {% endmacro %}"""
     )
 
-    def __init__(self, content: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._name = "Legend"
-        self.content = content
+        self._name = "Styles"
 
 
-class Title(MacroElement):
+class Panel(MacroElement):
+    """A Leaflet control showing HTML made by this module (the title, the legend), through tojson."""
+
     _template = Template(
         """{% macro script(this, kwargs) %}
     (function () {
-        var title = L.control({position: "topleft"});
-        title.onAdd = function () {
-            var div = L.DomUtil.create("div", "geomap-title");
+        var panel = L.control({position: {{ this.position|tojson }}});
+        panel.onAdd = function () {
+            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
             div.innerHTML = {{ this.content|tojson }};
             return div;
         };
-        title.addTo({{ this._parent.get_name() }});
+        panel.addTo({{ this._parent.get_name() }});
     })();
 {% endmacro %}"""
     )
 
-    def __init__(self, content: str) -> None:
+    def __init__(self, css_class: str, position: str, content: str) -> None:
         super().__init__()
-        self._name = "Title"
+        self._name = "Panel"
+        self.css_class = css_class
+        self.position = position
         self.content = content
 
 
@@ -484,10 +473,11 @@ def render(
         group.add_to(m)
     _markers(m, documents, places)
     folium.LayerControl(collapsed=False).add_to(m)
-    m.add_child(Legend(_legend(drawn)))
+    m.add_child(Styles())
+    m.add_child(Panel("geomap-legend", "bottomright", _legend(drawn)))
     heading = title if title is not None else _default_title(documents)
     if heading:
-        m.add_child(Title(_escape(heading)))
+        m.add_child(Panel("geomap-title", "topleft", _escape(heading)))
         m.get_root().title = _escape(heading)
     periods = sorted({f.period for f in drawn} - {"undated"}) + (
         ["undated"] if any(f.period == "undated" for f in drawn) else []
