@@ -114,6 +114,7 @@ class Lexicon:
     hypothetical: frozenset[str]
     hedges: frozenset[str]
     receiving: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
     cargo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -181,6 +182,7 @@ def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
         hypothetical=frozenset(data["hypothetical"]),
         hedges=frozenset(data["hedges"]),
         receiving=frozenset(data.get("receiving", {}).get("forms", ())),
+        reciprocal=frozenset(data.get("reciprocal", {}).get("words", ())),
     )
 
 
@@ -645,8 +647,8 @@ def _trigger_events(
     type_ = _event_type(words, trigger, lexicon, first, last)
     spec = lexicon.types.get(type_)
     directed = spec.directed if spec else True
-    if trigger.word.startswith("exchanged"):
-        directed = False
+    if any(w in lexicon.reciprocal for w in words[max(first, trigger.first - 1) : trigger.last]):
+        directed = False  # "exchanged letters", "mutual visits"
     passive = _passive(words, trigger, first)
     modality, hedged = _modality(words, trigger, first, lexicon)
     roles: dict[str, list[_Party]] = {}

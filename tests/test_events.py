@@ -296,3 +296,10 @@ def test_a_date_before_a_comma_is_not_bound_to_the_next_word(gazetteer):
         "Planes left Tehran for Damascus on Sunday, carrying weapons.", gazetteer=gazetteer, date="2024-04-10"
     )
     assert [(e.type, e.date) for e in doc.events] == [("shipment", "2024-04-07")]
+
+
+def test_reciprocal_words_make_an_event_go_both_ways(gazetteer):
+    (event,) = extract("Russia and North Korea exchanged letters.", gazetteer=gazetteer).events
+    assert (event.type, event.directed) == ("communication", False)
+    (visit,) = extract("Japan and China resumed mutual visits.", gazetteer=gazetteer).events
+    assert (visit.type, visit.directed) == ("visit", False)
