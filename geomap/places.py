@@ -38,6 +38,7 @@ LOCAL_KINDS = ("city", "admin2")
 MAX_CANDIDATES = 40
 WEAK_MIN_PROMINENCE = 6.0  # a weak mention of a city of a million needs no support
 ROUNDS = 2
+SMALL_TOWN = 4.0  # prominence of a town of 10,000: smaller ones need company in the document
 SHARPNESS = 2.0  # confidence: softmax over 2 x score, so a lead of one point is 88% against one rival
 # "Washington said", "Moscow denied": a capital standing for its government.
 CAPITAL_BONUS = 2.0
@@ -109,6 +110,8 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
         place = group.chosen
         if place is None or (group.weak and not context.supported(group, place)):
             continue
+        if place.kind == "city" and place.prominence < SMALL_TOWN and not context.anchored(group, place):
+            continue  # a village in a country the text says nothing else about: a name, not a place
         if place.id not in named_alone:
             continue  # only ever inside an organisation's name ("Korea News Service")
         confidence = _confidence(group)
@@ -208,6 +211,11 @@ class _Context:
         if place.prominence >= WEAK_MIN_PROMINENCE or group.containers is not None:
             return True
         return self._contained_in_named_region(group, place) or self._contains_named_town(group, place)
+
+    def anchored(self, group: _Group, place: Place) -> bool:
+        """Whether the document names something else in the place's country, or near it."""
+        in_country = bool(self.countries.get(place.country or "", set()) - {group.key})
+        return in_country or group.containers is not None or self._nearby(group, place) > 0
 
     def _nearby(self, group: _Group, place: Place) -> float:
         """NEARBY_BONUS by the distance to the nearest town the document names (not this name)."""
