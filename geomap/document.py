@@ -21,6 +21,7 @@ from geomap.events import Event, Evidence, Lexicon, event_id, extract_events, lo
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.mentions import Mention, recognise
 from geomap.places import FoundPlace, resolve
+from geomap.text import tokens
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ def extract(
         raise InputError(f"text must be a string, not {type(text).__name__}")
     gazetteer = gazetteer or load_gazetteer()
     when = parse_date(date) or dateline(text)
-    places = resolve(text, recognise(text, gazetteer))
-    events = extract_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon)
+    toks = tokens(text)
+    places = resolve(text, recognise(text, gazetteer, toks))
+    events = extract_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon, toks=toks)
     return Document(text=text, places=tuple(places), events=tuple(events), source=source, date=when)
 
 

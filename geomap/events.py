@@ -129,8 +129,9 @@ class Lexicon:
         for form in self.departure:
             self.phrases[(form,)] = ("departure", "")
 
-    @property
+    @functools.cached_property
     def longest(self) -> int:
+        """Words in the longest trigger phrase."""
         return max(map(len, self.phrases), default=1)
 
     def trigger_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
@@ -310,10 +311,11 @@ def extract_events(
     date: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
+    toks: list[Token] | None = None,
 ) -> list[Event]:
     """The events `text` asserts (and those it negates or supposes, marked) between its places."""
     lexicon = lexicon or load_lexicon()
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     if not toks or not places:
         return []
     words = [t.text.lower() for t in toks]

@@ -131,9 +131,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return [r.mention for r in recognise(text, gazetteer)]
 
 
-def recognise(text: str, gazetteer: Gazetteer) -> list[Recognised]:
+def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) -> list[Recognised]:
     """Every candidate mention with its gazetteer candidates; weak ones await the document's support."""
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     if not toks:
         return []
     headline = _title_case_lines(text, toks)
