@@ -13,10 +13,12 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geomap.document import Document
 from geomap.errors import GeomapError
+
+if TYPE_CHECKING:  # the records' module pulls in the whole pipeline: not needed to name a format
+    from geomap.document import Document
 
 FORMATS = ("json", "jsonl", "geojson", "csv")
 CSV_COLUMNS = (

@@ -129,3 +129,12 @@ def test_online_fallback_answers_from_its_cache_without_network(tmp_path, monkey
     assert (online["name"], online["kind"], online["lat"]) == ("Somewhere", "site", 1.0)
     missing = CliRunner().invoke(main, ["geocode", "Nowhere", "--online"])
     assert missing.exit_code == 2 and "no place named 'Nowhere'" in missing.stderr
+
+
+def test_the_command_line_starts_without_the_pipeline():
+    """`geomap geocode` stays close to Python's start-up: the geoparser, events and map modules
+    (and dateutil, folium) load only when a command needs them."""
+    heavy = ("geomap.events", "geomap.document", "geomap.map", "dateutil", "folium")
+    code = f"import sys, geomap.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
