@@ -160,6 +160,7 @@ class Gazetteer:
                 for place in read_user_places(file):
                     self._add_user_place(place)
         self._keys: list[str] | None = None
+        self._countries: Any = None  # geometry.CountryIndex, built on first use
 
     # Pickling: reopen the same files in the receiving process.
     def __reduce__(self):
@@ -292,6 +293,26 @@ class Gazetteer:
             rowid = found[0]
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.admin1 = ? ORDER BY p.rowid", (rowid,))
         return [self._place(r) for r in rows]
+
+    def country_at(self, lat: float, lon: float) -> Place | None:
+        """The country whose Natural Earth shape contains the point; None at sea.
+
+        >>> load_gazetteer().country_at(47.0, 2.0).name
+        'France'
+        """
+        if self._countries is None:
+            from geomap.geometry import CountryIndex
+
+            self._countries = CountryIndex()
+        code = self._countries.country_at(lat, lon)
+        return self.get_country(code) if code else None
+
+    def get_country(self, code: str) -> Place | None:
+        """The country with this ISO 3166-1 alpha-2 code."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'country' AND p.country = ?", (code.upper(),)
+        ).fetchone()
+        return self._place(row) if row else None
 
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""

@@ -72,9 +72,10 @@ class OfflineGeocoder:
         return locations[0] if exactly_one else locations
 
     def reverse(self, query: Any, *, exactly_one: bool = True, **_: Any) -> Location | list[Location] | None:
-        """The nearest city to a point given as (lat, lon), "lat, lon" or a geopy Point."""
+        """The nearest town within 500 km of a point given as (lat, lon), "lat, lon" or a geopy Point;
+        where there is none, the country the point lies in; at sea, None."""
         lat, lon = _lat_lon(query)
-        place = self.gazetteer.nearest(lat, lon)
+        place = self.gazetteer.nearest(lat, lon) or self.gazetteer.country_at(lat, lon)
         if place is None:
             return None
         location = place_location(place)

@@ -32,7 +32,7 @@ class OutputError(GeomapError, OSError):
 
 def render(documents: Sequence[Document], fmt: str, *, include_text: bool = False) -> str:
     """The documents in one of FORMATS: json (one record, or a list for several), jsonl (a record a
-    line), geojson (a FeatureCollection of the places, RFC 7946), csv (a row per place)."""
+    line), geojson (a FeatureCollection of the places and events, RFC 7946), csv (a row per place)."""
     if fmt == "json":
         records = [d.to_dict(include_text=include_text) for d in documents]
         return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
@@ -46,9 +46,26 @@ def render(documents: Sequence[Document], fmt: str, *, include_text: bool = Fals
 
 
 def geojson(documents: Sequence[Document]) -> dict[str, Any]:
-    """A FeatureCollection with a Point for every place of every document."""
+    """A FeatureCollection: a Point for every place, and for every event between two places the
+    great-circle line from origin to destination (cut at the antimeridian, RFC 7946 3.1.9), with
+    the event's record as properties (`modality` says whether it is a fact)."""
+    from geomap.geometry import flow_arc, split_antimeridian
+
     features = []
     for doc in documents:
+        points = {fp.place.id: fp.place.point for fp in doc.places}
+        for event in doc.events:
+            if event.origin is None or event.destination is None or event.origin == event.destination:
+                continue
+            arc = flow_arc(points[event.origin], points[event.destination], bend=0.0, samples=32)
+            parts = [[[lon, lat] for lat, lon in part] for part in split_antimeridian(arc)]
+            geometry = (
+                {"type": "LineString", "coordinates": parts[0]}
+                if len(parts) == 1
+                else {"type": "MultiLineString", "coordinates": parts}
+            )
+            features.append({"type": "Feature", "geometry": geometry, "properties": {"source": doc.source,
+                                                                                     **event.to_dict()}})  # fmt: skip
         for found in doc.places:
             props = found.to_dict()
             lat, lon = props.pop("lat"), props.pop("lon")

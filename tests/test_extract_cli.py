@@ -61,7 +61,11 @@ def test_standard_input(article):
 def test_geojson_is_a_feature_collection_of_points(article):
     data = json.loads(run("extract", str(article), "--format", "geojson").stdout)
     assert data["type"] == "FeatureCollection"
-    first = data["features"][0]
+    (flow,) = [f for f in data["features"] if f["geometry"]["type"] == "LineString"]
+    assert flow["properties"]["type"] == "shipment" and flow["geometry"]["coordinates"][0] == pytest.approx(
+        [125.75432, 39.03385]
+    )
+    first = next(f for f in data["features"] if f["geometry"]["type"] == "Point")
     assert first["type"] == "Feature" and first["geometry"]["type"] == "Point"
     lon, lat = first["geometry"]["coordinates"]
     assert -180 <= lon <= 180 and -90 <= lat <= 90 and lat == pytest.approx(39.03, abs=0.01)

@@ -73,3 +73,14 @@ def test_online_failure_is_a_geomap_error(tmp_path):
     fallback = OnlineFallback(tmp_path / "c.sqlite", geocoder=Broken(), min_delay_seconds=0)
     with pytest.raises(OnlineLookupError, match="network unreachable"):
         fallback.geocode("Anywhere")
+
+
+def test_reverse_far_from_towns_gives_the_country_and_at_sea_nothing(geocoder):
+    assert geocoder.reverse((-80.0, 30.0)).raw["name"] == "Antarctica"  # no town within 500 km
+    assert geocoder.reverse((0.0, -30.0)) is None  # the mid-Atlantic
+
+
+def test_country_at_a_point(gazetteer):
+    assert gazetteer.country_at(39.03, 125.75).country == "KP"
+    assert gazetteer.country_at(51.5, -0.12).name == "United Kingdom"
+    assert gazetteer.country_at(-60.0, -30.0) is None

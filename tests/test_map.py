@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from geomap import geometry
 from geomap import map as flowmap
 from geomap.cli import main
 from geomap.document import extract
@@ -25,7 +26,7 @@ def seed_doc(gazetteer):
 
 def test_arc_is_a_curved_great_circle_between_its_ends():
     seoul, la = (37.57, 126.98), (34.05, -118.24)
-    arc = flowmap.flow_arc(seoul, la)
+    arc = geometry.flow_arc(seoul, la)
     assert arc[0] == pytest.approx(seoul, abs=1e-4)
     assert (arc[-1][0], arc[-1][1] - 360) == pytest.approx(la, abs=1e-4)  # continued past 180°
     middle = arc[len(arc) // 2]
@@ -39,22 +40,22 @@ def test_arc_is_a_curved_great_circle_between_its_ends():
     [((43.12, 131.89), (61.22, -149.90)), ((61.22, -149.90), (43.12, 131.89)), ((-17.8, 177.4), (-13.8, -171.8))],
 )
 def test_flows_across_the_antimeridian_take_the_short_way_continuously(a, b):
-    arc = flowmap.flow_arc(a, b)
+    arc = geometry.flow_arc(a, b)
     lons = [lon for _, lon in arc]
     assert all(abs(y - x) < 5 for x, y in itertools.pairwise(lons))
     assert max(lons) - min(lons) < 180  # short way: the span is the real one, not 360 minus it
     assert any(abs(lon) > 180 for lon in lons)  # it does cross, drawn on past the edge
-    parts = flowmap.split_antimeridian(arc)
+    parts = geometry.split_antimeridian(arc)
     assert len(parts) == 2 and all(-180 <= lon <= 180 for part in parts for _, lon in part)
     assert abs(parts[0][-1][1]) == 180 and parts[0][-1][0] == parts[1][0][0]
 
 
 def test_the_two_directions_are_two_arcs_and_arrowheads_point_at_the_destination():
     a, b = (39.03, 125.75), (55.75, 37.62)
-    there, back = flowmap.flow_arc(a, b), flowmap.flow_arc(b, a)
+    there, back = geometry.flow_arc(a, b), geometry.flow_arc(b, a)
     mid_there, mid_back = there[len(there) // 2], back[len(back) // 2]
     assert distance_km(mid_there, mid_back) > 500
-    head = flowmap.arrowhead(there, weight=3)
+    head = geometry.arrowhead(there, weight=3)
     assert head[0] == there[-1] and len(head) == 3
     assert all(0 < distance_km(there[-1], corner) < 600 for corner in head[1:])
     assert distance_km(there[0], head[1]) < distance_km(there[0], head[0])  # the corners sit behind the tip
