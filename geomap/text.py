@@ -35,7 +35,7 @@ def read_text(path: str | Path) -> str:
     return html_to_text(text) if suffix in HTML_SUFFIXES else text
 
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer", "aside", "form"}
 _BLOCK = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
@@ -44,42 +44,57 @@ _BLOCK = {
 
 
 class _VisibleText(HTMLParser):
+    """The page's title, all its visible text, and the text inside <article> elements."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.article: list[str] = []
         self.skipping = 0
+        self.in_article = 0
         self.title: list[str] = []
         self.in_title = False
+
+    def _add(self, text: str) -> None:
+        self.parts.append(text)
+        if self.in_article:
+            self.article.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         elif tag in _SKIP:
             self.skipping += 1
+        elif tag == "article":
+            self.in_article += 1
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
         elif tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
+        elif tag == "article":
+            self.in_article = max(0, self.in_article - 1)
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         elif not self.skipping:
-            self.parts.append(data)
+            self._add(data)
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: the title, then the body's text, one block a line.
+    """The visible text of an HTML page: the title, then the body's text, one block a line. Where the
+    page marks its story with <article>, only that (menus, footers and sidebars name places too);
+    elsewhere navigation, footers, sidebars and forms are left out.
 
     >>> html_to_text("<html><head><title>Arms</title><script>x='Paris'</script></head>"
     ...              "<body><p>Left <b>Pyongyang</b>&nbsp;for Russia.</p><p>Next</p></body></html>")
@@ -89,7 +104,8 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     title = " ".join("".join(parser.title).split())
-    body = "".join(parser.parts).replace("\xa0", " ")
+    article = "".join(parser.article)
+    body = (article if len(article.strip()) >= 200 else "".join(parser.parts)).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in body.splitlines()]
     return "\n".join(line for line in [title, *lines] if line)
 

@@ -16,7 +16,7 @@ def test_html_visible_text_skips_scripts_styles_and_markup(tmp_path):
         encoding="utf-8",
     )
     text = read_text(page)
-    assert text == "Arms & Russia\nHome\nAirlift\nA plane left Pyongyang for Russia.\nSecond paragraph\nnext line"
+    assert text == "Arms & Russia\nAirlift\nA plane left Pyongyang for Russia.\nSecond paragraph\nnext line"
     assert "Paris" not in text
 
 
@@ -58,3 +58,20 @@ def test_sentence_starts_after_abbreviation_only_when_a_new_sentence_begins():
         "Kyiv": False,
         "Seoul": True,
     }
+
+
+def test_an_article_element_is_the_story_without_menus_and_sidebars():
+    story = "<p>" + "A planeload of arms left Pyongyang for Russia on Aug. 8, officials said. " * 4 + "</p>"
+    page = (
+        "<html><head><title>Arms</title></head><body><div class='menu'>Paris London Tokyo</div>"
+        f"<article><h1>Airlift</h1>{story}</article><div class='sidebar'>Weather in Nairobi</div>"
+        "<footer>222 Lakeview Avenue, West Palm Beach</footer></body></html>"
+    )
+    text = html_to_text(page)
+    assert text.startswith("Arms\nAirlift\nA planeload") and "Pyongyang" in text
+    assert "Paris" not in text and "Nairobi" not in text and "West Palm Beach" not in text
+
+
+def test_without_an_article_navigation_and_footers_are_left_out():
+    page = "<body><nav>Home World Paris</nav><p>Talks in Seoul.</p><aside>Ads</aside><footer>Miami</footer></body>"
+    assert html_to_text(page) == "Talks in Seoul."
