@@ -405,9 +405,11 @@ def _type_order(type_: str) -> tuple[int, str]:
 
 
 def _default_title(documents: Sequence[Document]) -> str:
+    """'seeds/north-korea-airlifts-arms-to-russia.txt' -> 'North korea airlifts arms to russia'."""
     sources = [d.source for d in documents if d.source]
     if len(sources) == 1:
-        return re.sub(r"\.\w+$", "", sources[0].rsplit("/", 1)[-1]).replace("-", " ").replace("_", " ")
+        words = re.sub(r"\.\w+$", "", sources[0].rsplit("/", 1)[-1]).replace("-", " ").replace("_", " ")
+        return words[:1].upper() + words[1:]
     return f"{len(documents)} documents" if len(documents) > 1 else ""
 
 
