@@ -33,7 +33,7 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -77,7 +77,7 @@ PREPOSITIONS = {
     ("at",): "location",
     ("inside",): "location",
     ("within",): "location",
-    ("between",): "party",
+    ("between",): "between",
     ("with",): "party",
     ("by",): "by",
     ("via",): "via",
@@ -86,6 +86,8 @@ PREPOSITIONS = {
 }
 MOVEMENT_TYPES = frozenset({"travel", "visit", "shipment"})  # their destination may be implied by an earlier one
 SUBJECT_WINDOW = 8  # tokens between an agent and its trigger, at most
+INHERIT_SENTENCES = 3  # how far back an event may take its missing end from
+UNIT_WINDOW = 15  # a place further than this from every trigger takes part in none
 INHERITED = 0.6  # confidence factor for an end taken from the previous event
 HEDGED = 0.8
 
@@ -115,6 +117,7 @@ class Lexicon:
     hedges: frozenset[str]
     receiving: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    leaving: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
     cargo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -184,6 +187,7 @@ def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
         hedges=frozenset(data["hedges"]),
         receiving=frozenset(data.get("receiving", {}).get("forms", ())),
         reciprocal=frozenset(data.get("reciprocal", {}).get("words", ())),
+        leaving=frozenset(data["movement"].get("leaving", {}).get("forms", ())),
     )
 
 
@@ -449,6 +453,20 @@ def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> li
     return found
 
 
+_DATELINE_TAIL = re.compile(
+    r"(?:,[ \w.]{2,30})?\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
+)
+
+
+def _in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
+    """'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —': where a report was filed, not who did what."""
+    start, end = toks[party.first].start, toks[party.last - 1].end
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return _DATELINE_TAIL.match(text, end) is not None
+
+
 def _is_source(
     text: str,
     toks: list[Token],
@@ -461,6 +479,8 @@ def _is_source(
     """'…, South Korean intelligence said': who reports an event is not part of it."""
     first, last = bounds
     if party.first >= 2 and words[party.first - 2 : party.first] == ["according", "to"]:
+        return True
+    if _in_dateline(text, toks, party):
         return True
     others = {p.first for p in parties if p is not party}
     for j in range(party.last, min(last, party.last + 10)):
@@ -483,6 +503,7 @@ def _is_source(
 def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Party]]:
     """Parties written as one list ("Slovakia, Russia, and Kazakhstan", "Russia-North Korea")."""
     units: list[list[_Party]] = []
+    gaps: list[list[str]] = []
     for party in parties:
         if units:
             previous = units[-1][-1]
@@ -491,9 +512,16 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
             clause = "," in gap and re.search(r"\b(and|or)\b", gap) and len(units[-1]) < 2
             if _LIST_GAP.fullmatch(gap) and not clause and party.first > previous.last - 1:
                 units[-1].append(party)
+                gaps[-1].append(gap)
                 continue
         units.append([party])
-    return units
+        gaps.append([])
+    # a list is closed by "and", "or" or a hyphen; commas alone ("Kuwait, Egypt was …") join nothing
+    out: list[list[_Party]] = []
+    for unit, joins in zip(units, gaps, strict=True):
+        closed = any(re.search(r"\band\b|\bor\b|&|-|–", g) for g in joins)
+        out.extend([unit] if closed or len(unit) == 1 else [[p] for p in unit])
+    return out
 
 
 _LIST_GAP = re.compile(r"[ ,]*(?:(?:and|or|&|-|–)[ ]*)?(?:the )?|-|–")
@@ -536,12 +564,14 @@ def _sentence_events(
 ) -> list[_Draft]:
     first, last = bounds
     units = _units(text, toks, parties)
+    triggers = [t for t in triggers if t.kind != "departure" or _departs(words, t, units)]  # not "second left"
     if not triggers:
         return _presence(words, units, sentence, first, dates)
     by_trigger: dict[int, list[list[_Party]]] = {id(t): [] for t in triggers}
     for unit in units:
         nearest = min(triggers, key=lambda t: (_distance(unit, t), t.first))
-        by_trigger[id(nearest)].append(unit)
+        if _distance(unit, nearest) <= UNIT_WINDOW:
+            by_trigger[id(nearest)].append(unit)
     bound_dates = _bind_dates(text, toks, triggers, dates)
     drafts = []
     for trigger in triggers:
@@ -561,7 +591,7 @@ def _sentence_events(
                 previous + drafts,
             )
         )
-    return drafts or _presence(words, units, sentence, first, dates)
+    return drafts
 
 
 def _distance(unit: list[_Party], trigger: _Trigger) -> int:
@@ -601,14 +631,15 @@ def _cargo_type(words: list[str], trigger: _Trigger, lexicon: Lexicon, first: in
     return best[1] if best else None
 
 
-def _event_type(words: list[str], trigger: _Trigger, lexicon: Lexicon, first: int, last: int) -> str:
+def _event_type(words: list[str], trigger: _Trigger, lexicon: Lexicon, first: int, last: int) -> str | None:
     cargo = _cargo_type(words, trigger, lexicon, first, last)
     if trigger.kind == "type":
         spec = lexicon.types[trigger.type]
         return cargo if spec.cargo_decides and cargo and cargo != "visit" else trigger.type
     if cargo:
         return cargo
-    return "travel" if trigger.kind == "departure" else "shipment"
+    # "left Seoul for Tokyo" is someone travelling; "storm moving into", "take risks" are no flow
+    return "travel" if trigger.kind == "departure" else None
 
 
 def _passive(words: list[str], trigger: _Trigger, first: int) -> bool:
@@ -644,9 +675,9 @@ def _trigger_events(
     lexicon: Lexicon,
     previous: list[_Draft],
 ) -> list[_Draft]:
-    if trigger.kind == "departure" and not _departs(words, trigger, units):
-        return []  # "second left", "the left": not a departure
     type_ = _event_type(words, trigger, lexicon, first, last)
+    if type_ is None:
+        return []  # a verb of moving with nothing named that moves
     spec = lexicon.types.get(type_)
     directed = spec.directed if spec else True
     if any(w in lexicon.reciprocal for w in words[max(first, trigger.first - 1) : trigger.last]):
@@ -663,7 +694,8 @@ def _trigger_events(
             elif before:
                 continue
             elif _same_clause(text, toks, trigger, unit):
-                role = "origin" if trigger.kind == "departure" else "object"
+                leaving = trigger.kind == "departure" or words[trigger.last - 1] in lexicon.leaving
+                role = "origin" if leaving else "object"  # "left Pyongyang", "fled Iraq"
             else:
                 continue
         elif role == "by":
@@ -674,20 +706,11 @@ def _trigger_events(
     base = 0.9
     rule = trigger.kind if trigger.kind != "type" else "trigger"
     if not directed:
-        parties = [
-            p for r in ("party", "agent", "object", "destination", "origin", "patient") for p in roles.get(r, [])
-        ]
-        located = (roles.get("location") or [None])[0]
-        drafts = []
-        distinct = _distinct(parties)
-        for i, a in enumerate(distinct):
-            for b in distinct[i + 1 :]:
-                drafts.append(
-                    _draft(
-                        type_, a, b, located, False, trigger, sentence, f"{rule}:parties", base, modality, hedged, date
-                    )
-                )
-        return drafts
+        return [
+            _draft(type_, a, b, (roles.get("location") or [None])[0], False, trigger, sentence, f"{rule}:parties",
+                   base, modality, hedged, date)
+            for a, b in _pairs(roles)
+        ]  # fmt: skip
     origins = roles.get("origin", [])
     destinations = roles.get("destination", []) + roles.get("target", [])
     agents = roles.get("agent", [])
@@ -732,7 +755,7 @@ def _trigger_events(
         origins = agents
     confidence = base if how == "explicit" else 0.8 if how in ("object", "location") else 0.7
     if destinations and not origins:
-        inherited = _previous(previous, type_, lambda d: d.origin is not None)
+        inherited = _previous(previous, type_, lambda d: d.origin is not None, sentence, text)
         if inherited is None:
             return []
         origins, rule, confidence = [inherited.origin], f"{rule}:previous-origin", confidence * INHERITED  # type: ignore[list-item]
@@ -747,6 +770,9 @@ def _trigger_events(
                 and d.destination is not None
                 and d.origin.place.country == country
             ),
+            sentence,
+            text,
+            within=None,  # the same origin country and a movement: anywhere in the document
         )
         if inherited is None:
             return []
@@ -781,6 +807,18 @@ def _same_clause(text: str, toks: list[Token], trigger: _Trigger, unit: list[_Pa
     return not any(c in gap for c in ',;:“”"')
 
 
+def _pairs(roles: dict[str, list[_Party]]) -> list[tuple[_Party, _Party]]:
+    """Who an undirected event joins: 'between X and Y' pairs the list; 'A … with X and Y' pairs A
+    with each; else everyone named as agent or object ('Russia and North Korea exchanged letters')."""
+    named = _distinct(p for r in ("agent", "object", "destination", "origin", "patient") for p in roles.get(r, []))
+    withs = _distinct(roles.get("party", []))
+    if withs:
+        return [(a, w) for a in named for w in withs if a.place.id != w.place.id]
+    # "between Russian … Shoigu and North Korean … Kim": the second of the pair follows "and"
+    members = _distinct([*roles.get("between", []), *named])
+    return [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+
+
 def _departs(words: list[str], trigger: _Trigger, units: list[list[_Party]]) -> bool:
     """'left Pyongyang', 'left for Russia', 'left the capital for': a departure names where from or to."""
     following = words[trigger.last : trigger.last + 3]
@@ -797,8 +835,20 @@ def _possessive_before(words: list[str], trigger: _Trigger) -> bool:
     return trigger.first > 0 and words[trigger.first - 1] in POSSESSIVE_PRONOUNS
 
 
-def _previous(drafts: list[_Draft], type_: str | None, wanted) -> _Draft | None:
+def _previous(
+    drafts: list[_Draft],
+    type_: str | None,
+    wanted: Callable[[_Draft], bool],
+    sentence: tuple[int, int],
+    text: str,
+    *,
+    within: int | None = INHERIT_SENTENCES,
+) -> _Draft | None:
+    """The latest asserted event of the kind wanted, at most `within` sentences back (None: anywhere)."""
     for draft in reversed(drafts):
+        between = text[draft.sentence[1] : sentence[0]]
+        if within is not None and len(re.findall(r"[.!?][\"”’)]*(?:\s|$)", between)) >= within:
+            return None
         if (type_ is None or draft.type == type_) and wanted(draft) and draft.modality == "asserted":
             return draft
     return None

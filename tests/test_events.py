@@ -303,3 +303,50 @@ def test_reciprocal_words_make_an_event_go_both_ways(gazetteer):
     assert (event.type, event.directed) == ("communication", False)
     (visit,) = extract("Japan and China resumed mutual visits.", gazetteer=gazetteer).events
     assert (visit.type, visit.directed) == ("visit", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIRUT (AP) — Turkey has shelled a city in Syria.",
+        "BAIKONUR, Kazakhstan — Turkey has shelled a city in Syria.",
+    ],
+)
+def test_a_dateline_is_where_the_report_was_filed(gazetteer, text):
+    assert flows(text, gazetteer) == [("attack", "Turkey", "Syria", "asserted", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm system moving into Kansas from Nebraska will drop rain.",  # nothing named moves
+        "Rising from a student in Boston to a producer in Hollywood took years of hard work and risks.",
+    ],
+)
+def test_verbs_of_moving_need_something_that_moves(gazetteer, text):
+    assert flows(text, gazetteer) == []
+
+
+def test_talks_with_a_list_pair_the_agent_with_each(gazetteer):
+    assert sorted(
+        f[1:3] for f in flows("Clinton said the United States held talks with Syria and Iran.", gazetteer)
+    ) == [
+        ("Iran", "United States"),
+        ("Syria", "United States"),
+    ]
+
+
+def test_a_comma_alone_makes_no_list(gazetteer):
+    text = "During Iraq's invasion of Kuwait, Egypt was instrumental in forming the coalition."
+    assert flows(text, gazetteer) == [("attack", "Iraq", "Kuwait", "asserted", None)]
+
+
+def test_fleeing_a_place_makes_it_the_origin(gazetteer):
+    assert flows("His family fled Iraq for Jordan in 2006.", gazetteer)[0][:3] == ("migration", "Iraq", "Jordan")
+
+
+def test_an_end_is_taken_only_from_a_recent_sentence(gazetteer):
+    near = "Washington sanctioned two firms in Iran. Later, companies in Syria were added to the list."
+    far = near.replace("Later,", "It rained. The market rose. Prices fell. Later,")
+    assert ("sanction", "Washington", "Syria", "asserted", None) in flows(near, gazetteer)
+    assert ("sanction", "Washington", "Syria", "asserted", None) not in flows(far, gazetteer)
