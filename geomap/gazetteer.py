@@ -453,10 +453,6 @@ def _row_id(row: tuple) -> str:
     return row[1] or str(row[0])
 
 
-def _wrap(degrees: float) -> float:
-    return (degrees + 180.0) % 360.0 - 180.0
-
-
 def _reopen(path: str, user_files: list[str], country_point: CountryPoint) -> Gazetteer:
     return Gazetteer(path, user_files=user_files, country_point=country_point)
 
