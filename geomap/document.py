@@ -80,6 +80,12 @@ def extract(
     toks = tokens(text)
     places = resolve(text, recognise(text, gazetteer, toks))
     events = extract_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon, toks=toks)
+    # an event may end at a place the text names only through another ("Washington sanctioned": the US)
+    known = {fp.place.id for fp in places}
+    for place_id in dict.fromkeys(i for e in events for i in (e.origin, e.destination, e.location) if i):
+        if place_id not in known:
+            places.append(FoundPlace(gazetteer.by_id(place_id), 1.0, ()))
+            known.add(place_id)
     return Document(text=text, places=tuple(places), events=tuple(events), source=source, date=when)
 
 

@@ -41,7 +41,7 @@ from typing import Any
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, Place
-from geomap.places import FoundPlace
+from geomap.places import GOVERNMENT_VERBS, FoundPlace
 from geomap.text import Token, sentences, tokens
 
 MODALITIES = ("asserted", "negated", "hypothetical")
@@ -363,13 +363,16 @@ def _parties(
             first = bisect.bisect_left(starts, m.start)
             last = bisect.bisect_left(starts, m.end)
             kind = "demonym" if m.via == "demonym" else "place"
-            out.append(_Party(first, max(last, first + 1), found.place, kind, confidence=found.confidence))
+            place = _government(found.place, words_after(text, m.end), gazetteer)
+            actor = m.text if place is not found.place else None
+            out.append(_Party(first, max(last, first + 1), place, kind, actor=actor, confidence=found.confidence))
     out.sort(key=lambda p: p.first)
     out = [p for i, p in enumerate(out) if not _is_container(text, toks, out, i)]
     people: dict[str, _Party] = {}
     taken = {i for p in out for i in range(p.first, p.last)}
     for party in out:
-        party.actor, names = _actor_phrase(text, toks, party, gazetteer, taken)
+        phrase, names = _actor_phrase(text, toks, party, gazetteer, taken)
+        party.actor = party.actor or phrase
         if party.kind == "demonym" or party.place.kind == "country":
             for name in names:
                 people.setdefault(name, party)
@@ -378,6 +381,20 @@ def _parties(
         if owner is not None and i not in taken and not any(p.first <= i < p.last + 6 for p in out if p is owner):
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
     return sorted(out, key=lambda p: p.first)
+
+
+def words_after(text: str, end: int) -> str:
+    """The word right after a mention ('sanctioned' in 'Washington sanctioned'), lowercased."""
+    match = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
+    return match.group(1).lower() if match else ""
+
+
+def _government(place: Place, following: str, gazetteer: Gazetteer | None) -> Place:
+    """'Washington sanctioned', 'Moscow denied': a capital acting stands for its country's government,
+    so the event's end is the country (the country's place from the gazetteer)."""
+    if not (place.capital and place.country and following in GOVERNMENT_VERBS and gazetteer is not None):
+        return place
+    return gazetteer.get_country(place.country) or place
 
 
 def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -> bool:

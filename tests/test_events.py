@@ -348,5 +348,16 @@ def test_fleeing_a_place_makes_it_the_origin(gazetteer):
 def test_an_end_is_taken_only_from_a_recent_sentence(gazetteer):
     near = "Washington sanctioned two firms in Iran. Later, companies in Syria were added to the list."
     far = near.replace("Later,", "It rained. The market rose. Prices fell. Later,")
-    assert ("sanction", "Washington", "Syria", "asserted", None) in flows(near, gazetteer)
-    assert ("sanction", "Washington", "Syria", "asserted", None) not in flows(far, gazetteer)
+    assert ("sanction", "United States", "Syria", "asserted", None) in flows(near, gazetteer)
+    assert ("sanction", "United States", "Syria", "asserted", None) not in flows(far, gazetteer)
+
+
+def test_a_capital_acting_is_its_country(gazetteer):
+    doc = extract("In March, Washington sanctioned Slovak national Ashot Mkrtychev.", gazetteer=gazetteer)
+    (event,) = doc.events
+    places = {p.place.id: p for p in doc.places}
+    assert (places[event.origin].place.name, places[event.destination].place.name) == ("United States", "Slovakia")
+    assert event.actors == ("Washington",) and places[event.origin].mentions == ()  # named only through Washington
+    assert flows("Moscow denied shipping arms to Syria.", gazetteer) == [
+        ("shipment", "Russia", "Syria", "negated", None)
+    ]
