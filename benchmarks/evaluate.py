@@ -132,15 +132,12 @@ def _region_hull(place_id: str | None):
 def _country_shapes() -> dict:
     """Country shapes keyed by the country's place id in geomap's gazetteer."""
     if not _SHAPES:
-        from importlib.resources import files
-
         from shapely.geometry import shape
 
-        data = json.loads((files("geomap") / "data" / "countries.geojson").read_text(encoding="utf-8"))
-        gazetteer = load_gazetteer()
-        by_iso = {p.country: p.id for p in gazetteer if p.kind == "country"}
-        for feature in data["features"]:
-            iso = feature["properties"]["iso"]
+        from geomap.geometry import country_shapes
+
+        by_iso = {p.country: p.id for p in load_gazetteer() if p.kind == "country"}
+        for iso, feature in country_shapes().items():
             if iso in by_iso:
                 _SHAPES[by_iso[iso]] = shape(feature["geometry"])
     return _SHAPES

@@ -42,7 +42,7 @@ from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, Place
 from geomap.places import GOVERNMENT_VERBS, FoundPlace
-from geomap.text import Token, sentences, tokens
+from geomap.text import Token, sentences, tokens, word_after
 
 MODALITIES = ("asserted", "negated", "hypothetical")
 REPORTING = frozenset("said says say told tells reported reports according added noted stated quoted".split())
@@ -295,8 +295,8 @@ class _Trigger:
 @dataclass
 class _Draft:
     type: str
-    origin: _Party | None
-    destination: _Party | None
+    origin: _Party
+    destination: _Party
     location: _Party | None
     directed: bool
     trigger: _Trigger
@@ -363,7 +363,7 @@ def _parties(
             first = bisect.bisect_left(starts, m.start)
             last = bisect.bisect_left(starts, m.end)
             kind = "demonym" if m.via == "demonym" else "place"
-            place = _government(found.place, words_after(text, m.end), gazetteer)
+            place = _government(found.place, word_after(text, m.end), gazetteer)
             actor = m.text if place is not found.place else None
             out.append(_Party(first, max(last, first + 1), place, kind, actor=actor, confidence=found.confidence))
     out.sort(key=lambda p: p.first)
@@ -381,12 +381,6 @@ def _parties(
         if owner is not None and i not in taken and not any(p.first <= i < p.last + 6 for p in out if p is owner):
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
     return sorted(out, key=lambda p: p.first)
-
-
-def words_after(text: str, end: int) -> str:
-    """The word right after a mention ('sanctioned' in 'Washington sanctioned'), lowercased."""
-    match = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
-    return match.group(1).lower() if match else ""
 
 
 def _government(place: Place, following: str, gazetteer: Gazetteer | None) -> Place:
@@ -946,7 +940,7 @@ def _merge(text: str, drafts: list[_Draft]) -> list[Event]:
     """One event per flow: the same type, ends, modality and (compatible) date."""
     events: list[Event] = []
     for d in drafts:
-        origin, destination = d.origin.place.id, d.destination.place.id  # type: ignore[union-attr]
+        origin, destination = d.origin.place.id, d.destination.place.id
         if not d.directed:
             origin, destination = sorted((origin, destination))
         location = d.location.place.id if d.location else None

@@ -76,6 +76,11 @@ class Flow:
     period: str
 
 
+def flow_weight(count: int) -> float:
+    """Line width in pixels for an event merged from `count` mentions."""
+    return min(2.0 + 1.5 * math.log2(max(count, 1)), 10.0)
+
+
 def period_of(event: Event) -> str:
     """The month an event falls in ('2023-08'), its year, or 'undated'."""
     return event.date[:7] if event.date else "undated"
@@ -106,7 +111,7 @@ def flows(
         k = seen[pair]
         seen[pair] += 1
         arc = flow_arc(origin.point, destination.point, bend=BEND * (1 + 0.7 * k))
-        weight = min(2.0 + 1.5 * math.log2(max(e.count, 1)), 10.0)
+        weight = flow_weight(e.count)
         out.append(
             Flow(
                 event=e, origin=origin, destination=destination, arc=tuple(arc),
@@ -485,7 +490,7 @@ def _legend(drawn: list[Flow]) -> str:
         for t, n in sorted(counts.items(), key=lambda tn: _type_order(tn[0]))
     ]  # fmt: skip
     widths = [
-        f'<i style="border-top-color:#555;border-top-width:{min(2.0 + 1.5 * math.log2(n), 10.0):.0f}px"></i>'
+        f'<i style="border-top-color:#555;border-top-width:{flow_weight(n):.0f}px"></i>'
         f"{n} mention{'s' if n > 1 else ''}" for n in (1, 3, 10)
     ]  # fmt: skip
     kinds = '<i style="border-top-color:#555;border-top-width:2px;border-top-style:dashed"></i>two-way (talks)'

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +28,7 @@ from typing import Any
 from geomap.gazetteer import VIA_BONUS, Place, distance_km
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
+from geomap.text import word_after
 
 COUNTRY_BONUS = 1.5
 CONTAINS_BONUS = 3.0
@@ -93,8 +93,7 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     groups = _groups(recognised)
     _apply_containers(text, recognised, groups)
     for r in recognised:
-        following = re.match(r"[ \t]+(\w+)", text[r.mention.end : r.mention.end + 30])
-        if following and following.group(1) in GOVERNMENT_VERBS:
+        if word_after(text, r.mention.end) in GOVERNMENT_VERBS:
             groups[name_key(r.mention.text)].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
@@ -156,12 +155,17 @@ def _lies_in(place: Place, area: Place) -> bool:
     return area.kind == "admin1" and place.kind == "city" and place.admin1 == area.name
 
 
+def _options(group: _Group) -> list[tuple[Place, str]]:
+    """The group's candidates that its "City, Region" patterns allow."""
+    return [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+
+
 def _base(place: Place, via: str) -> float:
     return place.prominence + VIA_BONUS[via]
 
 
 def _best(group: _Group, scores: dict[str, float]) -> Place | None:
-    options = [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    options = _options(group)
     if not options:
         return None
     return min(options, key=lambda pv: (-round(scores.get(pv[0].id, _base(*pv)), 9), pv[0].id))[0]
@@ -240,7 +244,7 @@ class _Context:
 
 def _confidence(group: _Group) -> float:
     scores = group.scores or {}
-    options = [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    options = _options(group)
     values = [scores.get(p.id, _base(p, v)) for p, v in options]
     if not values or group.chosen is None:
         return 0.0

@@ -158,6 +158,12 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+def word_after(text: str, end: int) -> str:
+    """The word right after offset `end`, lowercased ('sanctioned' in 'Washington sanctioned')."""
+    match = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+    return match.group(1).lower() if match else ""
+
+
 def sentences(text: str, toks: list[Token] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence, from the tokens that open one; line breaks end sentences.
 

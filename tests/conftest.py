@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -21,8 +19,9 @@ def country_shapes():
     """Natural Earth country shapes bundled with geomap, as shapely geometries by ISO code."""
     from shapely.geometry import shape
 
-    data = json.loads((files("geomap") / "data" / "countries.geojson").read_text(encoding="utf-8"))
-    return {f["properties"]["iso"]: shape(f["geometry"]) for f in data["features"]}
+    from geomap.geometry import country_shapes
+
+    return {iso: shape(feature["geometry"]) for iso, feature in country_shapes().items()}
 
 
 @pytest.fixture(autouse=True)
