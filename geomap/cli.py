@@ -5,8 +5,12 @@ Library errors (GeomapError) become one-line messages and exit code 2, never a t
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import functools
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +19,7 @@ import click
 
 from geomap.errors import GeomapError, PlaceNotFound
 from geomap.gazetteer import GAZETTEER_ENV, Gazetteer, Place, load_gazetteer
-from geomap.output import FORMATS
+from geomap.output import FORMATS, OutputError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -24,6 +28,126 @@ class UsageError(click.ClickException):
     """A GeomapError shown as 'Error: ...' with exit code 2."""
 
     exit_code = 2
+
+
+class Geomap(click.Group):
+    """The command group, run so that every way a command can fail is one line on standard error.
+
+    Bad input or options and failed writes: exit 2. A reader of standard output that goes away
+    (`| head`): exit 0, as Unix tools do. Ctrl-C and SIGTERM: exit 130 and 143, after the write
+    in progress has removed its temporary file. A bug: exit 1, its traceback with GEOMAP_DEBUG=1.
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if _main_thread() else None
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            code = 0
+        except OutputError as e:  # standard output itself cannot be written (a full disk)
+            _silence_stdout()
+            _error_line(str(e))
+            code = 2
+        except click.ClickException as e:
+            _error_line(_one_line(e, self))
+            code = e.exit_code
+        except click.Abort:
+            _error_line("aborted")
+            code = 130
+        except Exception as e:  # a bug: one line to report, the traceback only when asked for
+            if os.environ.get("GEOMAP_DEBUG"):
+                raise
+            _error_line(f"internal error, please report it (GEOMAP_DEBUG=1 shows where): {type(e).__name__}: {e}")
+            code = 1
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        sys.exit(code or 0)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C, so a half-written temporary file is removed
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that Python's last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # io.UnsupportedOperation (no file descriptor, as under a test runner) included
+        pass
+
+
+def _one_line(error: click.ClickException, group: click.Group) -> str:
+    """Click's message on one line, with a pointer to the help instead of the usage block."""
+    message = " ".join(error.format_message().split())
+    context = getattr(error, "ctx", None)
+    if isinstance(error, click.UsageError) and context is not None:
+        message += f" (see '{context.command_path} --help')"
+    return message
+
+
+def _error_line(message: str) -> None:
+    with contextlib.suppress(OSError):
+        click.echo(f"Error: {message}", err=True)
+
+
+def echo(data: str | bytes) -> None:
+    """Write to standard output now; OutputError if it cannot be written (BrokenPipeError passes)."""
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"standard output: cannot write: {e.strerror}") from None
+
+
+class Text(click.ParamType):
+    """Text from the command line that is valid Unicode (bytes that are not UTF-8 are refused)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            self.fail(f"not valid UTF-8 text (character {e.start + 1})", param, ctx)
+        except AttributeError:
+            self.fail(f"expected text, got {type(value).__name__}", param, ctx)
+        return value
+
+
+class Date(click.ParamType):
+    """A calendar date YYYY-MM-DD, years 1 to 9999."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(Text().convert(value, param, ctx).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date of the form YYYY-MM-DD (years 0001 to 9999)", param, ctx)
+
+
+TEXT = Text()
+DATE = Date()
 
 
 def gazetteer_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,14 +178,14 @@ def gazetteer_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=Geomap, context_settings=CONTEXT)
 @click.version_option(package_name="geomap")
 def main() -> None:
     """Turn news text into maps of what moves between places."""
 
 
 @main.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument("names", nargs=-1, required=True, type=TEXT)
 @click.option("--all", "show_all", is_flag=True, help="List every candidate, best first, not just the best.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2 code).")
@@ -96,11 +220,9 @@ def geocode(
         else:
             results.append({"query": name, "place": places[0].to_dict()})
     if fmt == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        echo(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     else:
-        for result in results:
-            for line in _text_lines(result):
-                click.echo(line)
+        echo("".join(line + "\n" for result in results for line in _text_lines(result)))
     for message in missing:
         click.echo(f"Error: {message}", err=True)
     if missing:
@@ -141,8 +263,9 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
     help="json: a record (a list of them for several files); jsonl: a record a line; "
     "geojson: the places as points; csv: a row per place.",
 )
-@click.option("--date", help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--date", type=DATE, help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here (atomically; - is standard output) instead of standard output.")  # fmt: skip
 @click.option("--text", "include_text", is_flag=True, help="Include each document's text (offsets point into it).")
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
@@ -151,7 +274,7 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
 def extract(
     files: tuple[str, ...],
     fmt: str,
-    date: str | None,
+    date: dt.date | None,
     output: str | None,
     include_text: bool,
     event_types: str | None,
@@ -168,15 +291,12 @@ def extract(
     geomap extract my-events.csv --format geojson
     """
     from geomap.events import load_lexicon
-    from geomap.output import render, write_atomic
+    from geomap.output import render
 
     try:
+        _check_output(output, files, gazetteer, event_types)
         documents = _read_inputs(files, date, gazetteer, load_lexicon(event_types))
-        result = render(documents, fmt, include_text=include_text)
-        if output:
-            write_atomic(output, result)
-        else:
-            click.echo(result, nl=False)
+        _write(output, render(documents, fmt, include_text=include_text))
     except GeomapError as e:
         raise UsageError(str(e)) from None
 
@@ -187,17 +307,18 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
 
 @main.command("map")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: output/<first input's name>.<format>.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Default: output/<first input's name>.<format>; - is standard output.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
               help="html: a page; fragment: a <div> and its <script> for a report; geojson: the arcs and places; "
               "png: a picture (needs Chromium).")  # fmt: skip
-@click.option("--title", help="Heading of the map (default: the input's name).")
+@click.option("--title", type=TEXT, help="Heading of the map (default: the input's name).")
 @click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out events geomap is less sure of.")  # fmt: skip
 @click.option("--tiles", help="Basemap: gray (default), positron, osm, any folium/xyzservices name, or none.")
 @click.option("--offline", is_flag=True, help="One self-contained file: Leaflet inlined, land drawn from shapes.")
-@click.option("--date", help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
+@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
 @click.option("--map-id", help="Prefix of element ids, to put several maps on one page (default: from the content).")
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
@@ -212,7 +333,7 @@ def map_command(
     min_confidence: float,
     tiles: str | None,
     offline: bool,
-    date: str | None,
+    date: dt.date | None,
     map_id: str | None,
     event_types: str | None,
     gazetteer: Gazetteer,
@@ -228,9 +349,11 @@ def map_command(
 
     from geomap import map as flowmap
     from geomap.events import load_lexicon
-    from geomap.output import write_atomic
 
+    stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
+    target = output or str(Path("output") / f"{stem}{MAP_SUFFIX[fmt]}")
     try:
+        _check_output(target, inputs, gazetteer, event_types)
         lexicon = load_lexicon(event_types)
         wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
         unknown = sorted(set(wanted or ()) - set(lexicon.types))
@@ -252,22 +375,41 @@ def map_command(
             result = json.dumps(flowmap.to_geojson(drawn, documents, places), ensure_ascii=False) + "\n"
         else:
             result = flowmap.screenshot(flowmap.to_html(m))
-        stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
-        target = Path(output) if output else Path("output") / f"{stem}{MAP_SUFFIX[fmt]}"
-        write_atomic(target, result)
-        click.echo(f"wrote {target}", err=True)
+        _write(target, result)
+        if target != "-":
+            click.echo(f"wrote {click.format_filename(target)}", err=True)
     except GeomapError as e:
         raise UsageError(str(e)) from None
 
 
-def _read_inputs(names: tuple[str, ...], date: str | None, gazetteer: Gazetteer, lexicon: Any) -> list[Any]:
+def _check_output(output: str | None, inputs: tuple[str, ...], gazetteer: Gazetteer, event_types: str | None) -> None:
+    """Refuse an output that is one of the files read: the articles, user gazetteers, event types."""
+    from geomap.output import check_not_input
+
+    if output and output != "-":
+        check_not_input(output, [*inputs, *gazetteer.user_files, *([event_types] if event_types else [])])
+
+
+def _write(output: str | None, result: str | bytes) -> None:
+    """To the file `output` names (atomically, or through a device or pipe), or to standard output."""
+    from geomap.output import write_atomic
+
+    if output and output != "-":
+        write_atomic(output, result)
+    else:
+        echo(result)
+
+
+def _read_inputs(names: tuple[str, ...], date: dt.date | None, gazetteer: Gazetteer, lexicon: Any) -> list[Any]:
     """Documents from files (articles, extract JSON, events CSV) and '-' (an article on stdin)."""
     from geomap.document import extract, read_documents
+    from geomap.text import decode_article
 
     documents = []
     for name in names:
         if name == "-":
-            documents.append(extract(sys.stdin.read(), date=date, gazetteer=gazetteer, source=name, lexicon=lexicon))
+            text = decode_article(sys.stdin.buffer.read(), "standard input")
+            documents.append(extract(text, date=date, gazetteer=gazetteer, source=name, lexicon=lexicon))
         else:
             documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
     return documents
@@ -300,24 +442,20 @@ def gazetteer_info(fmt: str, gazetteer: Gazetteer) -> None:
     """Counts of places by kind, sources and their versions, licence."""
     info = gazetteer.info()
     if fmt == "json":
-        click.echo(json.dumps(info, indent=2))
+        echo(json.dumps(info, indent=2) + "\n")
         return
-    click.echo(f"{info['places']:,} places, {info['names']:,} names  ({info['path']})")
-    for kind, count in info["by_kind"].items():
-        click.echo(f"  {kind:<10} {count:>9,}")
-    click.echo(f"cities of at least {info['min_city_population']:,} people")
-    click.echo(
-        "sources: "
-        + ", ".join(f"{k} {v}" for k, v in info["sources"].items())
-        + f", Natural Earth {info['natural_earth']}"
-    )
-    click.echo(f"licence: {info['licence']}")
-    for f in info["user_files"]:
-        click.echo(f"user file: {f}")
+    lines = [f"{info['places']:,} places, {info['names']:,} names  ({info['path']})"]
+    lines += [f"  {kind:<10} {count:>9,}" for kind, count in info["by_kind"].items()]
+    lines.append(f"cities of at least {info['min_city_population']:,} people")
+    sources = ", ".join(f"{k} {v}" for k, v in info["sources"].items())
+    lines.append(f"sources: {sources}, Natural Earth {info['natural_earth']}")
+    lines.append(f"licence: {info['licence']}")
+    lines += [f"user file: {f}" for f in info["user_files"]]
+    echo("".join(line + "\n" for line in lines))
 
 
 @gazetteer.command("search")
-@click.argument("text")
+@click.argument("text", type=TEXT)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @gazetteer_options
@@ -325,9 +463,8 @@ def gazetteer_search(text: str, limit: int, fmt: str, gazetteer: Gazetteer) -> N
     """Places whose names start with TEXT, most prominent first."""
     places: list[Place] = gazetteer.search(text, limit=limit)
     if fmt == "json":
-        click.echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=2))
+        echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=2) + "\n")
     else:
-        for place in places:
-            click.echo(_describe(place.to_dict()))
+        echo("".join(_describe(place.to_dict()) + "\n" for place in places))
     if not places:
         raise UsageError(f"no place name starts with {text!r}")

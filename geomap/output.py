@@ -10,8 +10,9 @@ import csv
 import io
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,21 +96,68 @@ def places_csv(documents: Sequence[Document]) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write a whole file or nothing: to a temporary file beside it, then rename over it."""
-    path = Path(path)
+    """Write a whole file or nothing, respecting what `path` names.
+
+    A regular file (or a new one) is written to a temporary file beside it, then renamed over it:
+    the old file stays whole until the new one is. A symlink is followed: its target is replaced
+    and the link stays. A device, a named pipe or a socket is written through (renaming over one
+    would replace it with a regular file). A directory is refused. The temporary file is removed
+    whatever stops the write, Ctrl-C included.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(os.path.realpath(path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a directory; give a file name")
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(path, payload)
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
         raise OutputError(f"{path}: cannot write: {e.strerror}") from None
     try:
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o644)
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write: {e.strerror}") from None
+    except BaseException:  # KeyboardInterrupt, SystemExit from SIGTERM: leave nothing behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_through(path: str | os.PathLike[str], payload: bytes) -> None:
+    """Write into a device, a named pipe or a socket as it is (no temporary file, no rename)."""
+    try:
+        with open(path, "wb") as f:
+            f.write(payload)
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror}") from None
+
+
+def check_not_input(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """OutputError if `output` is one of `inputs` (the same file by any path): writing would destroy it."""
+    out = Path(os.path.realpath(output))
+    for name in inputs:
+        if str(name) == "-":
+            continue
+        source = Path(os.path.realpath(name))
+        try:
+            same = out == source or (out.exists() and source.exists() and os.path.samefile(out, source))
+        except OSError:
+            same = False
+        if same:
+            raise OutputError(f"{output}: is also an input ({name}); write the output elsewhere with -o")

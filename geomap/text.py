@@ -28,11 +28,21 @@ def read_text(path: str | Path) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
+    return decode_article(raw, str(path), html=suffix in HTML_SUFFIXES)
+
+
+def decode_article(raw: bytes, where: str, *, html: bool = False) -> str:
+    """An article's text from its bytes: strict UTF-8 (a BOM dropped), HTML reduced to its visible
+    text; InputError naming `where` for bytes that are not UTF-8 or an article with no text."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
-    return html_to_text(text) if suffix in HTML_SUFFIXES else text
+        raise InputError(f"{where}: not UTF-8 text (byte {e.start})") from None
+    if html:
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{where}: is empty: no text to read")
+    return text
 
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer", "aside", "form"}

@@ -97,7 +97,10 @@ def test_a_failed_run_leaves_the_old_output_alone(tmp_path):
     [
         (["extract", "missing.txt"], "Error: missing.txt: cannot read: No such file or directory"),
         (["extract", "a.pdf"], "Error: a.pdf: unsupported file type '.pdf'; expected an article (.txt, .md, .html)"),
-        (["extract", "ARTICLE", "--date", "2023-02-30"], "Error: date '2023-02-30' is not a date"),
+        (
+            ["extract", "ARTICLE", "--date", "2023-02-30"],
+            "Error: Invalid value for '--date': '2023-02-30' is not a date",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(article, args, message):
@@ -107,9 +110,9 @@ def test_bad_input_is_one_line_and_exit_2(article, args, message):
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
-def test_empty_input_gives_an_empty_record():
-    record = json.loads(run("extract", "-", input="").stdout)
-    assert record["places"] == [] and record["events"] == []
+def test_empty_input_is_an_error_not_an_empty_record():
+    result = CliRunner().invoke(main, ["extract", "-"], input=" \n")
+    assert result.exit_code == 2 and result.stderr == "Error: standard input: is empty: no text to read\n"
 
 
 def test_events_csv_in_and_bad_row_exit_2(tmp_path):
