@@ -149,8 +149,8 @@ _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 def to_js(value: object) -> str:
     """JSON to embed in a <script>, with `<>&'{}` and U+2028/9 in its strings as \\uXXXX.
 
-    It can close no tag, break no line and hold no Jinja delimiter (a structural brace of JSON is
-    followed by a quote or a closing brace, never by `{`, `%` or `#`).
+    It can close no tag, break no line and hold no Jinja delimiter (an opening brace of JSON itself is
+    followed by a quote or `}`, never by `{`, `%` or `#`).
 
     >>> to_js({"t": "</script>{{ x }}"})
     '{"t": "\\\\u003c/script\\\\u003e\\\\u007b\\\\u007b x \\\\u007d\\\\u007d"}'
