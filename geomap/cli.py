@@ -301,6 +301,23 @@ def extract(
         raise UsageError(str(e)) from None
 
 
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback running geomap.map's `check` (imported when used: folium is slow to load),
+    its InputError shown as one line "Error: Invalid value for '--option': ..."."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from geomap import map as flowmap
+
+        if value is not None:
+            try:
+                getattr(flowmap, check)(value)
+            except GeomapError as e:
+                raise UsageError(f"Invalid value for '{param.opts[-1]}': {e}") from None
+        return value
+
+    return callback
+
+
 MAP_FORMATS = ("html", "fragment", "geojson", "png")
 MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png"}
 
@@ -316,10 +333,13 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
 @click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out events geomap is less sure of.")  # fmt: skip
-@click.option("--tiles", help="Basemap: gray (default), positron, osm, any folium/xyzservices name, or none.")
+@click.option("--tiles", callback=_checked("tile_provider"),
+              help="Basemap: gray (default), positron, osm, an xyzservices provider name, or none.")  # fmt: skip
 @click.option("--offline", is_flag=True, help="One self-contained file: Leaflet inlined, land drawn from shapes.")
 @click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
-@click.option("--map-id", help="Prefix of element ids, to put several maps on one page (default: from the content).")
+@click.option("--map-id", callback=_checked("check_map_id"),
+              help="Prefix of element ids (a letter, then letters, digits, - or _), to put several maps on one page "
+              "(default: from the content).")  # fmt: skip
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
 )

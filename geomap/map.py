@@ -7,8 +7,11 @@ colour gives the event type (Paul Tol's colour-blind-safe "vibrant" and "muted" 
 output is deterministic: folium's random element ids are replaced, in `_stable_ids`, by ids
 derived from the content, so the same input gives the same bytes.
 
-All text that comes from an article reaches the page through `_escape` (HTML) and then `|tojson`
-(JavaScript); nothing else inserts it.
+All text that comes from data reaches the page through `_escape` (HTML) and then `to_js`
+(JavaScript); nothing else inserts it. No data is ever compiled as a Jinja2 template: geomap's own
+elements put their rendered output in the page as it is (`Macro`), and both escapes turn `{` and `}`
+into entities or \\uXXXX, so even folium's elements, which compile their output again, never meet a
+template delimiter that came from data.
 
 >>> from geomap.document import extract
 >>> m = render([extract("A planeload of arms left Pyongyang for Russia.")])
@@ -26,15 +29,18 @@ import itertools
 import json
 import math
 import re
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import folium
+import jinja2
+import xyzservices
 from branca.element import Element, Figure, MacroElement
-from folium.template import Template
 
 from geomap.document import Document
+from geomap.errors import InputError
 from geomap.events import Event
 from geomap.gazetteer import LatLon, Place
 from geomap.geometry import BEND, arrowhead, country_shapes, flow_arc, split_antimeridian
@@ -55,10 +61,11 @@ TYPE_COLOURS = {
     "other": "#888888",
 }
 OTHER_COLOUR = "#555555"
-# Short names for --tiles; any other name is looked up by folium (xyzservices), "none" draws none.
+# Short names for --tiles; any other name must be an xyzservices provider's, "none" draws none.
 TILES = {"gray": "Esri.WorldGrayCanvas", "positron": "CartoDB positron", "osm": "OpenStreetMap"}
 DEFAULT_TILES = "gray"  # quiet, keyless, light grey: flows stand out
 DATA_ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth (public domain); map: geomap"
+MAP_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 # --- What is drawn --------------------------------------------------------------------------------
 
 
@@ -82,8 +89,13 @@ def flow_weight(count: int) -> float:
 
 
 def period_of(event: Event) -> str:
-    """The month an event falls in ('2023-08'), its year, or 'undated'."""
-    return event.date[:7] if event.date else "undated"
+    """The month an event falls in ('2023-08'), its year, or 'undated'.
+
+    A period names a CSS class and the time slider's selector, so a date edited into anything but
+    letters, digits, '-' and '_' counts as undated.
+    """
+    period = str(event.date)[:7] if event.date else ""
+    return period if re.fullmatch(r"[A-Za-z0-9_-]+", period) else "undated"
 
 
 def flows(
@@ -126,7 +138,25 @@ def flows(
 
 
 def _escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """HTML for text: `<>&"'` and also `{}` as entities, so no `{{`, `{%` or `{#` can form."""
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_IN_SCRIPT = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&'{}\u2028\u2029"})
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def to_js(value: object) -> str:
+    """JSON to embed in a <script>, with `<>&'{}` and U+2028/9 in its strings as \\uXXXX.
+
+    It can close no tag, break no line and hold no Jinja delimiter (an opening brace of JSON itself is
+    followed by a quote or `}`, never by `{`, `%` or `#`).
+
+    >>> to_js({"t": "</script>{{ x }}"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u007b\\\\u007b x \\\\u007d\\\\u007d"}'
+    """
+    text = json.dumps(value, sort_keys=True, ensure_ascii=True)
+    return _JSON_STRING.sub(lambda m: m.group(0).translate(_IN_SCRIPT), text)
 
 
 def _flow_popup(flow: Flow) -> str:
@@ -138,7 +168,7 @@ def _flow_popup(flow: Flow) -> str:
         f"confidence: {e.confidence:.2f}" + (f" · {e.count} mentions" if e.count > 1 else ""),
     ]
     if e.actors:
-        rows.append("actors: " + _escape("; ".join(e.actors)))
+        rows.append("actors: " + _escape("; ".join(map(str, e.actors))))
     if e.label:
         rows.append("label: " + _escape(e.label))
     quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
@@ -161,8 +191,43 @@ def _place_popup(place: Place, mentions: int, surfaces: list[str]) -> str:
 
 # --- Folium pieces --------------------------------------------------------------------------------
 
+_TEMPLATES = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+_TEMPLATES.filters["js"] = to_js
 
-class Shapes(MacroElement):
+
+class Literal(Element):
+    """Text that goes in the page as it is: never compiled as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Literal"
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class Macro(MacroElement):
+    """A MacroElement whose rendered header, html and script go in the figure as Literals.
+
+    branca's `MacroElement.render` adds each macro's output as `Element(output)`, which compiles the
+    output again as a Jinja2 template: a `{{ ... }}` in the data it holds would be run. Here the data
+    is rendered once, by our own template, and never read as a template again.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "a Macro renders inside a Figure"
+        for part in ("header", "html", "script"):
+            macro = getattr(self._template.module, part, None)
+            if macro is not None:
+                output = str(macro(self, kwargs)).removesuffix("\n")  # as Jinja2 drops a template's last newline
+                getattr(figure, part).add_child(Literal(output), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class Shapes(Macro):
     """Many paths in one go: the flows (or places) of a layer, as data read by one loop of JS.
 
     Each item: `a` the points, `o` Leaflet path options, `t` tooltip and `p` popup HTML (made by
@@ -170,11 +235,11 @@ class Shapes(MacroElement):
     markers (`a` one point). One element per layer keeps 10,000 flows to a second of rendering.
     """
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
     (function () {
         var group = {{ this._parent.get_name() }};
-        {{ this.items|tojson }}.forEach(function (item) {
+        {{ this.items|js }}.forEach(function (item) {
             var layers = [{{ "L.circleMarker" if this.circle else "L.polyline" }}(item.a, item.o)];
             if (item.h) { layers.push(L.polygon(item.h, item.ho)); }
             layers.forEach(function (layer) {
@@ -194,10 +259,10 @@ class Shapes(MacroElement):
         self.circle = circle
 
 
-class Styles(MacroElement):
+class Styles(Macro):
     """The CSS of geomap's panels (title, legend, time slider), once per page."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro header(this, kwargs) %}
 <style>
  .geomap-legend,.geomap-title,.geomap-time{background:rgba(255,255,255,.92);border-radius:4px;
@@ -214,16 +279,16 @@ class Styles(MacroElement):
         self._name = "Styles"
 
 
-class Panel(MacroElement):
-    """A Leaflet control showing HTML made by this module (the title, the legend), through tojson."""
+class Panel(Macro):
+    """A Leaflet control showing HTML made by this module (the title, the legend), through to_js."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
     (function () {
-        var panel = L.control({position: {{ this.position|tojson }}});
+        var panel = L.control({position: {{ this.position|js }}});
         panel.onAdd = function () {
-            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-            div.innerHTML = {{ this.content|tojson }};
+            var div = L.DomUtil.create("div", {{ this.css_class|js }});
+            div.innerHTML = {{ this.content|js }};
             return div;
         };
         panel.addTo({{ this._parent.get_name() }});
@@ -239,13 +304,13 @@ class Panel(MacroElement):
         self.content = content
 
 
-class TimeFilter(MacroElement):
+class TimeFilter(Macro):
     """A slider over the months with events: all of them, or one month's flows only."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
     (function () {
-        var periods = {{ this.periods|tojson }};
+        var periods = {{ this.periods|js }};
         var control = L.control({position: "bottomleft"});
         control.onAdd = function () {
             var div = L.DomUtil.create("div", "geomap-time");
@@ -259,8 +324,8 @@ class TimeFilter(MacroElement):
                 var i = parseInt(range.value, 10);
                 label.textContent = i === 0 ? "all dates" : periods[i - 1];
                 style.textContent = i === 0 ? "" :
-                    "#" + {{ this._parent.get_name()|tojson }} + " .geomap-flow:not(.geomap-p-" + periods[i - 1] +
-                    "), #" + {{ this._parent.get_name()|tojson }} + " .geomap-arrow:not(.geomap-p-" + periods[i - 1] +
+                    "#" + {{ this._parent.get_name()|js }} + " .geomap-flow:not(.geomap-p-" + periods[i - 1] +
+                    "), #" + {{ this._parent.get_name()|js }} + " .geomap-arrow:not(.geomap-p-" + periods[i - 1] +
                     ") {display: none}";
             });
             L.DomEvent.disableClickPropagation(div);
@@ -277,28 +342,30 @@ class TimeFilter(MacroElement):
         self.periods = periods
 
 
-class Background(MacroElement):
+class Background(Macro):
     """The map's background colour (the sea, when the land is drawn from shapes)."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro header(this, kwargs) %}
 <style>#{{ this._parent.get_name() }}{background:{{ this.colour }}}</style>
 {% endmacro %}"""
     )
 
     def __init__(self, colour: str) -> None:
+        if not re.fullmatch(r"#[0-9A-Fa-f]{3,8}", colour):
+            raise ValueError(f"not a colour: {colour!r}")
         super().__init__()
         self._name = "Background"
         self.colour = colour
 
 
-class Attribution(MacroElement):
+class Attribution(Macro):
     """The data's attribution; without tiles, Leaflet's prefix without its link either."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
     {% if this.plain %}{{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");{% endif %}
-    {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+    {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|js }});
 {% endmacro %}"""
     )
 
@@ -309,17 +376,12 @@ class Attribution(MacroElement):
         self.plain = plain
 
 
-class InlineAssets(Element):
+class InlineAssets(Literal):
     """Leaflet's JavaScript and CSS (with its images as data: URIs) inside the page."""
 
     def __init__(self, js: str, css: str) -> None:
-        super().__init__()
+        super().__init__(f"<style>{css}</style>\n<script>{js}</script>")
         self._name = "InlineAssets"
-        self.js = js
-        self.css = css
-
-    def render(self, **kwargs) -> str:
-        return f"<style>{self.css}</style>\n<script>{self.js}</script>"
 
 
 def leaflet_assets() -> tuple[str, str]:
@@ -358,11 +420,14 @@ def render(
     `offline`: no tiles but the bundled country shapes, Leaflet inlined, no external reference.
     `places` replaces documents' places by id (e.g. countries at their capitals). `map_id` makes
     element ids unique when several maps share a page (default: derived from the content).
+    A bad `tiles` or `map_id` raises InputError.
     """
+    if map_id is not None:
+        check_map_id(map_id)
+    tile_name = None if offline else tile_provider(tiles)
     drawn = flows(documents, types=types, min_confidence=min_confidence, places=places)
     shown = {fp.place.id: (places or {}).get(fp.place.id, fp.place) for doc in documents for fp in doc.places}
     points = [p for f in drawn for p in f.arc] + [(p.lat, p.lon) for p in shown.values()]
-    tile_name = None if offline or tiles in (None, "none") else TILES.get(tiles.lower(), tiles)  # type: ignore[union-attr]
     m = folium.Map(location=[20, 0], zoom_start=2, tiles=tile_name, prefer_canvas=False, world_copy_jump=False,
                    control_scale=True)  # fmt: skip
     if offline:
@@ -401,6 +466,34 @@ def render(
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
     _stable_ids(m.get_root(), map_id or _content_id(documents, title, types, min_confidence, tiles, offline))
     return m
+
+
+def check_map_id(map_id: str) -> str:
+    """`map_id` if it can prefix element ids (a letter, then letters, digits, '-', '_'); else InputError."""
+    if not MAP_ID.fullmatch(map_id):
+        raise InputError(f"{map_id!r} is no map id: use a letter, then letters, digits, '-' or '_'")
+    return map_id
+
+
+def tile_provider(tiles: str | None) -> str | None:
+    """The xyzservices name for --tiles (a short name or a provider's), None for none; else InputError."""
+    if tiles is None or tiles.lower() == "none":
+        return None
+    if tiles.lower() in TILES:
+        return TILES[tiles.lower()]
+    hint = f"use {', '.join(TILES)}, none or an xyzservices provider name (e.g. OpenStreetMap.Mapnik)"
+    query = "OpenStreetMap.Mapnik" if tiles.lower() == "openstreetmap" else tiles  # as folium reads it
+    try:
+        provider = xyzservices.providers.query_name(query)
+    except ValueError:
+        raise InputError(f"unknown tiles {tiles!r}: {hint}") from None
+    try:
+        with warnings.catch_warnings():  # folium warns when it builds the URL itself
+            warnings.simplefilter("ignore")
+            provider.build_url()
+    except ValueError:
+        raise InputError(f"tiles {tiles!r} need an API key, which geomap cannot pass: {hint}") from None
+    return tiles
 
 
 def _type_order(type_: str) -> tuple[int, str]:
@@ -515,8 +608,10 @@ def _content_id(documents: Sequence[Document], *options: object) -> str:
 
 
 def _stable_ids(root: Element, prefix: str) -> None:
-    """Replace folium's random element ids by prefix + a counter, in document order."""
+    """Replace folium's random element ids by prefix + a counter, in document order ('-' becomes '_':
+    the ids name JavaScript variables)."""
     counter = itertools.count()
+    prefix = prefix.replace("-", "_")
 
     def walk(element: Element) -> None:
         element._id = f"{prefix}{next(counter):05d}"

@@ -4,16 +4,20 @@ installs it and a missing browser is a failure."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from geomap import map as flowmap
-from geomap.document import Document, extract
-from geomap.events import Event, Evidence, event_id
+from geomap.document import Document, documents_from_json, extract
+from geomap.events import Event, Evidence, event_id, load_lexicon
+from geomap.gazetteer import load_gazetteer
 from geomap.places import FoundPlace
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "north-korea-airlifts-arms-to-russia.txt"
@@ -35,16 +39,20 @@ def browser():
 class Page:
     """A page opened from a file with every request but file: and data: refused, and its errors."""
 
-    def __init__(self, browser, html: str, tmp_path: Path) -> None:
+    def __init__(self, browser, html: str, tmp_path: Path, *, init_script: str | None = None) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.dialogs: list[str] = []
         path = tmp_path / "map.html"
         path.write_text(html, encoding="utf-8")
         self.context = browser.new_context(viewport={"width": 1280, "height": 800})
         self.page = self.context.new_page()
+        if init_script:
+            self.page.add_init_script(init_script)
         self.page.route("**/*", self._route)
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.goto(path.as_uri())
         self.page.wait_for_function("() => window.L !== undefined && document.querySelector('.leaflet-container')")
 
@@ -160,4 +168,116 @@ def test_two_fragments_on_one_report_page(browser, gazetteer, tmp_path):
     assert page.count(".leaflet-container") == 2
     assert page.count("path.geomap-flow") == 2
     assert page.errors == [] and page.requests == []
+    page.context.close()
+
+
+PAYLOADS = (
+    "{{ 7*191 }}", "{% raw %}", "{# x #}", "{{ lipsum.__globals__ }}", "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>', "'-confirm(3)-'", "`${prompt(4)}`", "</script><script>alert(5)</script>",
+    "javascript:alert(6)", "<svg onload=alert(7)>", "\u2028\u2029", "<!--", "]]>", "\\u003c", "&lt;b&gt;",
+)  # fmt: skip
+PAYLOAD = " ".join(PAYLOADS)
+# Records every alert, confirm, prompt and console call the page makes.
+HOOKS = """
+window.__calls = [];
+for (const name of ["alert", "confirm", "prompt"]) {
+    window[name] = (...args) => { window.__calls.push(name + ": " + args.join(" ")); };
+}
+for (const name of ["log", "info", "warn", "error", "debug"]) {
+    const original = console[name];
+    console[name] = (...args) => { window.__calls.push("console." + name + ": " + args.join(" ")); original(...args); };
+}
+"""
+# Hover, then click, every flow, arrowhead and place; the texts of the tooltips and popups that open.
+OPEN_ALL = """() => [...document.querySelectorAll("path.geomap-flow, path.geomap-arrow, path.geomap-place")].map(p => {
+    const box = p.getBoundingClientRect(), at = {bubbles: true, clientX: box.x + box.width / 2,
+                                                   clientY: box.y + box.height / 2};
+    p.dispatchEvent(new MouseEvent("mouseover", at));
+    p.dispatchEvent(new MouseEvent("mousemove", at));
+    const tooltip = [...document.querySelectorAll(".leaflet-tooltip")].pop();  // the one just opened
+    const tip = tooltip ? tooltip.textContent : null;
+    p.dispatchEvent(new MouseEvent("mouseout", at));
+    p.dispatchEvent(new MouseEvent("click", at));
+    const popup = [...document.querySelectorAll(".leaflet-popup-content")].pop();
+    return [p.getAttribute("class"), tip, popup ? popup.textContent : null];
+})"""
+
+
+def tagged(field: str) -> str:
+    return f"{field}:{PAYLOAD}"
+
+
+def hostile_documents(gazetteer_csv: Path, types_json: Path) -> list[Document]:
+    """An article (with a user's place and event type) and an edited record, payloads in every field."""
+    with gazetteer_csv.open("w", encoding="utf-8", newline="") as f:
+        rows = [["name", "lat", "lon", "kind", "country", "admin1", "aliases"],
+                [tagged("place"), 48.5, 11.2, "city", "DE", tagged("admin1"), "Zorbaville"]]  # fmt: skip
+        csv.writer(f).writerows(rows)
+    types_json.write_text(json.dumps({"types": {tagged("type"): {"triggers": ["zapped", tagged("trigger")]}}}))
+    text = f"Arms were shipped from Paris to Berlin on Aug. 8, 2023, evidence:{PAYLOAD}. Rome zapped Zorbaville."
+    article = extract(text, gazetteer=load_gazetteer(str(gazetteer_csv)), lexicon=load_lexicon(types_json),
+                      source=tagged("article"))  # fmt: skip
+    place = {"kind": "city", "lat": 59.9, "lon": 10.7, "mentions": []}
+    record = {
+        "source": tagged("source"),
+        "places": [
+            {**place, "id": "r1", "name": tagged("record-place"), "country": tagged("country"),
+             "admin1": tagged("record-admin1"), "mentions": [{"start": 0, "end": 5, "text": tagged("mention")}]},
+            {**place, "id": "r2", "name": "Oslo", "lat": 40.0},
+        ],
+        "events": [
+            {"type": tagged("record-type"), "origin": "r1", "destination": "r2", "date": tagged("date"),
+             "actors": [tagged("actor")], "label": tagged("record-label"), "rule": tagged("rule"),
+             "evidence": [{"start": 0, "end": 5, "text": tagged("record-evidence")}]},
+            {"type": "trade", "origin": "r2", "destination": "r1", "directed": True,
+             "date": '2023"){}*{background:url(https://evil.example/css)} .x{', "label": "css"},
+            {"type": "aid", "origin": "r2", "destination": "r1", "date": "2023-05-02", "label": "dated"},
+        ],
+    }  # fmt: skip
+    return [article, *documents_from_json(json.dumps(record), "record")]
+
+
+def test_payloads_in_every_field_never_run(browser, tmp_path):
+    """Hover and click every path with payloads in every field: nothing runs, every text shows literally."""
+    documents = hostile_documents(tmp_path / "places.csv", tmp_path / "types.json")
+    html = flowmap.to_html(flowmap.render(documents, offline=True, title=tagged("title"), map_id="evil-map_1"))
+    page = Page(browser, html, tmp_path, init_script=HOOKS)
+    opened = page.page.evaluate(OPEN_ALL)
+    drawn = flowmap.flows(documents)
+    assert len(opened) == len(drawn) + sum(f.event.directed for f in drawn) + sum(len(d.places) for d in documents)
+    assert all(tip and popup for _, tip, popup in opened), "a tooltip or popup did not open"
+    tips = "\n".join(tip for _, tip, _ in opened)
+    popups = "\n".join(popup for _, _, popup in opened)
+    for field in ("place", "type", "record-place", "record-type", "date"):
+        assert tagged(field) in tips, field
+    for field in ("evidence", "place", "admin1", "type", "record-place", "record-admin1", "country", "mention",
+                  "record-type", "date", "actor", "record-label", "record-evidence"):  # fmt: skip
+        assert tagged(field) in popups, field
+    text = page.page.evaluate("() => document.body.textContent")
+    assert tagged("title") in page.page.locator(".geomap-title").text_content()
+    assert page.page.title() == tagged("title")  # no ASCII whitespace to collapse in it
+    for field in ("type", "record-type"):
+        assert tagged(field) in page.page.locator(".leaflet-control-layers").text_content()
+        assert tagged(field) in page.page.locator(".geomap-legend").text_content()
+    periods = page.page.evaluate("() => document.querySelector('.geomap-time-range').max")
+    for i in range(int(periods) + 1):  # every period of the time slider, the undated included
+        page.page.evaluate(f"() => {{ const r = document.querySelector('.geomap-time-range'); r.value = {i};"
+                           " r.dispatchEvent(new Event('input')); }")  # fmt: skip
+    assert "1337" not in text and "jinja2" not in text
+    assert page.page.evaluate("() => window.__calls") == []
+    assert page.dialogs == [] and page.errors == [] and page.requests == []
+    assert page.count("img") == 0 and page.count("svg [onload], [onerror], [onload]") == 0
+    assert page.count("script") == page.page.evaluate("() => document.scripts.length") == html.count("<script")
+    page.context.close()
+
+
+def test_source_as_the_default_title_never_runs(browser, tmp_path):
+    documents = hostile_documents(tmp_path / "places.csv", tmp_path / "types.json")[1:]
+    page = Page(browser, flowmap.to_html(flowmap.render(documents, offline=True)), tmp_path, init_script=HOOKS)
+    title = flowmap._default_title(documents)
+    assert "<svg onload=alert(7)>" in title  # the source's name after its last slash
+    assert page.page.locator(".geomap-title").text_content() == title
+    assert page.page.title() == re.sub("[ \t\n\f\r]+", " ", title).strip()  # as document.title collapses it
+    assert page.page.evaluate("() => window.__calls") == []
+    assert page.dialogs == [] and page.errors == [] and page.requests == [] and page.count("img") == 0
     page.context.close()

@@ -1,0 +1,206 @@
+"""No data is ever run as a Jinja2 template: `{{ }}`, `{% %}` and `{# #}` in every field that reaches
+a map (article text, a record read back, an events CSV, a user gazetteer, user event types, the
+title) come out as text, through the CLI and through `geomap.map.render`."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap import map as flowmap
+from geomap.cli import main
+from geomap.document import read_documents
+from geomap.errors import InputError
+from geomap.events import Event, load_lexicon
+from geomap.gazetteer import load_gazetteer
+
+PAYLOADS = ("{{ 7*191 }}", "{% raw %}", "{# x #}", "{{ lipsum.__globals__ }}")
+PAYLOAD = " ".join(PAYLOADS)
+# fields shown on the page, and those only in GeoJSON (the rule) or only as the default title (source)
+SHOWN = ("evidence", "place", "admin1", "type", "csv-label", "record-place", "record-admin1", "country", "mention",
+         "record-type", "date", "actor", "record-label", "record-evidence")  # fmt: skip
+IN_GEOJSON = (*SHOWN, "rule")
+
+
+def tagged(field: str) -> str:
+    return f"{field}:{PAYLOAD}"
+
+
+def shown(page: str) -> str:
+    """The page's text as a browser reads it: JavaScript \\uXXXX escapes decoded, then HTML entities."""
+    return html.unescape(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page))
+
+
+def assert_never_run(text: str) -> None:
+    assert not re.search(r"(?<![\w.])1337(?![\w.])", text), "a template expression was evaluated"
+    assert "jinja2" not in text and "__builtins__" not in text
+    for payload in PAYLOADS:  # never raw: only escaped, so no later template pass can read it
+        assert payload not in text
+
+
+def assert_page(page: str, fields: tuple[str, ...], title: str) -> None:
+    assert_never_run(page)
+    text = shown(page)
+    for field in fields:
+        assert tagged(field) in text, f"{field} is not shown literally"
+    assert title in text
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> dict[str, Path]:
+    """Every kind of input, each field carrying the payloads behind its name."""
+    tmp = tmp_path_factory.mktemp("inputs")
+    files = {name: tmp / name for name in ("article.txt", "record.json", "events.csv", "places.csv", "types.json")}
+    new_type = tagged("type")
+    files["types.json"].write_text(
+        json.dumps({"types": {new_type: {"description": "d", "triggers": ["zapped", tagged("trigger")]}}}),
+        encoding="utf-8",
+    )
+    rows = [["name", "lat", "lon", "kind", "country", "admin1", "aliases"],
+            [tagged("place"), "48.5", "11.2", "city", "DE", tagged("admin1"), "Zorbaville"]]  # fmt: skip
+    files["places.csv"].write_text("\n".join(",".join(json.dumps(c) for c in r) for r in rows) + "\n", "utf-8")
+    files["article.txt"].write_text(
+        f"Arms were shipped from Paris to Berlin on Aug. 8, 2023, evidence:{PAYLOAD}. Rome zapped Zorbaville.",
+        encoding="utf-8",
+    )
+    files["events.csv"].write_text(
+        f'origin,destination,type,date,label\nParis,Berlin,shipment,2023-09-01,"{tagged("csv-label")}"\n'
+        f'Berlin,Paris,"{new_type}",2023-10-01,plain\n',
+        encoding="utf-8",
+    )
+    point = {"lat": 59.9, "lon": 10.7, "population": None, "confidence": 1.0}
+    record = {
+        "source": tagged("source"),
+        "date": None,
+        "places": [
+            {"id": "r1", "name": tagged("record-place"), "kind": "city", "country": tagged("country"),
+             "admin1": tagged("record-admin1"), **point,
+             "mentions": [{"start": 0, "end": 5, "text": tagged("mention"), "via": "name"}]},
+            {"id": "r2", "name": "Oslo", "kind": "city", "country": "NO", "admin1": None, **point, "lat": 40.0,
+             "mentions": []},
+        ],
+        "events": [
+            {"type": tagged("record-type"), "origin": "r1", "destination": "r2", "date": tagged("date"),
+             "actors": [tagged("actor")], "label": tagged("record-label"), "rule": tagged("rule"),
+             "evidence": [{"start": 0, "end": 5, "text": tagged("record-evidence")}]},
+        ],
+    }  # fmt: skip
+    files["record.json"].write_text(json.dumps(record), encoding="utf-8")
+    return files
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["map", *args], catch_exceptions=False)
+
+
+def map_args(inputs: dict[str, Path], out: Path, fmt: str) -> list[str]:
+    return [str(inputs["article.txt"]), str(inputs["record.json"]), str(inputs["events.csv"]),
+            "--gazetteer", str(inputs["places.csv"]), "--event-types", str(inputs["types.json"]),
+            "--title", tagged("title"), "--format", fmt, "-o", str(out)]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["html", "fragment"])
+def test_cli_pages_show_every_field_as_text(inputs, tmp_path, fmt):
+    out = tmp_path / "map.html"
+    result = run(*map_args(inputs, out, fmt))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert_page(page, SHOWN, tagged("title"))
+    if fmt == "html":
+        title = re.search(r"<title>(.*?)</title>", page, re.S)
+        assert title and html.unescape(title.group(1)) == tagged("title")
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in strings(k) + strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def test_cli_geojson_keeps_every_field_as_data(inputs, tmp_path):
+    out = tmp_path / "map.geojson"
+    result = run(*map_args(inputs, out, "geojson"))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert not re.search(r"(?<![\w.])1337(?![\w.])", text)
+    values = "\n".join(strings(json.loads(text)))
+    for field in IN_GEOJSON:
+        assert tagged(field) in values, field
+
+
+def test_render_api_with_the_default_title_from_the_source(inputs):
+    gazetteer = load_gazetteer(str(inputs["places.csv"]))
+    lexicon = load_lexicon(inputs["types.json"])
+    documents = [doc for name in ("article.txt", "record.json", "events.csv")
+                 for doc in read_documents(inputs[name], gazetteer=gazetteer, lexicon=lexicon)]  # fmt: skip
+    m = flowmap.render(documents, title=tagged("title"), offline=True)
+    assert_page(flowmap.to_html(m), SHOWN, tagged("title"))
+    assert_page(flowmap.to_fragment(m), SHOWN, tagged("title"))
+    geojson = json.dumps(flowmap.to_geojson(flowmap.flows(documents), documents))
+    assert not re.search(r"(?<![\w.])1337(?![\w.])", geojson)
+    record = [d for d in documents if d.source == tagged("source")]
+    page = flowmap.to_html(flowmap.render(record))  # one document: its source names the map
+    assert_never_run(page)
+    assert "Source:" + PAYLOADS[0] in shown(page)
+    assert "<title>Source:&#123;&#123; 7*191 &#125;&#125;" in page
+
+
+def test_dates_that_are_no_iso_dates_are_undated():
+    event = Event("e", "trade", "a", "b", date='2023"){}*{background:url(//x)}')
+    assert flowmap.period_of(event) == "undated"
+    assert flowmap.period_of(Event("e", "trade", "a", "b", date="2023-08-01/2023-08-02")) == "2023-08"
+
+
+def test_script_json_escapes_what_could_end_a_script_or_start_a_template():
+    value = {"t": "</script><!-- {{ x }} {% y %} {# z #} '&\u2028\u2029"}
+    js = flowmap.to_js(value)
+    assert json.loads(js) == value
+    assert not set("<>&'{}\u2028\u2029") & set(js.removeprefix("{").removesuffix("}"))
+
+
+@pytest.mark.parametrize("bad", ['"', "<", "`", "a b", "1a", "", "a;alert(1)", "a\nb"])
+def test_bad_map_ids_are_refused_on_one_line(inputs, tmp_path, bad):
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["map", str(inputs["events.csv"]), "--map-id", bad, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [result.output.strip()]
+    assert result.output.startswith("Error: Invalid value for '--map-id': ")
+    assert "Traceback" not in result.output and not out.exists()
+    with pytest.raises(InputError):
+        flowmap.render([], map_id=bad)
+
+
+@pytest.mark.parametrize("good", ["a", "report-map_2", "Z9"])
+def test_good_map_ids_prefix_the_element_ids(inputs, tmp_path, good):
+    out = tmp_path / "map.html"
+    result = run(str(inputs["record.json"]), "--map-id", good, "-o", str(out), "--offline")
+    assert result.exit_code == 0, result.output
+    assert f"map_{good.replace('-', '_')}00001 = L.map(" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["nosuchtiles", "https://example.org/{z}/{x}/{y}.png", "{{ 7*191 }}"])
+def test_unknown_tiles_are_refused_on_one_line(inputs, tmp_path, bad):
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["map", str(inputs["events.csv"]), "--tiles", bad, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: Invalid value for '--tiles': ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert all(name in result.output for name in ("gray", "positron", "osm", "none"))
+    assert "Traceback" not in result.output and not out.exists()
+    with pytest.raises(InputError):
+        flowmap.render([], tiles=bad)
+
+
+@pytest.mark.parametrize("tiles", ["gray", "osm", "none", "OpenStreetMap.Mapnik"])
+def test_known_tiles_draw(inputs, tmp_path, tiles):
+    out = tmp_path / "map.html"
+    assert run(str(inputs["record.json"]), "--tiles", tiles, "-o", str(out)).exit_code == 0
