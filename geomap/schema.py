@@ -67,7 +67,7 @@ def validate(
 
 def _rank(error: Any) -> tuple[int, ...]:
     """The error to report first: the one in the earliest list item (events[3] before events[5])."""
-    return tuple(i if isinstance(i, int) else 0 for i in error.absolute_path) + (-len(error.absolute_path),)
+    return (*(i if isinstance(i, int) else 0 for i in error.absolute_path), -len(error.absolute_path))
 
 
 @functools.cache
@@ -118,4 +118,3 @@ def _show(value: Any, limit: int = 40) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else type(value).__name__
     text = {"dict": "an object", "list": "an array"}.get(text, text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
