@@ -32,7 +32,7 @@ from geomap.output import (
     csv_untext,
 )  # fmt: skip
 from geomap.places import FoundPlace, resolve
-from geomap.schema import RECORD_SCHEMA, SCHEMA_VERSION, validate, validate_record
+from geomap.schema import RECORD_SCHEMA, SCHEMA_VERSION, load_json, validate, validate_record
 from geomap.text import tokens
 
 
@@ -156,22 +156,6 @@ def documents_from_json(content: str, where: str, *, jsonl: bool = False) -> lis
     if isinstance(data, list):
         return [_document_from_record(record, where, root=f"$[{n}]") for n, record in enumerate(data)]
     return [_document_from_record(data, where)]
-
-
-def load_json(content: str, where: str) -> Any:
-    """Parsed JSON, or InputError: not JSON, NaN or Infinity (not JSON either), nested too deeply."""
-
-    def refuse(name: str) -> None:
-        raise ValueError(f"{name} is not a JSON number")
-
-    try:
-        return json.loads(content, parse_constant=refuse)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{where}:{e.lineno}: not valid JSON: {e.msg}") from None
-    except ValueError as e:
-        raise InputError(f"{where}: not valid JSON: {e}") from None
-    except RecursionError:
-        raise InputError(f"{where}: not readable: nested too deeply") from None
 
 
 def _document_from_record(record: Any, where: str, root: str = "$") -> Document:

@@ -21,6 +21,7 @@ from geomap.errors import InputError
 SCHEMA_VERSION = "1.0"  # MAJOR.MINOR: a reader refuses another major version
 RECORD_SCHEMA = "record.schema.json"
 EVENT_TYPES_SCHEMA = "event_types.schema.json"
+USER_PLACES_SCHEMA = "user_places.schema.json"
 _TYPE_NAMES = {"object": "an object", "array": "an array", "string": "a string", "number": "a number",
                "integer": "a whole number", "boolean": "true or false", "null": "null"}  # fmt: skip
 
@@ -79,6 +80,23 @@ def _validator(schema: str, part: str | None) -> Any:
         body = {"$defs": body["$defs"], "$ref": f"#/$defs/{part}"}
     cls = jsonschema.Draft202012Validator
     return cls(body, format_checker=cls.FORMAT_CHECKER)
+
+
+def load_json(content: str, where: str, *, error: type = InputError) -> Any:
+    """Parsed JSON, or `error` (a GeomapError class) in one line: not JSON, NaN or Infinity (not JSON
+    either), or nested too deeply for Python's parser."""
+
+    def refuse(name: str) -> None:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        return json.loads(content, parse_constant=refuse)
+    except json.JSONDecodeError as e:
+        raise error(f"{where}:{e.lineno}: not valid JSON: {e.msg}") from None
+    except ValueError as e:
+        raise error(f"{where}: not valid JSON: {e}") from None
+    except RecursionError:
+        raise error(f"{where}: not readable: nested too deeply") from None
 
 
 def describe(error: Any) -> str:

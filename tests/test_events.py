@@ -225,7 +225,7 @@ def test_users_add_their_own_event_types(tmp_path, gazetteer):
     assert [(e.type, e.directed) for e in doc.events] == [("cyberattack", True)]
     bad = tmp_path / "bad.json"
     bad.write_text('{"types": {"x": {}}}')
-    with pytest.raises(InputError, match="event type 'x' needs a list of 'triggers'"):
+    with pytest.raises(InputError, match=r"bad.json: \$\.types\.x: lacks the field 'triggers'"):
         load_lexicon(bad)
 
 
