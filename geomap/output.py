@@ -108,7 +108,7 @@ def records_csv(documents: Sequence[Document], *, include_text: bool = False) ->
     `'` (`csv_text`); the numbers are written as numbers."""
     columns = CSV_COLUMNS + (("text",) if include_text else ())
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")  # RFC 4180; and a lone \r is quoted
     writer.writeheader()
     for n, doc in enumerate(documents):
         record = doc.to_dict(include_text=include_text)
