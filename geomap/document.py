@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,6 +274,8 @@ def documents_from_csv(rows: list[tuple[int, list[str]]], where: str) -> list[Do
         if not isinstance(n, int):
             raise InputError(f"{here}: record: expected the number of a record row, got {cells.get('record')!r}")
         if kind == "record":
+            if n in records:
+                raise InputError(f"{here}: record: a second record row {n}")
             records[n] = {**values, "places": [], "events": []}
             continue
         if n not in records:
@@ -288,7 +291,10 @@ def _csv_value(name: str, cell: str, where: str) -> Any:
         return [] if name in CSV_LISTS else "" if name in CSV_NOT_NULL else None
     try:
         if name in CSV_NUMBERS:
-            return CSV_NUMBERS[name](cell)
+            number = CSV_NUMBERS[name](cell)
+            if not math.isfinite(number):
+                raise ValueError
+            return number
         if name in CSV_BOOLEANS:
             return {"true": True, "false": False}[cell]
         if name in CSV_LISTS:

@@ -1,6 +1,6 @@
 """The user's own places: CSV or JSON files that extend or override the bundled gazetteer.
 
-A bad row raises GazetteerFileError naming the file, the line (or item) and the field.
+A bad row raises GazetteerFileError naming the file, the line (or JSON path: `$[2].lat`) and the field.
 """
 
 from __future__ import annotations

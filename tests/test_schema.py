@@ -295,6 +295,10 @@ def test_a_hand_written_csv_of_events_is_told_apart_by_its_header(tmp_path, gaze
     bad = render([doc], "csv").replace("event,0,", "event,7,")
     with pytest.raises(InputError, match=r"r\.csv:5: record: no record row 7 above this row"):
         read_documents(write(tmp_path, "r.csv", bad))
+    bad = render([doc], "csv").replace("39.03385", "nan")
+    assert "nan" in bad
+    with pytest.raises(InputError, match=r"r\.csv:3: lat: expected a number, got 'nan'"):
+        read_documents(write(tmp_path, "r.csv", bad))
     bad = render([doc], "csv").replace(",shipment,", ",,")
     with pytest.raises(InputError, match=r"r\.csv:5: \$: lacks the field 'type'|r\.csv:5: \$\.type: is empty"):
         read_documents(write(tmp_path, "r.csv", bad))
