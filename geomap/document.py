@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,19 @@ from geomap.errors import InputError, PlaceNotFound
 from geomap.events import Event, Evidence, Lexicon, event_id, extract_events, load_lexicon
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
 from geomap.mentions import Mention, recognise
+from geomap.output import (
+    CSV_BOOLEANS,
+    CSV_COLUMNS,
+    CSV_LISTS,
+    CSV_NOT_NULL,
+    CSV_NUMBERS,
+    EVENT_FIELDS,
+    PLACE_FIELDS,
+    RECORD_FIELDS,
+    csv_untext,
+)  # fmt: skip
 from geomap.places import FoundPlace, resolve
+from geomap.schema import RECORD_SCHEMA, SCHEMA_VERSION, load_json, validate, validate_record
 from geomap.text import tokens
 
 
@@ -37,6 +50,7 @@ class Document:
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         record: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "date": self.date.isoformat() if self.date else None,
             "places": [p.to_dict() for p in self.places],
@@ -89,7 +103,7 @@ def extract(
     return Document(text=text, places=tuple(places), events=tuple(events), source=source, date=when)
 
 
-# --- Reading documents back: extract's own JSON, and a simple CSV of events ----------------------
+# --- Reading documents back: extract's own records (JSON, JSONL, GeoJSON, CSV), and a CSV of events --
 
 EVENT_CSV_COLUMNS = ("origin", "destination", "type", "date", "label")
 _DATE_FORMS = {4: "year", 7: "month", 10: "day"}
@@ -102,99 +116,89 @@ def read_documents(
     date: str | dt.date | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[Document]:
-    """Documents from a file: an article (.txt, .md, .html) is extracted; a `geomap extract` record
-    (.json, .jsonl: possibly edited by hand) or a CSV of events (origin,destination,type,date,label,
-    places named as in the gazetteer) is read as it stands, so edited events can be drawn again."""
+    """Documents from a file: an article (.txt, .md, .html) is extracted; `geomap extract` records
+    (.json, .jsonl, .geojson, .csv: possibly edited by hand) or a CSV of events (origin,destination,type,
+    date,label; places named as in the gazetteer) are read as they stand, so edited events can be drawn
+    again. A record is checked against the schema (docs/record-schema.md); a bad one stops with
+    `FILE: $.events[3].confidence: expected a number, got "high"`."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl", ".geojson", ".csv"):
+    if suffix == ".csv":
+        return _documents_from_csv_file(path, gazetteer, lexicon)
+    if suffix in (".json", ".jsonl", ".geojson"):
         try:
             content = path.read_text(encoding="utf-8-sig")
         except OSError as e:
             raise InputError(f"{path}: cannot read: {e.strerror}") from None
         except UnicodeDecodeError as e:
             raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
-        if suffix == ".csv":
-            return [events_from_csv(content, str(path), gazetteer or load_gazetteer(), lexicon or load_lexicon())]
         return documents_from_json(content, str(path), jsonl=suffix == ".jsonl")
     from geomap.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text
 
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'!r}; expected an article (.txt, .md, .html) "
-            "or events (.json, .jsonl, .csv)"
+            "or records (.json, .jsonl, .geojson, .csv)"
         )
     return [extract(read_text(path), date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon)]
 
 
 def documents_from_json(content: str, where: str, *, jsonl: bool = False) -> list[Document]:
-    """Documents from `geomap extract` JSON: one record, a list of them, or one a line."""
-    try:
-        if jsonl:
-            records = [json.loads(line) for line in content.splitlines() if line.strip()]
-        else:
-            data = json.loads(content)
-            records = data if isinstance(data, list) else [data]
-    except json.JSONDecodeError as e:
-        raise InputError(f"{where}:{e.lineno}: not valid JSON: {e.msg}") from None
-    return [_document_from_record(record, f"{where}: record {n}") for n, record in enumerate(records, start=1)]
+    """Documents from `geomap extract` JSON: one record, a list of them, one a line (jsonl), or the
+    GeoJSON FeatureCollection of `--format geojson`. A problem names the record by its path
+    (`FILE: $[2].places[0].lat: …`) or, in JSONL, by its line (`FILE:7: $.places[0].lat: …`)."""
+    if jsonl:
+        # records are split on "\n" alone: U+2028 or NEL may stand unescaped inside a JSON string
+        lines = [(f"{where}:{n}", line) for n, line in enumerate(content.split("\n"), start=1) if line.strip()]
+        return [_document_from_record(load_json(line, here), here) for here, line in lines]
+    data = load_json(content, where)
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        return _documents_from_geojson(data, where)
+    if isinstance(data, list):
+        return [_document_from_record(record, where, root=f"$[{n}]") for n, record in enumerate(data)]
+    return [_document_from_record(data, where)]
 
 
-def _document_from_record(record: Any, where: str) -> Document:
-    if not isinstance(record, dict) or not isinstance(record.get("places"), list):
-        raise InputError(f"{where}: expected a geomap extract record with a 'places' list")
-    places = []
-    for i, item in enumerate(record["places"]):
-        here = f"{where}: places[{i}]"
-        try:
-            place = Place(
-                id=str(item["id"]), name=item["name"], kind=item.get("kind") or "site", country=item.get("country"),
-                lat=float(item["lat"]), lon=float(item["lon"]), admin1=item.get("admin1"),
-                population=item.get("population"),
-            )  # fmt: skip
-            mentions = tuple(
-                Mention(int(m["start"]), int(m["end"]), str(m["text"]), str(m.get("via", "name")))
-                for m in item.get("mentions", ())
-            )
-        except (KeyError, TypeError) as e:
-            raise InputError(f"{here}: missing or malformed field {e}") from None
-        except ValueError as e:
-            raise InputError(f"{here}: {e}") from None
-        places.append(FoundPlace(place, float(item.get("confidence", 1.0)), mentions))
-    ids = {p.place.id for p in places}
-    events = []
-    for i, item in enumerate(record.get("events") or []):
-        here = f"{where}: events[{i}]"
-        try:
-            for end in ("origin", "destination", "location"):
-                if item.get(end) is not None and str(item[end]) not in ids:
-                    raise InputError(f"{here}.{end}: no place with id {item[end]!r} in this record's places")
-            events.append(
-                Event(
-                    id=str(item.get("id") or ""), type=str(item["type"]), origin=_str(item.get("origin")),
-                    destination=_str(item.get("destination")), directed=bool(item.get("directed", True)),
-                    location=_str(item.get("location")), date=item.get("date"),
-                    date_precision=item.get("date_precision"), actors=tuple(item.get("actors") or ()),
-                    evidence=tuple(Evidence(int(e["start"]), int(e["end"]), str(e["text"]))
-                                   for e in item.get("evidence") or ()),
-                    confidence=float(item.get("confidence", 1.0)), rule=str(item.get("rule") or "edited"),
-                    modality=str(item.get("modality") or "asserted"), count=int(item.get("count") or 1),
-                    label=item.get("label"),
-                )
-            )  # fmt: skip
-        except (KeyError, TypeError) as e:
-            raise InputError(f"{here}: missing or malformed field {e}") from None
-        except ValueError as e:
-            raise InputError(f"{here}: {e}") from None
-    when = record.get("date")
-    return Document(
-        text=str(record.get("text") or ""), places=tuple(places), events=tuple(_with_ids(events)),
-        source=record.get("source"), date=parse_date(when) if when else None,
+def _document_from_record(record: Any, where: str, root: str = "$") -> Document:
+    """The document a record describes, once the schema has vouched for its shape."""
+    validate_record(record, where, root=root)
+    places = tuple(
+        FoundPlace(
+            Place(
+                id=p["id"], name=p["name"], kind=p.get("kind", "site"), country=p.get("country"),
+                lat=float(p["lat"]), lon=float(p["lon"]), admin1=p.get("admin1"), population=p.get("population"),
+                capital=p.get("capital", False), aliases=tuple(p.get("aliases", ())),
+            ),
+            float(p.get("confidence", 1.0)),
+            tuple(Mention(m["start"], m["end"], m["text"], m.get("via", "name")) for m in p.get("mentions", ())),
+        )
+        for p in record["places"]
     )  # fmt: skip
-
-
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+    ids = {fp.place.id for fp in places}
+    events = []
+    for i, e in enumerate(record.get("events", ())):
+        here = f"{where}: {root}.events[{i}]"
+        for end in ("origin", "destination", "location"):
+            if e.get(end) is not None and e[end] not in ids:
+                raise InputError(f"{here}.{end}: no place with id {e[end]!r} in this record's places")
+        if all(e.get(end) is None for end in ("origin", "destination", "location")):
+            raise InputError(f"{here}: needs an origin and a destination, or a location")
+        if e.get("date") is not None and _date_precision(e["date"]) is None:
+            raise InputError(f"{here}.date: {e['date']!r} is not a real date")
+        events.append(
+            Event(
+                id=e.get("id", ""), type=e["type"], origin=e.get("origin"), destination=e.get("destination"),
+                directed=e.get("directed", True), location=e.get("location"), date=e.get("date"),
+                date_precision=e.get("date_precision"), actors=tuple(e.get("actors", ())),
+                evidence=tuple(Evidence(v["start"], v["end"], v["text"]) for v in e.get("evidence", ())),
+                confidence=float(e.get("confidence", 1.0)), rule=e.get("rule", "edited"),
+                modality=e.get("modality", "asserted"), count=e.get("count", 1), label=e.get("label"),
+            )
+        )  # fmt: skip
+    return Document(
+        text=record.get("text", ""), places=places, events=tuple(_with_ids(events)),
+        source=record.get("source"), date=parse_date(record.get("date")),
+    )  # fmt: skip
 
 
 def _with_ids(events: list[Event]) -> list[Event]:
@@ -204,17 +208,115 @@ def _with_ids(events: list[Event]) -> list[Event]:
             for e in events]  # fmt: skip
 
 
-def events_from_csv(content: str, where: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Document:
-    """A document of hand-made events: one row an event, places named as in the gazetteer."""
-    reader = csv.DictReader(content.splitlines())
-    missing = {"origin", "destination", "type"} - set(reader.fieldnames or ())
+def _documents_from_geojson(data: dict[str, Any], where: str) -> list[Document]:
+    """Documents from the FeatureCollection of `geomap extract --format geojson`: its `records` hold
+    each document's own fields, its features (tagged with `layer` and `record`) the places and events."""
+    validate(data, RECORD_SCHEMA, where, part="feature_collection")
+    records = [{**head, "places": [], "events": []} for head in data["records"]]
+    for k, feature in enumerate(data["features"]):
+        properties = dict(feature["properties"])
+        layer, n = properties.pop("layer"), properties.pop("record")
+        properties.pop("source", None)
+        here = f"$.features[{k}].properties"
+        if n >= len(records):
+            raise InputError(f"{where}: {here}.record: no record {n} in $.records")
+        if layer == "place":
+            lon, lat = feature["geometry"]["coordinates"][:2]
+            properties = {**properties, "lat": lat, "lon": lon}
+        validate(properties, RECORD_SCHEMA, where, root=here, part=layer)
+        records[n][f"{layer}s"].append(properties)
+    return [_document_from_record(record, where, root=f"$.records[{n}]") for n, record in enumerate(records)]
+
+
+def _documents_from_csv_file(path: Path, gazetteer: Gazetteer | None, lexicon: Lexicon | None) -> list[Document]:
+    """`geomap extract --format csv` records (the header starts with `row`), or a CSV of events."""
+    rows = read_csv(path)
+    if rows and rows[0][1][:1] == ["row"]:
+        return documents_from_csv(rows, str(path))
+    return [events_from_csv(rows, str(path), gazetteer or load_gazetteer(), lexicon or load_lexicon())]
+
+
+def read_csv(path: Path) -> list[tuple[int, list[str]]]:
+    """A CSV file's rows, each with the line it starts on (a quoted newline makes a row span two).
+    Read by the csv module from the file itself: a U+2028 or NEL inside a field is not a new row."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader, rows, line = csv.reader(f), [], 1
+            for row in reader:
+                rows.append((line, row))
+                line = reader.line_num + 1
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
+    except csv.Error as e:
+        raise InputError(f"{path}:{line}: not readable as CSV: {e}") from None
+    return [(n, row) for n, row in rows if any(row)]
+
+
+def documents_from_csv(rows: list[tuple[int, list[str]]], where: str) -> list[Document]:
+    """Documents from the CSV of `geomap extract --format csv` (its rows as `read_csv` gives them): a row
+    per document (`row` = record), per place and per event, each tied to its document by `record`."""
+    header, lines = rows[0][1], rows[1:]
+    unknown = set(header) - {*CSV_COLUMNS, "text"}
+    if unknown:
+        raise InputError(f"{where}:1: unknown column(s) {', '.join(sorted(unknown))}")
+    records: dict[int, dict[str, Any]] = {}
+    fields = {"record": RECORD_FIELDS, "place": PLACE_FIELDS, "event": EVENT_FIELDS}
+    for line, row in lines:
+        here = f"{where}:{line}"
+        cells = dict(zip(header, row, strict=False))
+        kind = cells.get("row", "")
+        if kind not in fields:
+            raise InputError(f"{here}: row: {kind!r} is not one of record, place, event")
+        values = {name: _csv_value(name, cells[name], here) for name in ("record", *fields[kind]) if name in cells}
+        n = values.pop("record", None)
+        if not isinstance(n, int):
+            raise InputError(f"{here}: record: expected the number of a record row, got {cells.get('record')!r}")
+        if kind == "record":
+            if n in records:
+                raise InputError(f"{here}: record: a second record row {n}")
+            records[n] = {**values, "places": [], "events": []}
+            continue
+        if n not in records:
+            raise InputError(f"{here}: record: no record row {n} above this row")
+        validate(values, RECORD_SCHEMA, here, part=kind)
+        records[n][f"{kind}s"].append(values)
+    return [_document_from_record(record, f"{where}: record {n}") for n, record in records.items()]
+
+
+def _csv_value(name: str, cell: str, where: str) -> Any:
+    """A cell of the records CSV as the record's value (see geomap.output.CSV_COLUMNS)."""
+    if cell == "":
+        return [] if name in CSV_LISTS else "" if name in CSV_NOT_NULL else None
+    try:
+        if name in CSV_NUMBERS:
+            number = CSV_NUMBERS[name](cell)
+            if not math.isfinite(number):
+                raise ValueError
+            return number
+        if name in CSV_BOOLEANS:
+            return {"true": True, "false": False}[cell]
+        if name in CSV_LISTS:
+            return load_json(cell, f"{where}: {name}")
+    except (KeyError, ValueError):
+        kind = "true or false" if name in CSV_BOOLEANS else "a whole number" if CSV_NUMBERS[name] is int else "a number"
+        raise InputError(f"{where}: {name}: expected {kind}, got {cell!r}") from None
+    return csv_untext(cell)
+
+
+def events_from_csv(rows: list[tuple[int, list[str]]], where: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Document:
+    """A document of hand-made events (rows as `read_csv` gives them, header first): one row an
+    event, places named as in the gazetteer."""
+    header = rows[0][1] if rows else []
+    missing = {"origin", "destination", "type"} - set(header)
     if missing:
         raise InputError(f"{where}:1: header lacks the column(s) {', '.join(sorted(missing))}; "
                          f"expected {','.join(EVENT_CSV_COLUMNS)}")  # fmt: skip
     found: dict[str, FoundPlace] = {}
     events = []
-    for row in reader:
-        here = f"{where}:{reader.line_num}"
+    for line, cells in rows[1:]:
+        here, row = f"{where}:{line}", dict(zip(header, cells, strict=False))
         ends = {}
         for column in ("origin", "destination"):
             name = (row.get(column) or "").strip()
@@ -252,13 +354,21 @@ def _csv_date(raw: str | None, where: str) -> tuple[str | None, str | None]:
     raw = (raw or "").strip()
     if not raw:
         return None, None
+    precision = _date_precision(raw)
+    if precision is None:
+        raise InputError(f"{where}: date: {raw!r} is not YYYY, YYYY-MM, YYYY-MM-DD or a range a/b of them")
+    return raw, precision
+
+
+def _date_precision(raw: str) -> str | None:
+    """year, month or day for an ISO date or a range a/b of two of one form; None for anything else."""
     parts = raw.split("/")
     precision = _DATE_FORMS.get(len(parts[0]))
+    if precision is None or len(parts) > 2 or any(len(part) != len(parts[0]) for part in parts):
+        return None
     try:
         for part in parts:
-            if len(part) != len(parts[0]) or precision is None:
-                raise ValueError
             dt.date.fromisoformat(part + {"year": "-01-01", "month": "-01", "day": ""}[precision])
     except ValueError:
-        raise InputError(f"{where}: date: {raw!r} is not YYYY, YYYY-MM, YYYY-MM-DD or a range a/b of them") from None
-    return raw, precision
+        return None
+    return precision

@@ -42,6 +42,7 @@ from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, Place
 from geomap.places import GOVERNMENT_VERBS, FoundPlace
+from geomap.schema import EVENT_TYPES_SCHEMA, load_json, validate
 from geomap.text import Token, sentences, tokens, word_after
 
 MODALITIES = ("asserted", "negated", "hypothetical")
@@ -151,13 +152,15 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
     data = _bundled_lexicon()
     if path is not None:
         try:
-            extra = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
-            raise InputError(f"{path}: cannot read event types: {getattr(e, 'strerror', None) or e}") from None
-        if not isinstance(extra.get("types"), dict):
-            raise InputError(f"{path}: expected an object with a 'types' object, as geomap/data/event_types.json")
+            content = Path(path).read_text(encoding="utf-8-sig")
+        except OSError as e:
+            raise InputError(f"{path}: cannot read event types: {e.strerror}") from None
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
+        extra = load_json(content, str(path))
+        validate(extra, EVENT_TYPES_SCHEMA, str(path))  # the shape of geomap/data/event_types.json
         data = {**data, "types": {**data["types"], **extra["types"]}}
-    return _lexicon(data, str(path) if path else "bundled")
+    return _lexicon(data)
 
 
 @functools.cache
@@ -165,11 +168,10 @@ def _bundled_lexicon() -> dict[str, Any]:
     return json.loads((importlib.resources.files("geomap") / "data" / "event_types.json").read_text(encoding="utf-8"))
 
 
-def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
+def _lexicon(data: dict[str, Any]) -> Lexicon:
+    """The Lexicon of data in the shape of data/event_types.schema.json (checked before, or bundled)."""
     types = {}
     for name, spec in data["types"].items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("triggers"), list):
-            raise InputError(f"{where}: event type {name!r} needs a list of 'triggers'")
         types[name] = EventType(
             name=name,
             description=spec.get("description", ""),

@@ -22,9 +22,26 @@ if TYPE_CHECKING:  # the records' module pulls in the whole pipeline: not needed
     from geomap.document import Document
 
 FORMATS = ("json", "jsonl", "geojson", "csv")
-CSV_COLUMNS = (
-    "source", "id", "name", "kind", "country", "admin1", "lat", "lon", "confidence", "mentions", "surfaces",
+
+# The CSV of records: a row per document ("record"), per place and per event, told apart by `row`;
+# `record` numbers the documents (from 0) and ties places and events to theirs. A cell holds one value;
+# lists (aliases, mentions, actors, evidence) are JSON; an empty cell is null (an empty list for a
+# list, an empty string for the text columns that cannot be null).
+RECORD_FIELDS = ("schema_version", "source", "date", "text")
+PLACE_FIELDS = (
+    "id", "name", "kind", "country", "admin1", "lat", "lon", "population", "capital", "aliases", "confidence",
+    "mentions",
 )  # fmt: skip
+EVENT_FIELDS = (
+    "id", "type", "origin", "destination", "location", "directed", "date", "date_precision", "actors", "modality",
+    "confidence", "count", "rule", "label", "evidence",
+)  # fmt: skip
+CSV_COLUMNS = ("row", "record", *dict.fromkeys((*RECORD_FIELDS[:-1], *PLACE_FIELDS, *EVENT_FIELDS)))
+CSV_NUMBERS = {"record": int, "population": int, "count": int, "lat": float, "lon": float, "confidence": float}
+CSV_BOOLEANS = frozenset({"capital", "directed"})
+CSV_LISTS = frozenset({"aliases", "mentions", "actors", "evidence"})
+CSV_NOT_NULL = frozenset({"schema_version", "id", "name", "kind", "type", "modality", "rule", "text"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a spreadsheet runs a cell starting so
 
 
 class OutputError(GeomapError, OSError):
@@ -33,66 +50,102 @@ class OutputError(GeomapError, OSError):
 
 def render(documents: Sequence[Document], fmt: str, *, include_text: bool = False) -> str:
     """The documents in one of FORMATS: json (one record, or a list for several), jsonl (a record a
-    line), geojson (a FeatureCollection of the places and events, RFC 7946), csv (a row per place)."""
+    line), geojson (a FeatureCollection of the places and events, RFC 7946), csv (a row per document,
+    place and event). Each reads back (`geomap.document.read_documents`) to the same records."""
     if fmt == "json":
         records = [d.to_dict(include_text=include_text) for d in documents]
         return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(d.to_json(include_text=include_text) + "\n" for d in documents)
     if fmt == "geojson":
-        return json.dumps(geojson(documents), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(geojson(documents, include_text=include_text), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return places_csv(documents)
+        return records_csv(documents, include_text=include_text)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def geojson(documents: Sequence[Document]) -> dict[str, Any]:
-    """A FeatureCollection: a Point for every place, and for every event between two places the
-    great-circle line from origin to destination (cut at the antimeridian, RFC 7946 3.1.9), with
-    the event's record as properties (`modality` says whether it is a fact)."""
+def geojson(documents: Sequence[Document], *, include_text: bool = False) -> dict[str, Any]:
+    """A FeatureCollection (RFC 7946): for every event the great-circle line from origin to destination
+    (cut at the antimeridian), or the point where it happened; a Point for every place.
+
+    Each feature's properties are its record fields, plus `layer` ("event" or "place"), `record` (its
+    document's index in the collection's foreign member `records`, which holds each document's
+    schema_version, source, date and text) and `source`, so the file reads back to the same records.
+    """
     from geomap.geometry import flow_arc, split_antimeridian
 
-    features = []
-    for doc in documents:
-        points = {fp.place.id: fp.place.point for fp in doc.places}
-        for event in doc.events:
-            if event.origin is None or event.destination is None or event.origin == event.destination:
-                continue
-            arc = flow_arc(points[event.origin], points[event.destination], bend=0.0, samples=32)
-            parts = [[[lon, lat] for lat, lon in part] for part in split_antimeridian(arc)]
-            geometry = (
-                {"type": "LineString", "coordinates": parts[0]}
-                if len(parts) == 1
-                else {"type": "MultiLineString", "coordinates": parts}
-            )
-            features.append({"type": "Feature", "geometry": geometry, "properties": {"source": doc.source,
-                                                                                     **event.to_dict()}})  # fmt: skip
-        for found in doc.places:
-            props = found.to_dict()
-            lat, lon = props.pop("lat"), props.pop("lon")
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": {"source": doc.source, **props},
-                }
-            )
-    return {"type": "FeatureCollection", "features": features}
+    records, features = [], []
+    for n, doc in enumerate(documents):
+        record = doc.to_dict(include_text=include_text)
+        places, events = record.pop("places"), record.pop("events")
+        records.append(record)
+        points = {p["id"]: (p["lat"], p["lon"]) for p in places}
+        for event in events:
+            origin, destination = event["origin"], event["destination"]
+            if origin is not None and destination is not None and origin != destination:
+                arc = flow_arc(points[origin], points[destination], bend=0.0, samples=32)
+                parts = [[[lon, lat] for lat, lon in part] for part in split_antimeridian(arc)]
+                geometry = (
+                    {"type": "LineString", "coordinates": parts[0]}
+                    if len(parts) == 1
+                    else {"type": "MultiLineString", "coordinates": parts}
+                )
+            else:
+                lat, lon = points[event["location"] or origin or destination]
+                geometry = {"type": "Point", "coordinates": [lon, lat]}
+            properties = {"layer": "event", "record": n, "source": doc.source, **event}
+            features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+        for place in places:
+            lat, lon = place.pop("lat"), place.pop("lon")
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+            properties = {"layer": "place", "record": n, "source": doc.source, **place}
+            features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return {"type": "FeatureCollection", "records": records, "features": features}
 
 
-def places_csv(documents: Sequence[Document]) -> str:
+def records_csv(documents: Sequence[Document], *, include_text: bool = False) -> str:
+    """The records as CSV: a row per document, per place and per event (see CSV_COLUMNS above; a `text`
+    column is added with include_text). Text cells a spreadsheet would run as a formula get a leading
+    `'` (`csv_text`); the numbers are written as numbers."""
+    columns = CSV_COLUMNS + (("text",) if include_text else ())
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for doc in documents:
-        for found in doc.places:
-            p = found.place
-            surfaces = "|".join(dict.fromkeys(m.text for m in found.mentions))
-            writer.writerow(
-                [doc.source, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon,
-                 round(found.confidence, 3), len(found.mentions), surfaces]
-            )  # fmt: skip
+    writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")  # RFC 4180; and a lone \r is quoted
+    writer.writeheader()
+    for n, doc in enumerate(documents):
+        record = doc.to_dict(include_text=include_text)
+        rows = [("record", {k: record[k] for k in RECORD_FIELDS if k in record})]
+        rows += [("place", place) for place in record["places"]] + [("event", event) for event in record["events"]]
+        for kind, fields in rows:
+            cells = {name: _csv_cell(name, value) for name, value in fields.items()}
+            writer.writerow({**cells, "row": kind, "record": n, "source": _csv_cell("source", doc.source)})
     return buffer.getvalue()
+
+
+def _csv_cell(name: str, value: Any) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if name in CSV_LISTS:
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    if isinstance(value, (int, float)):
+        return value
+    return csv_text(value)
+
+
+def csv_text(value: str) -> str:
+    """A text cell no spreadsheet runs: one that starts as a formula (or with the `'` that marks
+    one) gets a leading `'`. `csv_untext` undoes it.
+
+    >>> csv_text("=SUM(A1)"), csv_text("'quoted"), csv_text("Kyiv")
+    ("'=SUM(A1)", "''quoted", 'Kyiv')
+    """
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def csv_untext(cell: str) -> str:
+    """The text `csv_text` was given."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -69,6 +69,8 @@ class FoundPlace:
             "lat": p.lat,
             "lon": p.lon,
             "population": p.population,
+            "capital": p.capital,
+            "aliases": list(p.aliases),
             "confidence": round(self.confidence, 3),
             "mentions": [m.to_dict() for m in self.mentions],
         }

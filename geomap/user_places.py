@@ -1,22 +1,22 @@
 """The user's own places: CSV or JSON files that extend or override the bundled gazetteer.
 
-A bad row raises GazetteerFileError naming the file, the line (or item) and the field.
+A bad row raises GazetteerFileError naming the file, the line (or JSON path: `$[2].lat`) and the field.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from geomap.errors import GazetteerFileError
 from geomap.gazetteer import KINDS, Place
 from geomap.names import name_key
+from geomap.schema import USER_PLACES_SCHEMA, load_json, validate
 
 USER_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "admin1", "population", "capital", "aliases")
 
@@ -26,48 +26,65 @@ def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
     such objects, or a GeoJSON FeatureCollection of Points). A bad row raises GazetteerFileError
     naming the file, line and field."""
     path = Path(path)
+    if path.suffix.lower() in (".json", ".geojson"):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as e:
+            raise GazetteerFileError(
+                f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}"
+            ) from None
+        return [_user_place(locate, row) for locate, row in _json_rows(path, text)]
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, newline="", encoding="utf-8-sig") as f:  # the csv module on the file: see read_csv
+            reader = csv.DictReader(f)
+            missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
+            if missing:
+                raise GazetteerFileError(f"{path}:1: header lacks the column(s) {', '.join(sorted(missing))}")
+            unknown = set(reader.fieldnames or ()) - set(USER_FIELDS)
+            if unknown:
+                raise GazetteerFileError(
+                    f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; "
+                    f"expected some of {', '.join(USER_FIELDS)}"
+                )
+            places, line = [], 2
+            for row in reader:
+                places.append(_user_place(lambda name, line=line: f"{path}:{line}: {name}", row))
+                line = reader.line_num + 1
+            return places
     except (OSError, UnicodeDecodeError) as e:
         raise GazetteerFileError(f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}") from None
-    if path.suffix.lower() in (".json", ".geojson"):
-        return [_user_place(path, where, row) for where, row in _json_rows(path, text)]
-    reader = csv.DictReader(text.splitlines())
-    missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
-    if missing:
-        raise GazetteerFileError(f"{path}:1: header lacks the column(s) {', '.join(sorted(missing))}")
-    unknown = set(reader.fieldnames or ()) - set(USER_FIELDS)
-    if unknown:
-        raise GazetteerFileError(
-            f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; expected some of {', '.join(USER_FIELDS)}"
-        )
-    return [_user_place(path, f"{reader.line_num}", row) for row in reader]
+    except csv.Error as e:
+        raise GazetteerFileError(f"{path}: not readable as CSV: {e}") from None
 
 
-def _json_rows(path: Path, text: str) -> Iterator[tuple[str, dict]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise GazetteerFileError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
+Locate = Callable[[str], str]  # a field's name → where it is, for a message: "FILE:LINE: lat"
+
+
+def _json_rows(path: Path, text: str) -> Iterator[tuple[Locate, dict[str, Any]]]:
+    """The place objects of a JSON list or a GeoJSON FeatureCollection of Points, each with its Locate."""
+    data = load_json(text, str(path), error=GazetteerFileError)
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        for n, feature in enumerate(data.get("features", []), start=1):
-            geometry = feature.get("geometry") or {}
-            if geometry.get("type") != "Point":
-                raise GazetteerFileError(f"{path}: feature {n}: geometry: expected a Point")
-            lon, lat = geometry["coordinates"][:2]
-            yield f"feature {n}", {**(feature.get("properties") or {}), "lat": lat, "lon": lon}
+        validate(data, USER_PLACES_SCHEMA, str(path), part="feature_collection", error=GazetteerFileError)
+        for n, feature in enumerate(data["features"]):
+            lon, lat = feature["geometry"]["coordinates"][:2]
+            here = f"{path}: $.features[{n}]"
+            yield (
+                lambda name, here=here: (
+                    f"{here}.geometry.coordinates" if name in ("lat", "lon") else f"{here}.properties.{name}"
+                ),
+                {**feature["properties"], "lat": lat, "lon": lon},
+            )
     elif isinstance(data, list):
-        for n, item in enumerate(data, start=1):
-            if not isinstance(item, dict):
-                raise GazetteerFileError(f"{path}: item {n}: expected an object with name, lat and lon")
-            yield f"item {n}", item
+        validate(data, USER_PLACES_SCHEMA, str(path), part="list", error=GazetteerFileError)
+        for n, item in enumerate(data):
+            yield (lambda name, n=n: f"{path}: $[{n}].{name}"), item
     else:
-        raise GazetteerFileError(f"{path}: expected a list of places or a GeoJSON FeatureCollection")
+        raise GazetteerFileError(f"{path}: $: expected a list of places or a GeoJSON FeatureCollection")
 
 
-def _user_place(path: Path, where: str, row: dict[str, Any]) -> Place:
+def _user_place(locate: Locate, row: dict[str, Any]) -> Place:
     def fail(field_name: str, problem: str) -> GazetteerFileError:
-        return GazetteerFileError(f"{path}:{where}: {field_name}: {problem}")
+        return GazetteerFileError(f"{locate(field_name)}: {problem}")
 
     unknown = set(row) - set(USER_FIELDS)
     if unknown:

@@ -225,7 +225,7 @@ def test_users_add_their_own_event_types(tmp_path, gazetteer):
     assert [(e.type, e.directed) for e in doc.events] == [("cyberattack", True)]
     bad = tmp_path / "bad.json"
     bad.write_text('{"types": {"x": {}}}')
-    with pytest.raises(InputError, match="event type 'x' needs a list of 'triggers'"):
+    with pytest.raises(InputError, match=r"bad.json: \$\.types\.x: lacks the field 'triggers'"):
         load_lexicon(bad)
 
 
@@ -287,7 +287,7 @@ def test_bad_csv_rows_name_the_row(tmp_path, gazetteer, row, message):
 def test_bad_json_names_the_record_and_field(tmp_path, gazetteer):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"places": [], "events": [{"type": "shipment", "origin": "1", "destination": "2"}]}))
-    with pytest.raises(InputError, match=r"record 1: events\[0\]\.origin: no place with id '1'"):
+    with pytest.raises(InputError, match=r"bad.json: \$\.events\[0\]\.origin: no place with id '1'"):
         read_documents(path, gazetteer=gazetteer)
 
 

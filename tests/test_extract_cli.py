@@ -29,7 +29,8 @@ def test_json_record_has_the_contract_fields(article):
     result = run("extract", str(article), "--date", "2023-08-10")
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
-    assert set(record) == {"source", "date", "places", "events"}
+    assert list(record) == ["schema_version", "source", "date", "places", "events"]
+    assert record["schema_version"] == "1.0"
     assert (record["source"], record["date"]) == (str(article), "2023-08-10")
     (event,) = record["events"]
     assert (event["type"], event["origin"], event["destination"]) == ("shipment", "1871859", "2017370")
@@ -72,10 +73,14 @@ def test_geojson_is_a_feature_collection_of_points(article):
     assert first["properties"]["name"] == "Pyongyang" and "lat" not in first["properties"]
 
 
-def test_csv_has_a_row_per_place(article):
+def test_csv_has_a_row_per_document_place_and_event(article):
     rows = list(csv.DictReader(io.StringIO(run("extract", str(article), "--format", "csv").stdout)))
-    assert [r["name"] for r in rows] == ["Pyongyang", "Russia", "South Korea"]
-    assert rows[2]["surfaces"] == "South Korean" and rows[0]["mentions"] == "1"
+    assert [(r["row"], r["name"] or r["type"]) for r in rows] == [
+        ("record", ""), ("place", "Pyongyang"), ("place", "Russia"), ("place", "South Korea"), ("event", "shipment")
+    ]  # fmt: skip
+    assert rows[0]["schema_version"] == "1.0" and {r["source"] for r in rows} == {str(article)}
+    assert json.loads(rows[3]["mentions"])[0]["text"] == "South Korean" and rows[1]["lat"] == "39.03385"
+    assert (rows[4]["origin"], rows[4]["destination"], rows[4]["directed"]) == ("1871859", "2017370", "true")
 
 
 def test_output_file_is_written_atomically(article, tmp_path):
