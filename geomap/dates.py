@@ -139,16 +139,18 @@ def _resolve(
             parsed = _nearest_year(parsed.month, 1, reference.replace(day=1), strict) or parsed  # type: ignore[union-attr]
         return _iso(parsed, "month")
     if kind == "day_range":
+        # the start is resolved as a date of its own; the end is a later day of the same month
         first, last = re.split(r"\s*(?:\band\b|-|–|\bto\b)\s*", expression.split(",")[0], maxsplit=1)
-        month = re.match(_MONTH, first).group()  # type: ignore[union-attr]
         year = re.search(_YEAR, expression)
         start_value, _ = _resolve(first + (f", {year.group()}" if year else ""), "month_day", reference, document_date)
-        end_value, _ = _resolve(
-            f"{month} {last.strip()}" + (f", {year.group()}" if year else ""), "month_day", reference, document_date
-        )
-        if start_value is None or end_value is None:
+        if start_value is None:
             return None, None
-        return f"{start_value}/{end_value}", "day"
+        start = dt.date.fromisoformat(start_value)
+        try:
+            end = start.replace(day=int(re.match(r"\d+", last).group()))  # type: ignore[union-attr]
+        except ValueError:  # Feb. 28 and 30
+            return None, None
+        return (f"{start_value}/{end.isoformat()}", "day") if end > start else (None, None)
     parsed = _parse(expression, reference or dt.date(2000, 1, 1))
     if parsed is None:
         return None, None

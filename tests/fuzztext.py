@@ -33,7 +33,8 @@ DATES = (
     "Aug. 8", "yesterday", "Yesterday", "today", "Tuesday", "on Sunday", "March 2023", "in March", "In March",
     "July 25, 2023", "Tuesday, July 25, 2023", "Aug. 1 and 2", "Aug. 1-2", "Sept. 30, 2019", "8 August",
     "8 August 2023", "Feb. 29", "Feb. 29, 2024", "2023-08-08", "Dec. 31", "Jan. 1", "November 1", "since May",
-    "last December", "Published Aug. 10, 2023\n", "2024-02-30", "1st", "31st",
+    "last December", "Published Aug. 10, 2023\n", "2024-02-30", "1st", "31st", "Aug. 8-2", "Aug. 1-12",
+    "Dec. 30 and 31", "Feb. 28 and 30", "Aug. 8 to 8",
 )  # fmt: skip
 GLUE = (
     "the", "a", "of", "arms", "weapons", "oil", "officials", "troops", "President", "Defense Minister", "said",
@@ -112,15 +113,15 @@ def random_date(rng: random.Random) -> dt.date | None:
 
 
 def iso_date(value: str) -> bool:
-    """Whether `value` is YYYY, YYYY-MM, YYYY-MM-DD or a range a/b of them, and a real date."""
+    """Whether `value` is YYYY, YYYY-MM, YYYY-MM-DD or a range a/b of them (a before b), and a real date."""
     if not ISO_DATE.match(value):
         return False
+    parts = value.split("/")
     try:
-        for part in value.split("/"):
-            dt.date.fromisoformat(part + {4: "-01-01", 7: "-01", 10: ""}[len(part)])
+        days = [dt.date.fromisoformat(part + {4: "-01-01", 7: "-01", 10: ""}[len(part)]) for part in parts]
     except ValueError:
         return False
-    return True
+    return days == sorted(days)
 
 
 def problems(text: str, doc: Any) -> list[tuple[str, str]]:

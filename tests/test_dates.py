@@ -76,3 +76,16 @@ def test_extract_gives_iso_event_dates_or_none_at_the_ends_of_the_calendar(gazet
     for event in doc.events:
         assert event.date is None or ISO_DATE.match(event.date), event.date
         assert (event.date is None) == (event.date_precision is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        ("Aug. 1-12", dt.date(2023, 8, 3), ["2023-08-01/2023-08-12"]),  # the end was put in 2022, before the start
+        ("Aug. 8-2", dt.date(2023, 9, 3), [None]),  # no range ends before it starts
+        ("Feb. 28 and 30", dt.date(2023, 3, 3), [None]),
+        ("Dec. 30 and 31", dt.date(2024, 1, 1), ["2023-12-30/2023-12-31"]),
+    ],
+)
+def test_a_day_range_ends_in_its_start_month_and_not_before_its_start(text, when, expected):
+    assert _values(text, when) == expected
