@@ -102,7 +102,7 @@ def _iso(day: dt.date | None, precision: str) -> tuple[str | None, str | None]:
 def _nearest_year(month: int, day: int, reference: dt.date, strict: bool) -> dt.date | None:
     """The date with this month and day nearest `reference` (not a week after it when strict)."""
     options = []
-    latest = _shift(reference, 7) or dt.date.max  # a week after 9999-12-28 is past every date
+    latest = _shift(reference, 7) or dt.date.max  # from 9999-12-25 on, every date is within the week
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             candidate = dt.date(year, month, day)
