@@ -1,10 +1,11 @@
 """Dates in news text: "Aug. 8", "July 25, 2023", "In March", "on Tuesday", "Aug. 1 and 2".
 
 Expressions are found with patterns; their values come from python-dateutil, which parses the
-many ways English writes a date and does the weekday arithmetic. A date without a year takes the
-year that puts it nearest the reference date: the document's date when it is known (then it may
-not lie more than a week after it), else the latest full date the text itself gives. Weekdays
-and "yesterday" need the document's date and stay unresolved without it.
+many ways English writes a date. A date without a year takes the year that puts it nearest the
+reference date: the document's date when it is known (then it may not lie more than a week after
+it), else the latest full date the text itself gives. Weekdays and "yesterday" need the document's
+date and stay unresolved without it. A date that would fall before 0001-01-01 or after 9999-12-31
+is no date (None); years are always written with 4 digits.
 
 >>> import datetime as dt
 >>> [(d.text, d.value, d.precision) for d in find_dates("On Aug. 8 and in March", dt.date(2023, 8, 10))]
@@ -18,9 +19,6 @@ import re
 from dataclasses import dataclass
 
 from dateutil import parser as date_parser
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-
-WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
@@ -86,15 +84,31 @@ def _parse(expression: str, default: dt.date) -> dt.date | None:
         return None
 
 
+def _shift(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None past either end of the calendar (0001-01-01, 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _iso(day: dt.date | None, precision: str) -> tuple[str | None, str | None]:
+    """The ISO value of `day` as a day or a month, always with a 4-digit year (strftime's %Y does not pad)."""
+    if day is None:
+        return None, None
+    return (day.isoformat() if precision == "day" else f"{day.year:04d}-{day.month:02d}"), precision
+
+
 def _nearest_year(month: int, day: int, reference: dt.date, strict: bool) -> dt.date | None:
     """The date with this month and day nearest `reference` (not a week after it when strict)."""
     options = []
+    latest = _shift(reference, 7) or dt.date.max  # from 9999-12-25 on, every date is within the week
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             candidate = dt.date(year, month, day)
-        except ValueError:
+        except ValueError:  # also year 0 and 10000
             continue
-        if strict and candidate > reference + dt.timedelta(days=7):
+        if strict and candidate > latest:
             continue
         options.append((abs((candidate - reference).days), candidate))
     return min(options)[1] if options else None
@@ -110,31 +124,33 @@ def _resolve(
     if kind == "weekday":
         if document_date is None:
             return None, None
-        weekday = WEEKDAYS[date_parser.parse(expression).weekday()]
-        return (document_date + relativedelta(weekday=weekday(-1))).isoformat(), "day"  # on or before it
+        weekday = date_parser.parse(expression).weekday()
+        return _iso(_shift(document_date, -((document_date.weekday() - weekday) % 7)), "day")  # on or before it
     if kind == "relative":
         if document_date is None:
             return None, None
         shift = -1 if expression.lower() == "yesterday" else 0
-        return (document_date + dt.timedelta(days=shift)).isoformat(), "day"
+        return _iso(_shift(document_date, shift), "day")
     if kind in ("month", "month_year"):
         parsed = _parse(expression, reference or dt.date(2000, 1, 1))
         if parsed is None or (not has_year and reference is None):
             return None, None
         if not has_year:
             parsed = _nearest_year(parsed.month, 1, reference.replace(day=1), strict) or parsed  # type: ignore[union-attr]
-        return parsed.strftime("%Y-%m"), "month"
+        return _iso(parsed, "month")
     if kind == "day_range":
+        # the start is resolved as a date of its own; the end is a later day of the same month
         first, last = re.split(r"\s*(?:\band\b|-|–|\bto\b)\s*", expression.split(",")[0], maxsplit=1)
-        month = re.match(_MONTH, first).group()  # type: ignore[union-attr]
         year = re.search(_YEAR, expression)
         start_value, _ = _resolve(first + (f", {year.group()}" if year else ""), "month_day", reference, document_date)
-        end_value, _ = _resolve(
-            f"{month} {last.strip()}" + (f", {year.group()}" if year else ""), "month_day", reference, document_date
-        )
-        if start_value is None or end_value is None:
+        if start_value is None:
             return None, None
-        return f"{start_value}/{end_value}", "day"
+        start = dt.date.fromisoformat(start_value)
+        try:
+            end = start.replace(day=int(re.match(r"\d+", last).group()))  # type: ignore[union-attr]
+        except ValueError:  # Feb. 28 and 30
+            return None, None
+        return (f"{start_value}/{end.isoformat()}", "day") if end > start else (None, None)
     parsed = _parse(expression, reference or dt.date(2000, 1, 1))
     if parsed is None:
         return None, None
@@ -142,7 +158,7 @@ def _resolve(
         if reference is None:
             return None, None
         parsed = _nearest_year(parsed.month, parsed.day, reference, strict) or parsed
-    return parsed.isoformat(), "day"
+    return _iso(parsed, "day")
 
 
 _DATELINE = re.compile(

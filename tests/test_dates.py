@@ -1,0 +1,91 @@
+"""Dates at the ends of the calendar: no OverflowError, and every value ISO with a 4-digit year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import geomap
+from geomap.dates import find_dates
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+def _values(text: str, when: dt.date) -> list[str | None]:
+    return [d.value for d in find_dates(text, when)]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        ("yesterday", dt.date.min, [None]),  # the day before 0001-01-01 is no date
+        ("today", dt.date.min, ["0001-01-01"]),
+        ("yesterday", dt.date(1, 1, 2), ["0001-01-01"]),
+        ("on Sunday", dt.date.min, [None]),  # 0001-01-01 is a Monday: the Sunday before it is year 0
+        ("on Monday", dt.date.min, ["0001-01-01"]),
+        ("on Tuesday", dt.date.max, ["9999-12-28"]),
+        ("today", dt.date.max, ["9999-12-31"]),
+    ],
+)
+def test_yesterday_and_weekdays_at_the_ends_of_the_calendar(text, when, expected):
+    assert _values(text, when) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        ("On November 1", dt.date.max, ["9999-11-01"]),  # the week's grace after 9999-12-31 is past date.max
+        ("on January 3", dt.date(9999, 12, 25), ["9999-01-03"]),  # 10000-01-03 would be nearer, but is no date
+        ("Aug. 1 and 2", dt.date(9999, 12, 31), ["9999-08-01/9999-08-02"]),
+        ("On Dec. 30", dt.date.min, ["0001-12-30"]),  # year 0 does not exist
+    ],
+)
+def test_a_date_without_a_year_near_the_ends_of_the_calendar(text, when, expected):
+    assert _values(text, when) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        ("In March", dt.date(1, 5, 5), ["0001-03"]),
+        ("in December", dt.date.min, ["0001-12"]),
+        ("In March", dt.date(999, 5, 5), ["0999-03"]),
+        ("On Aug. 8", dt.date(999, 5, 5), ["0998-08-08"]),
+        ("in January", dt.date(9999, 12, 25), ["9999-01"]),
+    ],
+)
+def test_years_before_1000_are_written_with_four_digits(text, when, expected):
+    assert _values(text, when) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Yesterday, North Korea shipped arms to Russia.", dt.date.min),
+        ("On Sunday, North Korea shipped arms to Russia.", dt.date.min),
+        ("On November 1, North Korea shipped arms to Russia.", dt.date.max),
+        ("In March, North Korea shipped arms to Russia.", dt.date(1, 5, 5)),
+        ("In March, North Korea shipped arms to Russia.", dt.date(999, 5, 5)),
+    ],
+)
+def test_extract_gives_iso_event_dates_or_none_at_the_ends_of_the_calendar(gazetteer, text, when):
+    doc = geomap.extract(text, date=when, gazetteer=gazetteer)
+    assert doc.events
+    for event in doc.events:
+        assert event.date is None or ISO_DATE.match(event.date), event.date
+        assert (event.date is None) == (event.date_precision is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        ("Aug. 1-12", dt.date(2023, 8, 3), ["2023-08-01/2023-08-12"]),  # the end was put in 2022, before the start
+        ("Aug. 8-2", dt.date(2023, 9, 3), [None]),  # no range ends before it starts
+        ("Feb. 28 and 30", dt.date(2023, 3, 3), [None]),
+        ("Dec. 30 and 31", dt.date(2024, 1, 1), ["2023-12-30/2023-12-31"]),
+    ],
+)
+def test_a_day_range_ends_in_its_start_month_and_not_before_its_start(text, when, expected):
+    assert _values(text, when) == expected
