@@ -30,9 +30,7 @@ def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as e:
-            raise GazetteerFileError(
-                f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}"
-            ) from None
+            raise GazetteerFileError(f"{path}: cannot read gazetteer file: {_reason(e)}") from None
         return [_user_place(locate, row) for locate, row in _json_rows(path, text)]
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:  # the csv module on the file: see read_csv
@@ -52,9 +50,15 @@ def read_user_places(path: str | os.PathLike[str]) -> list[Place]:
                 line = reader.line_num + 1
             return places
     except (OSError, UnicodeDecodeError) as e:
-        raise GazetteerFileError(f"{path}: cannot read gazetteer file: {getattr(e, 'strerror', None) or e}") from None
+        raise GazetteerFileError(f"{path}: cannot read gazetteer file: {_reason(e)}") from None
     except csv.Error as e:
         raise GazetteerFileError(f"{path}: not readable as CSV: {e}") from None
+
+
+def _reason(error: OSError | UnicodeDecodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {error.start})"
+    return error.strerror or str(error)
 
 
 Locate = Callable[[str], str]  # a field's name → where it is, for a message: "FILE:LINE: lat"

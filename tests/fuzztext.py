@@ -127,6 +127,8 @@ def iso_date(value: str) -> bool:
 def problems(text: str, doc: Any) -> list[tuple[str, str]]:
     """Each property `doc = geomap.extract(text, ...)` breaks, as (kind, detail); [] when it keeps them all."""
     from geomap.document import documents_from_json
+    from geomap.errors import InputError
+    from geomap.schema import validate_record
 
     found: list[tuple[str, str]] = []
     ids = {fp.place.id for fp in doc.places}
@@ -150,6 +152,10 @@ def problems(text: str, doc: Any) -> list[tuple[str, str]]:
             found.append(("date precision", f"{e.id}: date {e.date!r}, precision {e.date_precision!r}"))
     for include_text in (False, True):
         record = doc.to_dict(include_text=include_text)
+        try:
+            validate_record(record, "record")
+        except InputError as e:
+            found.append(("schema", str(e)))
         try:
             (back,) = documents_from_json(json.dumps(record), "round trip")
             again = back.to_dict(include_text=include_text)

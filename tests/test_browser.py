@@ -221,20 +221,27 @@ def hostile_documents(gazetteer_csv: Path, types_json: Path) -> list[Document]:
     record = {
         "source": tagged("source"),
         "places": [
-            {**place, "id": "r1", "name": tagged("record-place"), "country": tagged("country"),
+            {**place, "id": "r1", "name": tagged("record-place"), "country": "NO",
              "admin1": tagged("record-admin1"), "mentions": [{"start": 0, "end": 5, "text": tagged("mention")}]},
             {**place, "id": "r2", "name": "Oslo", "lat": 40.0},
         ],
         "events": [
-            {"type": tagged("record-type"), "origin": "r1", "destination": "r2", "date": tagged("date"),
+            {"type": tagged("record-type"), "origin": "r1", "destination": "r2", "date": "2023-08",
              "actors": [tagged("actor")], "label": tagged("record-label"), "rule": tagged("rule"),
              "evidence": [{"start": 0, "end": 5, "text": tagged("record-evidence")}]},
-            {"type": "trade", "origin": "r2", "destination": "r1", "directed": True,
-             "date": '2023"){}*{background:url(https://evil.example/css)} .x{', "label": "css"},
+            {"type": "trade", "origin": "r2", "destination": "r1", "directed": True, "date": "2023-07",
+             "label": "css"},
             {"type": "aid", "origin": "r2", "destination": "r1", "date": "2023-05-02", "label": "dated"},
         ],
     }  # fmt: skip
-    return [article, *documents_from_json(json.dumps(record), "record")]
+    (edited,) = documents_from_json(json.dumps(record), "record")
+    # a record read back is validated (a country is two letters, a date ISO), but documents made in
+    # Python are not: give those fields payloads too, as a user's own code could
+    places = tuple(replace(fp, place=replace(fp.place, country=tagged("country"))) if fp.place.id == "r1" else fp
+                   for fp in edited.places)  # fmt: skip
+    css = '2023"){}*{background:url(https://evil.example/css)} .x{'
+    events = (replace(edited.events[0], date=tagged("date")), replace(edited.events[1], date=css), edited.events[2])
+    return [article, replace(edited, places=places, events=events)]
 
 
 def test_payloads_in_every_field_never_run(browser, tmp_path):

@@ -49,7 +49,6 @@ document_dates = st.one_of(
 
 def _check(text: str, when: dt.date | None, gazetteer) -> None:
     doc = geomap.extract(text, date=when, gazetteer=gazetteer)
-    # the JSON Schema check (geomap.schema.validate_record) is added here once that branch is merged
     assert problems(text, doc) == []
 
 
