@@ -200,3 +200,35 @@ def _catches_sigterm(pid: int) -> bool:
         if line.startswith("SigCgt:"):
             return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
     return False
+
+
+def test_a_read_only_directory_is_one_line_and_leaves_the_old_file(article, tmp_path, monkeypatch):
+    """Tests run as root, for whom no directory is read-only: the refusal is simulated where it happens."""
+    old = tmp_path / "out.json"
+    old.write_text("old", encoding="utf-8")
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    message = one_line_error(run("extract", str(article), "-o", str(old)))
+    assert message == f"Error: {old}: cannot write: Permission denied\n"
+    assert old.read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [
+        ("0001-01-01", "Arms left Pyongyang for Russia yesterday."),
+        ("9999-12-31", "Arms left Pyongyang for Russia on November 1."),
+        ("0999-03-02", "Arms left Pyongyang for Russia in March."),
+        ("0001-01-01", "Arms left Pyongyang for Russia on Tuesday."),
+    ],
+)
+def test_document_dates_at_the_ends_of_the_calendar_work(tmp_path, date, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("extract", str(path), "--date", date)
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert events and all(e["date"] is None or len(e["date"].split("-")[0]) == 4 for e in events)
