@@ -125,6 +125,7 @@ def read_documents(
     gazetteer: Gazetteer | None = None,
     date: str | dt.date | None = None,
     lexicon: Lexicon | None = None,
+    reader: str = "auto",
 ) -> list[Document]:
     """Documents from a file: an article (.txt, .md, .html) is extracted; `geomap extract` records
     (.json, .jsonl, .geojson, .csv: possibly edited by hand) or a CSV of events (origin,destination,type,
@@ -150,7 +151,7 @@ def read_documents(
             f"{path}: unsupported file type {suffix or '(none)'!r}; expected an article (.txt, .md, .html) "
             "or records (.json, .jsonl, .geojson, .csv)"
         )
-    return [extract(read_text(path), date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon)]
+    return [extract(read_text(path), date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon, reader=reader)]
 
 
 def documents_from_json(content: str, where: str, *, jsonl: bool = False) -> list[Document]:
