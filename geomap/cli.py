@@ -271,8 +271,11 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
 )
 @click.option(
-    "--reader", type=click.Choice(["auto", "syntax", "rules"]), default="auto", show_default=True,
-    help="Who reads the events: syntax (a dependency parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
 )
 @gazetteer_options
 def extract(
@@ -349,8 +352,11 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
 )
 @click.option(
-    "--reader", type=click.Choice(["auto", "syntax", "rules"]), default="auto", show_default=True,
-    help="Who reads the events: syntax (a dependency parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
 )
 @gazetteer_options
 def map_command(

@@ -162,15 +162,17 @@ def extract_events(
     nlp = load_model()
     dates = find_dates(text, date)
     drafts: list[_Draft] = []
-    previous: tuple[int, list[_Party]] = (-2, [])
+    previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
     docs = nlp.pipe(text[s:e] for _, s, e, _ in chosen)
     for (n, s_start, s_end, here), doc in zip(chosen, docs, strict=True):
         heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
+        adjacent = previous[0] == n - 1
         made, origins = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
-                                previous[1] if previous[0] == n - 1 else [])  # fmt: skip
+                                previous[1] if adjacent else [], previous[2] if adjacent else {})  # fmt: skip
         drafts.extend(made)
-        previous = (n, origins)
+        agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
+        previous = (n, origins, agents)
     return merge_drafts(text, drafts)
 
 
@@ -216,7 +218,7 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             continue
         tok = doc[i]
         found = table.get(tok.lower_) or table.get(tok.lemma_.lower())
-        modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.head.i != i
+        modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.pos_ != "VERB"
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier:
             out[i] = found
         i += 1
@@ -263,7 +265,16 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         if any(s.role == "agent" for s in head.slots):
             continue
         tok = head.token
-        if tok.dep_ in ("xcomp", "conj") and tok.head.lemma_ not in frames()["reporting"]:
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children):
+            # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
+            for up in tok.ancestors:
+                agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
+                if agents:
+                    head.slots += [replace(s, role="agent") for s in agents]
+                    break
+            continue
+        lemma = tok.head.lemma_.lower()
+        if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
@@ -275,8 +286,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
 def _vetoed(doc: Any, span: Any) -> bool:
     """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan')."""
     return any(
-        e.label_ in VETO_LABELS and e.start <= span.start and span.end <= e.end and len(e) > len(span)
-        for e in doc.ents
+        e.label_ in VETO_LABELS and e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents
     )
 
 
@@ -285,8 +295,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
     for _ in range(10):
-        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok is span.root)) and tok.head.i != tok.i:
             tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
+        if tok.dep_ == "appos":
+            return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
             return _Slot(party, span, role or "root", None, prep)
@@ -315,6 +327,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     continue
                 if new is None:
                     return _Slot(party, span, "drop", None)
+                if new == "location" and governor.lemma_ in ("base", "headquarter", "locate", "register"):
+                    governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
                     if governor.i in place_tokens:
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
@@ -401,8 +415,9 @@ def _events(
     heads: list[_Head],
     dates: list,
     lexicon: Lexicon,
-    previous_origins: list[_Party],
-) -> tuple[list[_Draft], list[_Party]]:
+    previous_origins: list[tuple[_Party, str]],
+    previous_agents: dict[str, _Party],
+) -> tuple[list[_Draft], list[tuple[_Party, str]]]:
     """Drafts of the sentence's events, and the origins its movements name (for the next sentence)."""
     offset = sentence[0]
     pseudo = {}
@@ -419,10 +434,10 @@ def _events(
         modality, hedged = _modality(h, type_, bool(dates))
         date = bound.get(id(trigger))
         spec = lexicon.types.get(type_)
-        made, origins = _flows(h, type_, spec.directed if spec else True, previous_origins)
+        made, origins = _flows(h, type_, spec.directed if spec else True, previous_origins, previous_agents)
         if modality == "asserted" and type_ in MOVEMENT_TYPES | {"migration"}:
-            origins_named += origins
-        for origin, destination, location, directed, how, confidence in made:
+            origins_named += [(o, type_) for o in origins]
+        for origin, destination, location, directed, how, confidence, type_ in made:
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
@@ -498,6 +513,8 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
                 state = "future"
             if c.dep_ == "mark" and c.lower_ in f["conditions"]:
                 state = "hypothetical"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in f["conditions"] for m in c.children):
+                state = "hypothetical"  # "If talks fail, Chile plans to send"
             if c.dep_ == "amod" and c.lemma_.lower() in ("possible", "potential", "proposed", "planned", "future"):
                 state = "hypothetical"
         if state == "hypothetical":
@@ -510,17 +527,27 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
             if lemma in f["denying"]:
                 return "negated", hedged
             if lemma in f["supposing"]:
-                state = "future" if state == "asserted" else state
+                state = "planned" if state in ("asserted", "future") else state
             hedged = hedged or lemma in f["hedging"] or parent.lower_ in ("believed", "reportedly", "alleged")
         cur = parent
+    # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final
+    # stop in Houston on Saturday"); other futures and plans are supposed
+    movement = type_ in MOVEMENT_TYPES | {"migration"}
     if state == "future":
-        # the guide: an explicitly scheduled movement is a flow; other futures are supposed
-        return ("future" if type_ in MOVEMENT_TYPES | {"migration"} else "hypothetical"), hedged
+        return ("future" if movement else "hypothetical"), hedged
+    if state == "planned":
+        return ("future" if movement and dated else "hypothetical"), hedged
     return state, hedged
 
 
-def _flows(h: _Head, type_: str, directed: bool, previous_origins: list[_Party]) -> tuple[list[tuple], list[_Party]]:
-    """(origin, destination, location, directed, how, confidence) of each flow, and the origins named."""
+def lexicon_reciprocal() -> frozenset[str]:
+    return load_lexicon().reciprocal
+
+
+def _flows(
+    h: _Head, type_: str, directed: bool, previous_origins: list[tuple[_Party, str]], previous_agents: dict[str, _Party]
+) -> tuple[list[tuple], list[_Party]]:
+    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins named."""
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
         frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
@@ -538,18 +565,21 @@ def _flows(h: _Head, type_: str, directed: bool, previous_origins: list[_Party])
         roles.setdefault(role, []).append(s.party)
     location = (roles.get("location") or [None])[0]
     base = NEAR if near else BASE
+    reciprocal = frozenset(lexicon_reciprocal())
+    if any(t.lower_ in reciprocal or t.head.lower_ in reciprocal for t in (h.token, *h.nouns)):
+        directed = False  # "Putin and Kim exchanged letters"
     if not directed:
         named = distinct([*roles.get("agent", []), *roles.get("object", []), *roles.get("between", [])])
         withs = distinct(roles.get("party", []))
         pairs = [(a, w) for a in named for w in withs] if withs else [
             (a, b) for i, a in enumerate(named) for b in named[i + 1 :]]  # fmt: skip
-        out = [(a, b, location, False, "parties", base) for a, b in pairs if a.place.id != b.place.id]
+        out = [(a, b, location, False, "parties", base, type_) for a, b in pairs if a.place.id != b.place.id]
         # someone from one country meeting in another has travelled there
         if location is not None:
             for a in distinct(roles.get("agent", [])):
                 if a.place.country and location.place.country and a.place.country != location.place.country:
-                    out.append((a, location, None, True, "visit", base * 0.8))
-        return [(*o[:4], o[4], o[5]) if o[4] != "visit" else o for o in out], []
+                    out.append((a, location, None, True, "visit", base * 0.8, "visit"))
+        return out, []
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
@@ -559,18 +589,23 @@ def _flows(h: _Head, type_: str, directed: bool, previous_origins: list[_Party])
     if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration") and location is not None:
         destinations, how = [location], "location"
     if origins and not destinations:
-        home = [
-            a for a in agents
-            if (a.kind in ("demonym", "person") or a.place.kind == "country") and a.place.country != origins[0].place.country
-        ]  # fmt: skip
+        away = origins[0].place.country
+        home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")
+                and a.place.country != away]  # fmt: skip
         if home and any(s.prep == "out of" for s in h.slots):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+    passive = any(c.dep_ == "auxpass" for c in h.token.children)
+    if destinations and not origins and passive and type_ in previous_agents:
+        # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
+        origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
     if destinations and not origins and previous_origins and type_ in MOVEMENT_TYPES | {"migration"}:
-        origins, how, base = previous_origins[-1:], "previous-origin", base * INHERITED  # "… crossed into Poland"
+        # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
+        ((origin, type_),) = previous_origins[-1:]
+        origins, how, base = [origin], "previous-origin", base * INHERITED
     flows = [
-        (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0))
+        (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
         for o in distinct(origins)
         for d in distinct(destinations)
         if o.place.id != d.place.id

@@ -235,8 +235,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
-    parser.add_argument("--reader", choices=["all", "rules", "syntax", "baseline"], default="all",
-                        help="score one reader (default: all three)")
+    parser.add_argument(
+        "--reader",
+        choices=["all", "rules", "syntax", "baseline"],
+        default="all",
+        help="score one reader (default: all three)",
+    )
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
@@ -251,7 +255,8 @@ def main() -> None:
         for name, f in by_reader.items():
             print(
                 f"{split:<5} {name:<9} P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f}  "
-                f"type {f['type_accuracy']}  direction {f['direction_accuracy']}  date {f['date_accuracy']}  country F1 {f['country_f1']:.3f}  "
+                f"type {f['type_accuracy']}  direction {f['direction_accuracy']}  date {f['date_accuracy']}  "
+                f"country F1 {f['country_f1']:.3f}  "
                 f"({f['articles']} articles, {f['gold']} gold, {f['predicted']} drawn; "
                 f"{f['no_flow_articles_quiet']}/{f['no_flow_articles']} no-flow articles quiet)"
             )
