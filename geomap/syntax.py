@@ -151,20 +151,27 @@ def extract_events(
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
     forms = _forms(lexicon)
-    chosen = []
+    candidates = []
     for n, (s_start, s_end) in enumerate(sentences(text, toks)):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
         if here and any(toks[i].text.lower() in forms for i in range(first, last)):
-            chosen.append((n, s_start, s_end, here))
+            candidates.append((n, s_start, s_end, here))
+    # a sentence naming one place can only continue a neighbour's event: parse it beside one
+    numbers = {n for n, *_ in candidates}
+    chosen = [c for c in candidates if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers]
     if not chosen:
         return []
     nlp = load_model()
     dates = find_dates(text, date)
     drafts: list[_Draft] = []
     previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
-    docs = nlp.pipe(text[s:e] for _, s, e, _ in chosen)
+    with nlp.select_pipes(disable=["ner"]):
+        docs = list(nlp.pipe(text[s:e] for _, s, e, _ in chosen))
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     for (n, s_start, s_end, here), doc in zip(chosen, docs, strict=True):
+        if ner is not None and _named_around(text, toks, here):
+            doc = ner(doc)  # the person/organisation veto, only where a name may hold a place
         heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
         adjacent = previous[0] == n - 1
@@ -281,6 +288,21 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
                            if s.role in ("object", "patient")]  # fmt: skip
     return [heads[i] for i in sorted(heads)]
+
+
+def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
+    """Whether a capitalised word other than a place stands right before or after a place ('Michael
+    Jordan', 'Sierra Leone'): only then can a person's or organisation's name contain it."""
+    places = {i for p in parties for i in range(p.first, p.last)}
+    for p in parties:
+        before, after = p.first - 1, p.last
+        if before >= 0 and before not in places and toks[before].capitalised:
+            if not text[toks[before].end : toks[p.first].start].strip():
+                return True
+        if after < len(toks) and after not in places and toks[after].capitalised:
+            if not text[toks[p.last - 1].end : toks[after].start].strip():
+                return True
+    return False
 
 
 def _vetoed(doc: Any, span: Any) -> bool:

@@ -61,6 +61,13 @@ def test_a_denial_negates_what_it_denies(gazetteer):
 
 def test_a_place_inside_a_person_s_name_is_no_end(gazetteer):
     assert flows("Michael Jordan flew from Chicago to Paris.", gazetteer) == {("travel", "Chicago", "Paris")}
+    assert flows("Michael Jordan flew to Paris.", gazetteer) == set()
+    assert flows("Jordan Peterson said Iran shipped oil to Syria.", gazetteer) == {("shipment", "Iran", "Syria")}
+
+
+def test_a_place_that_is_the_whole_name_survives(gazetteer):
+    assert flows("Sierra Leone sent doctors to Guinea.", gazetteer) == {("travel", "Sierra Leone", "Guinea")}
+    assert flows("President Ruto of Kenya flew to Ankara.", gazetteer) == {("travel", "Kenya", "Ankara")}
 
 
 # --- 3. Plain movement --------------------------------------------------------------------------------
