@@ -295,12 +295,13 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     Jordan', 'Sierra Leone'): only then can a person's or organisation's name contain it."""
     places = {i for p in parties for i in range(p.first, p.last)}
     for p in parties:
-        before, after = p.first - 1, p.last
-        if before >= 0 and before not in places and toks[before].capitalised:
-            if not text[toks[before].end : toks[p.first].start].strip():
-                return True
-        if after < len(toks) and after not in places and toks[after].capitalised:
-            if not text[toks[p.last - 1].end : toks[after].start].strip():
+        for i, a, b in ((p.first - 1, p.first - 1, p.first), (p.last, p.last - 1, p.last)):
+            if (
+                0 <= i < len(toks)
+                and i not in places
+                and toks[i].capitalised
+                and not text[toks[a].end : toks[b].start].strip()
+            ):
                 return True
     return False
 
