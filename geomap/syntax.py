@@ -345,8 +345,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
             governor = marker.head
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
-                if new is None and word == "of":
-                    tok = governor  # "the capital of Kenya", "hundreds of Syrians"
+                if new is None and (word == "of" or word in frames()["examples"]):
+                    tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
                 if new is None:
                     return _Slot(party, span, "drop", None)
@@ -507,15 +507,23 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"
+    retyped = frames()["retype"].get(h.token.lemma_.lower(), {})
+    if any(w in retyped for w in lemmas):
+        return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
     if noun_type and (h.kind != "type" or h.type == "travel"):
         return noun_type  # "sent a shipment", "refugees arrived"
+    # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
+    nations = any(s.party.kind == "demonym" and s.span.root.tag_ in ("NNPS", "NNS") and s.span.root in theme
+                  for s in h.slots)  # fmt: skip
     if h.kind == "type":
         spec = lexicon.types[h.type]
         if spec.cargo_decides and cargo and cargo != "visit":
             return cargo
-        return h.type
+        return "migration" if nations and h.type == "travel" else h.type
     if cargo:
         return cargo
+    if nations:
+        return "migration"
     if people or h.kind == "departure":
         return "travel"
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
