@@ -270,6 +270,13 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
 )
+@click.option(
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+)
 @gazetteer_options
 def extract(
     files: tuple[str, ...],
@@ -278,6 +285,7 @@ def extract(
     output: str | None,
     include_text: bool,
     event_types: str | None,
+    reader: str,
     gazetteer: Gazetteer,
 ) -> None:
     """The places FILES name and the events between them.
@@ -295,7 +303,7 @@ def extract(
 
     try:
         _check_output(output, files, gazetteer, event_types)
-        documents = _read_inputs(files, date, gazetteer, load_lexicon(event_types))
+        documents = _read_inputs(files, date, gazetteer, load_lexicon(event_types), reader)
         _write(output, render(documents, fmt, include_text=include_text))
     except GeomapError as e:
         raise UsageError(str(e)) from None
@@ -343,6 +351,13 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
 )
+@click.option(
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+)
 @gazetteer_options
 def map_command(
     inputs: tuple[str, ...],
@@ -356,6 +371,7 @@ def map_command(
     date: dt.date | None,
     map_id: str | None,
     event_types: str | None,
+    reader: str,
     gazetteer: Gazetteer,
 ) -> None:
     """Draw the flows of INPUTS on a map: articles (.txt, .md, .html; - for standard input), or
@@ -379,7 +395,7 @@ def map_command(
         unknown = sorted(set(wanted or ()) - set(lexicon.types))
         if unknown:
             raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
-        documents = _read_inputs(inputs, date, gazetteer, lexicon)
+        documents = _read_inputs(inputs, date, gazetteer, lexicon, reader)
         places = _country_points(documents, gazetteer)
         png_offline = fmt == "png" and tiles is None  # a picture needs no network unless tiles are asked for
         m = flowmap.render(
@@ -420,7 +436,9 @@ def _write(output: str | None, result: str | bytes) -> None:
         echo(result)
 
 
-def _read_inputs(names: tuple[str, ...], date: dt.date | None, gazetteer: Gazetteer, lexicon: Any) -> list[Any]:
+def _read_inputs(
+    names: tuple[str, ...], date: dt.date | None, gazetteer: Gazetteer, lexicon: Any, reader: str = "auto"
+) -> list[Any]:
     """Documents from files (articles, extract JSON, events CSV) and '-' (an article on stdin)."""
     from geomap.document import extract, read_documents
     from geomap.text import decode_article
@@ -429,9 +447,9 @@ def _read_inputs(names: tuple[str, ...], date: dt.date | None, gazetteer: Gazett
     for name in names:
         if name == "-":
             text = decode_article(sys.stdin.buffer.read(), "standard input")
-            documents.append(extract(text, date=date, gazetteer=gazetteer, source=name, lexicon=lexicon))
+            documents.append(extract(text, date=date, gazetteer=gazetteer, source=name, lexicon=lexicon, reader=reader))
         else:
-            documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon))
+            documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon, reader=reader))
     return documents
 
 

@@ -81,8 +81,12 @@ def extract(
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
     lexicon: Lexicon | None = None,
+    reader: str = "auto",
 ) -> Document:
     """Every place `text` names, resolved, and the events between them.
+
+    `reader` picks who reads the events: "syntax" (a dependency parse; needs `geomap[syntax]`),
+    "rules" (the token-window rules) or "auto" (syntax when a spaCy model is installed).
 
     `date` is the document's date (else the one its dateline gives, if any): dates without a year,
     weekdays and "yesterday" are resolved against it.
@@ -93,7 +97,13 @@ def extract(
     when = parse_date(date) or dateline(text)
     toks = tokens(text)
     places = resolve(text, recognise(text, gazetteer, toks))
-    events = extract_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon, toks=toks)
+    from geomap.syntax import resolve_reader
+
+    if resolve_reader(reader) == "syntax":
+        from geomap.syntax import extract_events as read_events
+    else:
+        read_events = extract_events
+    events = read_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon, toks=toks)
     # an event may end at a place the text names only through another ("Washington sanctioned": the US)
     known = {fp.place.id for fp in places}
     for place_id in dict.fromkeys(i for e in events for i in (e.origin, e.destination, e.location) if i):
@@ -115,6 +125,7 @@ def read_documents(
     gazetteer: Gazetteer | None = None,
     date: str | dt.date | None = None,
     lexicon: Lexicon | None = None,
+    reader: str = "auto",
 ) -> list[Document]:
     """Documents from a file: an article (.txt, .md, .html) is extracted; `geomap extract` records
     (.json, .jsonl, .geojson, .csv: possibly edited by hand) or a CSV of events (origin,destination,type,
@@ -140,7 +151,7 @@ def read_documents(
             f"{path}: unsupported file type {suffix or '(none)'!r}; expected an article (.txt, .md, .html) "
             "or records (.json, .jsonl, .geojson, .csv)"
         )
-    return [extract(read_text(path), date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon)]
+    return [extract(read_text(path), date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon, reader=reader)]
 
 
 def documents_from_json(content: str, where: str, *, jsonl: bool = False) -> list[Document]:

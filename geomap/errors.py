@@ -31,3 +31,7 @@ class InputError(GeomapError, ValueError):
 
 class ExportError(GeomapError, RuntimeError):
     """An output format cannot be made here (PNG without Chromium)."""
+
+
+class ModelNotFound(GeomapError, ImportError):
+    """The syntax reader was asked for, but spaCy or its English model is not installed."""

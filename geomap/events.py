@@ -326,7 +326,7 @@ def extract_events(
         return []
     words = [t.text.lower() for t in toks]
     starts = [t.start for t in toks]
-    parties = _parties(text, toks, starts, places, gazetteer)
+    parties = find_parties(text, toks, starts, places, gazetteer)
     in_party = {i for p in parties for i in range(p.first, p.last)}
     triggers = _triggers(words, lexicon, in_party)
     dates = find_dates(text, date)
@@ -352,10 +352,10 @@ def extract_events(
                 drafts,
             )
         )
-    return _merge(text, drafts)
+    return merge_drafts(text, drafts)
 
 
-def _parties(
+def find_parties(
     text: str, toks: list[Token], starts: list[int], places: Sequence[FoundPlace], gazetteer: Gazetteer | None
 ) -> list[_Party]:
     """Every mention of a place, plus the people the text ties to a country."""
@@ -365,7 +365,7 @@ def _parties(
             first = bisect.bisect_left(starts, m.start)
             last = bisect.bisect_left(starts, m.end)
             kind = "demonym" if m.via == "demonym" else "place"
-            place = _government(found.place, word_after(text, m.end), gazetteer)
+            place = government(found.place, word_after(text, m.end), gazetteer)
             actor = m.text if place is not found.place else None
             out.append(_Party(first, max(last, first + 1), place, kind, actor=actor, confidence=found.confidence))
     out.sort(key=lambda p: p.first)
@@ -385,7 +385,7 @@ def _parties(
     return sorted(out, key=lambda p: p.first)
 
 
-def _government(place: Place, following: str, gazetteer: Gazetteer | None) -> Place:
+def government(place: Place, following: str, gazetteer: Gazetteer | None) -> Place:
     """'Washington sanctioned', 'Moscow denied': a capital acting stands for its country's government,
     so the event's end is the country (the country's place from the gazetteer)."""
     if not (place.capital and place.country and following in GOVERNMENT_VERBS and gazetteer is not None):
@@ -471,7 +471,7 @@ _DATELINE_TAIL = re.compile(
 )
 
 
-def _in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
+def in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
     """'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —': where a report was filed, not who did what."""
     start, end = toks[party.first].start, toks[party.last - 1].end
     line_start = text.rfind("\n", 0, start) + 1
@@ -493,7 +493,7 @@ def _is_source(
     first, last = bounds
     if party.first >= 2 and words[party.first - 2 : party.first] == ["according", "to"]:
         return True
-    if _in_dateline(text, toks, party):
+    if in_dateline(text, toks, party):
         return True
     others = {p.first for p in parties if p is not party}
     for j in range(party.last, min(last, party.last + 10)):
@@ -585,7 +585,7 @@ def _sentence_events(
         nearest = min(triggers, key=lambda t: (_distance(unit, t), t.first))
         if _distance(unit, nearest) <= UNIT_WINDOW:
             by_trigger[id(nearest)].append(unit)
-    bound_dates = _bind_dates(text, toks, triggers, dates)
+    bound_dates = bind_dates(text, toks, triggers, dates)
     drafts = []
     for trigger in triggers:
         drafts.extend(
@@ -611,7 +611,7 @@ def _distance(unit: list[_Party], trigger: _Trigger) -> int:
     return min(min(abs(p.first - trigger.last + 1), abs(p.last - 1 - trigger.first)) for p in unit)
 
 
-def _bind_dates(
+def bind_dates(
     text: str, toks: list[Token], triggers: list[_Trigger], dates: list[DateMention]
 ) -> dict[int, DateMention]:
     """Each trigger's date: one written right before it ('the July meeting', no punctuation between)
@@ -664,6 +664,12 @@ def _passive(words: list[str], trigger: _Trigger, first: int) -> bool:
 
 def _modality(words: list[str], trigger: _Trigger, first: int, lexicon: Lexicon) -> tuple[str, bool]:
     window = words[max(first, trigger.first - 6) : trigger.first]
+    # "Officials who could not be named said Iran shipped …": what precedes a reporting verb
+    # qualifies the reporter, not the report
+    reported = [k for k, w in enumerate(window) if w in REPORTING]
+    if reported:
+        window = window[reported[-1] + 1 :]
+        first = max(first, trigger.first - 6) + reported[-1] + 1
     hedged = any(w in lexicon.hedges for w in words[first : trigger.first])
     if any(w in lexicon.negation for w in window) or any(
         w.startswith("den") and w in lexicon.negation for w in words[first : trigger.first]
@@ -720,7 +726,7 @@ def _trigger_events(
     rule = trigger.kind if trigger.kind != "type" else "trigger"
     if not directed:
         return [
-            _draft(type_, a, b, (roles.get("location") or [None])[0], False, trigger, sentence, f"{rule}:parties",
+            make_draft(type_, a, b, (roles.get("location") or [None])[0], False, trigger, sentence, f"{rule}:parties",
                    base, modality, hedged, date)
             for a, b in _pairs(roles)
         ]  # fmt: skip
@@ -735,27 +741,13 @@ def _trigger_events(
         destinations = roles.get("location", [])
         how = "location"
     if not destinations and roles.get("party"):
-        # "deals with North Korea": a directed type with a party becomes an undirected event
-        for a in _distinct(origins or agents):
-            for b in _distinct(roles["party"]):
-                if a.place.id != b.place.id:
-                    return [
-                        _draft(
-                            type_,
-                            a,
-                            b,
-                            None,
-                            False,
-                            trigger,
-                            sentence,
-                            f"{rule}:with",
-                            base * 0.9,
-                            modality,
-                            hedged,
-                            date,
-                        )
-                    ]
-        return []
+        # "deals with North Korea and Iran": a directed type with parties becomes undirected events, one a pair
+        return [
+            make_draft(type_, a, b, None, False, trigger, sentence, f"{rule}:with", base * 0.9, modality, hedged, date)
+            for a in distinct(origins or agents)
+            for b in distinct(roles["party"])
+            if a.place.id != b.place.id
+        ]  # fmt: skip
     if origins and not destinations:
         homeward = [
             a for a in agents if a.kind in ("demonym", "person") and a.place.country != origins[0].place.country
@@ -791,12 +783,12 @@ def _trigger_events(
             return []
         destinations, rule, confidence = [inherited.destination], f"{rule}:previous-destination", confidence * INHERITED  # type: ignore[list-item]
     drafts = []
-    for origin in _distinct(origins):
-        for destination in _distinct(destinations):
+    for origin in distinct(origins):
+        for destination in distinct(destinations):
             if origin.place.id == destination.place.id:
                 continue
             drafts.append(
-                _draft(
+                make_draft(
                     type_,
                     origin,
                     destination,
@@ -823,12 +815,12 @@ def _same_clause(text: str, toks: list[Token], trigger: _Trigger, unit: list[_Pa
 def _pairs(roles: dict[str, list[_Party]]) -> list[tuple[_Party, _Party]]:
     """Who an undirected event joins: 'between X and Y' pairs the list; 'A … with X and Y' pairs A
     with each; else everyone named as agent or object ('Russia and North Korea exchanged letters')."""
-    named = _distinct(p for r in ("agent", "object", "destination", "origin", "patient") for p in roles.get(r, []))
-    withs = _distinct(roles.get("party", []))
+    named = distinct(p for r in ("agent", "object", "destination", "origin", "patient") for p in roles.get(r, []))
+    withs = distinct(roles.get("party", []))
     if withs:
         return [(a, w) for a in named for w in withs if a.place.id != w.place.id]
     # "between Russian … Shoigu and North Korean … Kim": the second of the pair follows "and"
-    members = _distinct([*roles.get("between", []), *named])
+    members = distinct([*roles.get("between", []), *named])
     return [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
 
 
@@ -867,7 +859,7 @@ def _previous(
     return None
 
 
-def _distinct(parties: Iterable[_Party]) -> list[_Party]:
+def distinct(parties: Iterable[_Party]) -> list[_Party]:
     seen: set[str] = set()
     out = []
     for p in parties:
@@ -896,7 +888,7 @@ def _presence(
             if place.place.country and place.place.country != official.place.country:
                 trigger = _Trigger(official.first, official.last, "presence", "visit", "")
                 drafts.append(
-                    _draft(
+                    make_draft(
                         "visit",
                         official,
                         place,
@@ -914,7 +906,7 @@ def _presence(
     return drafts
 
 
-def _draft(
+def make_draft(
     type_: str,
     origin: _Party,
     destination: _Party,
@@ -938,7 +930,7 @@ def _draft(
 # --- Merging -------------------------------------------------------------------------------------
 
 
-def _merge(text: str, drafts: list[_Draft]) -> list[Event]:
+def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:
     """One event per flow: the same type, ends, modality and (compatible) date."""
     events: list[Event] = []
     for d in drafts:

@@ -10,18 +10,20 @@ over the matched pairs; the same match at country level; and, for articles with 
 how many draw no arrow. A naive baseline is scored beside geomap: every ordered pair of places in
 a sentence that has an event or movement word.
 
-    python benchmarks/flows/score.py                 # both splits, geomap and the baseline
+    python benchmarks/flows/score.py                 # both splits: the rules and syntax readers, the baseline
     python benchmarks/flows/score.py --split dev -v  # and every miss and false alarm of dev
+    python benchmarks/flows/score.py --split dev --reader syntax -v  # one reader
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geopy.distance import great_circle
@@ -72,13 +74,13 @@ def matches(pred: Flow, gold: Flow) -> bool:
     return forward or (backward and not gold.directed)
 
 
-def match(predicted: list[Flow], gold: list[Flow]) -> list[tuple[Flow, Flow]]:
+def match(predicted: list[Flow], gold: list[Flow], *, either_way: bool = False) -> list[tuple[Flow, Flow]]:
     """One-to-one pairs, greedily: each gold flow takes the first unmatched prediction that fits,
-    preferring one of the same type."""
+    preferring one of the same type (`either_way`: the ends in either direction)."""
     free = list(predicted)
     pairs = []
     for g in gold:
-        fitting = [p for p in free if matches(p, g)]
+        fitting = [p for p in free if matches(p, replace(g, directed=False) if either_way else g)]
         if fitting:
             best = next((p for p in fitting if p.type == g.type), fitting[0])
             free.remove(best)
@@ -140,7 +142,7 @@ def baseline_flows(text: str, date: str | None, gazetteer) -> list[Flow]:
 
     lexicon = load_lexicon()
     words = {t.lower() for spec in lexicon.types.values() for t in spec.triggers} | set(lexicon.movement)
-    doc = extract(text, date=date, gazetteer=gazetteer)
+    doc = extract(text, date=date, gazetteer=gazetteer, reader="rules")
     mentions = sorted((m.start, fp.place) for fp in doc.places for m in fp.mentions)
     flows = []
     for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
@@ -157,7 +159,7 @@ def baseline_flows(text: str, date: str | None, gazetteer) -> list[Flow]:
 def figures(results: Iterable[tuple[list[Flow], list[Flow]]]) -> dict[str, float | int]:
     results = list(results)
     tp = n_pred = n_gold = type_ok = date_ok = dated = 0
-    ctp = 0
+    ctp = loose = 0
     quiet = empty = 0
     for predicted, gold in results:
         pairs = match(predicted, gold)
@@ -167,6 +169,7 @@ def figures(results: Iterable[tuple[list[Flow], list[Flow]]]) -> dict[str, float
         type_ok += sum(p.type == g.type for p, g in pairs)
         dated += sum(g.date is not None for _, g in pairs)
         date_ok += sum(g.date is not None and p.date == g.date for p, g in pairs)
+        loose += len(match(predicted, gold, either_way=True))
         ctp += len(match([as_countries(p) for p in predicted], [as_countries(g) for g in gold]))
         if not gold:
             empty += 1
@@ -184,6 +187,8 @@ def figures(results: Iterable[tuple[list[Flow], list[Flow]]]) -> dict[str, float
         "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
         "type_accuracy": round(type_ok / tp, 3) if tp else None,
         "date_accuracy": round(date_ok / dated, 3) if dated else None,
+        # of the flows whose two ends were found, in either direction: how many point the gold way
+        "direction_accuracy": round(tp / loose, 3) if loose else None,
         "country_precision": round(cp, 3), "country_recall": round(cr, 3), "country_f1": round(cf, 3),
         "no_flow_articles": empty, "no_flow_articles_quiet": quiet,
     }  # fmt: skip
@@ -204,17 +209,17 @@ def run(readers: dict[str, Callable[..., list[Flow]]], splits: list[str], verbos
             for item, flows in chosen:
                 predicted = reader(texts[(item["corpus"], item["doc"])], item["date"], gazetteer)
                 results.append((predicted, flows))
-                if verbose and name == "geomap":
-                    _show(item, predicted, flows)
+                if verbose and name != "baseline":
+                    _show(item, predicted, flows, name)
             report[split][name] = figures(results)
     return report
 
 
-def _show(item: dict, predicted: list[Flow], gold: list[Flow]) -> None:
+def _show(item: dict, predicted: list[Flow], gold: list[Flow], reader: str) -> None:
     pairs = match(predicted, gold)
     hit_p = {id(p) for p, _ in pairs}
     hit_g = {id(g) for _, g in pairs}
-    name = f"{item['corpus']}-{item['doc']}"
+    name = f"{reader:<6} {item['corpus']}-{item['doc']}"
     for p, g in pairs:
         if p.type != g.type:
             print(f"{name}  TYPE   {g.origin.name} -> {g.destination.name}: {p.type} for {g.type}")
@@ -230,15 +235,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--reader",
+        choices=["all", "rules", "syntax", "baseline"],
+        default="all",
+        help="score one reader (default: all three)",
+    )
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
-    report = run({"geomap": geomap_flows, "baseline": baseline_flows}, splits, args.verbose)
+    readers = {
+        "rules": functools.partial(geomap_flows, reader="rules"),
+        "syntax": functools.partial(geomap_flows, reader="syntax"),
+        "baseline": baseline_flows,
+    }
+    chosen = readers if args.reader == "all" else {args.reader: readers[args.reader]}
+    report = run(chosen, splits, args.verbose)
     for split, by_reader in report.items():
         for name, f in by_reader.items():
             print(
                 f"{split:<5} {name:<9} P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f}  "
-                f"type {f['type_accuracy']}  date {f['date_accuracy']}  country F1 {f['country_f1']:.3f}  "
+                f"type {f['type_accuracy']}  direction {f['direction_accuracy']}  date {f['date_accuracy']}  "
+                f"country F1 {f['country_f1']:.3f}  "
                 f"({f['articles']} articles, {f['gold']} gold, {f['predicted']} drawn; "
                 f"{f['no_flow_articles_quiet']}/{f['no_flow_articles']} no-flow articles quiet)"
             )

