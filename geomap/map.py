@@ -583,18 +583,18 @@ class Labels(Macro):
             var icon = L.divIcon({className: item.c, html: item.t, iconSize: null, iconAnchor: [-item.r - 3, 8]});
             return L.marker(item.a, {icon: icon, interactive: false, keyboard: false, pane: "geomapLabels"}).addTo(map);
         });
-        function declutter() {
-            var shown = [];
-            labels.forEach(function (label) {
-                var el = label.getElement();
-                if (!el) { return; }
-                var box = el.getBoundingClientRect();
+        function declutter() {  // all boxes read first, then all written: one layout, not one a label
+            var shown = [], elements = labels.map(function (label) { return label.getElement(); });
+            var boxes = elements.map(function (el) { return el ? el.getBoundingClientRect() : null; });
+            var hidden = boxes.map(function (box) {
+                if (!box) { return true; }
                 var clash = shown.some(function (b) {
                     return box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom;
                 });
-                el.style.visibility = clash ? "hidden" : "";
                 if (!clash) { shown.push(box); }
+                return clash;
             });
+            elements.forEach(function (el, i) { if (el) { el.style.visibility = hidden[i] ? "hidden" : ""; } });
         }
         map.on("zoomend viewreset resize", declutter);
         map.whenReady(declutter);
