@@ -278,3 +278,27 @@ def test_capital_country_points_move_countries_in_json_input(tmp_path, gazetteer
     points = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in json.loads(out.read_text())["features"]
               if f["geometry"]["type"] == "Point"}  # fmt: skip
     assert distance_km((points["Russia"][1], points["Russia"][0]), (55.75, 37.62)) < 30  # Moscow
+
+
+def test_html_on_standard_input_is_read_as_a_page(tmp_path):
+    page = (
+        "<!DOCTYPE html><html><head><title>Drones for Russia</title><script>var city='Paris';</script></head>"
+        "<body><nav>Berlin Madrid Rome</nav><h1>Drones for Russia</h1><p>Iran shipped drones to Russia.</p>"
+        "<footer>Offices in Tokyo</footer></body></html>"
+    )
+    out = tmp_path / "m.geojson"
+    result = CliRunner().invoke(main, ["map", "-", "--format", "geojson", "-o", str(out)], input=page.encode())
+    assert result.exit_code == 0, result.output
+    names = {f["properties"].get("name") for f in json.loads(out.read_text())["features"]}
+    assert {"Iran", "Russia"} <= names and not names & {"Paris", "Berlin", "Madrid", "Rome", "Tokyo"}
+    html_out = tmp_path / "m.html"
+    assert CliRunner().invoke(main, ["map", "-", "-o", str(html_out)], input=page.encode()).exit_code == 0
+    assert "<title>Drones for Russia</title>" in html_out.read_text()
+
+
+def test_html_page_to_standard_output(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    result = CliRunner().invoke(main, ["map", str(article), "-o", "-", "--cdn"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "-").exists()
