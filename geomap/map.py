@@ -85,6 +85,7 @@ class Flow:
     weight: float
     colour: str
     period: str
+    columns: tuple[tuple[str, str], ...] = ()  # a flows CSV's own columns, shown in the popup
 
 
 def flow_weight(count: int) -> float:
@@ -114,15 +115,18 @@ def flows(
     by_id = {fp.place.id: fp.place for doc in documents for fp in doc.places} | (places or {})
     chosen = []
     for doc in documents:
-        for e in doc.events:
+        columns = doc.meta.get("columns")
+        if not isinstance(columns, list) or len(columns) != len(doc.events):
+            columns = [{}] * len(doc.events)
+        for e, extra in zip(doc.events, columns, strict=True):
             if not e.asserted or e.confidence < min_confidence or (wanted and e.type not in wanted):
                 continue
             if e.origin is None or e.destination is None or e.origin == e.destination:
                 continue
-            chosen.append((e, by_id[e.origin], by_id[e.destination]))
+            chosen.append((e, by_id[e.origin], by_id[e.destination], tuple((str(k), str(v)) for k, v in extra.items())))
     seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for e, origin, destination in chosen:
+    for e, origin, destination, extra in chosen:
         pair = (origin.id, destination.id)
         k = seen[pair]
         seen[pair] += 1
@@ -132,7 +136,7 @@ def flows(
             Flow(
                 event=e, origin=origin, destination=destination, arc=tuple(arc),
                 arrow=tuple(arrowhead(arc, weight=weight)) if e.directed else None, weight=weight,
-                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e),
+                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e), columns=extra,
             )
         )  # fmt: skip
     return out
@@ -175,6 +179,7 @@ def _flow_popup(flow: Flow) -> str:
         rows.append("actors: " + _escape("; ".join(map(str, e.actors))))
     if e.label:
         rows.append("label: " + _escape(e.label))
+    rows.extend(f"{_escape(name)}: {_escape(value)}" for name, value in flow.columns)
     quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
     return "<br>".join(rows) + quotes
 

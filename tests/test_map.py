@@ -302,3 +302,49 @@ def test_html_page_to_standard_output(tmp_path):
     result = CliRunner().invoke(main, ["map", str(article), "-o", "-", "--cdn"])
     assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
     assert not (tmp_path / "-").exists()
+
+
+def test_a_flows_csv_with_coordinates_counts_and_its_own_columns(tmp_path):
+    flows_csv = tmp_path / "flows.csv"
+    flows_csv.write_text(
+        "origin_lat,origin_lng,dest_lat,dest_lng,origin,count,commodity,date\n"
+        "39.03,125.75,55.75,37.62,Pyongyang,1200,shells,2023-08\n"
+        "43.12,131.89,61.22,-149.90,,3,{{ 7*191 }} <b>,\n"
+        "55.75,37.62,39.03,125.75,Moscow,1,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "f.geojson"
+    assert run("map", str(flows_csv), "--format", "geojson", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text())
+    lines = [f for f in data["features"] if f["geometry"]["type"] in ("LineString", "MultiLineString")]
+    assert [f["properties"]["count"] for f in lines] == [1200, 3, 1]
+    assert lines[0]["properties"]["weight"] > lines[1]["properties"]["weight"] > lines[2]["properties"]["weight"]
+    assert {f["properties"]["type"] for f in lines} == {"other"}
+    names = {f["properties"]["name"] for f in data["features"] if f["geometry"]["type"] == "Point"}
+    assert "Pyongyang" in names and "61.2200, -149.9000" in names
+    page = tmp_path / "f.html"
+    assert run("map", str(flows_csv), "-o", str(page)).exit_code == 0
+    text = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), page.read_text())  # as JS reads it
+    assert "commodity: shells" in text and "commodity: &#123;&#123; 7*191 &#125;&#125; &lt;b&gt;" in text
+    assert "1337" not in text
+
+
+def test_the_named_events_csv_takes_a_weight_too(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("origin,destination,type,weight,note\nPyongyang,Moscow,shipment,40,by air\n")
+    out = tmp_path / "e.geojson"
+    assert run("map", str(events), "--format", "geojson", "-o", str(out)).exit_code == 0
+    (line,) = [f for f in json.loads(out.read_text())["features"] if f["geometry"]["type"] == "LineString"]
+    assert line["properties"]["count"] == 40 and line["properties"]["weight"] > 8
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("91,0,0,0", "origin_lat: 91 is outside [-90, 90]"), ("0,x,0,0", "origin_lon: expected a number, got 'x'"),
+     ("0,0,0,0,-3", "count: expected a number of at least 0"), ("0,0,1,1,1,teleport", "type: 'teleport' is not")],
+)  # fmt: skip
+def test_bad_flows_csv_rows_are_one_line_errors(tmp_path, row, message):
+    flows_csv = tmp_path / "flows.csv"
+    flows_csv.write_text(f"origin_lat,origin_lon,dest_lat,dest_lon,count,type\n{row}\n")
+    result = run("map", str(flows_csv), "-o", str(tmp_path / "f.html"))
+    assert result.exit_code == 2 and f"flows.csv:2: {message}" in result.output, result.output
