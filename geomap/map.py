@@ -543,7 +543,7 @@ def _base36(value: int) -> str:
     """An integer in base 36 (shorter than decimal, and no longer than three digits here).
 
     >>> _base36(-1337), _base36(35)
-    '-115', 'z'
+    ('-115', 'z')
     """
     digits, n = "", abs(value)
     while True:
