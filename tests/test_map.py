@@ -348,3 +348,18 @@ def test_bad_flows_csv_rows_are_one_line_errors(tmp_path, row, message):
     flows_csv.write_text(f"origin_lat,origin_lon,dest_lat,dest_lon,count,type\n{row}\n")
     result = run("map", str(flows_csv), "-o", str(tmp_path / "f.html"))
     assert result.exit_code == 2 and f"flows.csv:2: {message}" in result.output, result.output
+
+
+@pytest.mark.skipif(flowmap.find_chromium() is None, reason="no Chromium installed")
+def test_png_size_and_scale_and_a_pdf(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    png, pdf = tmp_path / "a.png", tmp_path / "a.pdf"
+    assert (
+        run("map", str(article), "--format", "png", "--size", "600x400", "--scale", "2", "-o", str(png)).exit_code == 0
+    )
+    data = png.read_bytes()
+    assert int.from_bytes(data[16:20], "big") == 1200 and int.from_bytes(data[20:24], "big") == 800
+    assert run("map", str(article), "--format", "pdf", "--size", "800x500", "-o", str(pdf)).exit_code == 0
+    body = pdf.read_bytes()
+    assert body.startswith(b"%PDF") and re.search(rb"/MediaBox \[0 0 600 375", body)  # 800x500 px in points
