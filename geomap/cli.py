@@ -326,8 +326,18 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None
     return callback
 
 
-MAP_FORMATS = ("html", "fragment", "geojson", "png")
-MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png"}
+MAP_FORMATS = ("html", "fragment", "geojson", "png", "pdf")
+MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png", "pdf": ".pdf"}
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """--size WxH as (width, height), or one line "Error: Invalid value for '--size': ..."."""
+    from geomap import map as flowmap
+
+    try:
+        return None if value is None else flowmap.parse_size(value)
+    except GeomapError as e:
+        raise UsageError(f"Invalid value for '--size': {e}") from None
 
 
 @main.command("map")
@@ -335,15 +345,27 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Default: output/<first input's name>.<format>; - is standard output.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
-              help="html: a page; fragment: a <div> and its <script> for a report; geojson: the arcs and places; "
-              "png: a picture (needs Chromium).")  # fmt: skip
-@click.option("--title", type=TEXT, help="Heading of the map (default: the input's name).")
+              help="html: a page that opens with no network; fragment: a <div> and its <script> for a report "
+              "page; geojson: the arcs, arrowheads and places; png, pdf: a picture (needs Chromium).")  # fmt: skip
+@click.option("--title", type=TEXT, help="Heading of the map (default: the article's headline, else its name).")
 @click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out events geomap is less sure of.")  # fmt: skip
 @click.option("--tiles", callback=_checked("tile_provider"),
-              help="Basemap: gray (default), positron, osm, an xyzservices provider name, or none.")  # fmt: skip
-@click.option("--offline", is_flag=True, help="One self-contained file: Leaflet inlined, land drawn from shapes.")
+              help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider "
+              "name, or none.")  # fmt: skip
+@click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
+@click.option("--cdn", is_flag=True, help="Load Leaflet from jsDelivr instead of inlining it: a smaller page "
+              "that needs the network.")  # fmt: skip
+@click.option(
+    "--height",
+    callback=_checked("check_length"),
+    help="Height of the map, a CSS length (default: the window for a page, 480px for a fragment).",
+)
+@click.option("--width", callback=_checked("check_length"), help="Width of the map, a CSS length (default: 100%).")
+@click.option("--size", callback=_size, metavar="WxH", help="Size of a png or pdf in pixels [default: 1280x800].")
+@click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
+              help="Device pixels per pixel of a png (2 for print).")  # fmt: skip
 @click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
 @click.option("--map-id", callback=_checked("check_map_id"),
               help="Prefix of element ids (a letter, then letters, digits, - or _), to put several maps on one page "
@@ -368,6 +390,11 @@ def map_command(
     min_confidence: float,
     tiles: str | None,
     offline: bool,
+    cdn: bool,
+    height: str | None,
+    width: str | None,
+    size: tuple[int, int] | None,
+    scale: float,
     date: dt.date | None,
     map_id: str | None,
     event_types: str | None,
@@ -375,11 +402,13 @@ def map_command(
     gazetteer: Gazetteer,
 ) -> None:
     """Draw the flows of INPUTS on a map: articles (.txt, .md, .html; - for standard input), or
-    events from `geomap extract` (.json, edited or not) or a CSV (origin,destination,type,date,label).
+    events from `geomap extract` (.json, edited or not) or a CSV of flows (origin,destination,type,
+    date,label; or origin_lat,origin_lon,dest_lat,dest_lon with count or weight).
 
     \b
-    geomap map seeds/north-korea-airlifts-arms-to-russia.txt --offline
-    geomap map events.csv --types shipment,sanction --format png -o shipments.png
+    geomap map seeds/north-korea-airlifts-arms-to-russia.txt
+    geomap map events.csv --types shipment,sanction --format png --size 1600x1000 -o shipments.png
+    geomap map article.txt --format fragment --height 420px -o map.html
     """
     from pathlib import Path
 
@@ -397,10 +426,11 @@ def map_command(
             raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
         documents = _read_inputs(inputs, date, gazetteer, lexicon, reader)
         places = _country_points(documents, gazetteer)
-        png_offline = fmt == "png" and tiles is None  # a picture needs no network unless tiles are asked for
+        picture = fmt in flowmap.EXPORT_FORMATS  # a picture needs no network unless tiles are asked for
         m = flowmap.render(
             documents, title=title, types=wanted, min_confidence=min_confidence,
-            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or png_offline, places=places, map_id=map_id,
+            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or (picture and tiles is None), cdn=cdn,
+            places=places, map_id=map_id, height=height, width=width,
         )  # fmt: skip
         if fmt == "html":
             result: str | bytes = flowmap.to_html(m)
@@ -410,7 +440,7 @@ def map_command(
             drawn = flowmap.flows(documents, types=wanted, min_confidence=min_confidence, places=places)
             result = json.dumps(flowmap.to_geojson(drawn, documents, places), ensure_ascii=False) + "\n"
         else:
-            result = flowmap.screenshot(flowmap.to_html(m))
+            result = flowmap.screenshot(flowmap.to_html(m), size=size or (1280, 800), scale=scale, fmt=fmt)
         _write(target, result)
         if target != "-":
             click.echo(f"wrote {click.format_filename(target)}", err=True)

@@ -316,16 +316,118 @@ def _csv_value(name: str, cell: str, where: str) -> Any:
     return csv_untext(cell)
 
 
+# A CSV of flows with coordinates, as flowmap.blue and kepler.gl users have them: each end's latitude
+# and longitude under one of these names (case ignored), its name optional; `count` or `weight` the size.
+FLOW_COORDINATES = {
+    "origin_lat": ("origin_lat", "origin_latitude", "o_lat", "from_lat", "lat_origin"),
+    "origin_lon": ("origin_lon", "origin_lng", "origin_longitude", "o_lon", "o_lng", "from_lon", "from_lng",
+                   "lon_origin"),
+    "dest_lat": ("dest_lat", "destination_lat", "dest_latitude", "destination_latitude", "d_lat", "to_lat",
+                 "lat_dest"),
+    "dest_lon": ("dest_lon", "dest_lng", "destination_lon", "destination_lng", "dest_longitude",
+                 "destination_longitude", "d_lon", "d_lng", "to_lon", "to_lng", "lon_dest"),
+    "origin": ("origin", "origin_name", "from", "source"),
+    "destination": ("destination", "dest", "dest_name", "destination_name", "to", "target"),
+}  # fmt: skip
+FLOW_KNOWN = {"type", "date", "label", "count", "weight", "id"}
+
+
+def _flow_columns(header: list[str]) -> dict[str, int] | None:
+    """Where the coordinate form's columns stand in `header`, or None if it is not that form."""
+    lowered = [h.strip().lower() for h in header]
+    found = {}
+    for key, names in FLOW_COORDINATES.items():
+        for name in names:
+            if name in lowered:
+                found[key] = lowered.index(name)
+                break
+    coordinates = ("origin_lat", "origin_lon", "dest_lat", "dest_lon")
+    return found if all(k in found for k in coordinates) else None
+
+
+def _coordinate(cell: str, low: float, high: float, where: str) -> float:
+    try:
+        value = float(cell.strip())
+    except ValueError:
+        raise InputError(f"{where}: expected a number, got {cell!r}") from None
+    if not (math.isfinite(value) and low <= value <= high):
+        raise InputError(f"{where}: {cell.strip()} is outside [{low:g}, {high:g}]")
+    return value
+
+
+def _size(row: dict[str, str], where: str) -> int:
+    """A flow's `count` (or `weight`) as the count of mentions that sets its width: at least 1."""
+    for column in ("count", "weight"):
+        raw = (row.get(column) or "").strip()
+        if raw:
+            try:
+                value = float(raw)
+            except ValueError:
+                raise InputError(f"{where}: {column}: expected a number, got {raw!r}") from None
+            if not math.isfinite(value) or value < 0:
+                raise InputError(f"{where}: {column}: expected a number of at least 0, got {raw!r}")
+            return max(1, min(round(value), 10**9))
+    return 1
+
+
+def flows_from_csv(rows: list[tuple[int, list[str]]], where: str, lexicon: Lexicon) -> Document:
+    """A document of flows with coordinates (header first): origin_lat, origin_lon, dest_lat, dest_lon,
+    optional names (origin, destination), `count` or `weight` (the width), `type` (default other),
+    `date`, `label`. Any other column is kept, by event, in `meta["columns"]`, and shown in the popup."""
+    header = [h.strip() for h in rows[0][1]]
+    at = _flow_columns(header)
+    assert at is not None
+    used = {header[i] for i in at.values()} | {h for h in header if h.lower() in FLOW_KNOWN}
+    extra_columns = [h for h in header if h and h not in used]
+    found: dict[str, FoundPlace] = {}
+    events, extras = [], []
+    for line, cells in rows[1:]:
+        here = f"{where}:{line}"
+        row = {h.lower(): c for h, c in zip(header, cells, strict=False)}
+        cell = {key: (cells[i] if i < len(cells) else "") for key, i in at.items()}
+        ends = []
+        for end, lat_key, lon_key in (("origin", "origin_lat", "origin_lon"), ("destination", "dest_lat", "dest_lon")):
+            lat = _coordinate(cell[lat_key], -90, 90, f"{here}: {header[at[lat_key]]}")
+            lon = _coordinate(cell[lon_key], -180, 180, f"{here}: {header[at[lon_key]]}")
+            name = (cell.get(end) or "").strip() or f"{lat:.4f}, {lon:.4f}"
+            place_id = f"xy:{lat:.5f},{lon:.5f}"
+            if place_id not in found:
+                found[place_id] = FoundPlace(Place(id=place_id, name=name, kind="site", country=None, lat=lat, lon=lon),
+                                             1.0, ())  # fmt: skip
+            ends.append(place_id)
+        type_ = (row.get("type") or "").strip() or "other"
+        if type_ not in lexicon.types:
+            raise InputError(f"{here}: type: {type_!r} is not one of {', '.join(lexicon.types)}")
+        value, precision = _csv_date(row.get("date"), here)
+        origin, destination = ends
+        events.append(
+            Event(
+                id=event_id(type_, origin, destination, None, value, f"asserted:{line}"), type=type_, origin=origin,
+                destination=destination, directed=lexicon.types[type_].directed, date=value, date_precision=precision,
+                rule="csv", count=_size(row, here), label=(row.get("label") or "").strip() or None,
+            )
+        )  # fmt: skip
+        extras.append({h: c for h, c in zip(header, cells, strict=False) if h in extra_columns and c.strip()})
+    document = Document(text="", places=tuple(found.values()), events=tuple(events), source=where)
+    document.meta["columns"] = extras
+    return document
+
+
 def events_from_csv(rows: list[tuple[int, list[str]]], where: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Document:
     """A document of hand-made events (rows as `read_csv` gives them, header first): one row an
-    event, places named as in the gazetteer."""
+    event, places named as in the gazetteer; or, when the header has each end's latitude and
+    longitude, flows with coordinates (`flows_from_csv`)."""
     header = rows[0][1] if rows else []
+    if _flow_columns(header) is not None:
+        return flows_from_csv(rows, where, lexicon)
     missing = {"origin", "destination", "type"} - set(header)
     if missing:
         raise InputError(f"{where}:1: header lacks the column(s) {', '.join(sorted(missing))}; "
-                         f"expected {','.join(EVENT_CSV_COLUMNS)}")  # fmt: skip
+                         f"expected {','.join(EVENT_CSV_COLUMNS)}, or origin_lat,origin_lon,dest_lat,dest_lon "
+                         "with count or weight")  # fmt: skip
     found: dict[str, FoundPlace] = {}
-    events = []
+    events, extras = [], []
+    known = {"origin", "destination", *FLOW_KNOWN}
     for line, cells in rows[1:]:
         here, row = f"{where}:{line}", dict(zip(header, cells, strict=False))
         ends = {}
@@ -354,10 +456,13 @@ def events_from_csv(rows: list[tuple[int, list[str]]], where: str, gazetteer: Ga
             Event(
                 id=event_id(type_, origin, destination, location, value, "asserted"), type=type_, origin=origin,
                 destination=destination, directed=directed, location=location, date=value, date_precision=precision,
-                rule="csv", label=(row.get("label") or "").strip() or None,
+                rule="csv", label=(row.get("label") or "").strip() or None, count=_size(row, here),
             )
         )  # fmt: skip
-    return Document(text="", places=tuple(found.values()), events=tuple(events), source=where)
+        extras.append({h: c for h, c in row.items() if h not in known and c.strip()})
+    document = Document(text="", places=tuple(found.values()), events=tuple(events), source=where)
+    document.meta["columns"] = extras
+    return document
 
 
 def _csv_date(raw: str | None, where: str) -> tuple[str | None, str | None]:

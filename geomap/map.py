@@ -1,11 +1,14 @@
 """The last stage: documents' places and events drawn as flows on a Folium map.
 
 Every flow is a great-circle arc bent gently to the right of its direction of travel (so the two
-directions between two places are two arcs), ending in an arrowhead computed here from geodesics
-(no plugin script: it shows in every export). Width grows with the number of merged mentions,
-colour gives the event type (Paul Tol's colour-blind-safe "vibrant" and "muted" schemes). The
+directions between two places are two arcs), ending in an arrowhead the browser draws in screen
+space (a few lines of JavaScript, `Runtime`: the same size in pixels at every zoom); the GeoJSON
+export carries arrowheads computed here from geodesics. Width grows with the number of merged
+mentions, colour gives the event type (Paul Tol's colour-blind-safe "vibrant" and "muted" schemes). The
 output is deterministic: folium's random element ids are replaced, in `_stable_ids`, by ids
-derived from the content, so the same input gives the same bytes.
+derived from the content, so the same input gives the same bytes. Every page opens with no
+network: Leaflet is inlined once and the land is drawn from the bundled shapes, online tiles being
+a layer above it.
 
 All text that comes from data reaches the page through `_escape` (HTML) and then `to_js`
 (JavaScript); nothing else inserts it. No data is ever compiled as a Jinja2 template: geomap's own
@@ -22,6 +25,7 @@ True
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import importlib.resources
@@ -81,6 +85,7 @@ class Flow:
     weight: float
     colour: str
     period: str
+    columns: tuple[tuple[str, str], ...] = ()  # a flows CSV's own columns, shown in the popup
 
 
 def flow_weight(count: int) -> float:
@@ -110,15 +115,18 @@ def flows(
     by_id = {fp.place.id: fp.place for doc in documents for fp in doc.places} | (places or {})
     chosen = []
     for doc in documents:
-        for e in doc.events:
+        columns = doc.meta.get("columns")
+        if not isinstance(columns, list) or len(columns) != len(doc.events):
+            columns = [{}] * len(doc.events)
+        for e, extra in zip(doc.events, columns, strict=True):
             if not e.asserted or e.confidence < min_confidence or (wanted and e.type not in wanted):
                 continue
             if e.origin is None or e.destination is None or e.origin == e.destination:
                 continue
-            chosen.append((e, by_id[e.origin], by_id[e.destination]))
+            chosen.append((e, by_id[e.origin], by_id[e.destination], tuple((str(k), str(v)) for k, v in extra.items())))
     seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for e, origin, destination in chosen:
+    for e, origin, destination, extra in chosen:
         pair = (origin.id, destination.id)
         k = seen[pair]
         seen[pair] += 1
@@ -128,7 +136,7 @@ def flows(
             Flow(
                 event=e, origin=origin, destination=destination, arc=tuple(arc),
                 arrow=tuple(arrowhead(arc, weight=weight)) if e.directed else None, weight=weight,
-                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e),
+                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e), columns=extra,
             )
         )  # fmt: skip
     return out
@@ -171,6 +179,7 @@ def _flow_popup(flow: Flow) -> str:
         rows.append("actors: " + _escape("; ".join(map(str, e.actors))))
     if e.label:
         rows.append("label: " + _escape(e.label))
+    rows.extend(f"{_escape(name)}: {_escape(value)}" for name, value in flow.columns)
     quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
     return "<br>".join(rows) + quotes
 
@@ -231,8 +240,10 @@ class Shapes(Macro):
     """Many paths in one go: the flows (or places) of a layer, as data read by one loop of JS.
 
     Each item: `a` the points, `o` Leaflet path options, `t` tooltip and `p` popup HTML (made by
-    this module, escaped), `h` an arrowhead's points and `ho` its options; `circle` draws circle
-    markers (`a` one point). One element per layer keeps 10,000 flows to a second of rendering.
+    this module, escaped), `h` an arrowhead's size in pixels (`l` length, `w` half width, `b` how far
+    its tip stops short of the arc's end: the destination's circle) and `ho` its options; `circle`
+    draws circle markers (`a` one point). One element per layer keeps 10,000 flows to a second of
+    rendering. Arrowheads are `L.GeomapArrow`s (see `Runtime`): drawn in screen space.
     """
 
     _template = _TEMPLATES.from_string(
@@ -241,7 +252,7 @@ class Shapes(Macro):
         var group = {{ this._parent.get_name() }};
         {{ this.items|js }}.forEach(function (item) {
             var layers = [{{ "L.circleMarker" if this.circle else "L.polyline" }}(item.a, item.o)];
-            if (item.h) { layers.push(L.polygon(item.h, item.ho)); }
+            if (item.h) { layers.push(new L.GeomapArrow(item.a, item.h, item.ho)); }
             layers.forEach(function (layer) {
                 layer.bindTooltip(item.t, {sticky: true});
                 layer.bindPopup(item.p, {maxWidth: 380});
@@ -259,49 +270,135 @@ class Shapes(Macro):
         self.circle = circle
 
 
-class Styles(Macro):
-    """The CSS of geomap's panels (title, legend, time slider), once per page."""
+class FlowMap(folium.Map):
+    """folium's Map without its page-wide CSS (`html, body`, `#map`), CDN links or jQuery: a map
+    element sized by geomap's own scoped rules, rendered like a Macro (never compiled again)."""
 
     _template = _TEMPLATES.from_string(
-        """{% macro header(this, kwargs) %}
-<style>
- .geomap-legend,.geomap-title,.geomap-time{background:rgba(255,255,255,.92);border-radius:4px;
-   box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.45 sans-serif;padding:6px 9px}
- .geomap-legend b{display:block;margin-bottom:2px}
- .geomap-legend i{display:inline-block;width:22px;margin-right:6px;vertical-align:middle;border-top-style:solid}
- .geomap-title{font:bold 15px/1.4 sans-serif;padding:4px 10px;max-width:60vw}
-</style>
+        """{% macro html(this, kwargs) %}
+<div class="folium-map geomap" id={{ this.get_name()|js }}></div>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.map({{ this.get_name()|js }}, {{ this.leaflet_options|js }});
+    L.control.scale().addTo({{ this.get_name() }});
+{% endmacro %}"""
+    )
+    render = Macro.render
+
+    def __init__(self) -> None:
+        super().__init__(location=[20, 0], zoom_start=2, tiles=None, control_scale=False)
+        self.default_js, self.default_css = [], []
+        self.leaflet_options = {"center": [20, 0], "zoom": 2, "zoomSnap": 0.25, "worldCopyJump": False,
+                                "preferCanvas": False}  # fmt: skip
+
+
+class Runtime(Macro):
+    """The few lines of JavaScript geomap adds to Leaflet, once per page (a second map reuses them).
+
+    `L.GeomapArrow` is an arrowhead drawn in screen space: a triangle computed from the last segment
+    of its arc in layer pixels each time Leaflet projects it (every zoom), so it keeps its size in
+    pixels at every zoom, and its tip stops at the edge of the destination's circle.
+    """
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    L.GeomapArrow = L.GeomapArrow || L.Polygon.extend({
+        initialize: function (arc, head, options) {
+            this._head = head;
+            this._end = [L.latLng(arc[arc.length - 2]), L.latLng(arc[arc.length - 1])];
+            L.Polygon.prototype.initialize.call(this, this._end, options);
+        },
+        _project: function () {
+            var a = this._map.latLngToLayerPoint(this._end[0]), b = this._map.latLngToLayerPoint(this._end[1]);
+            var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy), h = this._head;
+            if (!(d > 1e-9)) { dx = 1; dy = 0; d = 1; }
+            var ux = dx / d, uy = dy / d, tx = b.x - ux * h.b, ty = b.y - uy * h.b;
+            var bx = tx - ux * h.l, by = ty - uy * h.l;
+            var ring = [L.point(tx, ty), L.point(bx - uy * h.w, by + ux * h.w), L.point(bx + uy * h.w, by - ux * h.w)];
+            this._rings = [ring];
+            this._rawPxBounds = L.bounds(ring);
+            this._updateBounds();
+        }
+    });
 {% endmacro %}"""
     )
 
     def __init__(self) -> None:
         super().__init__()
+        self._name = "Runtime"
+
+
+class Styles(Macro):
+    """The map's own CSS: its size, geomap's panels (title, legend, time slider) and labels, every
+    rule under the map's id, so a page that holds the map keeps its own look."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro header(this, kwargs) %}
+{%- set m = "#" ~ this._parent.get_name() %}
+<style>
+ {{ m }}{position:relative;width:{{ this.width }};height:{{ this.height }};font:12px/1.45 sans-serif}
+ {{ m }} .geomap-legend,{{ m }} .geomap-title,{{ m }} .geomap-time{background:rgba(255,255,255,.92);
+   border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.45 sans-serif;padding:6px 9px;margin:0}
+ {{ m }} .geomap-legend summary{font-weight:bold;cursor:pointer}
+ {{ m }} .geomap-legend b{display:block;margin-top:4px}
+ {{ m }} .geomap-legend i{display:inline-block;width:22px;margin-right:6px;vertical-align:middle;border-top-style:solid}
+ {{ m }} .geomap-title{font:bold 15px/1.4 sans-serif;padding:4px 10px;max-width:60%}
+ {{ m }} .geomap-label{white-space:nowrap;font:600 12px/16px sans-serif;color:#222;background:none;border:none;
+   text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}
+ {{ m }} .geomap-label-minor{font-weight:normal;color:#444}
+</style>
+{% endmacro %}"""
+    )
+
+    def __init__(self, *, width: str, height: str) -> None:
+        super().__init__()
         self._name = "Styles"
+        self.width = check_length(width)
+        self.height = check_length(height)
+
+
+class PageStyles(Literal):
+    """The rules only a whole page has (left out of a fragment): no margin, and a map that fills the
+    window unless it was given a size."""
+
+    def __init__(self, map_name: str, *, fill: bool) -> None:
+        fill_rule = f"body>#{map_name}{{position:absolute;top:0;right:0;bottom:0;left:0;width:auto;height:auto}}"
+        super().__init__(
+            '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+            f"<style>html,body{{margin:0;padding:0;height:100%}}{fill_rule if fill else ''}</style>"
+        )
+        self._name = "PageStyles"
 
 
 class Panel(Macro):
-    """A Leaflet control showing HTML made by this module (the title, the legend), through to_js."""
+    """A Leaflet control showing HTML made by this module (the title, the legend), through to_js.
+
+    `fold`: the HTML is a <details>, closed when the map is small (under 640 x 520 pixels)."""
 
     _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
     (function () {
-        var panel = L.control({position: {{ this.position|js }}});
+        var map = {{ this._parent.get_name() }}, panel = L.control({position: {{ this.position|js }}});
         panel.onAdd = function () {
-            var div = L.DomUtil.create("div", {{ this.css_class|js }});
+            var div = L.DomUtil.create({{ ("details" if this.fold else "div")|js }}, {{ this.css_class|js }});
             div.innerHTML = {{ this.content|js }};
+            {% if this.fold %}var size = map.getSize();
+            div.open = size.x >= 640 && size.y >= 520;
+            L.DomEvent.disableClickPropagation(div);{% endif %}
             return div;
         };
-        panel.addTo({{ this._parent.get_name() }});
+        panel.addTo(map);
     })();
 {% endmacro %}"""
     )
 
-    def __init__(self, css_class: str, position: str, content: str) -> None:
+    def __init__(self, css_class: str, position: str, content: str, *, fold: bool = False) -> None:
         super().__init__()
         self._name = "Panel"
         self.css_class = css_class
         self.position = position
         self.content = content
+        self.fold = fold
 
 
 class TimeFilter(Macro):
@@ -343,7 +440,7 @@ class TimeFilter(Macro):
 
 
 class Background(Macro):
-    """The map's background colour (the sea, when the land is drawn from shapes)."""
+    """The map's background colour (the sea, under the land shapes)."""
 
     _template = _TEMPLATES.from_string(
         """{% macro header(this, kwargs) %}
@@ -357,6 +454,221 @@ class Background(Macro):
         super().__init__()
         self._name = "Background"
         self.colour = colour
+
+
+class Land(Macro):
+    """The bundled basemap: every country's shape, in a pane beneath the tiles, drawn three times
+    (one world and its copies east and west) so that flows past the antimeridian end on land. The
+    countries the text names are shaded from the same data, as a layer named by this element's
+    variable. The shapes travel as whole numbers of hundredths of a degree, each ring a start and
+    then steps (see `land_data`)."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.featureGroup();
+    (function () {
+        var map = {{ this._parent.get_name() }}, pane = map.createPane("geomapLand"), named = {{ this.named|js }};
+        pane.style.zIndex = 150;
+        var land = {fillColor: "#f4f3ef", color: "#c8c8c8", weight: 0.6, fillOpacity: 1, className: "geomap-land",
+                    interactive: false, pane: "geomapLand", smoothFactor: 1.5};
+        var shade = {fillColor: "#f2c45a", color: "#c9962a", weight: 1, fillOpacity: 0.25, className: "geomap-country",
+                     interactive: false};
+        var countries = {{ this.data }};
+        [0, -360, 360].forEach(function (shift) {
+            countries.forEach(function (polygons, i) {
+                var latlngs = polygons.map(function (rings) {
+                    return rings.map(function (text) {
+                        var ring = text.split(",").map(function (v) { return parseInt(v, 36); });
+                        var x = ring[0] / 100 + shift, y = ring[1] / 100, out = [[y, x]];
+                        for (var k = 2; k < ring.length; k += 2) {
+                            x += ring[k] / 100; y += ring[k + 1] / 100; out.push([y, x]);
+                        }
+                        return out;
+                    });
+                });
+                L.polygon(latlngs, land).addTo(map);
+                if (named.indexOf(i) >= 0) { L.polygon(latlngs, shade).addTo({{ this.get_name() }}); }
+            });
+        });
+        {{ this.get_name() }}.addTo(map);
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, named: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._name = "Land"
+        self.data = land_data()
+        codes = list(simple_shapes())
+        self.named = sorted(codes.index(iso) for iso in set(named) if iso in codes)
+
+
+@functools.cache
+def simple_shapes() -> dict[str, dict]:
+    """The bundled country shapes simplified to about 3 km, coordinates in hundredths of a degree:
+    enough for a basemap at the zooms a flow map is read at, and a fifth of the bytes."""
+    from shapely import set_precision
+    from shapely.geometry import mapping, shape
+
+    out = {}
+    for iso, feature in sorted(country_shapes().items()):
+        geometry = set_precision(shape(feature["geometry"]).simplify(0.03, preserve_topology=True), 0.01)
+        out[iso] = {**feature, "geometry": json.loads(json.dumps(mapping(geometry)))}
+    return out
+
+
+@functools.cache
+def land_data() -> str:
+    """Every country's polygons as compact JSON: each ring a string of integers in base 36 (hundredths
+    of a degree), a start and then steps."""
+    countries = []
+    for feature in simple_shapes().values():
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings_of = []
+        for polygon in polygons:
+            rings = []
+            for ring in polygon:
+                points = [(round(x * 100), round(y * 100)) for x, y in ring]
+                flat = list(points[0])
+                for (x0, y0), (x1, y1) in itertools.pairwise(points):
+                    flat += [x1 - x0, y1 - y0]
+                rings.append(",".join(_base36(v) for v in flat))
+            rings_of.append(rings)
+        countries.append(rings_of)
+    return json.dumps(countries, separators=(",", ":"))  # digits, letters, '-' and ',': nothing to escape
+
+
+def _base36(value: int) -> str:
+    """An integer in base 36 (shorter than decimal, and no longer than three digits here).
+
+    >>> _base36(-1337), _base36(35)
+    ('-115', 'z')
+    """
+    digits, n = "", abs(value)
+    while True:
+        n, d = divmod(n, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + digits
+        if not n:
+            return ("-" if value < 0 else "") + digits
+
+
+class Tiles(Macro):
+    """Online tiles, a layer above the bundled land: offline they stay empty and the land shows."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.tileLayer({{ this.url|js }}, {{ this.options|js }});
+    {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = "Tiles"
+        provider = _provider(name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.url = provider.build_url()
+        self.options = {"attribution": provider.get("html_attribution", provider.get("attribution", "")),
+                        "maxZoom": provider.get("max_zoom", 18), "className": "geomap-tiles"}  # fmt: skip
+
+
+class Labels(Macro):
+    """Place names beside their circles, most important first; a label that would overlap one
+    shown before it is hidden (checked again after every zoom)."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    (function () {
+        var map = {{ this._parent.get_name() }}, pane = map.createPane("geomapLabels");
+        pane.style.zIndex = 450;
+        pane.style.pointerEvents = "none";
+        var labels = {{ this.items|js }}.map(function (item) {
+            var icon = L.divIcon({className: item.c, html: item.t, iconSize: null, iconAnchor: [-item.r - 3, 8]});
+            return L.marker(item.a, {icon: icon, interactive: false, keyboard: false, pane: "geomapLabels"}).addTo(map);
+        });
+        function declutter() {  // all boxes read first, then all written: one layout, not one a label
+            var shown = [], elements = labels.map(function (label) { return label.getElement(); });
+            var boxes = elements.map(function (el) { return el ? el.getBoundingClientRect() : null; });
+            var hidden = boxes.map(function (box) {
+                if (!box) { return true; }
+                var clash = shown.some(function (b) {
+                    return box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom;
+                });
+                if (!clash) { shown.push(box); }
+                return clash;
+            });
+            elements.forEach(function (el, i) { if (el) { el.style.visibility = hidden[i] ? "hidden" : ""; } });
+        }
+        map.on("zoomend viewreset resize", declutter);
+        map.whenReady(declutter);
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, items: list[dict]) -> None:
+        super().__init__()
+        self._name = "Labels"
+        self.items = items
+
+
+class Layers(Macro):
+    """The layer control, listing the overlays in order; folded into a button on a small map."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    (function () {
+        var map = {{ this._parent.get_name() }}, size = map.getSize();
+        var control = L.control.layers(null, null, {collapsed: size.x < 640 || size.y < 520, position: "topright"});
+        {%- for name, layer in this.overlays %}
+        control.addOverlay({{ layer.get_name() }}, {{ name|js }});
+        {%- endfor %}
+        control.addTo(map);
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, overlays: list[tuple[str, Element]]) -> None:
+        super().__init__()
+        self._name = "Layers"
+        self.overlays = overlays
+
+
+class FitView(Macro):
+    """The first view: all flows and places, clear of the title, at any size of the map, fitted
+    again when the map is resized until the reader moves it."""
+
+    _template = _TEMPLATES.from_string(
+        """{% macro script(this, kwargs) %}
+    (function () {
+        var map = {{ this._parent.get_name() }}, bounds = L.latLngBounds({{ this.bounds|js }}), moved = false;
+        function fit() {
+            var box = map.getContainer().getBoundingClientRect(), top = 24, right = 24;
+            var title = map.getContainer().querySelector(".geomap-title");
+            if (title) { top = Math.max(top, title.getBoundingClientRect().bottom - box.top + 12); }
+            map.getContainer().querySelectorAll(".leaflet-right .leaflet-control").forEach(function (control) {
+                right = Math.max(right, box.right - control.getBoundingClientRect().left + 12);
+            });
+            map.fitBounds(bounds, {paddingTopLeft: [24, Math.min(top, box.height / 3)], animate: false,
+                                   paddingBottomRight: [Math.min(right, box.width / 3), 24], maxZoom: 9});
+        }
+        fit();
+        map.getContainer().geomapFit = fit;
+        map.getContainer().addEventListener("pointerdown", function () { moved = true; });
+        map.getContainer().addEventListener("wheel", function () { moved = true; }, {passive: true});
+        map.on("resize", function () { if (!moved) { fit(); } });
+        if (window.ResizeObserver) {
+            new ResizeObserver(function () { map.invalidateSize({animate: false}); }).observe(map.getContainer());
+        }
+    })();
+{% endmacro %}"""
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "FitView"
+        self.bounds = bounds
 
 
 class Attribution(Macro):
@@ -376,14 +688,31 @@ class Attribution(Macro):
         self.plain = plain
 
 
-class InlineAssets(Literal):
-    """Leaflet's JavaScript and CSS (with its images as data: URIs) inside the page."""
-
-    def __init__(self, js: str, css: str) -> None:
-        super().__init__(f"<style>{css}</style>\n<script>{js}</script>")
-        self._name = "InlineAssets"
+LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
 
 
+class LeafletAssets(Literal):
+    """Leaflet itself: inlined (its CSS, with its images as data: URIs, added by the script), run only
+    when the page has no `window.L` yet, so several fragments on one page share one Leaflet; or, with
+    `cdn`, loaded from jsDelivr (a fragment loads it only when missing, too)."""
+
+    def __init__(self, *, cdn: bool) -> None:
+        if cdn:
+            tags = f'<link rel="stylesheet" href="{LEAFLET_CDN}leaflet.css">\n'
+            tags += f'<script src="{LEAFLET_CDN}leaflet.js"></script>'
+            self.fragment_text = "<script>window.L || document.write(" + to_js(tags) + ");</script>"
+        else:
+            js, css = leaflet_assets()
+            style = (
+                f"var s = document.createElement('style'); s.textContent = {to_js(css)}; document.head.appendChild(s);"
+            )
+            tags = f"<script>if (!window.L) {{\n(function () {{ {style} }})();\n{js}\n}}</script>"
+            self.fragment_text = tags
+        super().__init__(tags)
+        self._name = "LeafletAssets"
+
+
+@functools.cache
 def leaflet_assets() -> tuple[str, str]:
     """Leaflet 1.9.3 from the xstatic-leaflet package (the version folium uses)."""
     import xstatic.pkg.leaflet as xleaflet
@@ -392,6 +721,7 @@ def leaflet_assets() -> tuple[str, str]:
     js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
     # the default attribution prefix links to leafletjs.com; geomap sets its own, so no URL stays
     js = js.replace('<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">', "<a>")
+    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
     css = (base / "leaflet.css").read_text(encoding="utf-8")
 
     def inline(match: re.Match[str]) -> str:
@@ -403,6 +733,26 @@ def leaflet_assets() -> tuple[str, str]:
 
 # --- The map --------------------------------------------------------------------------------------
 
+LENGTH = re.compile(r"(\d{1,5}(?:\.\d{1,3})?)(px|%|vh|vw|em|rem)")
+LENGTH_RANGES = {"px": (50, 20000), "%": (1, 100), "vh": (1, 100), "vw": (1, 100), "em": (3, 1000), "rem": (3, 1000)}
+DEFAULT_HEIGHT = "480px"
+LABELS_OTHER = 10  # labels for places at no flow's end: the most mentioned, this many
+
+
+def check_length(length: str) -> str:
+    """`length` if it is a CSS length for the map (e.g. 480px, 100%, 60vh, 30em); else InputError.
+
+    >>> check_length("480px")
+    '480px'
+    """
+    match = LENGTH.fullmatch(length) if isinstance(length, str) else None
+    if match is None:
+        raise InputError(f"{length!r} is no length: use a number and px, %, vh, vw, em or rem (e.g. 480px)")
+    low, high = LENGTH_RANGES[match.group(2)]
+    if not low <= float(match.group(1)) <= high:
+        raise InputError(f"{length!r} is out of range: {match.group(2)} from {low} to {high}")
+    return length
+
 
 def render(
     documents: Sequence[Document],
@@ -412,59 +762,79 @@ def render(
     min_confidence: float = 0.0,
     tiles: str | None = DEFAULT_TILES,
     offline: bool = False,
+    cdn: bool = False,
     places: dict[str, Place] | None = None,
     map_id: str | None = None,
+    height: str | None = None,
+    width: str | None = None,
 ) -> folium.Map:
     """A folium.Map of the documents' flows and places (it shows in Jupyter as it is).
 
-    `offline`: no tiles but the bundled country shapes, Leaflet inlined, no external reference.
-    `places` replaces documents' places by id (e.g. countries at their capitals). `map_id` makes
-    element ids unique when several maps share a page (default: derived from the content).
-    A bad `tiles` or `map_id` raises InputError.
+    Every page opens with no network: Leaflet is inlined and the land is drawn from the bundled
+    shapes, with the online `tiles` as a layer above it (empty when offline). `offline`: no online
+    tiles at all, so the page asks for nothing. `cdn`: Leaflet from jsDelivr instead, a page 150 kB
+    smaller that needs the network. `places` replaces documents' places by id (e.g. countries at their
+    capitals). `map_id` makes element ids unique when several maps share a page (default: derived from
+    the content). `height` and `width` are CSS lengths (default: the window as a page, 480px x 100% as
+    a fragment). A bad `tiles`, `map_id`, `height` or `width` raises InputError.
     """
     if map_id is not None:
         check_map_id(map_id)
+    for length in (height, width):
+        if length is not None:
+            check_length(length)
     tile_name = None if offline else tile_provider(tiles)
     drawn = flows(documents, types=types, min_confidence=min_confidence, places=places)
     shown = {fp.place.id: (places or {}).get(fp.place.id, fp.place) for doc in documents for fp in doc.places}
+    counts = _mention_counts(documents)
     points = [p for f in drawn for p in f.arc] + [(p.lat, p.lon) for p in shown.values()]
-    m = folium.Map(location=[20, 0], zoom_start=2, tiles=tile_name, prefer_canvas=False, world_copy_jump=False,
-                   control_scale=True)  # fmt: skip
-    if offline:
-        m.default_js, m.default_css = [], []
-        js, css = leaflet_assets()
-        m.get_root().header.add_child(InlineAssets(js, css), name="leaflet_inline")
-        m.add_child(Background("#d4e6f3"))  # the sea, under the land shapes
-    shapes = country_shapes()
-    if offline:
-        _land(m, shapes)
-    _countries(m, documents, shapes, places)
+    m = FlowMap()
+    figure = m.get_root()
+    figure.header.add_child(LeafletAssets(cdn=cdn), name="leaflet")
+    m.add_child(Runtime())
+    m.add_child(Styles(width=width or "100%", height=height or DEFAULT_HEIGHT))
+    m.add_child(Background("#d4e6f3"))  # the sea, under the land shapes
+    land = Land(_named_countries(documents))
+    m.add_child(land)
+    overlays: list[tuple[str, Element]] = []
+    if tile_name is not None:
+        tile_layer = Tiles(tile_name)
+        m.add_child(tile_layer)
+        overlays.append((f"online map tiles ({_escape(tiles)})", tile_layer))
+    if land.named:
+        overlays.append((f"countries named ({len(land.named)})", land))
     by_type: dict[str, list[Flow]] = defaultdict(list)
     for f in drawn:
         by_type[f.event.type].append(f)
+    radius = {pid: _radius(counts[pid]) for pid in shown}
     for type_ in sorted(by_type, key=_type_order):
-        group = folium.FeatureGroup(name=f"{_escape(type_)} ({len(by_type[type_])})", show=True)
-        group.add_child(Shapes([_flow_item(f) for f in by_type[type_]]))
+        name = f"{_escape(type_)} ({len(by_type[type_])})"
+        group = folium.FeatureGroup(name=name, show=True)
+        group.add_child(Shapes([_flow_item(f, radius.get(f.destination.id, 6.0)) for f in by_type[type_]]))
         group.add_to(m)
-    _markers(m, documents, places)
-    folium.LayerControl(collapsed=False).add_to(m)
-    m.add_child(Styles())
-    m.add_child(Panel("geomap-legend", "bottomright", _legend(drawn)))
+        overlays.append((name, group))
+    copies = _copies(shown, drawn)
+    overlays.append(_markers(m, documents, shown, counts, copies))
+    m.add_child(Labels(_labels(shown, drawn, counts, copies)))
+    m.add_child(Layers(overlays))
     heading = title if title is not None else _default_title(documents)
     if heading:
         m.add_child(Panel("geomap-title", "topleft", _escape(heading)))
-        m.get_root().title = _escape(heading)
+        figure.title = _escape(heading)
+    m.add_child(Panel("geomap-legend", "bottomright", _legend(drawn), fold=True))
     periods = sorted({f.period for f in drawn} - {"undated"}) + (
         ["undated"] if any(f.period == "undated" for f in drawn) else []
     )
     if len(periods) > 1 or (periods and periods != ["undated"]):
         m.add_child(TimeFilter(periods))
-    m.add_child(Attribution(DATA_ATTRIBUTION, plain=offline))
+    m.add_child(Attribution(DATA_ATTRIBUTION, plain=tile_name is None))
     if points:
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
-    _stable_ids(m.get_root(), map_id or _content_id(documents, title, types, min_confidence, tiles, offline))
+        m.add_child(FitView([[min(lats), min(lons)], [max(lats), max(lons)]]))
+    prefix = map_id or _content_id(documents, title, types, min_confidence, tiles, offline, cdn, height, width)
+    _stable_ids(figure, prefix)
+    figure.header.add_child(PageStyles(m.get_name(), fill=height is None and width is None), name="geomap_page")
     return m
 
 
@@ -475,25 +845,27 @@ def check_map_id(map_id: str) -> str:
     return map_id
 
 
+def _provider(tiles: str) -> xyzservices.TileProvider:
+    name = TILES.get(tiles.lower(), tiles)
+    return xyzservices.providers.query_name("OpenStreetMap.Mapnik" if name.lower() == "openstreetmap" else name)
+
+
 def tile_provider(tiles: str | None) -> str | None:
     """The xyzservices name for --tiles (a short name or a provider's), None for none; else InputError."""
     if tiles is None or tiles.lower() == "none":
         return None
-    if tiles.lower() in TILES:
-        return TILES[tiles.lower()]
     hint = f"use {', '.join(TILES)}, none or an xyzservices provider name (e.g. OpenStreetMap.Mapnik)"
-    query = "OpenStreetMap.Mapnik" if tiles.lower() == "openstreetmap" else tiles  # as folium reads it
     try:
-        provider = xyzservices.providers.query_name(query)
+        provider = _provider(tiles)
     except ValueError:
         raise InputError(f"unknown tiles {tiles!r}: {hint}") from None
     try:
-        with warnings.catch_warnings():  # folium warns when it builds the URL itself
+        with warnings.catch_warnings():  # xyzservices warns of keys it cannot check
             warnings.simplefilter("ignore")
             provider.build_url()
     except ValueError:
         raise InputError(f"tiles {tiles!r} need an API key, which geomap cannot pass: {hint}") from None
-    return tiles
+    return TILES.get(tiles.lower(), tiles)
 
 
 def _type_order(type_: str) -> tuple[int, str]:
@@ -502,8 +874,27 @@ def _type_order(type_: str) -> tuple[int, str]:
     return (order.index(type_) if type_ in order else len(order), type_)
 
 
+def headline(document: Document) -> str | None:
+    """The article's headline, case kept: the title its reader found (`meta["title"]`: an HTML page's
+    <h1> or <title>), else the first line of its text when that is short enough to be one.
+
+    >>> headline(Document(text="# North Korea airlifts arms to Russia\\n\\nPyongyang ...", places=()))
+    'North Korea airlifts arms to Russia'
+    """
+    title = document.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    for line in document.text.splitlines():
+        line = " ".join(line.strip().lstrip("#").split())
+        if line:
+            return line if len(line) <= 160 else None
+    return None
+
+
 def _default_title(documents: Sequence[Document]) -> str:
-    """'seeds/north-korea-airlifts-arms-to-russia.txt' -> 'North korea airlifts arms to russia'."""
+    """One document: its headline, else its file's name ('seeds/arms-to-russia.txt' -> 'Arms to russia')."""
+    if len(documents) == 1 and (line := headline(documents[0])):
+        return line
     sources = [d.source for d in documents if d.source]
     if len(sources) == 1:
         words = re.sub(r"\.\w+$", "", sources[0].rsplit("/", 1)[-1]).replace("-", " ").replace("_", " ")
@@ -511,7 +902,13 @@ def _default_title(documents: Sequence[Document]) -> str:
     return f"{len(documents)} documents" if len(documents) > 1 else ""
 
 
-def _flow_item(f: Flow) -> dict:
+def arrow_size(weight: float) -> tuple[float, float]:
+    """An arrowhead's length and half width in pixels, for an arc `weight` pixels wide."""
+    length = round(7 + 2 * weight, 1)
+    return length, round(0.45 * length, 1)
+
+
+def _flow_item(f: Flow, end_radius: float) -> dict:
     classes = f"geomap-p-{f.period}"
     item = {
         "a": [list(p) for p in f.arc],
@@ -521,59 +918,88 @@ def _flow_item(f: Flow) -> dict:
         "p": _flow_popup(f),
     }  # fmt: skip
     if f.arrow:
-        item["h"] = [list(p) for p in f.arrow]
+        length, half = arrow_size(f.weight)
+        item["h"] = {"l": length, "w": half, "b": end_radius + 1.5}
         item["ho"] = {"color": f.colour, "weight": 1, "fillColor": f.colour, "fillOpacity": 0.95, "opacity": 0.95,
                       "className": f"geomap-arrow {classes}"}  # fmt: skip
     return item
 
 
-def _markers(m: folium.Map, documents: Sequence[Document], places: dict[str, Place] | None) -> None:
+def _mention_counts(documents: Sequence[Document]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    surfaces: dict[str, list[str]] = defaultdict(list)
-    found: dict[str, Place] = {}
     for doc in documents:
         for fp in doc.places:
-            found[fp.place.id] = (places or {}).get(fp.place.id, fp.place)
             counts[fp.place.id] += max(len(fp.mentions), 1)
+    return counts
+
+
+def _radius(mentions: int) -> float:
+    return round(min(4 + 2 * math.sqrt(mentions), 16), 2)
+
+
+def _copies(shown: dict[str, Place], drawn: Sequence[Flow]) -> dict[str, list[float]]:
+    """Shifts (±360) at which a place is drawn again: where flows that cross the antimeridian reach."""
+    lons = [lon for f in drawn for _, lon in f.arc]
+    if not lons or (min(lons) >= -180 and max(lons) <= 180):
+        return {}
+    west, east = min(lons) - 15, max(lons) + 15
+    return {
+        pid: shifts for pid, p in shown.items() if (shifts := [s for s in (-360.0, 360.0) if west <= p.lon + s <= east])
+    }
+
+
+def _markers(
+    m: folium.Map, documents: Sequence[Document], shown: dict[str, Place], counts: Counter[str],
+    copies: dict[str, list[float]],
+) -> tuple[str, Element]:  # fmt: skip
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    for doc in documents:
+        for fp in doc.places:
             surfaces[fp.place.id].extend(
                 s for s in dict.fromkeys(mn.text for mn in fp.mentions) if s not in surfaces[fp.place.id]
             )
-    group = folium.FeatureGroup(name=f"places ({len(found)})", show=True)
-    items = [
-        {"a": [place.lat, place.lon], "t": _escape(place.name), "p": _place_popup(place, counts[pid], surfaces[pid]),
-         "o": {"radius": min(4 + 2 * math.sqrt(counts[pid]), 16), "color": "#333333", "weight": 1.5, "fill": True,
-               "fillColor": "#ffffff", "fillOpacity": 0.9, "className": "geomap-place"}}
-        for pid, place in found.items()
-    ]  # fmt: skip
+    name = f"places ({len(shown)})"
+    group = folium.FeatureGroup(name=name, show=True)
+    items = []
+    for pid, place in shown.items():
+        for shift in (0.0, *copies.get(pid, ())):
+            items.append(
+                {"a": [place.lat, place.lon + shift], "t": _escape(place.name),
+                 "p": _place_popup(place, counts[pid], surfaces[pid]),
+                 "o": {"radius": _radius(counts[pid]), "color": "#333333", "weight": 1.5, "fill": True,
+                       "fillColor": "#ffffff", "fillOpacity": 0.9,
+                       "className": "geomap-place-copy" if shift else "geomap-place"}}
+            )  # fmt: skip
     group.add_child(Shapes(items, circle=True))
     group.add_to(m)
+    return name, group
 
 
-def _countries(
-    m: folium.Map, documents: Sequence[Document], shapes: dict[str, dict], places: dict[str, Place] | None
-) -> None:
-    """The countries the text names, shaded with their Natural Earth shapes."""
-    named = sorted({fp.place.country for doc in documents for fp in doc.places
-                    if fp.place.kind == "country" and fp.place.country in shapes})  # fmt: skip
-    if not named:
-        return
-    data = {"type": "FeatureCollection", "features": [shapes[iso] for iso in named]}
-    folium.GeoJson(
-        data, name=f"countries named ({len(named)})",
-        style_function=lambda _: {"fillColor": "#f2c45a", "color": "#c9962a", "weight": 1, "fillOpacity": 0.25,
-                                  "className": "geomap-country"},
-        interactive=False,
-    ).add_to(m)  # fmt: skip
+def _labels(
+    shown: dict[str, Place], drawn: Sequence[Flow], counts: Counter[str], copies: dict[str, list[float]]
+) -> list[dict]:
+    """Labels, most important first: the places at flows' ends (by the mentions of their flows), then
+    the most mentioned others. Ties break on the name and id, so the order is stable."""
+    weight: Counter[str] = Counter()
+    for f in drawn:
+        weight[f.origin.id] += f.event.count
+        weight[f.destination.id] += f.event.count
+    ends = sorted((pid for pid in shown if weight[pid]), key=lambda p: (-weight[p], -counts[p], shown[p].name, p))
+    others = sorted((pid for pid in shown if not weight[pid]), key=lambda p: (-counts[p], shown[p].name, p))
+    items = []
+    for pid in ends + others[:LABELS_OTHER]:
+        place = shown[pid]
+        css = "geomap-label" if weight[pid] else "geomap-label geomap-label-minor"
+        for shift in (0.0, *copies.get(pid, ())):
+            items.append({"a": [place.lat, place.lon + shift], "t": _escape(place.name), "r": _radius(counts[pid]),
+                          "c": css})  # fmt: skip
+    return items
 
 
-def _land(m: folium.Map, shapes: dict[str, dict]) -> None:
-    """The offline basemap: every country's shape, drawn from the bundled data."""
-    data = {"type": "FeatureCollection", "features": [shapes[iso] for iso in sorted(shapes)]}
-    folium.GeoJson(
-        data, name="land", control=False, interactive=False,
-        style_function=lambda _: {"fillColor": "#f4f3ef", "color": "#c8c8c8", "weight": 0.6, "fillOpacity": 1,
-                                  "className": "geomap-land"},
-    ).add_to(m)  # fmt: skip
+def _named_countries(documents: Sequence[Document]) -> list[str]:
+    """The countries the text names (shaded on the map)."""
+    return sorted({fp.place.country for doc in documents for fp in doc.places
+                   if fp.place.kind == "country" and fp.place.country})  # fmt: skip
 
 
 def _legend(drawn: list[Flow]) -> str:
@@ -588,11 +1014,11 @@ def _legend(drawn: list[Flow]) -> str:
     ]  # fmt: skip
     kinds = '<i style="border-top-color:#555;border-top-width:2px;border-top-style:dashed"></i>two-way (talks)'
     if not rows:
-        return "<b>No flows</b>"
+        return "<summary>No flows</summary>"
     return (
-        "<b>Event type</b>"
+        "<summary>Legend</summary><b>Event type</b>"
         + "<br>".join(rows)
-        + "<b style='margin-top:6px'>Width</b>"
+        + "<b>Width</b>"
         + "<br>".join(widths)
         + "<br>"
         + kinds
@@ -626,19 +1052,27 @@ def to_html(m: folium.Map) -> str:
     return m.get_root().render()
 
 
+PAGE_ONLY = ("meta_http", "geomap_page")
+
+
 def to_fragment(m: folium.Map) -> str:
-    """A <div> and its <script> (with the assets they need) to embed in a report page."""
+    """A <div> and its <script> to put in a report page: no rule for `html` or `body`, every style
+    under the map's id, Leaflet run only if the page has none yet (so fragments share one)."""
     figure: Figure = m.get_root()  # type: ignore[assignment]
     figure.render()
-    header = figure.header.render()
+    header = "\n".join(
+        getattr(child, "fragment_text", None) or child.render()
+        for name, child in figure.header._children.items()
+        if name not in PAGE_ONLY
+    )
     body = figure.html.render()
     script = figure.script.render()
     return f"{header}\n{body}\n<script>\n{script}\n</script>\n"
 
 
 def to_geojson(drawn: Sequence[Flow], documents: Sequence[Document], places: dict[str, Place] | None = None) -> dict:
-    """The drawn arcs as LineStrings (cut at the antimeridian into MultiLineStrings, RFC 7946) and
-    the places as Points."""
+    """The drawn arcs as LineStrings (cut at the antimeridian into MultiLineStrings, RFC 7946), their
+    arrowheads as Polygons (`part`: arrowhead, sized on the ground), and the places as Points."""
     features = []
     for f in drawn:
         parts = [[[lon, lat] for lat, lon in part] for part in split_antimeridian(f.arc)]
@@ -651,6 +1085,11 @@ def to_geojson(drawn: Sequence[Flow], documents: Sequence[Document], places: dic
         props |= {"origin_name": f.origin.name, "destination_name": f.destination.name, "colour": f.colour,
                   "weight": f.weight, "evidence": [ev.text for ev in f.event.evidence]}  # fmt: skip
         features.append({"type": "Feature", "geometry": geometry, "properties": props})
+        if f.arrow:
+            shift = 360.0 * round(f.arrow[0][1] / 360.0)
+            ring = [[round(lon - shift, 5), lat] for lat, lon in (*f.arrow, f.arrow[0])]
+            features.append({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
+                             "properties": {"id": f.event.id, "part": "arrowhead", "colour": f.colour}})  # fmt: skip
     seen = set()
     for doc in documents:
         for fp in doc.places:
@@ -684,8 +1123,31 @@ CHROMIUM_FLAGS = (
 )  # fmt: skip
 
 
-def screenshot(page: str, *, size: tuple[int, int] = (1280, 800)) -> bytes:
-    """A PNG of an HTML page drawn by headless Chromium; ExportError if there is none."""
+EXPORT_FORMATS = ("png", "pdf")
+SIZE = re.compile(r"(\d{2,5})x(\d{2,5})")
+
+
+def parse_size(size: str) -> tuple[int, int]:
+    """'1280x800' -> (1280, 800): a picture's size in CSS pixels, each side 100 to 10000; else InputError."""
+    match = SIZE.fullmatch(size.strip().lower()) if isinstance(size, str) else None
+    if match is None:
+        raise InputError(f"{size!r} is no size: use WIDTHxHEIGHT in pixels (e.g. 1280x800)")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (100 <= width <= 10000 and 100 <= height <= 10000):
+        raise InputError(f"{size!r} is out of range: each side from 100 to 10000 pixels")
+    return width, height
+
+
+# A picture shows the legend open and fits the flows again around it.
+PICTURE_SCRIPT = """<script>document.querySelectorAll(".geomap").forEach(function (map) {
+    map.querySelectorAll("details.geomap-legend").forEach(function (d) { d.open = true; });
+    if (map.geomapFit) { map.geomapFit(); }
+});</script>"""
+
+
+def screenshot(page: str, *, size: tuple[int, int] = (1280, 800), scale: float = 1.0, fmt: str = "png") -> bytes:
+    """A PNG (or a one-page PDF of the same size) of an HTML page drawn by headless Chromium, `size`
+    in CSS pixels, `scale` device pixels to one (2 for print); ExportError if there is no Chromium."""
     import os
     import subprocess
     import tempfile
@@ -693,18 +1155,27 @@ def screenshot(page: str, *, size: tuple[int, int] = (1280, 800)) -> bytes:
 
     from geomap.errors import ExportError
 
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"not an export format: {fmt!r}")
     binary = find_chromium()
     if binary is None:
-        raise ExportError("PNG export needs Chromium: install Debian's chromium (apt-get install chromium)")
-    with tempfile.TemporaryDirectory(prefix="geomap-png-") as tmp:
-        html_path, png_path = Path(tmp) / "map.html", Path(tmp) / "map.png"
+        raise ExportError(f"{fmt.upper()} export needs Chromium: install Debian's chromium (apt-get install chromium)")
+    page_rule = f"@page{{size:{size[0]}px {size[1]}px;margin:0}}" if fmt == "pdf" else ""  # one page, no margins
+    page = page.replace("</head>", f"<style>{page_rule}.leaflet-control-layers{{display:none}}</style></head>", 1)
+    page = page.replace("</body>", PICTURE_SCRIPT + "</body>", 1)
+    with tempfile.TemporaryDirectory(prefix="geomap-export-") as tmp:
+        html_path, out_path = Path(tmp) / "map.html", Path(tmp) / f"map.{fmt}"
         html_path.write_text(page, encoding="utf-8")
-        command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--screenshot={png_path}",
-                   f"--window-size={size[0]},{size[1]}", "--virtual-time-budget=5000", html_path.as_uri()]  # fmt: skip
+        target = (
+            [f"--screenshot={out_path}"] if fmt == "png" else [f"--print-to-pdf={out_path}", "--no-pdf-header-footer"]
+        )
+        command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", *target,
+                   f"--window-size={size[0]},{size[1]}", f"--force-device-scale-factor={scale:g}",
+                   "--virtual-time-budget=5000", html_path.as_uri()]  # fmt: skip
         try:
             subprocess.run(command, capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": tmp})
         except (OSError, subprocess.TimeoutExpired) as e:
             raise ExportError(f"Chromium could not draw the map: {e}") from None
-        if not png_path.exists():
-            raise ExportError("Chromium drew no PNG (is it a working headless Chromium?)")
-        return png_path.read_bytes()
+        if not out_path.exists():
+            raise ExportError(f"Chromium drew no {fmt.upper()} (is it a working headless Chromium?)")
+        return out_path.read_bytes()

@@ -31,13 +31,28 @@ def read_text(path: str | Path) -> str:
     return decode_article(raw, str(path), html=suffix in HTML_SUFFIXES)
 
 
-def decode_article(raw: bytes, where: str, *, html: bool = False) -> str:
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text (read from standard input, with no name to go by) is an HTML page.
+
+    >>> looks_like_html("<!DOCTYPE html><title>x</title>"), looks_like_html("Paris <b>shipped</b> arms")
+    (True, False)
+    """
+    return _HTML_START.match(text[:4096]) is not None
+
+
+def decode_article(raw: bytes, where: str, *, html: bool | None = None) -> str:
     """An article's text from its bytes: strict UTF-8 (a BOM dropped), HTML reduced to its visible
-    text; InputError naming `where` for bytes that are not UTF-8 or an article with no text."""
+    text (by default, if it looks like a page: standard input has no name to go by); InputError
+    naming `where` for bytes that are not UTF-8 or an article with no text."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{where}: not UTF-8 text (byte {e.start})") from None
+    if html is None:
+        html = looks_like_html(text)
     if html:
         text = html_to_text(text)
     if not text.strip():

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -21,6 +22,7 @@ from geomap.gazetteer import load_gazetteer
 from geomap.places import FoundPlace
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "north-korea-airlifts-arms-to-russia.txt"
+TILES = "server.arcgisonline.com"  # the default online tiles, the one thing a default page may ask for
 CHROMIUM = flowmap.find_chromium()
 if CHROMIUM is None and os.environ.get("CI"):
     raise RuntimeError("CI must run the browser tests: install Debian's chromium (.ci/run does)")
@@ -39,22 +41,37 @@ def browser():
 class Page:
     """A page opened from a file with every request but file: and data: refused, and its errors."""
 
-    def __init__(self, browser, html: str, tmp_path: Path, *, init_script: str | None = None) -> None:
+    def __init__(
+        self,
+        browser,
+        html: str,
+        tmp_path: Path,
+        *,
+        init_script: str | None = None,
+        size: tuple[int, int] = (1280, 800),
+        leaflet: bool = True,
+    ) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         path = tmp_path / "map.html"
         path.write_text(html, encoding="utf-8")
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         self.page = self.context.new_page()
         if init_script:
             self.page.add_init_script(init_script)
         self.page.route("**/*", self._route)
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("() => window.L !== undefined && document.querySelector('.leaflet-container')")
+        if leaflet:
+            self.page.wait_for_function("() => window.L !== undefined && document.querySelector('.leaflet-container')")
+
+    def _console(self, msg) -> None:
+        tile = msg.text.startswith("Failed to load resource") and any(TILES in u for u in self.requests)
+        if msg.type == "error" and not tile:  # a refused tile is no error: the land shows through
+            self.errors.append(msg.text)
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -287,4 +304,150 @@ def test_source_as_the_default_title_never_runs(browser, tmp_path):
     assert page.page.title() == re.sub("[ \t\n\f\r]+", " ", title).strip()  # as document.title collapses it
     assert page.page.evaluate("() => window.__calls") == []
     assert page.dialogs == [] and page.errors == [] and page.requests == [] and page.count("img") == 0
+    page.context.close()
+
+
+# --- Maps that read well in a report (issue 10) ----------------------------------------------------
+
+OVERLAPS = """() => {
+    const boxes = [...document.querySelectorAll(".geomap-label")].filter(e => e.style.visibility !== "hidden")
+        .map(e => e.getBoundingClientRect()).filter(b => b.width > 0);
+    let overlaps = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+            overlaps++;
+        }
+    }));
+    return [boxes.length, overlaps];
+}"""
+
+
+@pytest.fixture(scope="module")
+def seed_doc(gazetteer):
+    return extract(SEED.read_text(encoding="utf-8"), gazetteer=gazetteer, source=str(SEED))
+
+
+def test_default_page_draws_everything_with_the_network_blocked(browser, seed_doc, tmp_path):
+    drawn = flowmap.flows([seed_doc])
+    page = Page(browser, flowmap.to_html(flowmap.render([seed_doc])), tmp_path)
+    page.page.wait_for_timeout(300)
+    assert page.count("path.geomap-land") > 150 and page.count("path.geomap-country") > 0
+    assert page.count("path.geomap-flow") == len(drawn) and page.count("path.geomap-arrow") > 0
+    assert page.count(".geomap-legend") == 1 and page.count(".geomap-title") == 1
+    labels, overlaps = page.page.evaluate(OVERLAPS)
+    assert labels >= 5 and overlaps == 0
+    assert page.requests and all(TILES in url for url in page.requests)  # only the optional tiles were asked for
+    assert page.errors == []
+    page.context.close()
+
+
+def arrow_size(page: Page, name: str, zoom: float, at: list[float]) -> list[float]:
+    page.page.evaluate(f"() => {{ window[{name!r}].setView({json.dumps(at)}, {zoom}, {{animate: false}}); }}")
+    return page.page.evaluate(
+        "() => [...document.querySelectorAll('path.geomap-arrow')].map(p => p.getBoundingClientRect())"
+        ".filter(b => b.width > 0).map(b => Math.max(b.width, b.height))"
+    )
+
+
+def test_arrowheads_keep_their_size_in_pixels_at_every_zoom(browser, gazetteer, tmp_path):
+    doc = extract("A planeload of arms left Pyongyang for Moscow.", gazetteer=gazetteer)
+    (flow,) = flowmap.flows([doc])
+    m = flowmap.render([doc], offline=True)
+    page = Page(browser, flowmap.to_html(m), tmp_path)
+    end = list(flow.arc[-1])
+    sizes = {zoom: arrow_size(page, m.get_name(), zoom, end) for zoom in (2, 4.5, 7)}
+    assert all(len(s) == 1 for s in sizes.values())
+    assert sizes[2][0] == pytest.approx(sizes[7][0], abs=1) == pytest.approx(sizes[4.5][0], abs=1)
+    length, _ = flowmap.arrow_size(flow.weight)
+    assert length - 2 <= sizes[7][0] <= 2 * length  # the size asked for, not the ground's
+    thick = flowmap.render([doc.__class__(text=doc.text, places=doc.places, source=doc.source,
+                                          events=(doc.events[0].__class__(**{**doc.events[0].__dict__, "count": 8}),))],
+                           offline=True)  # fmt: skip
+    wide = Page(browser, flowmap.to_html(thick), tmp_path)
+    assert arrow_size(wide, thick.get_name(), 7, end)[0] > sizes[7][0] + 4  # wider arcs, bigger heads
+    assert page.errors == [] == wide.errors
+    page.context.close()
+    wide.context.close()
+
+
+def test_labels_never_overlap_at_any_zoom(browser, gazetteer, tmp_path):
+    doc = generated(300, gazetteer)
+    m = flowmap.render([doc], offline=True)
+    page = Page(browser, flowmap.to_html(m), tmp_path)
+    for zoom in (2, 4, 6):
+        page.page.evaluate(f"() => {{ window[{m.get_name()!r}].setView([45, 10], {zoom}, {{animate: false}}); }}")
+        shown, overlaps = page.page.evaluate(OVERLAPS)
+        assert shown >= 5 and overlaps == 0, zoom
+    hidden = page.page.evaluate("() => document.querySelectorAll('.geomap-label[style*=hidden]').length")
+    assert 0 < hidden < page.count(".geomap-label")  # some were hidden, not all
+    page.context.close()
+
+
+STYLES = """() => [...document.querySelectorAll("body, h1, p, .host")].map(e => {
+    const s = getComputedStyle(e);
+    return [e.tagName, s.margin, s.padding, s.fontFamily, s.fontSize, s.lineHeight, s.color, s.height === "auto"];
+})"""
+HOST = ("<!doctype html><html><head><meta charset='utf-8'><style>body{margin:40px 60px;font:17px/1.6 Georgia,serif;"
+        "color:#123}h1{margin:0 0 20px;font-size:30px}p{margin:12px 0}.host{padding:8px}</style></head><body>"
+        "<h1>Report</h1><p>Before the maps.</p>{maps}<p class='host'>After the maps.</p></body></html>")  # fmt: skip
+COUNT_LEAFLET = """(() => { let value, sets = 0;
+    Object.defineProperty(window, "L", {configurable: true, get: () => value, set: v => { sets++; value = v; }});
+    window.__leafletLoads = () => sets; })();"""
+
+
+@pytest.mark.parametrize("cdn", [False, True])
+def test_two_fragments_leave_the_host_page_as_it_was(browser, gazetteer, tmp_path, cdn):
+    """Margins and fonts of the host page, computed before and after two fragments are put in it; the
+    two share one Leaflet (it is set once), and each takes its own 480 pixels."""
+    docs = [
+        extract(t, gazetteer=gazetteer) for t in ("Iran shipped drones to Russia.", "Brazil exports coffee to China.")
+    ]
+    parts = [flowmap.to_fragment(flowmap.render([d], cdn=cdn)) for d in docs]
+    if cdn:  # the network is blocked: Leaflet comes from data: URIs, in the very place the CDN's address was
+        js, css = flowmap.leaflet_assets()
+        for name, kind, body in (("leaflet.js", "text/javascript", js), ("leaflet.css", "text/css", css)):
+            parts = [p.replace(cdn_url(name), f"data:{kind},{quote(body)}") for p in parts]
+    bare = Page(browser, HOST.replace("{maps}", ""), tmp_path, leaflet=False)
+    styles = bare.page.evaluate(STYLES)
+    bare.context.close()
+    page = Page(browser, HOST.replace("{maps}", "".join(parts)), tmp_path, init_script=COUNT_LEAFLET)
+    assert page.count(".leaflet-container") == 2 and page.count("path.geomap-flow") == 2
+    assert page.page.evaluate(STYLES) == styles
+    assert page.page.evaluate("() => window.__leafletLoads()") == 1
+    heights = page.page.evaluate("() => [...document.querySelectorAll('.leaflet-container')].map(e => e.offsetHeight)")
+    assert heights == [480, 480]
+    assert page.errors == [] and all(TILES in url for url in page.requests)
+    page.context.close()
+
+
+def cdn_url(name: str) -> str:
+    """The CDN's address as it stands in a --cdn fragment's script (through to_js)."""
+    return flowmap.to_js(flowmap.LEAFLET_CDN + name)[1:-1]
+
+
+def test_a_small_map_folds_its_controls(browser, seed_doc, tmp_path):
+    fragment = flowmap.to_fragment(flowmap.render([seed_doc], offline=True, height="300px", width="500px"))
+    page = Page(browser, f"<!doctype html><html><body>{fragment}</body></html>", tmp_path)
+    assert page.count(".leaflet-control-layers") == 1 and page.count(".leaflet-control-layers-expanded") == 0
+    assert page.page.evaluate("() => document.querySelector('details.geomap-legend').open") is False
+    large = Page(browser, flowmap.to_html(flowmap.render([seed_doc], offline=True)), tmp_path)
+    assert large.count(".leaflet-control-layers-expanded") == 1
+    assert large.page.evaluate("() => document.querySelector('details.geomap-legend').open") is True
+    page.context.close()
+    large.context.close()
+
+
+FLOWS_INSIDE = """() => {
+    const map = document.querySelector(".leaflet-container").getBoundingClientRect();
+    return [...document.querySelectorAll("path.geomap-flow")].map(p => p.getBoundingClientRect())
+        .filter(b => b.left < map.left - 1 || b.top < map.top - 1 || b.right > map.right + 1 ||
+                     b.bottom > map.bottom + 1).length;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1280, 800), (900, 1100), (640, 420)])
+def test_the_first_view_shows_every_flow_at_any_window_size(browser, seed_doc, tmp_path, size):
+    page = Page(browser, flowmap.to_html(flowmap.render([seed_doc], offline=True)), tmp_path, size=size)
+    assert page.count("path.geomap-flow") > 10
+    assert page.page.evaluate(FLOWS_INSIDE) == 0
     page.context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from geomap import geometry
 from geomap import map as flowmap
 from geomap.cli import main
 from geomap.document import extract
+from geomap.errors import InputError
 from geomap.gazetteer import distance_km
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "north-korea-airlifts-arms-to-russia.txt"
@@ -103,10 +105,85 @@ def test_offline_page_refers_to_nothing_outside_and_is_the_same_twice(seed_doc):
     assert 'href="https://' not in first and 'src="https://' not in first and 'src="http://' not in first
 
 
-def test_default_page_is_standard_folium_with_a_quiet_basemap(seed_doc):
+def test_default_page_inlines_leaflet_once_draws_land_and_has_tiles_only_as_a_layer(seed_doc):
     page = flowmap.to_html(flowmap.render([seed_doc]))
-    assert "leaflet@1.9.3/dist/leaflet.js" in page and "World_Light_Gray_Base" in page
+    links = _Links()
+    links.feed(page)
+    assert [u for u in links.urls if u.startswith(("http:", "https:", "//"))] == []  # nothing to load
+    assert page.count("window.L=t}") == 1 and page.count("if (!window.L)") == 1  # Leaflet inlined, once
+    assert "World_Light_Gray_Base" in page and "L.tileLayer(" in page  # online tiles, above the land
+    assert 'createPane("geomapLand")' in page
+    for absent in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "glyphicons"):
+        assert absent not in page.lower(), absent
     assert "GeoNames (CC BY 4.0)" in page and "Natural Earth" in page
+
+
+def test_cdn_page_loads_leaflet_from_the_network_and_is_smaller(seed_doc):
+    inline = flowmap.to_html(flowmap.render([seed_doc]))
+    cdn = flowmap.to_html(flowmap.render([seed_doc], cdn=True))
+    assert "leaflet@1.9.3/dist/leaflet.js" in cdn and "window.L=t}" not in cdn
+    assert len(inline) - len(cdn) > 100_000
+
+
+def test_offline_page_asks_for_no_tiles(seed_doc):
+    page = flowmap.to_html(flowmap.render([seed_doc], offline=True))
+    assert "L.tileLayer(" not in page and "arcgisonline" not in page
+
+
+def test_fragment_has_no_page_wide_css_and_loads_leaflet_only_when_missing(seed_doc):
+    m = flowmap.render([seed_doc])
+    fragment = flowmap.to_fragment(m)
+    name = m.get_name()
+    assert "html," not in fragment and "body" not in fragment.split("<script>")[0]
+    assert "#map {" not in fragment and "<meta" not in fragment
+    styles = re.findall(r"<style>(.*?)</style>", fragment, re.S)
+    rules = [r.strip() for style in styles for r in re.findall(r"([^{}]+)\{[^{}]*\}", style)]
+    assert rules and all(sel.strip().startswith(f"#{name}") for r in rules for sel in r.split(","))
+    assert f"#{name}{{position:relative;width:100%;height:480px" in fragment
+    assert fragment.count("if (!window.L)") == 1
+    cdn = flowmap.to_fragment(flowmap.render([seed_doc], cdn=True))
+    assert "window.L || document.write(" in cdn and '<script src="https' not in cdn
+    sized = flowmap.to_fragment(flowmap.render([seed_doc], height="300px", width="60%"))
+    assert "width:60%;height:300px" in sized
+
+
+@pytest.mark.parametrize("bad", ["480", "12pt", "-5px", "1px", "99999px", "10px;color:red", "calc(1px)", "150%"])
+def test_bad_lengths_are_refused(seed_doc, bad, tmp_path):
+    with pytest.raises(InputError):
+        flowmap.render([seed_doc], height=bad)
+    result = run("map", str(SEED), "--height", bad, "-o", str(tmp_path / "m.html"))
+    assert result.exit_code == 2 and result.output.startswith("Error: Invalid value for '--height': ")
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "m.html").exists()
+
+
+@pytest.mark.parametrize(("option", "bad"), [("--size", "big"), ("--size", "10x10"), ("--size", "1280x800x2"),
+                                             ("--scale", "0"), ("--scale", "9"), ("--width", "wide")])  # fmt: skip
+def test_bad_picture_options_are_refused_on_one_line(option, bad, tmp_path):
+    result = run("map", str(SEED), "--format", "png", option, bad, "-o", str(tmp_path / "m.png"))
+    assert result.exit_code == 2 and f"'{option}'" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "m.png").exists()
+
+
+def test_title_is_the_headline_with_its_case(seed_doc, gazetteer):
+    page = flowmap.to_html(flowmap.render([seed_doc]))
+    assert (
+        "<title>Kim Jong Un is Airlifting Arms to Russia, South Korean Intelligence Says - The Messenger</title>"
+        in page
+    )
+    text = "# North Korea airlifts arms to Russia\n\nA planeload left Pyongyang for Russia."
+    doc = extract(text, gazetteer=gazetteer, source="north-korea-airlifts-arms-to-russia.md")
+    assert flowmap._default_title([doc]) == "North Korea airlifts arms to Russia"
+    assert "<title>Mine</title>" in flowmap.to_html(flowmap.render([doc], title="Mine"))
+    long = extract("A planeload of arms left Pyongyang for Russia. " * 5, gazetteer=gazetteer, source="a-b.txt")
+    assert flowmap._default_title([long]) == "A b"  # a first line too long to be a headline
+
+
+def test_places_past_the_antimeridian_are_drawn_again_and_land_is_repeated(gazetteer):
+    doc = extract("Flights from Vladivostok to Anchorage resumed.", gazetteer=gazetteer)
+    page = flowmap.to_html(flowmap.render([doc]))
+    assert "[0, -360, 360].forEach" in page  # the land, three worlds wide
+    copies = re.findall(r'"a": \[([-\d.]+), ([-\d.]+)\], "o": \{"className": "geomap-place-copy"', page)
+    assert [float(lon) for _, lon in copies] == pytest.approx([-149.9 + 360], abs=0.5)  # Anchorage, east of 180
 
 
 def test_fragment_ids_differ_between_maps(gazetteer):
@@ -201,3 +278,88 @@ def test_capital_country_points_move_countries_in_json_input(tmp_path, gazetteer
     points = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in json.loads(out.read_text())["features"]
               if f["geometry"]["type"] == "Point"}  # fmt: skip
     assert distance_km((points["Russia"][1], points["Russia"][0]), (55.75, 37.62)) < 30  # Moscow
+
+
+def test_html_on_standard_input_is_read_as_a_page(tmp_path):
+    page = (
+        "<!DOCTYPE html><html><head><title>Drones for Russia</title><script>var city='Paris';</script></head>"
+        "<body><nav>Berlin Madrid Rome</nav><h1>Drones for Russia</h1><p>Iran shipped drones to Russia.</p>"
+        "<footer>Offices in Tokyo</footer></body></html>"
+    )
+    out = tmp_path / "m.geojson"
+    result = CliRunner().invoke(main, ["map", "-", "--format", "geojson", "-o", str(out)], input=page.encode())
+    assert result.exit_code == 0, result.output
+    names = {f["properties"].get("name") for f in json.loads(out.read_text())["features"]}
+    assert {"Iran", "Russia"} <= names and not names & {"Paris", "Berlin", "Madrid", "Rome", "Tokyo"}
+    html_out = tmp_path / "m.html"
+    assert CliRunner().invoke(main, ["map", "-", "-o", str(html_out)], input=page.encode()).exit_code == 0
+    assert "<title>Drones for Russia</title>" in html_out.read_text()
+
+
+def test_html_page_to_standard_output(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    result = CliRunner().invoke(main, ["map", str(article), "-o", "-", "--cdn"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_flows_csv_with_coordinates_counts_and_its_own_columns(tmp_path):
+    flows_csv = tmp_path / "flows.csv"
+    flows_csv.write_text(
+        "origin_lat,origin_lng,dest_lat,dest_lng,origin,count,commodity,date\n"
+        "39.03,125.75,55.75,37.62,Pyongyang,1200,shells,2023-08\n"
+        "43.12,131.89,61.22,-149.90,,3,{{ 7*191 }} <b>,\n"
+        "55.75,37.62,39.03,125.75,Moscow,1,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "f.geojson"
+    assert run("map", str(flows_csv), "--format", "geojson", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text())
+    lines = [f for f in data["features"] if f["geometry"]["type"] in ("LineString", "MultiLineString")]
+    assert [f["properties"]["count"] for f in lines] == [1200, 3, 1]
+    assert lines[0]["properties"]["weight"] > lines[1]["properties"]["weight"] > lines[2]["properties"]["weight"]
+    assert {f["properties"]["type"] for f in lines} == {"other"}
+    names = {f["properties"]["name"] for f in data["features"] if f["geometry"]["type"] == "Point"}
+    assert "Pyongyang" in names and "61.2200, -149.9000" in names
+    page = tmp_path / "f.html"
+    assert run("map", str(flows_csv), "-o", str(page)).exit_code == 0
+    text = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), page.read_text())  # as JS reads it
+    assert "commodity: shells" in text and "commodity: &#123;&#123; 7*191 &#125;&#125; &lt;b&gt;" in text
+    assert "1337" not in text
+
+
+def test_the_named_events_csv_takes_a_weight_too(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("origin,destination,type,weight,note\nPyongyang,Moscow,shipment,40,by air\n")
+    out = tmp_path / "e.geojson"
+    assert run("map", str(events), "--format", "geojson", "-o", str(out)).exit_code == 0
+    (line,) = [f for f in json.loads(out.read_text())["features"] if f["geometry"]["type"] == "LineString"]
+    assert line["properties"]["count"] == 40 and line["properties"]["weight"] > 8
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("91,0,0,0", "origin_lat: 91 is outside [-90, 90]"), ("0,x,0,0", "origin_lon: expected a number, got 'x'"),
+     ("0,0,0,0,-3", "count: expected a number of at least 0"), ("0,0,1,1,1,teleport", "type: 'teleport' is not")],
+)  # fmt: skip
+def test_bad_flows_csv_rows_are_one_line_errors(tmp_path, row, message):
+    flows_csv = tmp_path / "flows.csv"
+    flows_csv.write_text(f"origin_lat,origin_lon,dest_lat,dest_lon,count,type\n{row}\n")
+    result = run("map", str(flows_csv), "-o", str(tmp_path / "f.html"))
+    assert result.exit_code == 2 and f"flows.csv:2: {message}" in result.output, result.output
+
+
+@pytest.mark.skipif(flowmap.find_chromium() is None, reason="no Chromium installed")
+def test_png_size_and_scale_and_a_pdf(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    png, pdf = tmp_path / "a.png", tmp_path / "a.pdf"
+    assert (
+        run("map", str(article), "--format", "png", "--size", "600x400", "--scale", "2", "-o", str(png)).exit_code == 0
+    )
+    data = png.read_bytes()
+    assert int.from_bytes(data[16:20], "big") == 1200 and int.from_bytes(data[20:24], "big") == 800
+    assert run("map", str(article), "--format", "pdf", "--size", "800x500", "-o", str(pdf)).exit_code == 0
+    body = pdf.read_bytes()
+    assert body.startswith(b"%PDF") and re.search(rb"/MediaBox \[0 0 600 375", body)  # 800x500 px in points
