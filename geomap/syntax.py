@@ -104,7 +104,7 @@ def load_model() -> Any:
 def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
-    sets = ("people", "figurative", "reporting", "hedging", "denying", "supposing", "modals", "future", "conditions")
+    sets = ("homeward", "people", "figurative", "reporting", "hedging", "denying", "supposing", "modals", "future", "conditions")
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
 
@@ -245,7 +245,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     triggers = _triggers(doc, lexicon, taken)
     place_tokens = {t.i for _, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
-    slots = [s for s in slots if s.role not in (None, "drop")]
+    slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
     for s in slots:
         s.party = _as_government(s, gazetteer)
     heads: dict[int, _Head] = {i: _Head(doc[i], kind, type_) for i, (kind, type_) in triggers.items()}
@@ -262,6 +262,15 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     for i, verb in owner.items():
         heads[verb].nouns.append(heads[i].token)
         del heads[i]
+    # "returned from visits to the U.S.": where the trip went is where the return starts
+    for i in sorted(heads):
+        tok = heads[i].token
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads and tok.pos_ in NOUNS:
+            if heads[i].type in ("visit", "travel"):
+                mover = heads[tok.head.head.i]
+                mover.slots += [replace(s, role="origin", prep="from") for s in heads[i].slots
+                                if s.role in ("destination", "location", "object")]  # fmt: skip
+                del heads[i]
     # a verb with no subject of its own takes that of the verb it hangs from ("plans to send",
     # "left Seoul and arrived in Tokyo", "accused Russia of shipping": the accused is the agent)
     by_governor: dict[int, list[_Slot]] = {}
@@ -288,6 +297,23 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
                            if s.role in ("object", "patient")]  # fmt: skip
     return [heads[i] for i in sorted(heads)]
+
+
+def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -> list[_Slot]:
+    """'Russians who emigrated to France', 'Filipinos who had returned': the noun a relative clause
+    hangs from is the subject (or, passive, the patient) of a trigger in it."""
+    out = []
+    for party, span in spans:
+        tok = span.root
+        while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
+            tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
+        for clause in tok.children:
+            if clause.dep_ != "relcl" or clause.i not in triggers:
+                continue
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which"):
+                    out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
+    return out
 
 
 def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
@@ -571,6 +597,10 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
     return state, hedged
 
 
+def _lemma(h: _Head) -> str:
+    return h.token.lemma_.lower()
+
+
 def lexicon_reciprocal() -> frozenset[str]:
     return load_lexicon().reciprocal
 
@@ -623,7 +653,7 @@ def _flows(
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")
                 and a.place.country != away]  # fmt: skip
-        if home and any(s.prep == "out of" for s in h.slots):
+        if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]

@@ -249,3 +249,29 @@ def test_extracting_with_the_rules_reader_never_imports_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- Recall: the ends real reports leave to a relative clause, a nationality or a trip ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The museum honours Greeks who emigrated to Chile.", ("migration", "Greece", "Chile")),
+        ("Most cases were in Peruvians who had returned from visits to Mexico.", ("travel", "Mexico", "Peru")),
+        ("Kenyans who travelled to Ghana were tested.", ("travel", "Kenya", "Ghana")),
+    ],
+)
+def test_the_noun_a_relative_clause_hangs_from_is_its_subject(gazetteer, text, expected):
+    assert expected in flows(text, gazetteer)
+
+
+def test_an_organisation_named_after_a_place_is_not_the_subject_of_its_relative_clause(gazetteer):
+    text = "The Orange County Sanitation District, who provided maps of Santa Ana, spoke."
+    assert flows(text, gazetteer) == set()
+
+
+def test_a_national_who_returns_from_abroad_goes_home(gazetteer):
+    assert flows("Two Nigerian students returned from Ghana on Monday.", gazetteer) == {("travel", "Ghana", "Nigeria")}
+    # not without a nationality: where the students went is not said
+    assert flows("Two students returned from Ghana on Monday.", gazetteer) == set()
