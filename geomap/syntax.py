@@ -104,7 +104,7 @@ def load_model() -> Any:
 def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
-    sets = ("homeward", "people", "figurative", "reporting", "hedging", "denying", "supposing", "modals", "future", "conditions")
+    sets = "homeward people figurative reporting hedging denying supposing modals future conditions".split()
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
 
@@ -265,12 +265,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):
         tok = heads[i].token
-        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads and tok.pos_ in NOUNS:
-            if heads[i].type in ("visit", "travel"):
-                mover = heads[tok.head.head.i]
-                mover.slots += [replace(s, role="origin", prep="from") for s in heads[i].slots
-                                if s.role in ("destination", "location", "object")]  # fmt: skip
-                del heads[i]
+        trip = tok.pos_ in NOUNS and heads[i].type in ("visit", "travel")
+        if trip and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads:
+            mover = heads[tok.head.head.i]
+            mover.slots += [replace(s, role="origin", prep="from") for s in heads[i].slots
+                            if s.role in ("destination", "location", "object")]  # fmt: skip
+            del heads[i]
     # a verb with no subject of its own takes that of the verb it hangs from ("plans to send",
     # "left Seoul and arrived in Tokyo", "accused Russia of shipping": the accused is the agent)
     by_governor: dict[int, list[_Slot]] = {}
