@@ -419,7 +419,10 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         return gov
     if gov.pos_ in ("VERB", "AUX"):
         nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads]
-        nouns += [g for c in gov.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.i in heads]
+        for c in gov.children:
+            # "died in Texas after deployment to Liberia": where he died is not where he was deployed
+            if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
+                nouns += [g for g in c.children if g.dep_ == "pobj" and g.i in heads]
         if len(nouns) == 1:
             return nouns[0]
     if slot.role in ("origin", "destination") and heads:

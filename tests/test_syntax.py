@@ -275,3 +275,10 @@ def test_a_national_who_returns_from_abroad_goes_home(gazetteer):
     assert flows("Two Nigerian students returned from Ghana on Monday.", gazetteer) == {("travel", "Ghana", "Nigeria")}
     # not without a nationality: where the students went is not said
     assert flows("Two students returned from Ghana on Monday.", gazetteer) == set()
+
+
+def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
+    # the light verb 'died ... after deployment': its subject is the deployment's, its place is not
+    assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
+        ("travel", "United States", "Liberia")
+    }
