@@ -29,12 +29,12 @@ from typing import Any
 from geomap.dates import find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
-    MOVEMENT_TYPES,
     Event,
     Lexicon,
     _Draft,
     _Party,
     _Trigger,
+    as_states,
     bind_dates,
     distinct,
     find_parties,
@@ -180,7 +180,7 @@ def extract_events(
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
-    return merge_drafts(text, drafts)
+    return merge_drafts(text, as_states(drafts, lexicon, gazetteer))
 
 
 @functools.cache
@@ -197,7 +197,7 @@ def _forms_of(words: frozenset[str]) -> frozenset[str]:
 def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
-    words |= {w for ws in frames()["triggers"].values() for w in ws}
+    words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
     return _forms_of(frozenset(words))
 
 
@@ -207,6 +207,8 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
         if type_ in lexicon.types:
             for lemma in lemmas:
                 table.setdefault(lemma, ("type", type_))
+    for lemma in frames()["retype"]:
+        table.setdefault(lemma, ("retype", ""))  # a trigger only by what it moves
     return table
 
 
@@ -292,6 +294,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+        elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            # "By recalling its ambassador, Slovenia made a step": the main clause's subject acts
+            up = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
@@ -483,11 +489,10 @@ def _events(
         type_ = _type(h, lexicon)
         if type_ is None:
             continue
-        modality, hedged = _modality(h, type_, bool(dates))
+        modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
         date = bound.get(id(trigger))
-        spec = lexicon.types.get(type_)
-        made, origins = _flows(h, type_, spec.directed if spec else True, previous_origins, previous_agents)
-        if modality == "asserted" and type_ in MOVEMENT_TYPES | {"migration"}:
+        made, origins = _flows(h, type_, lexicon, previous_origins, previous_agents)
+        if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
         for origin, destination, location, directed, how, confidence, type_ in made:
             if modality == "future":
@@ -539,6 +544,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     retyped = frames()["retype"].get(h.token.lemma_.lower(), {})
     if any(w in retyped for w in lemmas):
         return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
+    if h.kind == "retype":
+        return None  # "recalled spinach"
     if noun_type and (h.kind != "type" or h.type == "travel"):
         return noun_type  # "sent a shipment", "refugees arrived"
     # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
@@ -558,7 +565,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
 
 
-def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
+def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     """asserted, negated, hypothetical or future (a movement that is scheduled) by the words that
     govern the trigger in the tree; and whether a hedge or a claim governs it."""
     f = frames()
@@ -592,7 +599,6 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
         cur = parent
     # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final
     # stop in Houston on Saturday"); other futures and plans are supposed
-    movement = type_ in MOVEMENT_TYPES | {"migration"}
     if state == "future":
         return ("future" if movement else "hypothetical"), hedged
     if state == "planned":
@@ -604,18 +610,19 @@ def _lemma(h: _Head) -> str:
     return h.token.lemma_.lower()
 
 
-def lexicon_reciprocal() -> frozenset[str]:
-    return load_lexicon().reciprocal
-
-
 def _flows(
-    h: _Head, type_: str, directed: bool, previous_origins: list[tuple[_Party, str]], previous_agents: dict[str, _Party]
+    h: _Head,
+    type_: str,
+    lexicon: Lexicon,
+    previous_origins: list[tuple[_Party, str]],
+    previous_agents: dict[str, _Party],
 ) -> tuple[list[tuple], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins named."""
+    directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
         frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
-    movement = h.kind in ("movement", "departure") or type_ in MOVEMENT_TYPES | {"migration"}
+    movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
     near = False
     for s in h.slots:
@@ -629,7 +636,7 @@ def _flows(
         roles.setdefault(role, []).append(s.party)
     location = (roles.get("location") or [None])[0]
     base = NEAR if near else BASE
-    reciprocal = frozenset(lexicon_reciprocal())
+    reciprocal = lexicon.reciprocal
     if any(t.lower_ in reciprocal or t.head.lower_ in reciprocal for t in (h.token, *h.nouns)):
         directed = False  # "Putin and Kim exchanged letters"
     if not directed:
@@ -650,7 +657,7 @@ def _flows(
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
-    if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration") and location is not None:
+    if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
     if origins and not destinations:
         away = origins[0].place.country
@@ -664,7 +671,13 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
-    if destinations and not origins and previous_origins and type_ in MOVEMENT_TYPES | {"migration"}:
+    if (
+        destinations
+        and not origins
+        and previous_origins
+        and lexicon.policy(type_, "moves")
+        and lexicon.inherits(type_, "origin")
+    ):
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
         ((origin, type_),) = previous_origins[-1:]
         origins, how, base = [origin], "previous-origin", base * INHERITED

@@ -282,3 +282,20 @@ def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
     assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
         ("travel", "United States", "Liberia")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By recalling its ambassador to Lima for consultations, Chile made a diplomatic step.",
+        "Chile recalled its ambassador from Peru.",
+        "Chile recalled its ambassador to Peru on Monday.",
+    ],
+)
+def test_recalling_an_envoy_is_a_measure_against_the_state(gazetteer, text):
+    # the trigger counts only by what it moves, and a capital at a state's measure stands for the state
+    assert flows(text, gazetteer) == {("sanction", "Chile", "Peru")}
+
+
+def test_recalling_goods_is_no_measure(gazetteer):
+    assert flows("A Californian company recalled spinach from Canada.", gazetteer) == set()
