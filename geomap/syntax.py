@@ -55,6 +55,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
+INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 
 
 # --- The model ----------------------------------------------------------------------------------
@@ -166,6 +167,7 @@ def extract_events(
     dates = find_dates(text, date)
     drafts: list[_Draft] = []
     previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
+    targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(text[s:e] for _, s, e, _ in chosen))
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
@@ -175,8 +177,11 @@ def extract_events(
         heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
         adjacent = previous[0] == n - 1
-        made, origins = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
-                                previous[1] if adjacent else [], previous[2] if adjacent else {})  # fmt: skip
+        recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
+        made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
+                                       previous[1] if adjacent else [], previous[2] if adjacent else {},
+                                       recent)  # fmt: skip
+        targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
@@ -198,6 +203,7 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
+    words |= set(frames()["anaphora"]["nouns"])
     return _forms_of(frozenset(words))
 
 
@@ -227,6 +233,10 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             continue
         tok = doc[i]
         found = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+        if tok.lemma_.lower() in frames()["anaphora"]["nouns"] and any(
+            c.dep_ in ("det", "amod", "predet") and c.lower_ in frames()["anaphora"]["markers"] for c in tok.children
+        ):
+            found = ("anaphor", "")  # "such a measure was also taken by Malta": the event before, again
         modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.pos_ != "VERB"
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier:
             out[i] = found
@@ -263,6 +273,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[owner.get(anchor.i, anchor.i)].slots.append(s)
     for i, verb in owner.items():
         heads[verb].nouns.append(heads[i].token)
+        if heads[i].kind == "anaphor":
+            heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
         del heads[i]
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):
@@ -475,23 +487,27 @@ def _events(
     lexicon: Lexicon,
     previous_origins: list[tuple[_Party, str]],
     previous_agents: dict[str, _Party],
-) -> tuple[list[_Draft], list[tuple[_Party, str]]]:
-    """Drafts of the sentence's events, and the origins its movements name (for the next sentence)."""
+    recent: list[tuple[str, _Party]],
+) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
+    """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
+    the destinations its events name (for the sentences after it)."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
         i = bisect.bisect_right(starts, h.token.idx + offset) - 1
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
-    drafts, origins_named = [], []
+    drafts, origins_named, named = [], [], []
     for h in heads:
         trigger = pseudo[id(h)]
-        type_ = _type(h, lexicon)
+        type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
         if type_ is None:
             continue
         modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
         date = bound.get(id(trigger))
-        made, origins = _flows(h, type_, lexicon, previous_origins, previous_agents)
+        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent)
+        if modality == "asserted":
+            named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
         for origin, destination, location, directed, how, confidence, type_ in made:
@@ -500,7 +516,7 @@ def _events(
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
             drafts.append(make_draft(type_, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
-    return drafts, origins_named
+    return drafts, origins_named, named
 
 
 def _theme(h: _Head) -> list[Any]:
@@ -616,8 +632,10 @@ def _flows(
     lexicon: Lexicon,
     previous_origins: list[tuple[_Party, str]],
     previous_agents: dict[str, _Party],
-) -> tuple[list[tuple], list[_Party]]:
-    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins named."""
+    recent: Sequence[tuple[str, _Party]] = (),
+) -> tuple[list[tuple], list[_Party], list[_Party]]:
+    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
+    and destinations named."""
     directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
@@ -650,7 +668,7 @@ def _flows(
             for a in distinct(roles.get("agent", [])):
                 if a.place.country and location.place.country and a.place.country != location.place.country:
                     out.append((a, location, None, True, "visit", base * 0.8, "visit"))
-        return out, []
+        return out, [], []
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
@@ -681,10 +699,14 @@ def _flows(
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
         ((origin, type_),) = previous_origins[-1:]
         origins, how, base = [origin], "previous-origin", base * INHERITED
+    aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
+    if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
+        # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target
+        destinations, how, base = aimed[-1:], "previous-destination", base * INHERITED
     flows = [
         (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
         for o in distinct(origins)
         for d in distinct(destinations)
         if o.place.id != d.place.id
     ]
-    return flows, distinct(origins)
+    return flows, distinct(origins), distinct(destinations)

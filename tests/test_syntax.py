@@ -299,3 +299,23 @@ def test_recalling_an_envoy_is_a_measure_against_the_state(gazetteer, text):
 
 def test_recalling_goods_is_no_measure(gazetteer):
     assert flows("A Californian company recalled spinach from Canada.", gazetteer) == set()
+
+
+def test_such_a_measure_names_the_event_before_again(gazetteer):
+    text = "Chile recalled its ambassador to Lima. Officials said such a measure was also taken by Bolivia and Ecuador."
+    assert flows(text, gazetteer) == {
+        ("sanction", "Chile", "Peru"), ("sanction", "Bolivia", "Peru"), ("sanction", "Ecuador", "Peru")
+    }  # fmt: skip
+    assert ("sanction", "Bolivia", "Chile") in flows(
+        "Peru expelled two Chilean diplomats. Bolivia took the same step.", gazetteer
+    )
+    # with no event before it, a measure is nothing
+    assert flows("Such a measure was also taken by Bolivia and Ecuador.", gazetteer) == set()
+
+
+def test_a_later_measure_keeps_the_target_of_the_one_before(gazetteer):
+    text = "Britain expelled 23 Russian diplomats on Monday. The U.S. has expelled 60 diplomats."
+    assert flows(text, gazetteer) == {("sanction", "United Kingdom", "Russia"), ("sanction", "United States", "Russia")}
+    # a movement does not: where the passengers went is not said
+    text = "Refugees fled from Syria to Iraq. Two passengers arrived from Toronto."
+    assert flows(text, gazetteer) == {("migration", "Syria", "Iraq")}
