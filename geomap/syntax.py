@@ -306,6 +306,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+        elif (
+            tok.dep_ in ("acl", "relcl")
+            and tok.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            head.slots += [s for s in _infinitive_agents(tok.head, slots, by_governor) if s not in head.slots]
         elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             # "By recalling its ambassador, Slovenia made a step": the main clause's subject acts
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
@@ -315,6 +321,23 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
                            if s.role in ("object", "patient")]  # fmt: skip
     return [heads[i] for i in sorted(heads)]
+
+
+def _infinitive_agents(noun: Any, slots: list[_Slot], by_governor: dict[int, list[_Slot]]) -> list[_Slot]:
+    """Who does what a noun's infinitive says: the noun's owner ('the U.S. decision to expel', 'Britain's
+    plan to send'), or the subject of the copula the noun is said of ('Egypt was one of the first
+    countries to send')."""
+    owners = [s for s in slots if s.span.root.head.i == noun.i and s.span.root.dep_ in ("poss", "compound", "amod")]
+    if owners:
+        return [replace(s, role="agent") for s in owners]
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ == "attr":
+            return [s for s in by_governor.get(tok.head.i, []) if s.role == "agent"]
+        if tok.dep_ not in ("pobj", "prep"):
+            break
+        tok = tok.head
+    return []
 
 
 def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -> list[_Slot]:
@@ -602,6 +625,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 state = "hypothetical"
         if state == "hypothetical":
             return state, hedged
+        if cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in f["supposing"] | {"proposal", "threat", "offer"}:
+            state = "planned" if state in ("asserted", "future") else state  # "Britain's plan to send troops"
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") or step == 5:
             break
         parent = cur.head

@@ -319,3 +319,16 @@ def test_a_later_measure_keeps_the_target_of_the_one_before(gazetteer):
     # a movement does not: where the passengers went is not said
     text = "Refugees fled from Syria to Iraq. Two passengers arrived from Toronto."
     assert flows(text, gazetteer) == {("migration", "Syria", "Iraq")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya was one of the first countries to send troops to Somalia.", {("travel", "Kenya", "Somalia")}),
+        ("Kenya is the first country to ship tea to Iran.", {("shipment", "Kenya", "Iran")}),
+        ("The Chilean decision to expel Peruvian diplomats surprised Lima.", {("sanction", "Chile", "Peru")}),
+        ("Britain's plan to send troops to Mali was dropped.", set()),  # a plan is no flow
+    ],
+)
+def test_who_does_what_a_noun_s_infinitive_says(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
