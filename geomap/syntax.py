@@ -431,6 +431,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     "attr": "object", "oprd": "object", "agent": "agent"}.get(dep)  # fmt: skip
             if role is None:
                 return _Slot(party, span, "drop", None)
+            if role == "patient" and tok is not span.root and span.root.dep_ in ("poss", "amod", "compound"):
+                role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
 
@@ -697,6 +699,11 @@ def _flows(
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
+    owners = roles.pop("owner", [])
+    goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
+    if not (destinations and goods and (lexicon.policy(type_, "moves") or type_ == "trade")) or origins or agents:
+        roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
+        owners = []
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
@@ -710,6 +717,8 @@ def _flows(
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+    if owners and destinations and not origins:
+        origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand

@@ -332,3 +332,12 @@ def test_a_later_measure_keeps_the_target_of_the_one_before(gazetteer):
 )
 def test_who_does_what_a_noun_s_infinitive_says(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_goods_go_from_where_they_belong(gazetteer):
+    assert flows("Much of Peru's copper is exported to China.", gazetteer) == {("trade", "Peru", "China")}
+    assert flows("Chilean wine was shipped to Japan.", gazetteer) == {("shipment", "Chile", "Japan")}
+    # people are not goods: where British students were taken from is not said
+    assert flows("The British students were flown to Nairobi.", gazetteer) == set()
+    # a passive's subject with no destination is still its target
+    assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
