@@ -122,6 +122,7 @@ class Lexicon:
     receiving: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     leaving: frozenset[str] = frozenset()
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
     cargo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -137,7 +138,10 @@ class Lexicon:
     def __post_init__(self) -> None:
         for t in self.types.values():
             for form in t.triggers:
-                self.phrases[tuple(form.lower().split())] = ("type", t.name)
+                words = tuple(form.lower().split())
+                for inflected in inflections(words[0], self.irregular) if len(words) == 1 else (words[0],):
+                    self.phrases.setdefault((inflected,), ("type", t.name))
+                self.phrases[words] = ("type", t.name)
             for word in t.cargo:
                 self.cargo[word.lower()] = t.name
         for form in self.movement:
@@ -157,6 +161,41 @@ class Lexicon:
             if found and i + length <= len(words):
                 return length, *found
         return None
+
+
+def inflections(lemma: str, irregular: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """A trigger lemma and its English inflections, deterministic and without a model
+    ('hack': hacks, hacked, hacking); a lemma the data lists under `inflections` has those forms
+    instead ('strike': struck; 'aid' has no 'aids').
+    A word that already looks inflected ('shelled', 'bombing') stands for itself only.
+
+    >>> inflections("hack")
+    ('hack', 'hacked', 'hacking', 'hacks')
+    >>> inflections("ship")
+    ('ship', 'shipped', 'shipping', 'ships')
+    """
+    w = lemma.lower()
+    if irregular and w in irregular:
+        return tuple(sorted({w, *irregular[w]}))
+    out = {w}
+    if not w.isalpha() or len(w) < 3 or w.endswith(("ed", "ing")):
+        return tuple(sorted(out))
+    vowel = "aeiou"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(w + "es")
+    elif w.endswith("y") and w[-2] not in vowel:
+        out.add(w[:-1] + "ies")
+    else:
+        out.add(w + "s")
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in vowel:
+        out |= {w[:-1] + "ied", w + "ing"}
+    elif w[-1] not in vowel + "wxy" and w[-2] in vowel and w[-3] not in vowel and len(w) <= 4:
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # one short syllable: ship, shipped
+    else:
+        out |= {w + "ed", w + "ing"}
+    return tuple(sorted(out))
 
 
 def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
@@ -205,6 +244,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         hedges=frozenset(data["hedges"]),
         receiving=frozenset(data.get("receiving", {}).get("forms", ())),
         reciprocal=frozenset(data.get("reciprocal", {}).get("words", ())),
+        irregular={k.lower(): tuple(v) for k, v in data.get("inflections", {}).items() if k != "about"},
         leaving=frozenset(data["movement"].get("leaving", {}).get("forms", ())),
     )
 

@@ -229,6 +229,18 @@ def test_users_add_their_own_event_types(tmp_path, gazetteer):
         load_lexicon(bad)
 
 
+def test_a_trigger_is_a_lemma(tmp_path, gazetteer):
+    mine = tmp_path / "types.json"
+    mine.write_text(json.dumps({"types": {"cyberattack": {"triggers": ["hack"], "directed": True}}}))
+    lexicon = load_lexicon(mine)
+    for text in ("Russia hacked Estonia.", "Russia hacks Estonia.", "Russia was hacking Estonia."):
+        doc = extract(text, gazetteer=gazetteer, lexicon=lexicon, reader="rules")
+        assert [e.type for e in doc.events] == ["cyberattack"], text
+    bundled = load_lexicon()
+    assert bundled.trigger_at(["struck"], 0)[1:] == ("type", "attack")  # an irregular form from the data
+    assert bundled.trigger_at(["aids"], 0) is None  # 'aid' lists its forms: AIDS is a disease
+
+
 def test_per_type_policies_are_data(tmp_path, gazetteer):
     # where it happens is where it goes: a user's type says so, or does not
     for policy, expected in ((True, [("Russia", "Estonia")]), (False, [])):
