@@ -156,7 +156,8 @@ def extract_events(
     for n, (s_start, s_end) in enumerate(sentences(text, toks)):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
-        if here and any(toks[i].text.lower() in forms for i in range(first, last)):
+        words = {toks[i].text.lower() for i in range(first, last)}
+        if here and (words & forms or (words & _anaphora()[0] and words & _anaphora()[1])):
             candidates.append((n, s_start, s_end, here))
     # a sentence naming one place can only continue a neighbour's event: parse it beside one
     numbers = {n for n, *_ in candidates}
@@ -199,11 +200,16 @@ def _forms_of(words: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _anaphora() -> tuple[frozenset[str], frozenset[str]]:
+    """The anaphoric nouns' forms and their markers: a sentence is worth parsing for them only with both."""
+    return _forms_of(frozenset(frames()["anaphora"]["nouns"])), frozenset(frames()["anaphora"]["markers"])
+
+
 def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
-    words |= set(frames()["anaphora"]["nouns"])
     return _forms_of(frozenset(words))
 
 
