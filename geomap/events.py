@@ -85,7 +85,6 @@ PREPOSITIONS = {
     ("through",): "via",
     ("of",): "of",
 }
-MOVEMENT_TYPES = frozenset({"travel", "visit", "shipment"})  # their destination may be implied by an earlier one
 SUBJECT_WINDOW = 8  # tokens between an agent and its trigger, at most
 INHERIT_SENTENCES = 3  # how far back an event may take its missing end from
 UNIT_WINDOW = 15  # a place further than this from every trigger takes part in none
@@ -104,6 +103,10 @@ class EventType:
     triggers: tuple[str, ...]
     cargo: tuple[str, ...] = ()
     cargo_decides: bool = False
+    moves: bool = False  # a movement: a scheduled one is a flow
+    location_is_destination: bool = False  # "strikes in Gaza": where it happens is where it goes
+    inherit: frozenset[str] = frozenset()  # ends a later event of the type may take from an earlier one
+    capital_is_country: bool = False  # "recalled its ambassador to Moscow": the state is the end
 
 
 @dataclass(frozen=True)
@@ -119,13 +122,26 @@ class Lexicon:
     receiving: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     leaving: frozenset[str] = frozenset()
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
     cargo: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def policy(self, type_: str, name: str) -> Any:
+        """A per-type policy of the data (EventType's field `name`); False for a type not listed."""
+        spec = self.types.get(type_)
+        return getattr(spec, name) if spec else False
+
+    def inherits(self, type_: str, end: str) -> bool:
+        spec = self.types.get(type_)
+        return spec is not None and end in spec.inherit
 
     def __post_init__(self) -> None:
         for t in self.types.values():
             for form in t.triggers:
-                self.phrases[tuple(form.lower().split())] = ("type", t.name)
+                words = tuple(form.lower().split())
+                for inflected in inflections(words[0], self.irregular) if len(words) == 1 else (words[0],):
+                    self.phrases.setdefault((inflected,), ("type", t.name))
+                self.phrases[words] = ("type", t.name)
             for word in t.cargo:
                 self.cargo[word.lower()] = t.name
         for form in self.movement:
@@ -145,6 +161,41 @@ class Lexicon:
             if found and i + length <= len(words):
                 return length, *found
         return None
+
+
+def inflections(lemma: str, irregular: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """A trigger lemma and its English inflections, deterministic and without a model
+    ('hack': hacks, hacked, hacking); a lemma the data lists under `inflections` has those forms
+    instead ('strike': struck; 'aid' has no 'aids').
+    A word that already looks inflected ('shelled', 'bombing') stands for itself only.
+
+    >>> inflections("hack")
+    ('hack', 'hacked', 'hacking', 'hacks')
+    >>> inflections("ship")
+    ('ship', 'shipped', 'shipping', 'ships')
+    """
+    w = lemma.lower()
+    if irregular and w in irregular:
+        return tuple(sorted({w, *irregular[w]}))
+    out = {w}
+    if not w.isalpha() or len(w) < 3 or w.endswith(("ed", "ing")):
+        return tuple(sorted(out))
+    vowel = "aeiou"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(w + "es")
+    elif w.endswith("y") and w[-2] not in vowel:
+        out.add(w[:-1] + "ies")
+    else:
+        out.add(w + "s")
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in vowel:
+        out |= {w[:-1] + "ied", w + "ing"}
+    elif w[-1] not in vowel + "wxy" and w[-2] in vowel and w[-3] not in vowel and len(w) <= 4:
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # one short syllable: ship, shipped
+    else:
+        out |= {w + "ed", w + "ing"}
+    return tuple(sorted(out))
 
 
 def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
@@ -179,6 +230,10 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             triggers=tuple(spec["triggers"]),
             cargo=tuple(spec.get("cargo", ())),
             cargo_decides=bool(spec.get("cargo_decides", False)),
+            moves=bool(spec.get("moves", False)),
+            location_is_destination=bool(spec.get("location_is_destination", False)),
+            inherit=frozenset(spec.get("inherit", ())),
+            capital_is_country=bool(spec.get("capital_is_country", False)),
         )
     return Lexicon(
         types=types,
@@ -189,6 +244,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         hedges=frozenset(data["hedges"]),
         receiving=frozenset(data.get("receiving", {}).get("forms", ())),
         reciprocal=frozenset(data.get("reciprocal", {}).get("words", ())),
+        irregular={k.lower(): tuple(v) for k, v in data.get("inflections", {}).items() if k != "about"},
         leaving=frozenset(data["movement"].get("leaving", {}).get("forms", ())),
     )
 
@@ -352,7 +408,7 @@ def extract_events(
                 drafts,
             )
         )
-    return merge_drafts(text, drafts)
+    return merge_drafts(text, as_states(drafts, lexicon, gazetteer))
 
 
 def find_parties(
@@ -737,7 +793,7 @@ def _trigger_events(
     if not destinations:
         destinations = roles.get("object", []) + roles.get("patient", [])
         how = "object"
-    if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration"):
+    if not destinations and lexicon.policy(type_, "location_is_destination"):
         destinations = roles.get("location", [])
         how = "location"
     if not destinations and roles.get("party"):
@@ -760,17 +816,19 @@ def _trigger_events(
         origins = agents
     confidence = base if how == "explicit" else 0.8 if how in ("object", "location") else 0.7
     if destinations and not origins:
-        inherited = _previous(previous, type_, lambda d: d.origin is not None, sentence, text)
+        inherited = None
+        if lexicon.inherits(type_, "origin"):
+            inherited = _previous(previous, type_, lambda d: d.origin is not None, sentence, text)
         if inherited is None:
             return []
         origins, rule, confidence = [inherited.origin], f"{rule}:previous-origin", confidence * INHERITED  # type: ignore[list-item]
-    if origins and not destinations and type_ in MOVEMENT_TYPES:
+    if origins and not destinations and lexicon.inherits(type_, "destination"):
         country = origins[0].place.country
         inherited = _previous(
             previous,
             None,
             lambda d: (
-                d.type in MOVEMENT_TYPES
+                lexicon.inherits(d.type, "destination")
                 and d.origin is not None
                 and d.destination is not None
                 and d.origin.place.country == country
@@ -928,6 +986,24 @@ def make_draft(
 
 
 # --- Merging -------------------------------------------------------------------------------------
+
+
+def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | None) -> list[_Draft]:
+    """Drafts of a type whose ends are states (`capital_is_country`: 'recalled its ambassador to
+    Moscow') with a capital at an end put its country there."""
+    if gazetteer is None:
+        return drafts
+
+    def state(party: _Party) -> _Party:
+        country = gazetteer.get_country(party.place.country) if party.place.capital and party.place.country else None
+        return replace(party, place=country) if country is not None else party
+
+    return [
+        replace(d, origin=state(d.origin), destination=state(d.destination))
+        if lexicon.policy(d.type, "capital_is_country") and d.directed
+        else d
+        for d in drafts
+    ]
 
 
 def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:

@@ -29,12 +29,12 @@ from typing import Any
 from geomap.dates import find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
-    MOVEMENT_TYPES,
     Event,
     Lexicon,
     _Draft,
     _Party,
     _Trigger,
+    as_states,
     bind_dates,
     distinct,
     find_parties,
@@ -55,6 +55,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
+INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 
 
 # --- The model ----------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def load_model() -> Any:
 def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
-    sets = ("people", "figurative", "reporting", "hedging", "denying", "supposing", "modals", "future", "conditions")
+    sets = "homeward people figurative reporting hedging denying supposing modals future conditions".split()
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
 
@@ -155,7 +156,8 @@ def extract_events(
     for n, (s_start, s_end) in enumerate(sentences(text, toks)):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
-        if here and any(toks[i].text.lower() in forms for i in range(first, last)):
+        words = {toks[i].text.lower() for i in range(first, last)}
+        if here and (words & forms or (words & _anaphora()[0] and words & _anaphora()[1])):
             candidates.append((n, s_start, s_end, here))
     # a sentence naming one place can only continue a neighbour's event: parse it beside one
     numbers = {n for n, *_ in candidates}
@@ -166,6 +168,7 @@ def extract_events(
     dates = find_dates(text, date)
     drafts: list[_Draft] = []
     previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
+    targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(text[s:e] for _, s, e, _ in chosen))
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
@@ -175,12 +178,15 @@ def extract_events(
         heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
         adjacent = previous[0] == n - 1
-        made, origins = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
-                                previous[1] if adjacent else [], previous[2] if adjacent else {})  # fmt: skip
+        recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
+        made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
+                                       previous[1] if adjacent else [], previous[2] if adjacent else {},
+                                       recent)  # fmt: skip
+        targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
-    return merge_drafts(text, drafts)
+    return merge_drafts(text, as_states(drafts, lexicon, gazetteer))
 
 
 @functools.cache
@@ -194,10 +200,16 @@ def _forms_of(words: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _anaphora() -> tuple[frozenset[str], frozenset[str]]:
+    """The anaphoric nouns' forms and their markers: a sentence is worth parsing for them only with both."""
+    return _forms_of(frozenset(frames()["anaphora"]["nouns"])), frozenset(frames()["anaphora"]["markers"])
+
+
 def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
-    words |= {w for ws in frames()["triggers"].values() for w in ws}
+    words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
     return _forms_of(frozenset(words))
 
 
@@ -207,6 +219,8 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
         if type_ in lexicon.types:
             for lemma in lemmas:
                 table.setdefault(lemma, ("type", type_))
+    for lemma in frames()["retype"]:
+        table.setdefault(lemma, ("retype", ""))  # a trigger only by what it moves
     return table
 
 
@@ -225,6 +239,10 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             continue
         tok = doc[i]
         found = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+        if tok.lemma_.lower() in frames()["anaphora"]["nouns"] and any(
+            c.dep_ in ("det", "amod", "predet") and c.lower_ in frames()["anaphora"]["markers"] for c in tok.children
+        ):
+            found = ("anaphor", "")  # "such a measure was also taken by Malta": the event before, again
         modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.pos_ != "VERB"
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier:
             out[i] = found
@@ -245,7 +263,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     triggers = _triggers(doc, lexicon, taken)
     place_tokens = {t.i for _, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
-    slots = [s for s in slots if s.role not in (None, "drop")]
+    slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
     for s in slots:
         s.party = _as_government(s, gazetteer)
     heads: dict[int, _Head] = {i: _Head(doc[i], kind, type_) for i, (kind, type_) in triggers.items()}
@@ -261,7 +279,18 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[owner.get(anchor.i, anchor.i)].slots.append(s)
     for i, verb in owner.items():
         heads[verb].nouns.append(heads[i].token)
+        if heads[i].kind == "anaphor":
+            heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
         del heads[i]
+    # "returned from visits to the U.S.": where the trip went is where the return starts
+    for i in sorted(heads):
+        tok = heads[i].token
+        trip = tok.pos_ in NOUNS and heads[i].type in ("visit", "travel")
+        if trip and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads:
+            mover = heads[tok.head.head.i]
+            mover.slots += [replace(s, role="origin", prep="from") for s in heads[i].slots
+                            if s.role in ("destination", "location", "object")]  # fmt: skip
+            del heads[i]
     # a verb with no subject of its own takes that of the verb it hangs from ("plans to send",
     # "left Seoul and arrived in Tokyo", "accused Russia of shipping": the accused is the agent)
     by_governor: dict[int, list[_Slot]] = {}
@@ -283,11 +312,55 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+        elif (
+            tok.dep_ in ("acl", "relcl")
+            and tok.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            head.slots += [s for s in _infinitive_agents(tok.head, slots, by_governor) if s not in head.slots]
+        elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            # "By recalling its ambassador, Slovenia made a step": the main clause's subject acts
+            up = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
                            if s.role in ("object", "patient")]  # fmt: skip
     return [heads[i] for i in sorted(heads)]
+
+
+def _infinitive_agents(noun: Any, slots: list[_Slot], by_governor: dict[int, list[_Slot]]) -> list[_Slot]:
+    """Who does what a noun's infinitive says: the noun's owner ('the U.S. decision to expel', 'Britain's
+    plan to send'), or the subject of the copula the noun is said of ('Egypt was one of the first
+    countries to send')."""
+    owners = [s for s in slots if s.span.root.head.i == noun.i and s.span.root.dep_ in ("poss", "compound", "amod")]
+    if owners:
+        return [replace(s, role="agent") for s in owners]
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ == "attr":
+            return [s for s in by_governor.get(tok.head.i, []) if s.role == "agent"]
+        if tok.dep_ not in ("pobj", "prep"):
+            break
+        tok = tok.head
+    return []
+
+
+def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -> list[_Slot]:
+    """'Russians who emigrated to France', 'Filipinos who had returned': the noun a relative clause
+    hangs from is the subject (or, passive, the patient) of a trigger in it."""
+    out = []
+    for party, span in spans:
+        tok = span.root
+        while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
+            tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
+        for clause in tok.children:
+            if clause.dep_ != "relcl" or clause.i not in triggers:
+                continue
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which"):
+                    out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
+    return out
 
 
 def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
@@ -364,6 +437,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     "attr": "object", "oprd": "object", "agent": "agent"}.get(dep)  # fmt: skip
             if role is None:
                 return _Slot(party, span, "drop", None)
+            if role == "patient" and tok is not span.root and span.root.dep_ in ("poss", "amod", "compound"):
+                role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
 
@@ -393,7 +468,10 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         return gov
     if gov.pos_ in ("VERB", "AUX"):
         nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads]
-        nouns += [g for c in gov.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.i in heads]
+        for c in gov.children:
+            # "died in Texas after deployment to Liberia": where he died is not where he was deployed
+            if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
+                nouns += [g for g in c.children if g.dep_ == "pobj" and g.i in heads]
         if len(nouns) == 1:
             return nouns[0]
     if slot.role in ("origin", "destination") and heads:
@@ -440,25 +518,28 @@ def _events(
     lexicon: Lexicon,
     previous_origins: list[tuple[_Party, str]],
     previous_agents: dict[str, _Party],
-) -> tuple[list[_Draft], list[tuple[_Party, str]]]:
-    """Drafts of the sentence's events, and the origins its movements name (for the next sentence)."""
+    recent: list[tuple[str, _Party]],
+) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
+    """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
+    the destinations its events name (for the sentences after it)."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
         i = bisect.bisect_right(starts, h.token.idx + offset) - 1
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
-    drafts, origins_named = [], []
+    drafts, origins_named, named = [], [], []
     for h in heads:
         trigger = pseudo[id(h)]
-        type_ = _type(h, lexicon)
+        type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
         if type_ is None:
             continue
-        modality, hedged = _modality(h, type_, bool(dates))
+        modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
         date = bound.get(id(trigger))
-        spec = lexicon.types.get(type_)
-        made, origins = _flows(h, type_, spec.directed if spec else True, previous_origins, previous_agents)
-        if modality == "asserted" and type_ in MOVEMENT_TYPES | {"migration"}:
+        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent)
+        if modality == "asserted":
+            named += [(type_, d) for d in destinations]
+        if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
         for origin, destination, location, directed, how, confidence, type_ in made:
             if modality == "future":
@@ -466,7 +547,7 @@ def _events(
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
             drafts.append(make_draft(type_, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
-    return drafts, origins_named
+    return drafts, origins_named, named
 
 
 def _theme(h: _Head) -> list[Any]:
@@ -510,6 +591,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     retyped = frames()["retype"].get(h.token.lemma_.lower(), {})
     if any(w in retyped for w in lemmas):
         return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
+    if h.kind == "retype":
+        return None  # "recalled spinach"
     if noun_type and (h.kind != "type" or h.type == "travel"):
         return noun_type  # "sent a shipment", "refugees arrived"
     # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
@@ -529,7 +612,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
 
 
-def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
+def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     """asserted, negated, hypothetical or future (a movement that is scheduled) by the words that
     govern the trigger in the tree; and whether a hedge or a claim governs it."""
     f = frames()
@@ -550,6 +633,8 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
                 state = "hypothetical"
         if state == "hypothetical":
             return state, hedged
+        if cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in f["supposing"] | {"proposal", "threat", "offer"}:
+            state = "planned" if state in ("asserted", "future") else state  # "Britain's plan to send troops"
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") or step == 5:
             break
         parent = cur.head
@@ -563,7 +648,6 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
         cur = parent
     # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final
     # stop in Houston on Saturday"); other futures and plans are supposed
-    movement = type_ in MOVEMENT_TYPES | {"migration"}
     if state == "future":
         return ("future" if movement else "hypothetical"), hedged
     if state == "planned":
@@ -571,18 +655,25 @@ def _modality(h: _Head, type_: str, dated: bool) -> tuple[str, bool]:
     return state, hedged
 
 
-def lexicon_reciprocal() -> frozenset[str]:
-    return load_lexicon().reciprocal
+def _lemma(h: _Head) -> str:
+    return h.token.lemma_.lower()
 
 
 def _flows(
-    h: _Head, type_: str, directed: bool, previous_origins: list[tuple[_Party, str]], previous_agents: dict[str, _Party]
-) -> tuple[list[tuple], list[_Party]]:
-    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins named."""
+    h: _Head,
+    type_: str,
+    lexicon: Lexicon,
+    previous_origins: list[tuple[_Party, str]],
+    previous_agents: dict[str, _Party],
+    recent: Sequence[tuple[str, _Party]] = (),
+) -> tuple[list[tuple], list[_Party], list[_Party]]:
+    """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
+    and destinations named."""
+    directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
         frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
-    movement = h.kind in ("movement", "departure") or type_ in MOVEMENT_TYPES | {"migration"}
+    movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
     near = False
     for s in h.slots:
@@ -596,7 +687,7 @@ def _flows(
         roles.setdefault(role, []).append(s.party)
     location = (roles.get("location") or [None])[0]
     base = NEAR if near else BASE
-    reciprocal = frozenset(lexicon_reciprocal())
+    reciprocal = lexicon.reciprocal
     if any(t.lower_ in reciprocal or t.head.lower_ in reciprocal for t in (h.token, *h.nouns)):
         directed = False  # "Putin and Kim exchanged letters"
     if not directed:
@@ -610,35 +701,52 @@ def _flows(
             for a in distinct(roles.get("agent", [])):
                 if a.place.country and location.place.country and a.place.country != location.place.country:
                     out.append((a, location, None, True, "visit", base * 0.8, "visit"))
-        return out, []
+        return out, [], []
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
+    owners = roles.pop("owner", [])
+    goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
+    if not (destinations and goods and (lexicon.policy(type_, "moves") or type_ == "trade")) or origins or agents:
+        roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
+        owners = []
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
-    if not destinations and type_ in ("sanction", "attack", "visit", "aid", "migration") and location is not None:
+    if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
     if origins and not destinations:
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")
                 and a.place.country != away]  # fmt: skip
-        if home and any(s.prep == "out of" for s in h.slots):
+        if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+    if owners and destinations and not origins:
+        origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
-    if destinations and not origins and previous_origins and type_ in MOVEMENT_TYPES | {"migration"}:
+    if (
+        destinations
+        and not origins
+        and previous_origins
+        and lexicon.policy(type_, "moves")
+        and lexicon.inherits(type_, "origin")
+    ):
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
         ((origin, type_),) = previous_origins[-1:]
         origins, how, base = [origin], "previous-origin", base * INHERITED
+    aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
+    if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
+        # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target
+        destinations, how, base = aimed[-1:], "previous-destination", base * INHERITED
     flows = [
         (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
         for o in distinct(origins)
         for d in distinct(destinations)
         if o.place.id != d.place.id
     ]
-    return flows, distinct(origins)
+    return flows, distinct(origins), distinct(destinations)

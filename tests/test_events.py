@@ -229,6 +229,33 @@ def test_users_add_their_own_event_types(tmp_path, gazetteer):
         load_lexicon(bad)
 
 
+def test_a_trigger_is_a_lemma(tmp_path, gazetteer):
+    mine = tmp_path / "types.json"
+    mine.write_text(json.dumps({"types": {"cyberattack": {"triggers": ["hack"], "directed": True}}}))
+    lexicon = load_lexicon(mine)
+    for text in ("Russia hacked Estonia.", "Russia hacks Estonia.", "Russia was hacking Estonia."):
+        doc = extract(text, gazetteer=gazetteer, lexicon=lexicon, reader="rules")
+        assert [e.type for e in doc.events] == ["cyberattack"], text
+    bundled = load_lexicon()
+    assert bundled.trigger_at(["struck"], 0)[1:] == ("type", "attack")  # an irregular form from the data
+    assert bundled.trigger_at(["aids"], 0) is None  # 'aid' lists its forms: AIDS is a disease
+
+
+def test_per_type_policies_are_data(tmp_path, gazetteer):
+    # where it happens is where it goes: a user's type says so, or does not
+    for policy, expected in ((True, [("Russia", "Estonia")]), (False, [])):
+        mine = tmp_path / f"types-{policy}.json"
+        spec = {"triggers": ["hacking"], "location_is_destination": policy}
+        mine.write_text(json.dumps({"types": {"cyberattack": spec}}))
+        doc = extract("Russia's hacking in Estonia.", gazetteer=gazetteer, lexicon=load_lexicon(mine))
+        names = {p.place.id: p.place.name for p in doc.places}
+        assert [(names[e.origin], names[e.destination]) for e in doc.events if e.destination] == expected
+    bad = tmp_path / "bad-policy.json"
+    bad.write_text(json.dumps({"types": {"x": {"triggers": ["x"], "inherit": ["location"]}}}))
+    with pytest.raises(InputError, match=r"bad-policy\.json: \$\.types\.x\.inherit"):
+        load_lexicon(bad)
+
+
 # --- Reading events back -------------------------------------------------------------------------
 
 

@@ -249,3 +249,95 @@ def test_extracting_with_the_rules_reader_never_imports_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- Recall: the ends real reports leave to a relative clause, a nationality or a trip ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The museum honours Greeks who emigrated to Chile.", ("migration", "Greece", "Chile")),
+        ("Most cases were in Peruvians who had returned from visits to Mexico.", ("travel", "Mexico", "Peru")),
+        ("Kenyans who travelled to Ghana were tested.", ("travel", "Kenya", "Ghana")),
+    ],
+)
+def test_the_noun_a_relative_clause_hangs_from_is_its_subject(gazetteer, text, expected):
+    assert expected in flows(text, gazetteer)
+
+
+def test_an_organisation_named_after_a_place_is_not_the_subject_of_its_relative_clause(gazetteer):
+    text = "The Orange County Sanitation District, who provided maps of Santa Ana, spoke."
+    assert flows(text, gazetteer) == set()
+
+
+def test_a_national_who_returns_from_abroad_goes_home(gazetteer):
+    assert flows("Two Nigerian students returned from Ghana on Monday.", gazetteer) == {("travel", "Ghana", "Nigeria")}
+    # not without a nationality: where the students went is not said
+    assert flows("Two students returned from Ghana on Monday.", gazetteer) == set()
+
+
+def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
+    # the light verb 'died ... after deployment': its subject is the deployment's, its place is not
+    assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
+        ("travel", "United States", "Liberia")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By recalling its ambassador to Lima for consultations, Chile made a diplomatic step.",
+        "Chile recalled its ambassador from Peru.",
+        "Chile recalled its ambassador to Peru on Monday.",
+    ],
+)
+def test_recalling_an_envoy_is_a_measure_against_the_state(gazetteer, text):
+    # the trigger counts only by what it moves, and a capital at a state's measure stands for the state
+    assert flows(text, gazetteer) == {("sanction", "Chile", "Peru")}
+
+
+def test_recalling_goods_is_no_measure(gazetteer):
+    assert flows("A Californian company recalled spinach from Canada.", gazetteer) == set()
+
+
+def test_such_a_measure_names_the_event_before_again(gazetteer):
+    text = "Chile recalled its ambassador to Lima. Officials said such a measure was also taken by Bolivia and Ecuador."
+    assert flows(text, gazetteer) == {
+        ("sanction", "Chile", "Peru"), ("sanction", "Bolivia", "Peru"), ("sanction", "Ecuador", "Peru")
+    }  # fmt: skip
+    assert ("sanction", "Bolivia", "Chile") in flows(
+        "Peru expelled two Chilean diplomats. Bolivia took the same step.", gazetteer
+    )
+    # with no event before it, a measure is nothing
+    assert flows("Such a measure was also taken by Bolivia and Ecuador.", gazetteer) == set()
+
+
+def test_a_later_measure_keeps_the_target_of_the_one_before(gazetteer):
+    text = "Britain expelled 23 Russian diplomats on Monday. The U.S. has expelled 60 diplomats."
+    assert flows(text, gazetteer) == {("sanction", "United Kingdom", "Russia"), ("sanction", "United States", "Russia")}
+    # a movement does not: where the passengers went is not said
+    text = "Refugees fled from Syria to Iraq. Two passengers arrived from Toronto."
+    assert flows(text, gazetteer) == {("migration", "Syria", "Iraq")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya was one of the first countries to send troops to Somalia.", {("travel", "Kenya", "Somalia")}),
+        ("Kenya is the first country to ship tea to Iran.", {("shipment", "Kenya", "Iran")}),
+        ("The Chilean decision to expel Peruvian diplomats surprised Lima.", {("sanction", "Chile", "Peru")}),
+        ("Britain's plan to send troops to Mali was dropped.", set()),  # a plan is no flow
+    ],
+)
+def test_who_does_what_a_noun_s_infinitive_says(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_goods_go_from_where_they_belong(gazetteer):
+    assert flows("Much of Peru's copper is exported to China.", gazetteer) == {("trade", "Peru", "China")}
+    assert flows("Chilean wine was shipped to Japan.", gazetteer) == {("shipment", "Chile", "Japan")}
+    # people are not goods: where British students were taken from is not said
+    assert flows("The British students were flown to Nairobi.", gazetteer) == set()
+    # a passive's subject with no destination is still its target
+    assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
