@@ -514,8 +514,8 @@ def _jsonl_rows(f: IO[bytes], where: str, fields: Fields) -> Iterator[Item]:
         except UnicodeDecodeError as e:
             yield Item(here, error=f"{here}: not UTF-8 text (byte {e.start})")
             continue
-        except InputError as e:
-            yield Item(here, error=str(e))
+        except InputError as e:  # one line of JSON: its line number is the table's
+            yield Item(here, error=str(e).replace(f"{here}:1:", f"{here}:", 1))
             continue
         yield _row_item(row, here, fields)
 
