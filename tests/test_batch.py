@@ -61,9 +61,10 @@ def test_a_csv_article_table_with_its_own_column_names(tmp_path):
     with open(table, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["key", "published", "body"])
-        writer.writerow(["x1", "2023-08-09T10:00:00Z", "Arms left Pyongyang\nfor Russia on Aug. 8."])  # a quoted newline
+        writer.writerow(["x1", "2023-08-09T10:00:00Z", "Arms left Pyongyang\nfor Russia on Aug. 8."])  # quoted \n
         writer.writerow(["", "", "Grain sailed from Odesa to Istanbul."])
-    result = run(str(table), "--text-field", "body", "--id-field", "key", "--date-field", "published", "--format", "jsonl")
+    names = ["--text-field", "body", "--id-field", "key", "--date-field", "published"]
+    result = run(str(table), *names, "--format", "jsonl")
     out = records(result.stdout)
     assert [(r["source"], r["date"]) for r in out] == [("x1", "2023-08-09"), (f"{table}:4", None)]  # no id: FILE:LINE
     assert {p["name"] for p in out[1]["places"]} == {"Odesa", "Istanbul"}
