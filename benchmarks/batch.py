@@ -30,7 +30,8 @@ sys.argv = ["geomap", *sys.argv[1:]]
 try:
     runpy.run_module("geomap", run_name="__main__")
 finally:
-    print("maxrss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print("maxrss", usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr)
 """
 
 
@@ -43,8 +44,8 @@ def table(path: Path, n: int) -> Path:
     return path
 
 
-def extract(source: Path, out: Path, *options: str) -> tuple[float, float]:
-    """Seconds and the parent's peak memory (MB) of one `geomap extract` run."""
+def extract(source: Path, out: Path, *options: str) -> tuple[float, float, float]:
+    """Seconds, the parent's peak memory (MB) and its CPU seconds in one `geomap extract` run."""
     command = [sys.executable, "-c", PARENT, "extract", str(source), "--reader", "rules", "--format", "jsonl",
                "-o", str(out), "-q", *options]  # fmt: skip
     start = time.perf_counter()
@@ -52,8 +53,8 @@ def extract(source: Path, out: Path, *options: str) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command[3:])}\n{done.stderr}")
-    maxrss = int(done.stderr.strip().splitlines()[-1].split()[1])
-    return seconds, maxrss / 1024
+    _, maxrss, cpu = done.stderr.strip().splitlines()[-1].split()
+    return seconds, int(maxrss) / 1024, float(cpu)
 
 
 def bench_extract(n: int, small: int, work: Path) -> None:
@@ -64,15 +65,15 @@ def bench_extract(n: int, small: int, work: Path) -> None:
         ("dask LocalCluster, 2 workers", big, ["--engine", "dask", "--jobs", "2"]),
         ("--jobs 2", little, ["--jobs", "2"]),
     ]
-    print(f"{'run':<30} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'parent MB':>9}")
+    print(f"{'run':<30} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'parent MB':>9} {'parent CPU s':>12}")
     results, outputs = {}, {}
     for name, source, options in runs:
         count = n if source is big else small
         out = work / f"out-{len(results)}.jsonl"
-        seconds, memory = extract(source, out, *options)
+        seconds, memory, cpu = extract(source, out, *options)
         results[(name, count)] = seconds
         outputs[(name, count)] = out.read_bytes()
-        print(f"{name:<30} {count:>8,} {seconds:>8.1f} {count / seconds:>10.0f} {memory:>9.0f}")
+        print(f"{name:<30} {count:>8,} {seconds:>8.1f} {count / seconds:>10.0f} {memory:>9.0f} {cpu:>12.1f}")
     one, two, dask = results[("--jobs 1", n)], results[("--jobs 2", n)], results[("dask LocalCluster, 2 workers", n)]
     same = outputs[("--jobs 1", n)] == outputs[("--jobs 2", n)] == outputs[("dask LocalCluster, 2 workers", n)]
     print(f"--jobs 2 vs --jobs 1: {one / two:.2f}x; dask vs --jobs 2: {dask / two:.2f}x the time")
