@@ -31,7 +31,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -280,7 +280,6 @@ class Source:
 
     kind: str
     name: str
-    count: int | None = field(default=None, compare=False)
 
 
 def plan(
