@@ -477,7 +477,8 @@ class Progress:
         import time
 
         self.total, self.enabled = total, enabled
-        self.start = self.shown = time.monotonic()
+        self.start = time.monotonic()
+        self.shown = self.start + 0.8  # the first line after a second: a rate over the pool's start-up misleads
         self.drawn = False
 
     def update(self, tally: Tally) -> None:

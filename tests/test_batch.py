@@ -176,6 +176,13 @@ def test_a_dask_local_cluster_gives_the_local_results():
     assert dask == local
 
 
+def test_the_command_on_a_dask_local_cluster(tmp_path):
+    pytest.importorskip("distributed")
+    table = write_jsonl(tmp_path / "t.jsonl", rows(12))
+    local = run(str(table), "--format", "jsonl", "--jobs", "1").stdout
+    assert run(str(table), "--format", "jsonl", "--engine", "dask", "--jobs", "1").stdout == local
+
+
 def test_parquet_dataset_read_back_by_duckdb_and_pandas(tmp_path):
     duckdb = pytest.importorskip("duckdb")
     pd = pytest.importorskip("pandas")
@@ -238,7 +245,7 @@ def test_progress_stays_off_the_stream_when_it_is_not_a_terminal(tmp_path):
 
     progress, tally = Progress(10, enabled=True), Tally()
     tally.ok = 4
-    progress.shown -= 1
+    progress.shown -= 2
     os.environ.setdefault("COLUMNS", "80")
     with pytest.MonkeyPatch.context() as m:
         import io
