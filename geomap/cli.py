@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -253,19 +254,21 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, "parquet")),
     default="json",
     show_default=True,
-    help="json: a record (a list of them for several files); jsonl: a record a line; "
-    "geojson: the places as points; csv: a row per place.",
+    help="json: a record (a list of them for several); jsonl: a record a line, written as each is done; "
+    "geojson: the places and events; csv: a row per document, place and event; parquet: a dataset directory "
+    "(-o DIR) of places, events and documents tables by month (needs geomap[scale]).",
 )
 @click.option("--date", type=DATE, help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write here (atomically; - is standard output) instead of standard output.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Write here (json, geojson, csv: atomically; jsonl, parquet: as records are done) instead of "
+              "standard output; - is standard output.")  # fmt: skip
 @click.option("--text", "include_text", is_flag=True, help="Include each document's text (offsets point into it).")
 @click.option(
     "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
@@ -277,36 +280,231 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
     show_default=True,
     help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
 )
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Processes (or Dask workers) to use  [default: all cores]"
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool here; dask: a dask.distributed cluster (needs geomap[scale]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    type=TEXT,
+    help="With --engine dask: the scheduler (tcp://host:8786); default a local cluster of --jobs workers.",
+)
+@click.option(
+    "--errors",
+    type=click.Choice(["skip", "stop"]),
+    default="skip",
+    show_default=True,
+    help="A document that fails: reported and skipped (exit 1 at the end), or stop the batch (exit 2).",
+)
+@click.option("--resume", is_flag=True, help="Continue an interrupted jsonl or parquet output: skip the ids it holds.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary (failures are still reported).")
+@click.option(
+    "--table",
+    is_flag=True,
+    help="Read .jsonl, .csv, .parquet inputs (and - as JSONL) as article tables, not geomap records.",
+)
+@click.option("--text-field", metavar="NAME", type=TEXT, help="An article table's text column  [default: text]")
+@click.option("--id-field", metavar="NAME", type=TEXT, help="An article table's id column  [default: id]")
+@click.option("--date-field", metavar="NAME", type=TEXT, help="An article table's date column  [default: date]")
 @gazetteer_options
 def extract(
-    files: tuple[str, ...],
+    inputs: tuple[str, ...],
     fmt: str,
     date: dt.date | None,
     output: str | None,
     include_text: bool,
     event_types: str | None,
     reader: str,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    errors: str,
+    resume: bool,
+    quiet: bool,
+    table: bool,
+    text_field: str | None,
+    id_field: str | None,
+    date_field: str | None,
     gazetteer: Gazetteer,
 ) -> None:
-    """The places FILES name and the events between them.
+    """The places INPUTS name and the events between them.
 
-    FILES are articles (.txt, .md, .html; - for standard input), or events to read back as they
-    stand: this command's own JSON (edited or not) or a CSV of origin,destination,type,date,label.
+    INPUTS are articles (.txt, .md, .html), directories of them (searched recursively), globs
+    ('news/**/*.html'), article tables (.jsonl, .csv, .parquet with id, date, url, title, text
+    columns), - for standard input, or events to read back as they stand: this command's own
+    records (edited or not) or a CSV of origin,destination,type,date,label. Many documents run on
+    every core; a document that fails is reported and the others go on (exit code 1).
 
     \b
     geomap extract seeds/north-korea-airlifts-arms-to-russia.txt
-    geomap extract news/*.html --format jsonl -o places.jsonl
+    geomap extract news/ --format jsonl -o records.jsonl --resume
+    geomap extract archive.csv --text-field body --format parquet -o corpus/
     geomap extract my-events.csv --format geojson
     """
+    from geomap import batch
     from geomap.events import load_lexicon
-    from geomap.output import render
+    from geomap.syntax import resolve_reader
 
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    defaults = batch.Fields()
+    fields = batch.Fields(text_field or defaults.text, id_field or defaults.id, date_field or defaults.date)
+    as_table = True if table or text_field or id_field or date_field else None
     try:
-        _check_output(output, files, gazetteer, event_types)
-        documents = _read_inputs(files, date, gazetteer, load_lexicon(event_types), reader)
-        _write(output, render(documents, fmt, include_text=include_text))
+        _check_output(output, tuple(i for i in inputs if i != "-"), gazetteer, event_types)
+        load_lexicon(event_types)  # a bad file stops here, once, not in every worker
+        settings = batch.Settings(
+            gazetteer_files=tuple(str(f) for f in gazetteer.user_files),
+            country_point=gazetteer.country_point,
+            event_types=str(Path(event_types).resolve()) if event_types else None,
+            reader=_reader(reader, resolve_reader),
+            date=date.isoformat() if date else None,
+            include_text=include_text,
+        )
+        sources = batch.plan(inputs, table=as_table, fields=fields, exclude=[output] if output else [])
+        sink = batch.open_sink(output, fmt, resume=resume, write=_write, stdout=echo)
+        done = frozenset(sink.finished()) if resume else frozenset()
+        progress = Progress(None if quiet or not _tty() else batch.count(sources), enabled=not quiet and _tty())
+        tally = _run_batch(batch, sources, settings, sink, done, fields, progress, jobs, engine, scheduler, errors)
     except GeomapError as e:
         raise UsageError(str(e)) from None
+    if not quiet and (tally.total > 1 or done):
+        click.echo(tally.summary(len(done)), err=True)
+    if tally.failed:
+        sys.exit(2 if tally.stopped or not (tally.ok or done) else 1)
+
+
+def _reader(reader: str, resolve: Callable[[str], str]) -> str:
+    """The events reader every worker uses, decided once (auto: syntax when its model is installed)."""
+    from geomap.syntax import model_name
+
+    chosen = resolve(reader)
+    if chosen == "syntax" and model_name() is None:
+        from geomap.syntax import load_model
+
+        load_model()  # raises ModelNotFound with the line that says what to install
+    return chosen
+
+
+class Tally:
+    """Counts of a batch: documents done and failed, and the time it took."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.start = time.monotonic()
+        self.ok = self.failed = 0
+        self.stopped = False
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.failed
+
+    def summary(self, skipped: int) -> str:
+        import time
+
+        seconds = time.monotonic() - self.start
+        rate = self.total / seconds if seconds > 0 else 0.0
+        parts = [f"{self.total:,} documents: {self.ok:,} done", f"{self.failed:,} failed"]
+        if skipped:
+            parts.append(f"{skipped:,} done before")
+        if self.stopped:
+            parts.append("stopped at the first failure")
+        return f"geomap: {', '.join(parts)} in {seconds:.1f} s ({rate:,.1f}/s)"
+
+
+def _run_batch(
+    batch: Any, sources: Any, settings: Any, sink: Any, done: frozenset[str], fields: Any, progress: Progress,
+    jobs: int | None, engine: str, scheduler: str | None, errors: str,
+) -> Tally:  # fmt: skip
+    """Run the batch into the sink, reporting each failure as it comes; the sink is closed (what is
+    finished is kept) whatever stops the run, except that a stopped whole-file output is not written."""
+    tally = Tally()
+    results = batch.run(
+        batch.items(sources, fields=fields, skip=done), settings, jobs=jobs or batch.default_jobs(),
+        engine=engine, scheduler=scheduler,
+    )  # fmt: skip
+    try:
+        for result in results:
+            if result.error is None:
+                for record in result.records:
+                    sink.add(record)
+                tally.ok += 1
+            else:
+                tally.failed += 1
+                progress.clear()
+                _error_line(_failure(result.id, result.error))
+                if errors == "stop":
+                    tally.stopped = True
+                    if hasattr(sink, "discard"):
+                        sink.discard()
+                    break
+            progress.update(tally)
+    finally:
+        results.close()
+        progress.clear()
+        sink.close()
+    return tally
+
+
+def _failure(ident: str, message: str) -> str:
+    """One line naming the failed document: its id first (unless the message starts with it), any
+    character that could steer a terminal shown escaped (ids and messages quote untrusted input)."""
+    named = message.startswith(ident) or (ident == "-" and message.startswith("standard input"))
+    line = message if named else f"{ident}: {message}"
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(line.split()))
+
+
+def _tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """One line on standard error, rewritten at most five times a second: documents, documents a
+    second, the time left (when the total is known) and the failures so far."""
+
+    def __init__(self, total: int | None, *, enabled: bool) -> None:
+        import time
+
+        self.total, self.enabled = total, enabled
+        self.start = time.monotonic()
+        self.shown = self.start + 0.8  # the first line after a second: a rate over the pool's start-up misleads
+        self.drawn = False
+
+    def update(self, tally: Tally) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.enabled or now - self.shown < 0.2:
+            return
+        self.shown = now
+        rate = tally.total / (now - self.start) if now > self.start else 0.0
+        line = f"{tally.total:,}" + (f"/{self.total:,}" if self.total else "") + f" documents  {rate:,.1f}/s"
+        if self.total and rate > 0:
+            left = max(self.total - tally.total, 0) / rate
+            line += f"  ETA {int(left // 60)}:{int(left % 60):02d}"
+        line += f"  {tally.failed:,} failed"
+        with contextlib.suppress(OSError):
+            sys.stderr.write("\r" + line + "\x1b[K")
+            sys.stderr.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            with contextlib.suppress(OSError):
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            self.drawn = False
 
 
 def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:

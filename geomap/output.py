@@ -52,15 +52,19 @@ def render(documents: Sequence[Document], fmt: str, *, include_text: bool = Fals
     """The documents in one of FORMATS: json (one record, or a list for several), jsonl (a record a
     line), geojson (a FeatureCollection of the places and events, RFC 7946), csv (a row per document,
     place and event). Each reads back (`geomap.document.read_documents`) to the same records."""
+    return render_records([d.to_dict(include_text=include_text) for d in documents], fmt)
+
+
+def render_records(records: Sequence[dict[str, Any]], fmt: str) -> str:
+    """`render` of records already made (`Document.to_dict`), as a batch's workers hand them back."""
     if fmt == "json":
-        records = [d.to_dict(include_text=include_text) for d in documents]
-        return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(records[0] if len(records) == 1 else list(records), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(d.to_json(include_text=include_text) + "\n" for d in documents)
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     if fmt == "geojson":
-        return json.dumps(geojson(documents, include_text=include_text), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(geojson_records(records), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return records_csv(documents, include_text=include_text)
+        return csv_records(records)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -72,12 +76,17 @@ def geojson(documents: Sequence[Document], *, include_text: bool = False) -> dic
     document's index in the collection's foreign member `records`, which holds each document's
     schema_version, source, date and text) and `source`, so the file reads back to the same records.
     """
+    return geojson_records([d.to_dict(include_text=include_text) for d in documents])
+
+
+def geojson_records(records_in: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """`geojson` of records already made."""
     from geomap.geometry import flow_arc, split_antimeridian
 
     records, features = [], []
-    for n, doc in enumerate(documents):
-        record = doc.to_dict(include_text=include_text)
-        places, events = record.pop("places"), record.pop("events")
+    for n, whole in enumerate(records_in):
+        record = dict(whole)
+        places, events = [dict(p) for p in record.pop("places")], record.pop("events")
         records.append(record)
         points = {p["id"]: (p["lat"], p["lon"]) for p in places}
         for event in events:
@@ -93,12 +102,12 @@ def geojson(documents: Sequence[Document], *, include_text: bool = False) -> dic
             else:
                 lat, lon = points[event["location"] or origin or destination]
                 geometry = {"type": "Point", "coordinates": [lon, lat]}
-            properties = {"layer": "event", "record": n, "source": doc.source, **event}
+            properties = {"layer": "event", "record": n, "source": record["source"], **event}
             features.append({"type": "Feature", "geometry": geometry, "properties": properties})
         for place in places:
             lat, lon = place.pop("lat"), place.pop("lon")
             geometry = {"type": "Point", "coordinates": [lon, lat]}
-            properties = {"layer": "place", "record": n, "source": doc.source, **place}
+            properties = {"layer": "place", "record": n, "source": record["source"], **place}
             features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return {"type": "FeatureCollection", "records": records, "features": features}
 
@@ -107,17 +116,21 @@ def records_csv(documents: Sequence[Document], *, include_text: bool = False) ->
     """The records as CSV: a row per document, per place and per event (see CSV_COLUMNS above; a `text`
     column is added with include_text). Text cells a spreadsheet would run as a formula get a leading
     `'` (`csv_text`); the numbers are written as numbers."""
-    columns = CSV_COLUMNS + (("text",) if include_text else ())
+    return csv_records([d.to_dict(include_text=include_text) for d in documents])
+
+
+def csv_records(records: Sequence[dict[str, Any]]) -> str:
+    """`records_csv` of records already made (a `text` column when the first record has its text)."""
+    columns = CSV_COLUMNS + (("text",) if records and "text" in records[0] else ())
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")  # RFC 4180; and a lone \r is quoted
     writer.writeheader()
-    for n, doc in enumerate(documents):
-        record = doc.to_dict(include_text=include_text)
+    for n, record in enumerate(records):
         rows = [("record", {k: record[k] for k in RECORD_FIELDS if k in record})]
         rows += [("place", place) for place in record["places"]] + [("event", event) for event in record["events"]]
         for kind, fields in rows:
             cells = {name: _csv_cell(name, value) for name, value in fields.items()}
-            writer.writerow({**cells, "row": kind, "record": n, "source": _csv_cell("source", doc.source)})
+            writer.writerow({**cells, "row": kind, "record": n, "source": _csv_cell("source", record["source"])})
     return buffer.getvalue()
 
 

@@ -226,7 +226,9 @@ def _cases() -> dict[str, Case]:
     for command in ("extract", "map"):
         cases[f"{command}-stdin-not-utf8"] = ([command, "-"], {}, b"\xff\xfe arms to Russia", "not UTF-8")
         cases[f"{command}-stdin-empty"] = ([command, "-"], {}, b"", "is empty")
-        cases[f"{command}-directory"] = ([command, "dir"], {"dir/x.txt": ARTICLE.encode()}, None, "directory")
+        # extract reads a directory's articles (tests/test_batch.py); one without any is bad input
+        files = {"dir/x.pdf": b"%PDF-1.4"} if command == "extract" else {"dir/x.txt": ARTICLE.encode()}
+        cases[f"{command}-directory"] = ([command, "dir"], files, None, "directory")
         for date in ("2023-02-30", "yesterday", "10000-01-01", "2023-8-8x", NOT_UTF8):
             cases[f"{command}-date-{date.encode('utf-8', 'surrogateescape').hex()[:12]}"] = (
                 [command, "a.txt", "--date", date], article, None, "--date",
@@ -237,6 +239,26 @@ def _cases() -> dict[str, Case]:
             [command, "a.txt", "-o", "out"], {**article, "out/keep": b"x"}, None, "directory",
         )  # fmt: skip
         cases[f"{command}-unknown-option"] = ([command, "a.txt", "--colour"], article, None, "--colour")
+    # batches (geomap.batch): the options, article tables, outputs that cannot stream or resume
+    table = {"t.csv": b"id,title,body\n1,Arms,Arms left Pyongyang for Russia.\n"}
+    batch = {
+        "jobs-0": (["a.txt", "--jobs", "0"], article, "--jobs"),
+        "jobs-text": (["a.txt", "--jobs", "many"], article, "many"),
+        "engine-unknown": (["a.txt", "--engine", "spark"], article, "spark"),
+        "scheduler-without-dask": (["a.txt", "--scheduler", "tcp://127.0.0.1:1"], article, "--engine dask"),
+        "errors-unknown": (["a.txt", "--errors", "ignore"], article, "ignore"),
+        "table-without-text-column": (["t.csv", "--table"], table, "'text' column"),
+        "table-text-field-missing": (["t.csv", "--text-field", "content"], table, "'content' column"),
+        "jsonl-table-without-text": (["t.jsonl", "--table"], {"t.jsonl": b'{"id": 1, "body": "x"}\n'}, "'text'"),
+        "glob-no-match": (["news/*.txt"], {}, "no file matches"),
+        "resume-json": (["a.txt", "--resume", "-o", "out.json"], article, "--resume"),
+        "resume-stdout": (["a.txt", "--resume", "--format", "jsonl"], article, "-o"),
+        "parquet-stdout": (["a.txt", "--format", "parquet"], article, "-o DIR"),
+        "table-row-empty-text": (["t.csv"], {"t.csv": b"id,text\n7,\n"}, "is empty"),
+        "table-row-bad-date": (["t.csv"], {"t.csv": b"id,date,text\n7,last week,Arms to Russia.\n"}, "last week"),
+    }
+    for name, (args, files, message) in batch.items():
+        cases[f"extract-batch-{name}"] = (["extract", *args], files, None, message)
     for map_id in ('a"b', "a<b", "a`b", "1abc", "", "a b", "x'};alert(1);//"):
         cases[f"map-id-{map_id.encode().hex()[:16] or 'empty'}"] = (
             ["map", "a.txt", "--map-id", map_id], article, None, "--map-id",

@@ -134,7 +134,8 @@ def test_online_fallback_answers_from_its_cache_without_network(tmp_path, monkey
 def test_the_command_line_starts_without_the_pipeline():
     """`geomap geocode` stays close to Python's start-up: the geoparser, events and map modules
     (and dateutil, folium) load only when a command needs them."""
-    heavy = ("geomap.events", "geomap.document", "geomap.map", "geomap.syntax", "dateutil", "folium", "spacy")
+    heavy = ("geomap.events", "geomap.document", "geomap.map", "geomap.syntax", "dateutil", "folium", "spacy",
+             "geomap.batch", "pyarrow", "duckdb", "dask", "distributed", "pandas")  # fmt: skip
     code = f"import sys, geomap.cli; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

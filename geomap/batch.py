@@ -1,0 +1,681 @@
+"""Many documents: the inputs of a batch as a stream of work items, one pure function from an item
+to its records, and that function run in a loop, in a process pool or on a Dask cluster.
+
+The unit of work is `extract_item(item, settings) -> Result`: the item (an article file, a row of an
+article table, a file of geomap's own records) and the settings are plain, picklable values; the
+gazetteer and the event lexicon are opened once per process (`_resources`, a per-process cache) and
+only read. `run` hands chunks of items to `extract_many` and yields the results in input order, so
+the records of `--jobs 2` are byte for byte those of `--jobs 1`; at most a few chunks per worker are
+in flight, so the parent's memory does not grow with the batch.
+
+>>> settings = Settings(reader="rules")
+>>> items = [Item("a", text="Arms left Pyongyang for Russia."), Item("b", text=" ")]
+>>> [(r.id, [p["name"] for rec in r.records for p in rec["places"]], r.error) for r in run(items, settings)]
+[('a', ['Pyongyang', 'Russia'], None), ('b', [], 'is empty: no text to read')]
+
+The same function runs as Dask bag partitions, with no change:
+`db.from_sequence(items, npartitions=8).map_partitions(extract_many, settings)`.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import csv
+import datetime as dt
+import functools
+import glob
+import itertools
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from geomap.errors import GeomapError, InputError
+from geomap.output import OutputError
+
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+ENGINES = ("local", "dask")
+STREAMED_FORMATS = ("jsonl", "parquet")  # written record by record; the others are written whole at the end
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The columns of an article table: its text, its id (a record's `source`) and its date."""
+
+    text: str = "text"
+    id: str = "id"
+    date: str = "date"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to open its resources once: small and picklable. `reader` is
+    "rules" or "syntax" (resolved once, in the parent); `date` is the default document date."""
+
+    gazetteer_files: tuple[str, ...] = ()
+    country_point: str = "label"
+    event_types: str | None = None
+    reader: str = "rules"
+    date: str | None = None
+    include_text: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """One unit of work: an article's `text`, or a file at `path` (an article, or geomap's records)
+    read by the worker; `error` marks an input that failed before any work (a row without text)."""
+
+    id: str
+    text: str | None = None
+    path: str | None = None
+    date: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one item gave: its records (`Document.to_dict()`), or the reason it failed."""
+
+    id: str
+    records: tuple[dict[str, Any], ...] = ()
+    error: str | None = None
+
+
+# --- The work: one item to its records -----------------------------------------------------------
+
+
+@functools.cache
+def _resources(settings: Settings) -> tuple[Any, Any]:
+    """The gazetteer and the lexicon, opened once per process and shared read-only by its items."""
+    from geomap.events import load_lexicon
+    from geomap.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer(user_files=settings.gazetteer_files, country_point=settings.country_point)  # type: ignore[arg-type]
+    lexicon = load_lexicon(settings.event_types)
+    if settings.reader == "syntax":
+        from geomap.syntax import load_model
+
+        load_model()
+    return gazetteer, lexicon
+
+
+def warm(settings: Settings) -> None:
+    """Open a worker's resources before its first item (a process pool's initializer, a Dask
+    worker's warm-up). Ctrl-C is left to the parent, which stops the pool and keeps what is done."""
+    import signal
+
+    if _main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _resources(settings)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def extract_item(item: Item, settings: Settings) -> Result:
+    """The records of one item, or the reason it failed (a GeomapError's message; a bug's type and
+    message, so that one odd document does not sink a batch)."""
+    if item.error is not None:
+        return Result(item.id, error=item.error)
+    try:
+        from geomap.document import extract, read_documents
+
+        gazetteer, lexicon = _resources(settings)
+        date = item.date or settings.date
+        if item.text is not None:
+            if not item.text.strip():
+                raise InputError("is empty: no text to read")
+            documents = [
+                extract(
+                    item.text, date=date, gazetteer=gazetteer, source=item.id, lexicon=lexicon, reader=settings.reader
+                )
+            ]
+        else:
+            assert item.path is not None
+            documents = read_documents(
+                item.path, gazetteer=gazetteer, date=date, lexicon=lexicon, reader=settings.reader
+            )
+        return Result(item.id, tuple(d.to_dict(include_text=settings.include_text) for d in documents))
+    except GeomapError as e:
+        return Result(item.id, error=str(e))
+    except Exception as e:  # a bug met by one document: reported with it, the batch goes on
+        return Result(item.id, error=f"internal error, please report it: {type(e).__name__}: {e}")
+
+
+def extract_many(items: Iterable[Item], settings: Settings) -> list[Result]:
+    """`extract_item` over a chunk of items: a pool's task, a Dask partition."""
+    return [extract_item(item, settings) for item in items]
+
+
+# --- Running it: a loop, a process pool, or a Dask cluster ----------------------------------------
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    items: Iterable[Item],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int | None = None,
+    cluster_options: dict[str, Any] | None = None,
+) -> Iterator[Result]:
+    """The results of `items`, in their order. engine "local": `jobs` processes (a
+    concurrent.futures pool whose initializer opens the resources), or this process for one job or
+    one chunk; engine "dask": a dask.distributed Client on `scheduler` (tcp://…), or on a
+    LocalCluster of `jobs` worker processes (`cluster_options` passes others). Items go in chunks of
+    `chunk_size` (default 8, and 32 on Dask, whose tasks cost more to schedule)."""
+    if engine not in ENGINES:
+        raise InputError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
+    if jobs < 1:
+        raise InputError(f"jobs must be at least 1, not {jobs}")
+    # a Dask task costs the client (here, on a core the workers share) more than a pool's: bigger chunks
+    chunks = _chunks(items, chunk_size or (32 if engine == "dask" else 8))
+    if engine == "local":
+        head = list(itertools.islice(chunks, 2))
+        if jobs == 1 or len(head) < 2:  # one job, or too little work to be worth starting processes
+            for chunk in itertools.chain(head, chunks):
+                yield from extract_many(chunk, settings)
+            return
+        chunks = itertools.chain(head, chunks)
+    with _executor(engine, jobs, settings, scheduler, cluster_options) as (executor, workers):
+        yield from _ordered(executor, chunks, settings, window=4 * workers)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _ordered(executor: Any, chunks: Iterator[list[Item]], settings: Settings, *, window: int) -> Iterator[Result]:
+    """Submit chunks while fewer than `window` are in flight; yield the oldest's results first."""
+    pending: collections.deque[Any] = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append(executor.submit(extract_many, chunk, settings))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+class _executor:
+    """A context giving (an Executor, its number of workers) for an engine, shut down on exit."""
+
+    def __init__(
+        self, engine: str, jobs: int, settings: Settings, scheduler: str | None, options: dict[str, Any] | None
+    ) -> None:
+        self.engine, self.jobs, self.settings, self.scheduler, self.options = engine, jobs, settings, scheduler, options
+        self.closing: list[Callable[[], Any]] = []
+
+    def __enter__(self) -> tuple[Any, int]:
+        if self.engine == "local":
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context(method), initializer=warm, initargs=(self.settings,)
+            )
+            self.closing.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
+            return pool, self.jobs
+        try:
+            import logging
+
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise InputError("--engine dask needs dask.distributed: pip install 'geomap[scale]'") from None
+        try:
+            if self.scheduler:
+                client = Client(self.scheduler, timeout=30)
+            else:
+                options = {"n_workers": self.jobs, "threads_per_worker": 1, "processes": True}
+                options |= {"dashboard_address": None, "silence_logs": logging.ERROR, **(self.options or {})}
+                cluster = LocalCluster(**options)
+                self.closing.append(cluster.close)
+                client = Client(cluster)
+            self.closing.insert(0, client.close)
+            client.run(_warm_dask, self.settings)  # every worker opens the gazetteer now, once
+        except OSError as e:
+            self.__exit__()
+            raise InputError(f"cannot reach the Dask scheduler {self.scheduler or '(local)'}: {e}") from None
+        workers = sum(client.nthreads().values()) or 1
+        return client.get_executor(), workers
+
+    def __exit__(self, *exc: Any) -> None:
+        for close in self.closing:
+            close()
+        self.closing = []
+
+
+def _warm_dask(settings: Settings) -> None:
+    _resources(settings)
+
+
+# --- Inputs: files, directories, globs, article tables, standard input -----------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input of a batch: a `file` (an article or records, read by a worker), an article `table`
+    (JSONL, CSV or Parquet; rows read here, one at a time), `stdin` (an article) or `stdin-table`."""
+
+    kind: str
+    name: str
+
+
+def plan(
+    inputs: Sequence[str],
+    *,
+    table: bool | None = None,
+    fields: Fields = Fields(),
+    exclude: Iterable[str] = (),
+) -> list[Source]:
+    """The sources the command-line inputs name: a directory is searched recursively for articles
+    (.txt, .md, .html; hidden files left out), in name order; a name that is no file but holds `*`,
+    `?` or `[` is a glob (`**` recurses); `-` is standard input. A .jsonl, .csv or .parquet file is an
+    article table when `table` is True, or, when None, when its content says so: a Parquet file
+    always; a CSV whose header has the text column but does not start with `row` (geomap's records)
+    nor name an `origin` (a CSV of events); a JSONL whose first object has the text field but no
+    `schema_version` or `places`. Anything else is read as geomap's own records.
+    InputError for a directory with no article, a glob that matches nothing, a table without its
+    text column. `exclude` (the output) is never read."""
+    from geomap.text import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    skip = {os.path.realpath(p) for p in exclude if p and p != "-"}
+    sources: list[Source] = []
+    for name in inputs:
+        if name == "-":
+            sources.append(Source("stdin-table" if table else "stdin", "-"))
+            continue
+        if os.path.isdir(name):
+            found = [
+                p
+                for p in _walk(name)
+                if p.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and os.path.realpath(p) not in skip
+            ]
+            if not found:
+                raise InputError(f"{name}: directory holds no article (.txt, .md, .html)")
+            sources += [Source("file", p) for p in found]
+            continue
+        paths = [name]
+        if not os.path.lexists(name) and any(c in name for c in "*?["):
+            paths = sorted(p for p in glob.glob(name, recursive=True) if os.path.isfile(p))
+            if not paths:
+                raise InputError(f"{name}: no file matches")
+        for path in paths:
+            if os.path.realpath(path) in skip and path != name:
+                continue
+            kind = "table" if _is_table(path, table, fields) else "file"
+            sources.append(Source(kind, path))
+    return sources
+
+
+def _walk(directory: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _is_table(path: str, table: bool | None, fields: Fields) -> bool:
+    suffix = Path(path).suffix.lower()
+    if suffix not in TABLE_SUFFIXES or table is False:
+        return False
+    if suffix == ".parquet" or table:
+        _check_columns(path, fields)
+        return True
+    try:
+        if suffix == ".csv":
+            with open(path, newline="", encoding="utf-8-sig") as f:
+                header = next(csv.reader(f), [])
+            return fields.text in header and header[:1] != ["row"] and "origin" not in header
+        with open(path, "rb") as f:
+            for line in f:
+                if line.strip():
+                    first = json.loads(line)
+                    break
+            else:
+                return False
+        return isinstance(first, dict) and fields.text in first and not {"schema_version", "places"} & first.keys()
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error):
+        return False  # read as records, whose reader names the problem
+
+
+def _check_columns(path: str, fields: Fields) -> None:
+    """InputError unless the table at `path` has the text column (the header of a CSV, the schema of
+    a Parquet file, the first row of a JSONL)."""
+    suffix = Path(path).suffix.lower()
+    try:
+        if suffix == ".parquet":
+            columns = _parquet_file(path).schema_arrow.names
+        elif suffix == ".csv":
+            with open(path, newline="", encoding="utf-8-sig") as f:
+                columns = next(csv.reader(f), [])
+        else:
+            columns = []
+            with open(path, "rb") as f:
+                for line in f:
+                    if line.strip():
+                        first = json.loads(line)
+                        columns = list(first) if isinstance(first, dict) else []
+                        break
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
+    except (ValueError, csv.Error) as e:
+        raise InputError(f"{path}: not readable as an article table: {' '.join(str(e).split())}") from None
+    if fields.text not in columns:
+        raise InputError(
+            f"{path}: no {fields.text!r} column, the articles' text (--text-field names another); "
+            f"it has {', '.join(map(repr, columns[:12])) or 'none'}"
+        )
+
+
+def _parquet_file(path: str) -> Any:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(f"{path}: reading Parquet needs pyarrow: pip install 'geomap[scale]'") from None
+    try:
+        return pq.ParquetFile(path)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {' '.join(str(e).split())}") from None
+
+
+def count(sources: Sequence[Source]) -> int | None:
+    """How many items the sources hold, when that is cheap to know (files; JSONL and Parquet
+    tables), else None."""
+    total = 0
+    for source in sources:
+        if source.kind in ("file", "stdin"):
+            total += 1
+        elif source.kind == "table" and source.name.lower().endswith(".parquet"):
+            total += _parquet_file(source.name).metadata.num_rows
+        elif source.kind == "table" and source.name.lower().endswith(".jsonl"):
+            try:
+                with open(source.name, "rb") as f:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            except OSError:
+                return None
+        else:
+            return None
+    return total
+
+
+def items(
+    sources: Iterable[Source],
+    *,
+    fields: Fields = Fields(),
+    skip: frozenset[str] | set[str] = frozenset(),
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """The work items of the sources, read lazily (a table a row at a time); items whose id is in
+    `skip` (finished by an earlier run) are left out."""
+    from geomap.text import decode_article
+
+    for source in sources:
+        if source.kind == "file":
+            rows: Iterable[Item] = [Item(source.name, path=source.name)]
+        elif source.kind == "stdin":
+            raw = (stdin or sys.stdin.buffer).read()
+            try:
+                rows = [Item("-", text=decode_article(raw, "standard input"))]
+            except InputError as e:
+                rows = [Item("-", error=str(e))]
+        elif source.kind == "stdin-table":
+            rows = _jsonl_rows(stdin or sys.stdin.buffer, "standard input", fields)
+        elif source.name.lower().endswith(".csv"):
+            rows = _csv_rows(source.name, fields)
+        elif source.name.lower().endswith(".parquet"):
+            rows = _parquet_rows(source.name, fields)
+        else:
+            rows = _jsonl_file_rows(source.name, fields)
+        for item in rows:
+            if item.id not in skip:
+                yield item
+
+
+def _row_item(row: Any, where: str, fields: Fields) -> Item:
+    """The item of one table row (a dict), its id the id field or, without one, FILE:LINE."""
+    if not isinstance(row, dict):
+        return Item(where, error=f"{where}: expected an object with a {fields.text!r} field")
+    raw_id = row.get(fields.id)
+    ident = where if raw_id is None or raw_id == "" else str(raw_id)
+    text = row.get(fields.text)
+    if not isinstance(text, str):
+        got = "nothing" if text is None else type(text).__name__
+        return Item(ident, error=f"{where}: {fields.text}: expected the article's text, got {got}")
+    try:
+        date = _iso_date(row.get(fields.date))
+    except InputError as e:
+        return Item(ident, error=f"{where}: {fields.date}: {e}")
+    return Item(ident, text=text, date=date)
+
+
+_DATE_START = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+
+
+def _iso_date(value: Any) -> str | None:
+    """YYYY-MM-DD from a table's date cell: a date, a datetime, or text starting with an ISO date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    match = _DATE_START.match(str(value).strip())
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            pass
+    raise InputError(f"{str(value)[:40]!r} is not a date of the form YYYY-MM-DD")
+
+
+def _jsonl_file_rows(path: str, fields: Fields) -> Iterator[Item]:
+    try:
+        f = open(path, "rb")  # noqa: SIM115 (closed below, after the rows are read)
+    except OSError as e:
+        yield Item(path, error=f"{path}: cannot read: {e.strerror}")
+        return
+    with f:
+        yield from _jsonl_rows(f, path, fields)
+
+
+def _jsonl_rows(f: IO[bytes], where: str, fields: Fields) -> Iterator[Item]:
+    from geomap.schema import load_json
+
+    for n, line in enumerate(f, start=1):
+        if not line.strip():
+            continue
+        here = f"{where}:{n}"
+        try:
+            row = load_json(line.decode("utf-8-sig" if n == 1 else "utf-8"), here)
+        except UnicodeDecodeError as e:
+            yield Item(here, error=f"{here}: not UTF-8 text (byte {e.start})")
+            continue
+        except InputError as e:  # one line of JSON: its line number is the table's
+            yield Item(here, error=str(e).replace(f"{here}:1:", f"{here}:", 1))
+            continue
+        yield _row_item(row, here, fields)
+
+
+def _csv_rows(path: str, fields: Fields) -> Iterator[Item]:
+    csv.field_size_limit(1 << 30)  # an article is longer than the csv module's default of 128 KB
+    line = 1
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            for row in reader:
+                yield _row_item(row, f"{path}:{line + 1}", fields)
+                line = reader.line_num
+    except OSError as e:
+        yield Item(path, error=f"{path}: cannot read: {e.strerror}")
+    except UnicodeDecodeError as e:
+        yield Item(f"{path}:{line + 1}", error=f"{path}: not UTF-8 text (byte {e.start}); the rest of it is not read")
+    except csv.Error as e:
+        yield Item(f"{path}:{line + 1}", error=f"{path}:{line + 1}: not readable as CSV: {e}; the rest is not read")
+
+
+def _parquet_rows(path: str, fields: Fields) -> Iterator[Item]:
+    parquet = _parquet_file(path)
+    columns = [c for c in dict.fromkeys((fields.id, fields.text, fields.date)) if c in parquet.schema_arrow.names]
+    n = 0
+    for batch in parquet.iter_batches(batch_size=256, columns=columns):
+        for row in batch.to_pylist():
+            n += 1
+            yield _row_item(row, f"{path}:{n}", fields)
+
+
+# --- Outputs: streamed (JSONL, Parquet) or written whole at the end --------------------------------
+
+
+class JsonlSink:
+    """JSONL written as records come: a record is one line, handed to the system as soon as it is
+    done (a killed run leaves every finished record; at worst a torn last line, which `finished`
+    cuts off), and synced to the disk at most a second apart and at the end. Unlike the whole-file
+    formats this file is not replaced atomically: streaming means the old file is overwritten (or,
+    with `resume`, appended to) from the first record on. Nothing is opened until there is a record."""
+
+    def __init__(self, path: str | None, *, resume: bool = False, stdout: Callable[[str], None] | None = None) -> None:
+        self.path, self.resume, self.stdout = path, resume, stdout
+        self.file: IO[bytes] | None = None
+        self.synced = 0.0
+
+    def finished(self) -> set[str]:
+        """The sources of the records already in the file (its torn last line cut off first)."""
+        if not self.path or self.path == "-" or not os.path.isfile(self.path):
+            return set()
+        done = set()
+        try:
+            with open(self.path, "r+b") as f:
+                end = 0
+                for line in f:
+                    if not line.endswith(b"\n"):
+                        break
+                    end += len(line)
+                    try:
+                        done.add(json.loads(line)["source"])
+                    except (ValueError, KeyError, TypeError):
+                        message = f"{self.path}: line {line[:40]!r}: not a geomap record; cannot resume"
+                        raise InputError(message) from None
+                f.truncate(end)
+        except OSError as e:
+            raise OutputError(f"{self.path}: cannot read to resume: {e.strerror}") from None
+        return done
+
+    def add(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        if self.path is None or self.path == "-":
+            (self.stdout or sys.stdout.write)(line)
+            return
+        import time
+
+        try:
+            if self.file is None:
+                Path(os.path.realpath(self.path)).parent.mkdir(parents=True, exist_ok=True)
+                self.file = open(self.path, "ab" if self.resume else "wb", buffering=0)  # noqa: SIM115
+            self.file.write(line.encode("utf-8"))
+            if time.monotonic() - self.synced > 1.0:
+                self._sync()
+        except IsADirectoryError:
+            raise OutputError(f"{self.path}: is a directory; give a file name") from None
+        except OSError as e:
+            raise OutputError(f"{self.path}: cannot write: {e.strerror}") from None
+
+    def _sync(self) -> None:
+        import time
+
+        self.synced = time.monotonic()
+        with contextlib.suppress(OSError):  # a pipe or a device: nothing to sync
+            os.fsync(self.file.fileno())  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        if self.file is not None:
+            try:
+                self._sync()
+                self.file.close()
+            except OSError as e:
+                raise OutputError(f"{self.path}: cannot write: {e.strerror}") from None
+            finally:
+                self.file = None
+
+
+class WholeSink:
+    """json, geojson or csv: the records kept until the end, then written atomically (the file is
+    the whole new output or the old one untouched); nothing is written when no record came."""
+
+    def __init__(self, path: str | None, fmt: str, *, write: Callable[[str | None, str], None]) -> None:
+        self.path, self.fmt, self.write = path, fmt, write
+        self.records: list[dict[str, Any]] = []
+
+    def finished(self) -> set[str]:
+        return set()
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.records.append(record)
+
+    def close(self) -> None:
+        from geomap.output import render_records
+
+        if self.records:
+            self.write(self.path, render_records(self.records, self.fmt))
+            self.records = []
+
+    def discard(self) -> None:
+        self.records = []
+
+
+def open_sink(
+    output: str | None,
+    fmt: str,
+    *,
+    resume: bool = False,
+    write: Callable[[str | None, str], None] | None = None,
+    stdout: Callable[[str], None] | None = None,
+) -> Any:
+    """The sink of a format: `add(record)`, `close()`, and `finished()` (the ids done before, with
+    `resume`). `write(path, text)` writes a whole output (default: atomically, or to standard output)."""
+    if resume and fmt not in STREAMED_FORMATS:
+        raise InputError(f"--resume works with the streamed formats ({', '.join(STREAMED_FORMATS)}), not {fmt}")
+    if resume and (output is None or output == "-"):
+        raise InputError("--resume needs the output file (-o) to continue")
+    if fmt == "jsonl":
+        return JsonlSink(output, resume=resume, stdout=stdout)
+    if fmt == "parquet":
+        if output is None or output == "-":
+            raise InputError("--format parquet writes a directory: give it with -o DIR")
+        from geomap.parquet import ParquetSink
+
+        return ParquetSink(output, resume=resume)
+    return WholeSink(output, fmt, write=write or _write_whole)
+
+
+def _write_whole(path: str | None, text: str) -> None:
+    from geomap.output import write_atomic
+
+    if path and path != "-":
+        write_atomic(path, text)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,258 @@
+"""Batches (geomap/batch.py, geomap/parquet.py and `geomap extract` over many inputs): article
+tables, directories, globs, a bad document among good ones, --jobs, --resume after a kill, Dask,
+and the Parquet dataset read back by DuckDB and pandas."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap import batch
+from geomap.cli import main
+
+PLACES = ["Pyongyang", "Russia", "Odesa", "Istanbul", "Kyiv", "Poland", "Tehran", "Syria", "Beijing", "Moscow"]
+
+
+def article(n: int) -> str:
+    a, b = PLACES[n % len(PLACES)], PLACES[(n * 3 + 1) % len(PLACES)]
+    return f"Article {n}. A planeload of arms left {a} for {b} on Aug. {n % 27 + 1}, 2023, officials said."
+
+
+def rows(count: int) -> list[dict]:
+    return [{"id": f"a{n}", "date": f"2023-{n % 2 + 7:02d}-10", "title": f"t{n}", "text": article(n)}
+            for n in range(count)]  # fmt: skip
+
+
+def write_jsonl(path: Path, items: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in items), encoding="utf-8")
+    return path
+
+
+def run(*args: str, code: int = 0, stdin: str | None = None):
+    result = CliRunner().invoke(main, ["extract", "--reader", "rules", *args], input=stdin)
+    assert result.exit_code == code, (result.exit_code, result.output)
+    return result
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_a_jsonl_article_table(tmp_path):
+    table = write_jsonl(tmp_path / "news.jsonl", rows(3))
+    out = records(run(str(table), "--format", "jsonl").stdout)
+    assert [r["source"] for r in out] == ["a0", "a1", "a2"]
+    assert [r["date"] for r in out] == ["2023-07-10", "2023-08-10", "2023-07-10"]
+    assert {p["name"] for p in out[0]["places"]} == {"Pyongyang", "Russia"}
+    assert out[0]["events"] and out[0]["events"][0]["date"] == "2023-08-01"
+
+
+def test_a_csv_article_table_with_its_own_column_names(tmp_path):
+    table = tmp_path / "archive.csv"
+    with open(table, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["key", "published", "body"])
+        writer.writerow(["x1", "2023-08-09T10:00:00Z", "Arms left Pyongyang\nfor Russia on Aug. 8."])  # quoted \n
+        writer.writerow(["", "", "Grain sailed from Odesa to Istanbul."])
+    names = ["--text-field", "body", "--id-field", "key", "--date-field", "published"]
+    result = run(str(table), *names, "--format", "jsonl")
+    out = records(result.stdout)
+    assert [(r["source"], r["date"]) for r in out] == [("x1", "2023-08-09"), (f"{table}:4", None)]  # no id: FILE:LINE
+    assert {p["name"] for p in out[1]["places"]} == {"Odesa", "Istanbul"}
+
+
+def test_a_table_is_told_from_geomaps_records_by_its_content(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", rows(1))
+    back = tmp_path / "records.jsonl"
+    run(str(table), "--format", "jsonl", "-o", str(back))
+    again = records(run(str(back), "--format", "jsonl").stdout)  # read back as records, not articles
+    assert again == records(back.read_text())
+    stdin = run("-", "--table", "--format", "jsonl", stdin=table.read_text()).stdout  # - as a JSONL table
+    assert records(stdin) == again
+
+
+def test_a_directory_is_searched_recursively_for_articles(tmp_path):
+    (tmp_path / "news" / "sub").mkdir(parents=True)
+    (tmp_path / "news" / "b.txt").write_text(article(1))
+    (tmp_path / "news" / "sub" / "a.html").write_text(f"<html><body><p>{article(2)}</p></body></html>")
+    (tmp_path / "news" / ".draft.txt").write_text(article(3))
+    (tmp_path / "news" / "notes.pdf").write_bytes(b"%PDF")
+    out = records(run(str(tmp_path / "news"), "--format", "jsonl").stdout)
+    assert [Path(r["source"]).relative_to(tmp_path).as_posix() for r in out] == ["news/b.txt", "news/sub/a.html"]
+    globbed = records(run(str(tmp_path / "news" / "**" / "*.html"), "--format", "jsonl").stdout)
+    assert [r["source"] for r in globbed] == [out[1]["source"]]
+
+
+def test_a_bad_file_is_named_and_the_others_land(tmp_path):
+    good = [tmp_path / "a.txt", tmp_path / "c.txt"]
+    for n, path in enumerate(good):
+        path.write_text(article(n))
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"Arms to \xff\xfe Russia")
+    out = tmp_path / "out.jsonl"
+    result = run(str(good[0]), str(bad), str(good[1]), "--format", "jsonl", "-o", str(out), code=1)
+    assert [r["source"] for r in records(out.read_text())] == [str(good[0]), str(good[1])]
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"Error: {bad}: not UTF-8 text (byte 8)"
+    assert lines[1].startswith("geomap: 3 documents: 2 done, 1 failed")
+    stopped = run(str(good[0]), str(bad), str(good[1]), "--format", "jsonl", "--errors", "stop", code=2)
+    assert [r["source"] for r in records(stopped.stdout)] == [str(good[0])]
+    assert "stopped at the first failure" in stopped.stderr
+    quiet = run(str(good[0]), str(bad), "-q", "--format", "json", code=1)
+    assert quiet.stderr == f"Error: {bad}: not UTF-8 text (byte 8)\n"
+    assert json.loads(quiet.stdout)["source"] == str(good[0])
+
+
+def test_failures_in_a_table_name_the_row_and_escape_what_could_steer_a_terminal(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", [*rows(1), {"id": "evil\x1b[2J", "text": ""}, {"id": "x", "text": 5}])
+    with open(table, "a") as f:
+        f.write("{not json\n")
+    result = run(str(table), "--format", "jsonl", "-q", code=1)
+    assert len(records(result.stdout)) == 1
+    assert result.stderr.splitlines() == [
+        "Error: evil\\x1b[2J: is empty: no text to read",
+        f"Error: x: {table}:3: text: expected the article's text, got int",
+        f"Error: {table}:4: not valid JSON: Expecting property name enclosed in double quotes",
+    ]
+
+
+def test_jobs_2_gives_the_bytes_of_jobs_1(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", rows(60))
+    one = run(str(table), "--format", "jsonl", "--jobs", "1").stdout
+    two = run(str(table), "--format", "jsonl", "--jobs", "2").stdout
+    assert one == two and len(records(one)) == 60
+    csv_one = run(str(table), "--format", "csv", "--jobs", "1").stdout
+    assert run(str(table), "--format", "csv", "--jobs", "2").stdout == csv_one
+
+
+def test_the_api_runs_in_input_order_on_a_pool():
+    settings = batch.Settings(reader="rules")
+    items = [batch.Item(f"d{n}", text=article(n)) for n in range(40)]
+    pooled = list(batch.run(items, settings, jobs=2, chunk_size=4))
+    assert pooled == list(batch.run(items, settings, jobs=1)) and [r.id for r in pooled] == [i.id for i in items]
+
+
+def test_resume_after_a_kill(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", rows(1500))
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "geomap", "extract", str(table), "--reader", "rules", "--format", "jsonl",
+               "-o", str(out), "--jobs", "1", "-q"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while (not out.exists() or out.read_bytes().count(b"\n") < 30) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    finished = records(out.read_text())
+    assert 30 <= len(finished) < 1500  # whole records, killed mid-run
+    with open(out, "a") as f:
+        f.write('{"schema_version": "1.0", "sou')  # and a torn line, as a kill mid-write could leave
+    result = subprocess.run([*command[:-1], "--jobs", "2", "--resume"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    fresh = tmp_path / "fresh.jsonl"
+    subprocess.run([*command[:10], str(fresh), "-q"], check=True)
+    assert out.read_bytes() == fresh.read_bytes()  # each article once, in input order
+    again = run(str(table), "--format", "jsonl", "-o", str(out), "--resume")
+    assert "0 documents" in again.stderr and "1,500 done before" in again.stderr
+
+
+def test_a_dask_local_cluster_gives_the_local_results():
+    pytest.importorskip("distributed")
+    settings = batch.Settings(reader="rules")
+    items = [batch.Item(f"d{n}", text=article(n)) for n in range(30)]
+    local = list(batch.run(items, settings, jobs=1))
+    options = {"processes": False, "n_workers": 1, "threads_per_worker": 2}
+    dask = list(batch.run(items, settings, engine="dask", jobs=2, chunk_size=4, cluster_options=options))
+    assert dask == local
+
+
+def test_the_command_on_a_dask_local_cluster(tmp_path):
+    pytest.importorskip("distributed")
+    table = write_jsonl(tmp_path / "t.jsonl", rows(12))
+    local = run(str(table), "--format", "jsonl", "--jobs", "1").stdout
+    assert run(str(table), "--format", "jsonl", "--engine", "dask", "--jobs", "1").stdout == local
+
+
+def test_parquet_dataset_read_back_by_duckdb_and_pandas(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    pd = pytest.importorskip("pandas")
+    table = write_jsonl(tmp_path / "t.jsonl", rows(20))
+    out = tmp_path / "corpus"
+    run(str(table), "--format", "parquet", "-o", str(out))
+    months = sorted(p.name for p in (out / "events").iterdir())
+    assert months == ["month=2023-07", "month=2023-08"]
+    glob = f"{out}/events/*/*.parquet"
+    flows = duckdb.sql(
+        f"SELECT origin_name, destination_name, type, month, count(*) AS n FROM read_parquet('{glob}', "
+        "hive_partitioning = true) GROUP BY ALL ORDER BY n DESC, origin_name"
+    ).fetchall()
+    assert ("Pyongyang", "Russia", "shipment", "2023-07", 2) in flows
+    events = pd.read_parquet(out / "events")
+    expected = sum(len(r["events"]) for r in records(run(str(table), "--format", "jsonl").stdout))
+    assert len(events) == expected and set(events["source"]) <= {f"a{n}" for n in range(20)}
+    assert {"origin_lat", "destination_country", "modality", "confidence", "evidence"} <= set(events.columns)
+    places = pd.read_parquet(out / "places")
+    assert places.groupby("source").size().sum() == len(places) and places["lat"].between(-90, 90).all()
+    documents = pd.read_parquet(out / "documents")
+    assert sorted(documents["source"]) == sorted(f"a{n}" for n in range(20))
+    # a second run into the same dataset is refused; --resume adds only the new articles
+    write_jsonl(table, rows(24))
+    refused = run(str(table), "--format", "parquet", "-o", str(out), code=2)
+    assert "--resume" in refused.stderr
+    resumed = run(str(table), "--format", "parquet", "-o", str(out), "--resume")
+    assert "4 documents" in resumed.stderr and "20 done before" in resumed.stderr
+    assert len(pd.read_parquet(out / "documents")) == 24
+
+
+def test_a_parquet_article_table(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    import datetime as dt
+
+    source = rows(5)
+    for row in source:
+        row["date"] = dt.date.fromisoformat(row["date"])
+    path = tmp_path / "news.parquet"
+    pq.write_table(pa.Table.from_pylist(source), path)
+    out = records(run(str(path), "--format", "jsonl").stdout)
+    assert [(r["source"], r["date"]) for r in out] == [(r["id"], r["date"].isoformat()) for r in source]
+
+
+def test_the_output_is_never_read_as_an_input(tmp_path):
+    (tmp_path / "a.txt").write_text(article(0))
+    out = tmp_path / "records.txt"
+    out.write_text("an old output that happens to end in .txt")
+    run(str(tmp_path), "--format", "jsonl", "-o", str(out))
+    assert [r["source"] for r in records(out.read_text())] == [str(tmp_path / "a.txt")]
+
+
+def test_progress_stays_off_the_stream_when_it_is_not_a_terminal(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", rows(3))
+    result = run(str(table), "--format", "jsonl")
+    assert "\r" not in result.stderr and result.stderr.count("\n") == 1  # the summary alone
+    assert run(str(table), "--format", "jsonl", "--quiet").stderr == ""
+    from geomap.cli import Progress, Tally
+
+    progress, tally = Progress(10, enabled=True), Tally()
+    tally.ok = 4
+    progress.shown -= 2
+    os.environ.setdefault("COLUMNS", "80")
+    with pytest.MonkeyPatch.context() as m:
+        import io
+
+        stream = io.StringIO()
+        m.setattr(sys, "stderr", stream)
+        progress.update(tally)
+        progress.clear()
+    line = stream.getvalue()
+    assert line.startswith("\r4/10 documents") and "ETA" in line and "0 failed" in line and line.endswith("\r\x1b[K")
