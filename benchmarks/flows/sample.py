@@ -6,7 +6,8 @@ toponyms); it is "triggered" when it also has an event word of geomap's type lex
 movement. Batch 1: with a fixed seed, 81 triggered articles and 9 without a trigger (for
 precision: they should draw no arrow). Most of those assert no flow at all (56 flows in 90
 articles), so batch 2 adds 60 "flow-rich" articles, drawn with another fixed seed among those
-with at least two sentences that each name two gold toponyms and hold an event word. Each
+with at least two sentences that each name two gold toponyms and hold an event word; batch 3 is
+the rest of that pool, for a test split large enough to tell mechanisms from noise. Each
 article's split is fixed by a hash of its name: about one in three goes to `test`, never tuned
 on; the rest is `dev`.
 
@@ -58,7 +59,9 @@ def main() -> None:
     sample += [dict(i, trigger=False, batch=1) for i in rng.sample(untriggered, UNTRIGGERED)]
     taken = {(i["corpus"], i["doc"]) for i in sample}
     rich = [i for i in rich if (i["corpus"], i["doc"]) not in taken]
-    sample += [dict(i, trigger=True, batch=2) for i in random.Random(RICH_SEED).sample(rich, RICH)]
+    batch2 = random.Random(RICH_SEED).sample(rich, RICH)
+    sample += [dict(i, trigger=True, batch=2) for i in batch2]
+    sample += [dict(i, trigger=True, batch=3) for i in rich if i not in batch2]  # the rest of the rich pool
     sample.sort(key=lambda i: (i["corpus"], int(i["doc"]) if i["doc"].isdigit() else i["doc"]))
     with (HERE / "sample.jsonl").open("w", encoding="utf-8") as f:
         for item in sample:
