@@ -653,8 +653,14 @@ REPORT_FORMATS = ("html", "pdf")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Default: output/<first input's name>.report.<format>; - is standard output.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True,
-              help="html: one page that opens with no network; pdf: that page printed on A4 (needs Chromium).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="html",
+    show_default=True,
+    help="html: one page that opens with no network; pdf: that page printed on A4 (needs Chromium).",
+)
 @click.option("--title", type=TEXT, help="Headline of the report (default: the article's own, else a count).")
 @click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,

@@ -56,7 +56,8 @@ class Summary:
     """What the summary says: flows by type, the main corridors, the dates."""
 
     by_type: tuple[tuple[str, int], ...]
-    corridors: tuple[tuple[str, str, bool, int, tuple[tuple[str, int], ...]], ...]  # from, to, directed, mentions, types
+    # from, to, directed, mentions, and (type, flows)
+    corridors: tuple[tuple[str, str, bool, int, tuple[tuple[str, int], ...]], ...]
     first: str | None
     last: str | None
     undated: int
@@ -98,7 +99,7 @@ def mark_evidence(evidence: Evidence, documents: Sequence[Document], event: Even
             role = "from" if fp.place.id == event.origin else "to" if fp.place.id == event.destination else "place"
             for m in fp.mentions:
                 start = m.start - evidence.start
-                if 0 <= start and start + len(m.text) <= len(text) and m.text and text[start:].startswith(m.text):
+                if start >= 0 and start + len(m.text) <= len(text) and m.text and text[start:].startswith(m.text):
                     spans.append((start, start + len(m.text), role))
         if spans:
             break
@@ -154,22 +155,31 @@ def headline(documents: Sequence[Document], title: str | None = None) -> str:
     return f"{len(documents)} articles"
 
 
-def link(source: str) -> str:
+def link(source: str, *, short: bool = False) -> str:
     """A source as HTML: an http(s) URL becomes a link, anything else stays text; escaped both ways.
+    `short` shows a URL's host and path, a file's name, up to 48 characters (the whole in a title).
 
     >>> link("https://example.org/a?b=1&c=2")
     '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>'
     >>> link("javascript:alert(1)")
     'javascript:alert(1)'
+    >>> link("news/2023/arms.txt", short=True)
+    '<span title="news/2023/arms.txt">arms.txt</span>'
     """
     try:
         parts = urlsplit(source)
     except ValueError:
         parts = None
-    if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc and source.isprintable() \
-            and not any(c.isspace() for c in source):  # fmt: skip
-        return f'<a href="{_escape(source)}" rel="noopener noreferrer">{_escape(source)}</a>'
-    return _escape(source)
+    is_url = parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    is_url = is_url and source.isprintable() and not any(c.isspace() for c in source)
+    shown = source
+    if short:
+        shown = (parts.netloc + parts.path.rstrip("/")) if is_url and parts else source.rstrip("/").rsplit("/", 1)[-1]
+        shown = shown if len(shown) <= 48 else shown[:47] + "…"
+    if is_url:
+        title = f' title="{_escape(source)}"' if shown != source else ""
+        return f'<a href="{_escape(source)}" rel="noopener noreferrer"{title}>{_escape(shown)}</a>'
+    return f'<span title="{_escape(source)}">{_escape(shown)}</span>' if shown != source else _escape(source)
 
 
 # --- The page -------------------------------------------------------------------------------------
@@ -236,7 +246,7 @@ def _row_html(row: Row) -> str:
     )
     if row.more:
         evidence += f' <span class="report-more">(+{row.more} more)</span>'
-    sources = "<br>".join(link(s) for s in row.sources)
+    sources = "<br>".join(link(s, short=True) for s in row.sources)
     date = str(e.date or "")
     colour = f.colour
     return (

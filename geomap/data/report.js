@@ -74,23 +74,27 @@
     find.addEventListener("input", filter);
     type.addEventListener("change", filter);
 
-    document.querySelectorAll(".report-table th button").forEach(function (button) {
-        button.addEventListener("click", function () {
-            var col = parseInt(button.getAttribute("data-col"), 10), numeric = button.hasAttribute("data-numeric");
-            var dir = button.getAttribute("data-dir") === "asc" ? "desc" : "asc", sign = dir === "asc" ? 1 : -1;
-            document.querySelectorAll(".report-table th button").forEach(function (b) { b.removeAttribute("data-dir"); });
-            button.setAttribute("data-dir", dir);
-            function key(row) {
-                var cell = row.cells[col], value = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
-                return numeric ? parseFloat(value) : value.toLowerCase();
-            }
-            rows.sort(function (a, b) {
-                var x = key(a), y = key(b);
-                if (!numeric && (x === "") !== (y === "")) { return x === "" ? 1 : -1; }  // empty cells last
-                var c = x < y ? -1 : x > y ? 1 : 0;
-                return c * sign || parseInt(a.getAttribute("data-flow"), 10) - parseInt(b.getAttribute("data-flow"), 10);
-            });
-            rows.forEach(function (row) { body.appendChild(row); });
+    function sort(button) {
+        var col = parseInt(button.getAttribute("data-col"), 10), numeric = button.hasAttribute("data-numeric");
+        var dir = button.getAttribute("data-dir") === "asc" ? "desc" : "asc", sign = dir === "asc" ? 1 : -1;
+        document.querySelectorAll(".report-sort").forEach(function (b) { b.removeAttribute("data-dir"); });
+        button.setAttribute("data-dir", dir);
+        function key(row) {
+            var cell = row.cells[col], value = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+            return numeric ? parseFloat(value) : value.toLowerCase();
+        }
+        rows.sort(function (a, b) {
+            var x = key(a), y = key(b);
+            if (!numeric && (x === "") !== (y === "")) { return x === "" ? 1 : -1; }  // empty cells last
+            var c = x < y ? -1 : x > y ? 1 : 0;
+            return c * sign || parseInt(a.getAttribute("data-flow"), 10) - parseInt(b.getAttribute("data-flow"), 10);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+    }
+    document.querySelectorAll(".report-sort").forEach(function (button) {
+        button.addEventListener("click", function () { sort(button); });
+        button.addEventListener("keydown", function (event) {
+            if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(button); }
         });
     });
 
