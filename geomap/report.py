@@ -89,9 +89,9 @@ def mark_evidence(evidence: Evidence, documents: Sequence[Document], event: Even
     text at its offset (a record edited by hand may not).
 
     >>> from geomap.document import extract
-    >>> doc = extract("Arms went from Pyongyang to Russia.")
+    >>> doc = extract("Arms were shipped from Pyongyang to Russia.")
     >>> mark_evidence(doc.events[0].evidence[0], [doc], doc.events[0])
-    (('Arms went from ', ''), ('Pyongyang', 'from'), (' to ', ''), ('Russia', 'to'), ('.', ''))
+    (('Arms were shipped from ', ''), ('Pyongyang', 'from'), (' to ', ''), ('Russia', 'to'), ('.', ''))
     """
     text, spans = evidence.text, []
     for doc in documents:
