@@ -256,7 +256,7 @@ def _row_html(row: Row) -> str:
         f'<td data-sort="{_escape(f.origin.name)} {_escape(f.destination.name)}">{_escape(f.origin.name)} '
         f"{arrow} {_escape(f.destination.name)}</td>"
         f"<td>{evidence}</td>"
-        f'<td data-sort="{e.confidence:.3f}" class="report-num">{e.confidence:.2f}</td>'
+        f'<td data-sort="{e.confidence!r}" class="report-num">{e.confidence:.2f}</td>'
         f'<td data-sort="{_escape(" ".join(row.sources))}">{sources}</td></tr>'
     )
 
