@@ -202,13 +202,17 @@ def _sources_html(documents: Sequence[Document]) -> str:
     items = []
     for doc in documents:
         line = flowmap.headline(doc) if len(documents) > 1 else None
-        where = link(doc.source) if doc.source else "no source given"
+        where = "standard input" if doc.source == "-" else link(doc.source) if doc.source else "no source given"
         items.append(f"<li>{_escape(line) + ' — ' if line else ''}{where}</li>")
     return "\n".join(items)
 
 
 def _summary_html(s: Summary, drawn: Sequence[Flow], documents: Sequence[Document]) -> str:
     flows_n = len(drawn)
+    if not flows_n:
+        named = len({fp.place.id for doc in documents for fp in doc.places})
+        return (f"<p>No flows: the text names {named} place{'s' if named != 1 else ''}, but no event between two of "
+                f"them{f' ({s.not_drawn} hedged, or at one place)' if s.not_drawn else ''}.</p>")  # fmt: skip
     places = len({p for f in drawn for p in (f.origin.id, f.destination.id)})
     lead = f"<p>{flows_n} flow{'s' if flows_n != 1 else ''} between {places} places"
     lead += f" from {len(documents)} articles" if len(documents) > 1 else ""

@@ -207,3 +207,9 @@ def test_pdf_is_a4_with_the_map_above_the_table(seed_doc, tmp_path):
     assert ink(pixels, (0.05, 0.0, 0.95, 0.06))[0] > 0.02  # the headline
     table = ink(pixels, (0.05, bottom + 0.03, 0.95, 0.97))
     assert 0.02 < table[0] < 0.5 and table[1] < 0.01  # text rows, no map
+
+
+def test_a_text_without_flows_says_so(gazetteer):
+    page = report.report_html([extract("Paris is nice.", gazetteer=gazetteer, source="-")], offline=True)
+    assert "<p>No flows: the text names 1 place, but no event between two of them.</p>" in page
+    assert "<li>standard input</li>" in page and "<tr data-flow" not in page
