@@ -646,6 +646,90 @@ def map_command(
         raise UsageError(str(e)) from None
 
 
+REPORT_FORMATS = ("html", "pdf")
+
+
+@main.command("report")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Default: output/<first input's name>.report.<format>; - is standard output.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="html",
+    show_default=True,
+    help="html: one page that opens with no network; pdf: that page printed on A4 (needs Chromium).",
+)
+@click.option("--title", type=TEXT, help="Headline of the report (default: the article's own, else a count).")
+@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out events geomap is less sure of.")  # fmt: skip
+@click.option("--tiles", callback=_checked("tile_provider"),
+              help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider "
+              "name, or none.")  # fmt: skip
+@click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
+@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
+@click.option(
+    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
+)
+@click.option(
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+)
+@gazetteer_options
+def report_command(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    title: str | None,
+    types: str | None,
+    min_confidence: float,
+    tiles: str | None,
+    offline: bool,
+    date: dt.date | None,
+    event_types: str | None,
+    reader: str,
+    gazetteer: Gazetteer,
+) -> None:
+    """A one-page briefing on INPUTS (articles, or events as `geomap map` reads them): the headline
+    and sources, the map, a summary (flows by type, main corridors, dates) and a table of the
+    events with their evidence, which sorts and filters and is linked to the map both ways.
+
+    \b
+    geomap report seeds/north-korea-airlifts-arms-to-russia.txt
+    geomap report a.html b.html --title "Arms to Russia" -o briefing.html
+    geomap report events.json --types shipment --format pdf -o briefing.pdf
+    """
+    from geomap import map as flowmap
+    from geomap import report
+    from geomap.events import load_lexicon
+
+    stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
+    target = output or str(Path("output") / f"{stem}.report.{fmt}")
+    try:
+        _check_output(target, inputs, gazetteer, event_types)
+        lexicon = load_lexicon(event_types)
+        wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+        unknown = sorted(set(wanted or ()) - set(lexicon.types))
+        if unknown:
+            raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
+        documents = _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        page = report.report_html(
+            documents, title=title, types=wanted, min_confidence=min_confidence,
+            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or (fmt == "pdf" and tiles is None),
+            places=_country_points(documents, gazetteer),
+        )  # fmt: skip
+        _write(target, page if fmt == "html" else report.to_pdf(page))
+        if target != "-":
+            click.echo(f"wrote {click.format_filename(target)}", err=True)
+    except GeomapError as e:
+        raise UsageError(str(e)) from None
+
+
 def _check_output(output: str | None, inputs: tuple[str, ...], gazetteer: Gazetteer, event_types: str | None) -> None:
     """Refuse an output that is one of the files read: the articles, user gazetteers, event types."""
     from geomap.output import check_not_input

@@ -767,6 +767,7 @@ def render(
     map_id: str | None = None,
     height: str | None = None,
     width: str | None = None,
+    flow_ids: bool = False,
 ) -> folium.Map:
     """A folium.Map of the documents' flows and places (it shows in Jupyter as it is).
 
@@ -776,7 +777,9 @@ def render(
     smaller that needs the network. `places` replaces documents' places by id (e.g. countries at their
     capitals). `map_id` makes element ids unique when several maps share a page (default: derived from
     the content). `height` and `width` are CSS lengths (default: the window as a page, 480px x 100% as
-    a fragment). A bad `tiles`, `map_id`, `height` or `width` raises InputError.
+    a fragment). `flow_ids`: each flow's line and arrowhead also carry the class `geomap-f<i>`, `i` its
+    index in `flows(...)` with the same arguments, so a page around the map can find a flow's paths (the
+    report links its table rows to them). A bad `tiles`, `map_id`, `height` or `width` raises InputError.
     """
     if map_id is not None:
         check_map_id(map_id)
@@ -807,10 +810,12 @@ def render(
     for f in drawn:
         by_type[f.event.type].append(f)
     radius = {pid: _radius(counts[pid]) for pid in shown}
+    index = {id(f): i for i, f in enumerate(drawn)} if flow_ids else {}
     for type_ in sorted(by_type, key=_type_order):
         name = f"{_escape(type_)} ({len(by_type[type_])})"
         group = folium.FeatureGroup(name=name, show=True)
-        group.add_child(Shapes([_flow_item(f, radius.get(f.destination.id, 6.0)) for f in by_type[type_]]))
+        items = [_flow_item(f, radius.get(f.destination.id, 6.0), index.get(id(f))) for f in by_type[type_]]
+        group.add_child(Shapes(items))
         group.add_to(m)
         overlays.append((name, group))
     copies = _copies(shown, drawn)
@@ -908,8 +913,8 @@ def arrow_size(weight: float) -> tuple[float, float]:
     return length, round(0.45 * length, 1)
 
 
-def _flow_item(f: Flow, end_radius: float) -> dict:
-    classes = f"geomap-p-{f.period}"
+def _flow_item(f: Flow, end_radius: float, index: int | None = None) -> dict:
+    classes = f"geomap-p-{f.period}" + (f" geomap-f{index}" if index is not None else "")
     item = {
         "a": [list(p) for p in f.arc],
         "o": {"color": f.colour, "weight": f.weight, "opacity": 0.85, "dashArray": None if f.event.directed else "6 6",

@@ -451,3 +451,113 @@ def test_the_first_view_shows_every_flow_at_any_window_size(browser, seed_doc, t
     assert page.count("path.geomap-flow") > 10
     assert page.page.evaluate(FLOWS_INSIDE) == 0
     page.context.close()
+
+
+# --- The report page (geomap report) ------------------------------------------------------------
+
+ROWS = "() => [...document.querySelectorAll('.report-table tbody tr')].filter(r => !r.hidden).map(r => r.dataset.flow)"
+CLICK_PATH = """(i) => {
+    const p = document.querySelector("path.geomap-flow.geomap-f" + i), box = p.getBoundingClientRect();
+    p.dispatchEvent(new MouseEvent("click", {bubbles: true, clientX: box.x + box.width / 2,
+                                             clientY: box.y + box.height / 2})); }"""
+IN_VIEW = """(i) => { const box = document.querySelector(`tr[data-flow="${i}"]`).getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight; }"""
+HIGHLIGHTED = """() => [...document.querySelectorAll("path.report-hl")]
+    .map(p => p.getAttribute("class").match(/geomap-f(\\d+)/)[1])"""
+
+
+def report_page(browser, documents, tmp_path, **options):
+    from geomap import report
+
+    page = Page(browser, report.report_html(documents, offline=True, **options), tmp_path, size=(1280, 700),
+                init_script=HOOKS)  # fmt: skip
+    page.page.wait_for_function("() => document.querySelectorAll('path.geomap-flow').length > 0")
+    return page
+
+
+def test_report_row_and_arc_choose_each_other(browser, seed_doc, tmp_path):
+    drawn = flowmap.flows([seed_doc])
+    page = report_page(browser, [seed_doc], tmp_path)
+    assert page.page.evaluate(ROWS) == [str(i) for i in range(len(drawn))]
+    for i, f in enumerate(drawn):  # every flow's line, and arrowhead if it has one, can be found
+        assert page.count(f"path.geomap-f{i}") == (2 if f.event.directed else 1)
+    page.page.locator('tr[data-flow="2"]').click()  # row -> arc
+    assert page.page.evaluate(HIGHLIGHTED) == ["2"] * page.count("path.geomap-f2")
+    assert page.count(".geomap.report-focus") == 1 and page.count("tr.report-selected") == 1
+    dimmed = page.page.evaluate("() => getComputedStyle(document.querySelector('path.geomap-f0')).opacity")
+    assert float(dimmed) < 0.3
+    last = len(drawn) - 1
+    assert not page.page.evaluate(IN_VIEW, last)
+    page.page.evaluate(CLICK_PATH, last)  # arc -> row, scrolled into view
+    assert page.page.locator("tr.report-selected").get_attribute("data-flow") == str(last)
+    assert page.page.evaluate(IN_VIEW, last)
+    assert page.page.evaluate(HIGHLIGHTED) == [str(last)] * page.count(f"path.geomap-f{last}")
+    page.page.locator(f'tr[data-flow="{last}"]').click()  # choosing it again lets it go
+    assert page.count("tr.report-selected") == 0 and page.count(".report-focus") == 0
+    page.page.locator('tr[data-flow="1"]').focus()
+    page.page.keyboard.press("Enter")  # and from the keyboard
+    assert page.page.locator("tr.report-selected").get_attribute("data-flow") == "1"
+    assert page.page.evaluate("() => window.__calls") == [] and page.errors == [] and page.requests == []
+    page.context.close()
+
+
+def test_report_table_sorts_and_filters_and_the_map_follows(browser, seed_doc, tmp_path):
+    drawn = flowmap.flows([seed_doc])
+    page = report_page(browser, [seed_doc], tmp_path)
+    page.page.locator(".report-sort[data-col='0']").click()
+    dates = [drawn[int(i)].event.date or "" for i in page.page.evaluate(ROWS)]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated) and dates == dated + [""] * (len(dates) - len(dated))  # undated last
+    page.page.locator(".report-sort[data-col='0']").click()
+    dates = [drawn[int(i)].event.date or "" for i in page.page.evaluate(ROWS)]
+    assert [d for d in dates if d] == sorted(dated, reverse=True)
+    page.page.locator(".report-sort[data-col='4']").click()
+    confidences = [drawn[int(i)].event.confidence for i in page.page.evaluate(ROWS)]
+    assert confidences == sorted(confidences) and confidences[0] < confidences[-1]
+    page.page.select_option(".report-type", "sanction")
+    sanctions = sorted(str(i) for i, f in enumerate(drawn) if f.event.type == "sanction")
+    assert sorted(page.page.evaluate(ROWS)) == sanctions
+    assert page.visible("path.geomap-flow") == len(sanctions)  # the map shows the rows shown
+    assert page.page.locator(".report-shown").inner_text() == f"{len(sanctions)} of {len(drawn)} events"
+    page.page.fill(".report-find", "kazakhstan")
+    kept = page.page.evaluate(ROWS)
+    assert kept and set(kept) < set(sanctions)
+    assert all("kazakhstan" in page.page.locator(f'tr[data-flow="{i}"]').inner_text().lower() for i in kept)
+    page.page.select_option(".report-type", "")
+    page.page.fill(".report-find", "")
+    assert len(page.page.evaluate(ROWS)) == len(drawn) == page.visible("path.geomap-flow")
+    assert page.page.evaluate("() => window.__calls") == [] and page.errors == [] and page.requests == []
+    page.context.close()
+
+
+def test_report_payloads_in_every_field_never_run(browser, tmp_path):
+    """Payloads in the headline, sources, table cells (date, type, places, evidence, source) and the
+    map: every row and every arc chosen, sorted, filtered; nothing runs and every text shows as itself."""
+    documents = hostile_documents(tmp_path / "places.csv", tmp_path / "types.json")
+    documents[0] = replace(documents[0], source="https://example.org/?q=" + quote(PAYLOAD))
+    drawn = flowmap.flows(documents)
+    page = report_page(browser, documents, tmp_path, title=tagged("title"))
+    assert page.page.locator("h1").text_content() == tagged("title") == page.page.title()
+    sources = page.page.locator(".report-sources").text_content()
+    assert tagged("source") in sources and "https://example.org/?q=" in sources
+    assert page.count(".report-sources a") == 1  # only the http(s) source is a link
+    assert page.page.locator(".report-sources a").get_attribute("href") == documents[0].source
+    table = page.page.locator(".report-table tbody").text_content()
+    for field in ("evidence", "place", "type", "record-place", "record-type", "date", "record-evidence"):
+        assert tagged(field) in table, field
+    titles = page.page.evaluate("() => [...document.querySelectorAll('.report-table td [title]')].map(e => e.title)")
+    assert tagged("source") in titles  # a long source is cut short in its cell, whole in its title
+    assert page.page.evaluate(ROWS) == [str(i) for i in range(len(drawn))]
+    for i in range(len(drawn)):
+        page.page.locator(f'tr[data-flow="{i}"]').click()
+        page.page.evaluate(CLICK_PATH, i)
+    for col in (0, 1, 2, 4, 5):
+        page.page.locator(f".report-sort[data-col='{col}']").click()
+    page.page.fill(".report-find", PAYLOAD)
+    for value in page.page.evaluate("() => [...document.querySelectorAll('.report-type option')].map(o => o.value)"):
+        page.page.select_option(".report-type", value)
+    page.page.evaluate(OPEN_ALL)
+    assert page.page.evaluate("() => window.__calls") == []
+    assert page.dialogs == [] and page.errors == [] and page.requests == []
+    assert page.count("img") == 0 and page.count("[onerror], [onload]") == 0
+    page.context.close()

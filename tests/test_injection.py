@@ -216,3 +216,42 @@ def test_payloads_in_fields_of_a_fixed_form_are_refused(inputs, tmp_path, path, 
     result = CliRunner().invoke(main, ["map", str(bad), "-o", str(tmp_path / "m.html")])
     assert result.exit_code == 2 and f"$.{path[0]}[{path[1]}].{field}" in result.stderr
     assert "1337" not in result.output and not (tmp_path / "m.html").exists()
+
+
+def report_table(page: str) -> str:
+    body = re.search(r"<tbody>(.*)</tbody>", page, re.S)
+    assert body, "no table"
+    return body.group(1)
+
+
+def test_cli_report_shows_every_field_as_text(inputs, tmp_path):
+    """The report: the map's fields as in a map page, and the table's cells, the headline and the
+    sources in the page's own HTML, escaped (never a template, never a tag)."""
+    out = tmp_path / "report.html"
+    args = map_args(inputs, out, "html")
+    result = CliRunner().invoke(main, ["report", *args[: args.index("--format")], "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert_page(page, SHOWN, tagged("title"))
+    assert f"<h1>{flowmap._escape(tagged('title'))}</h1>" in page
+    assert html.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1)) == tagged("title")
+    table = report_table(page)
+    assert_never_run(table)
+    for field in ("evidence", "place", "type", "record-place", "record-type", "record-evidence"):
+        assert tagged(field) in shown(table), field
+    sources = re.search(r'<ul class="report-sources">(.*?)</ul>', page, re.S).group(1)
+    assert tagged("source") in shown(sources) and "<a " not in sources  # no http(s) source: no link
+    assert "<script" not in table + sources and "<img" not in table + sources
+
+
+def test_report_api_sources_and_headline_of_several_documents(inputs):
+    from geomap import report
+
+    gazetteer = load_gazetteer(str(inputs["places.csv"]))
+    lexicon = load_lexicon(inputs["types.json"])
+    documents = [doc for name in ("article.txt", "record.json", "events.csv")
+                 for doc in read_documents(inputs[name], gazetteer=gazetteer, lexicon=lexicon)]  # fmt: skip
+    page = report.report_html(documents, offline=True)
+    assert_never_run(page)
+    assert f"<h1>{len(documents)} articles</h1>" in page
+    assert tagged("source") in shown(page) and tagged("evidence") in shown(report_table(page))
