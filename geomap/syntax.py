@@ -105,7 +105,9 @@ def load_model() -> Any:
 def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
-    sets = "homeward people figurative reporting hedging denying supposing modals future conditions".split()
+    sets = (
+        "homeward people figurative reporting hedging denying supposing modals future conditions agency_words".split()
+    )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
 
@@ -151,6 +153,7 @@ def extract_events(
         return []
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
+    parties = sorted(parties + _institutions(text, toks, parties, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
     for n, (s_start, s_end) in enumerate(sentences(text, toks)):
@@ -363,6 +366,31 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
+def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
+    """'The Kremlin', 'the FDA': a state's seat or agency named on its own acts for the state (data:
+    frames.json `institutions`)."""
+    names = frames()["institutions"]
+    if gazetteer is None or not names:
+        return []
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    longest = max(len(n.split()) for n in names)
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(longest, 0, -1):
+            j = i + n
+            if j > len(toks) or taken & set(range(i, j)):
+                continue
+            code = names.get(text[toks[i].start : toks[j - 1].end])
+            country = gazetteer.get_country(code) if code else None
+            if country is not None:
+                out.append(_Party(i, j, country, "place", actor=text[toks[i].start : toks[j - 1].end]))
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
 def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     """Whether a capitalised word other than a place stands right before or after a place ('Michael
     Jordan', 'Sierra Leone'): only then can a person's or organisation's name contain it."""
@@ -380,9 +408,16 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
 
 
 def _vetoed(doc: Any, span: Any) -> bool:
-    """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan')."""
+    """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan'); not one
+    inside a state's institution, which acts for it ('the U.S. Centers for Disease Control')."""
+    agency = frames()["agency_words"]
     return any(
-        e.label_ in VETO_LABELS and e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents
+        e.label_ in VETO_LABELS
+        and e.start <= span.start
+        and span.end <= e.end
+        and sum(t.pos_ != "DET" for t in e) > len(span)  # "the White House" is no longer than "White House"
+        and not (e.label_ == "ORG" and any(t.lower_ in agency for t in e if t.i >= span.end))
+        for e in doc.ents
     )
 
 

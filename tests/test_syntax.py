@@ -183,6 +183,9 @@ SEED_FLOWS = [
     ("sanction", "United States", "Slovakia", "2023-03"),
     ("sanction", "United States", "Russia", None),
     ("sanction", "United States", "Kazakhstan", None),
+    # "the U.S. Treasury Department announced sanctions on three companies based in Europe and Asia"
+    ("sanction", "United States", "Europe", None),
+    ("sanction", "United States", "Asia", None),
     ("attack", "Russia", "Ukraine", None),
     ("communication", "North Korea", "Russia", None),
 ]
@@ -341,3 +344,25 @@ def test_goods_go_from_where_they_belong(gazetteer):
     assert flows("The British students were flown to Nairobi.", gazetteer) == set()
     # a passive's subject with no destination is still its target
     assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin sent a letter to Kiev.", {("communication", "Russia", "Kyiv")}),
+        ("The White House sent troops to Poland.", {("travel", "United States", "Poland")}),
+        ("The FDA deployed a team of investigators to Iowa.", {("travel", "United States", "Iowa")}),
+        # a place inside an agency's name stands for its state; inside a company's name it is no end
+        (
+            "The World Health Organization and the U.S. Centers for Disease Control have sent experts to Angola.",
+            {("travel", "United States", "Angola")},
+        ),
+        (
+            "The Russian Foreign Ministry summoned the British ambassador.",
+            {("communication", "Russia", "United Kingdom")},
+        ),
+        ("Invest Atlanta sent a delegation to Tokyo.", set()),
+    ],
+)
+def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
