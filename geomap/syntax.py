@@ -29,6 +29,7 @@ from typing import Any
 from geomap.dates import find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
+    TITLE_WORDS,
     Event,
     Lexicon,
     _Draft,
@@ -153,10 +154,12 @@ def extract_events(
         return []
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
+    spans = sentences(text, toks)
     parties = sorted(parties + _institutions(text, toks, parties, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
-    for n, (s_start, s_end) in enumerate(sentences(text, toks)):
+    for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
         words = {toks[i].text.lower() for i in range(first, last)}
@@ -364,6 +367,33 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which"):
                     out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
     return out
+
+
+def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+    """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
+    stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
+    heads = [s for s, _ in spans]
+    people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
+    out: list[_Party] = []
+    if not people:
+        return out
+    for i, tok in enumerate(toks):
+        if tok.text.lower() not in ("he", "she"):
+            continue
+        before = [p for p in people if p.last <= i]
+        if not before:
+            continue
+        last = before[-1]
+        sentence = bisect.bisect_right(heads, tok.start)
+        if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
+            out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
+    return out
+
+
+def _titled(party: _Party) -> bool:
+    """A place that opens a person's title ('Egyptian President Hosni Mubarak')."""
+    words = (party.actor or "").lower().split()
+    return len(words) > 1 and any(w in TITLE_WORDS for w in words[1:])
 
 
 def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:

@@ -366,3 +366,28 @@ def test_goods_go_from_where_they_belong(gazetteer):
 )
 def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egyptian President Hosni Mubarak spoke on Monday. He flew to Paris.", {("travel", "Egypt", "Paris")}),
+        # a traveller's home is where a return ends
+        (
+            "Egyptian President Hosni Mubarak met workers in Cairo. He returned from Paris on Monday.",
+            {("travel", "Paris", "Egypt")},
+        ),
+        # one who reports is still no end
+        (
+            "Chilean Foreign Minister Ana Soto arrived on Monday. She said Peru had shipped copper to China.",
+            {("shipment", "Peru", "China")},
+        ),
+        # too far back to be sure who 'he' is
+        (
+            "Egyptian President Hosni Mubarak spoke. It rained. It rained. It rained. It rained. He flew to Paris.",
+            set(),
+        ),
+    ],
+)
+def test_he_or_she_is_the_person_last_named_with_a_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
