@@ -483,6 +483,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
             governor = marker.head
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
+                if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
+                    new = "object"  # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on
                 if new is None and (word == "of" or word in frames()["examples"]):
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
@@ -536,7 +538,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed
             if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
-                nouns += [g for g in c.children if g.dep_ == "pobj" and g.i in heads]
+                # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
+                # own is not the subject's
+                for g in c.children:
+                    owned = any(o.dep_ == "poss" and o.pos_ == "PROPN" for o in g.children)
+                    if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role == "agent"):
+                        nouns.append(g)
         if len(nouns) == 1:
             return nouns[0]
     if slot.role in ("origin", "destination") and heads:
@@ -546,6 +553,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _person(tok: Any) -> bool:
+    """A noun that names people ('the head of the orchestra', 'passengers of the ship'), not an act."""
+    return tok.lemma_.lower() in frames()["people"]
 
 
 def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:

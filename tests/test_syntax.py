@@ -391,3 +391,20 @@ def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
 )
 def test_he_or_she_is_the_person_last_named_with_a_country(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraq's invasion of Kuwait angered Egypt.", {("attack", "Iraq", "Kuwait")}),
+        # the act has its own owner: the main clause's subject is no end of it
+        (
+            "During Iraq's invasion of Kuwait, Egypt was instrumental in forming a coalition.",
+            {("attack", "Iraq", "Kuwait")},
+        ),
+        # a noun that names people is no act: 'of' only says whose head
+        ("The head of the Palestinian orchestra was banned from a camp in the West Bank.", set()),
+    ],
+)
+def test_what_an_act_noun_acts_on_is_its_of(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
