@@ -637,6 +637,15 @@ def _theme(h: _Head) -> list[Any]:
         subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
         return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
     deps = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if deps and all(c.pos_ == "NUM" and not list(c.children) for c in deps):
+        # "The U.S. has expelled 60 diplomats, Ukraine has expelled 13": a bare number stands for the
+        # noun a parallel clause with the same verb counts
+        for other in tok.sent:
+            if other.i != tok.i and other.lemma_ == tok.lemma_ and other.pos_ == "VERB":
+                nouns = [c for c in other.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+                if nouns:
+                    deps = nouns
+                    break
     deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
     out = []
     for c in deps:

@@ -408,3 +408,14 @@ def test_he_or_she_is_the_person_last_named_with_a_country(gazetteer, text, expe
 )
 def test_what_an_act_noun_acts_on_is_its_of(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_bare_number_counts_what_a_parallel_clause_counts(gazetteer):
+    text = (
+        "Britain expelled 23 Russian diplomats on Monday. "
+        "The U.S. has expelled 60 diplomats, Ukraine has expelled 13, and Poland has expelled four."
+    )
+    assert flows(text, gazetteer) == {
+        ("sanction", "United Kingdom", "Russia"), ("sanction", "United States", "Russia"),
+        ("sanction", "Ukraine", "Russia"), ("sanction", "Poland", "Russia"),
+    }  # fmt: skip
