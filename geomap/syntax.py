@@ -658,6 +658,12 @@ def _theme(h: _Head) -> list[Any]:
     return out
 
 
+def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
+    """Whether every destination lies in the agent's own country (and is not the country itself)."""
+    country = agent.place.country
+    return bool(destinations) and all(d.place.country == country and d.place.kind != "country" for d in destinations)
+
+
 def _type(h: _Head, lexicon: Lexicon) -> str | None:
     """The type from the governing word and what it moves, never from a modifier of a noun."""
     f = frames()
@@ -809,6 +815,10 @@ def _flows(
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+        if movement and type_ != "visit":
+            # "Bulgarian nurses arrived in Sofia": nationals who travel within their own country come
+            # from somewhere the sentence does not name
+            origins = [a for a in origins if not (a.kind in ("demonym", "person") and _at_home(a, destinations))]
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)

@@ -419,3 +419,10 @@ def test_a_bare_number_counts_what_a_parallel_clause_counts(gazetteer):
         ("sanction", "United Kingdom", "Russia"), ("sanction", "United States", "Russia"),
         ("sanction", "Ukraine", "Russia"), ("sanction", "Poland", "Russia"),
     }  # fmt: skip
+
+
+def test_nationals_travelling_at_home_come_from_somewhere_unnamed(gazetteer):
+    assert flows("The five Bulgarian nurses arrived in Sofia today.", gazetteer) == set()
+    assert flows("Bulgarian nurses flew to Tripoli.", gazetteer) == {("travel", "Bulgaria", "Tripoli")}
+    # a visit's origin is the visitor's country, even at home (the annotation guide)
+    assert flows("Indonesian President Joko Widodo visited Bali.", gazetteer) == {("visit", "Indonesia", "Bali")}
