@@ -769,8 +769,11 @@ def _flows(
     roles: dict[str, list[_Party]] = {}
     near = False
     for s in h.slots:
-        role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
-        role = frame.get(role, role)
+        if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
+            role = frame["modifier"]  # "a three-week US tour": where the tour goes
+        else:
+            role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
+            role = frame.get(role, role)
         if role == "for":
             role = "destination" if movement else "via"
         if role == "target":

@@ -426,3 +426,10 @@ def test_nationals_travelling_at_home_come_from_somewhere_unnamed(gazetteer):
     assert flows("Bulgarian nurses flew to Tripoli.", gazetteer) == {("travel", "Bulgaria", "Tripoli")}
     # a visit's origin is the visitor's country, even at home (the annotation guide)
     assert flows("Indonesian President Joko Widodo visited Bali.", gazetteer) == {("visit", "Indonesia", "Bali")}
+
+
+def test_a_place_that_modifies_a_visit_is_where_it_goes(gazetteer):
+    text = "Chinese President Xi Jinping began his Moscow visit on Monday."
+    assert flows(text, gazetteer) == {("visit", "China", "Moscow")}
+    # a demonym there is who visits
+    assert flows("The Russian visit to Paris ended.", gazetteer) == {("visit", "Russia", "Paris")}
