@@ -29,6 +29,7 @@ from typing import Any
 from geomap.dates import find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
+    TITLE_WORDS,
     Event,
     Lexicon,
     _Draft,
@@ -105,7 +106,9 @@ def load_model() -> Any:
 def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
-    sets = "homeward people figurative reporting hedging denying supposing modals future conditions".split()
+    sets = (
+        "homeward people figurative reporting hedging denying supposing modals future conditions agency_words".split()
+    )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
 
@@ -151,9 +154,12 @@ def extract_events(
         return []
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
+    spans = sentences(text, toks)
+    parties = sorted(parties + _institutions(text, toks, parties, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
-    for n, (s_start, s_end) in enumerate(sentences(text, toks)):
+    for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
         words = {toks[i].text.lower() for i in range(first, last)}
@@ -363,6 +369,58 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
+def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+    """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
+    stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
+    heads = [s for s, _ in spans]
+    people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
+    out: list[_Party] = []
+    if not people:
+        return out
+    for i, tok in enumerate(toks):
+        if tok.text.lower() not in ("he", "she"):
+            continue
+        before = [p for p in people if p.last <= i]
+        if not before:
+            continue
+        last = before[-1]
+        sentence = bisect.bisect_right(heads, tok.start)
+        if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
+            out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
+    return out
+
+
+def _titled(party: _Party) -> bool:
+    """A place that opens a person's title ('Egyptian President Hosni Mubarak')."""
+    words = (party.actor or "").lower().split()
+    return len(words) > 1 and any(w in TITLE_WORDS for w in words[1:])
+
+
+def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
+    """'The Kremlin', 'the FDA': a state's seat or agency named on its own acts for the state (data:
+    frames.json `institutions`)."""
+    names = frames()["institutions"]
+    if gazetteer is None or not names:
+        return []
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    longest = max(len(n.split()) for n in names)
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(longest, 0, -1):
+            j = i + n
+            if j > len(toks) or taken & set(range(i, j)):
+                continue
+            code = names.get(text[toks[i].start : toks[j - 1].end])
+            country = gazetteer.get_country(code) if code else None
+            if country is not None:
+                out.append(_Party(i, j, country, "place", actor=text[toks[i].start : toks[j - 1].end]))
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
 def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     """Whether a capitalised word other than a place stands right before or after a place ('Michael
     Jordan', 'Sierra Leone'): only then can a person's or organisation's name contain it."""
@@ -380,9 +438,16 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
 
 
 def _vetoed(doc: Any, span: Any) -> bool:
-    """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan')."""
+    """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan'); not one
+    inside a state's institution, which acts for it ('the U.S. Centers for Disease Control')."""
+    agency = frames()["agency_words"]
     return any(
-        e.label_ in VETO_LABELS and e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents
+        e.label_ in VETO_LABELS
+        and e.start <= span.start
+        and span.end <= e.end
+        and sum(t.pos_ != "DET" for t in e) > len(span)  # "the White House" is no longer than "White House"
+        and not (e.label_ == "ORG" and any(t.lower_ in agency for t in e if t.i >= span.end))
+        for e in doc.ents
     )
 
 
@@ -418,6 +483,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
             governor = marker.head
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
+                if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
+                    new = "object"  # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on
                 if new is None and (word == "of" or word in frames()["examples"]):
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
@@ -471,7 +538,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed
             if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
-                nouns += [g for g in c.children if g.dep_ == "pobj" and g.i in heads]
+                # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
+                # own is not the subject's
+                for g in c.children:
+                    owned = any(o.dep_ == "poss" and o.pos_ == "PROPN" for o in g.children)
+                    if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role == "agent"):
+                        nouns.append(g)
         if len(nouns) == 1:
             return nouns[0]
     if slot.role in ("origin", "destination") and heads:
@@ -481,6 +553,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _person(tok: Any) -> bool:
+    """A noun that names people ('the head of the orchestra', 'passengers of the ship'), not an act."""
+    return tok.lemma_.lower() in frames()["people"]
 
 
 def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
@@ -560,6 +637,15 @@ def _theme(h: _Head) -> list[Any]:
         subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
         return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
     deps = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if deps and all(c.pos_ == "NUM" and not list(c.children) for c in deps):
+        # "The U.S. has expelled 60 diplomats, Ukraine has expelled 13": a bare number stands for the
+        # noun a parallel clause with the same verb counts
+        for other in tok.sent:
+            if other.i != tok.i and other.lemma_ == tok.lemma_ and other.pos_ == "VERB":
+                nouns = [c for c in other.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+                if nouns:
+                    deps = nouns
+                    break
     deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
     out = []
     for c in deps:
@@ -570,6 +656,12 @@ def _theme(h: _Head) -> list[Any]:
                     out.append(g)
                     out += [x for y in g.children if y.lower_ == "of" for x in y.children if x.dep_ == "pobj"]
     return out
+
+
+def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
+    """Whether every destination lies in the agent's own country (and is not the country itself)."""
+    country = agent.place.country
+    return bool(destinations) and all(d.place.country == country and d.place.kind != "country" for d in destinations)
 
 
 def _type(h: _Head, lexicon: Lexicon) -> str | None:
@@ -677,8 +769,11 @@ def _flows(
     roles: dict[str, list[_Party]] = {}
     near = False
     for s in h.slots:
-        role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
-        role = frame.get(role, role)
+        if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
+            role = frame["modifier"]  # "a three-week US tour": where the tour goes
+        else:
+            role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
+            role = frame.get(role, role)
         if role == "for":
             role = "destination" if movement else "via"
         if role == "target":
@@ -723,6 +818,10 @@ def _flows(
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
+        if movement and type_ != "visit":
+            # "Bulgarian nurses arrived in Sofia": nationals who travel within their own country come
+            # from somewhere the sentence does not name
+            origins = [a for a in origins if not (a.kind in ("demonym", "person") and _at_home(a, destinations))]
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)

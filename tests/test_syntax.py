@@ -183,6 +183,9 @@ SEED_FLOWS = [
     ("sanction", "United States", "Slovakia", "2023-03"),
     ("sanction", "United States", "Russia", None),
     ("sanction", "United States", "Kazakhstan", None),
+    # "the U.S. Treasury Department announced sanctions on three companies based in Europe and Asia"
+    ("sanction", "United States", "Europe", None),
+    ("sanction", "United States", "Asia", None),
     ("attack", "Russia", "Ukraine", None),
     ("communication", "North Korea", "Russia", None),
 ]
@@ -341,3 +344,92 @@ def test_goods_go_from_where_they_belong(gazetteer):
     assert flows("The British students were flown to Nairobi.", gazetteer) == set()
     # a passive's subject with no destination is still its target
     assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin sent a letter to Kiev.", {("communication", "Russia", "Kyiv")}),
+        ("The White House sent troops to Poland.", {("travel", "United States", "Poland")}),
+        ("The FDA deployed a team of investigators to Iowa.", {("travel", "United States", "Iowa")}),
+        # a place inside an agency's name stands for its state; inside a company's name it is no end
+        (
+            "The World Health Organization and the U.S. Centers for Disease Control have sent experts to Angola.",
+            {("travel", "United States", "Angola")},
+        ),
+        (
+            "The Russian Foreign Ministry summoned the British ambassador.",
+            {("communication", "Russia", "United Kingdom")},
+        ),
+        ("Invest Atlanta sent a delegation to Tokyo.", set()),
+    ],
+)
+def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egyptian President Hosni Mubarak spoke on Monday. He flew to Paris.", {("travel", "Egypt", "Paris")}),
+        # a traveller's home is where a return ends
+        (
+            "Egyptian President Hosni Mubarak met workers in Cairo. He returned from Paris on Monday.",
+            {("travel", "Paris", "Egypt")},
+        ),
+        # one who reports is still no end
+        (
+            "Chilean Foreign Minister Ana Soto arrived on Monday. She said Peru had shipped copper to China.",
+            {("shipment", "Peru", "China")},
+        ),
+        # too far back to be sure who 'he' is
+        (
+            "Egyptian President Hosni Mubarak spoke. It rained. It rained. It rained. It rained. He flew to Paris.",
+            set(),
+        ),
+    ],
+)
+def test_he_or_she_is_the_person_last_named_with_a_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraq's invasion of Kuwait angered Egypt.", {("attack", "Iraq", "Kuwait")}),
+        # the act has its own owner: the main clause's subject is no end of it
+        (
+            "During Iraq's invasion of Kuwait, Egypt was instrumental in forming a coalition.",
+            {("attack", "Iraq", "Kuwait")},
+        ),
+        # a noun that names people is no act: 'of' only says whose head
+        ("The head of the Palestinian orchestra was banned from a camp in the West Bank.", set()),
+    ],
+)
+def test_what_an_act_noun_acts_on_is_its_of(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_bare_number_counts_what_a_parallel_clause_counts(gazetteer):
+    text = (
+        "Britain expelled 23 Russian diplomats on Monday. "
+        "The U.S. has expelled 60 diplomats, Ukraine has expelled 13, and Poland has expelled four."
+    )
+    assert flows(text, gazetteer) == {
+        ("sanction", "United Kingdom", "Russia"), ("sanction", "United States", "Russia"),
+        ("sanction", "Ukraine", "Russia"), ("sanction", "Poland", "Russia"),
+    }  # fmt: skip
+
+
+def test_nationals_travelling_at_home_come_from_somewhere_unnamed(gazetteer):
+    assert flows("The five Bulgarian nurses arrived in Sofia today.", gazetteer) == set()
+    assert flows("Bulgarian nurses flew to Tripoli.", gazetteer) == {("travel", "Bulgaria", "Tripoli")}
+    # a visit's origin is the visitor's country, even at home (the annotation guide)
+    assert flows("Indonesian President Joko Widodo visited Bali.", gazetteer) == {("visit", "Indonesia", "Bali")}
+
+
+def test_a_place_that_modifies_a_visit_is_where_it_goes(gazetteer):
+    text = "Chinese President Xi Jinping began his Moscow visit on Monday."
+    assert flows(text, gazetteer) == {("visit", "China", "Moscow")}
+    # a demonym there is who visits
+    assert flows("The Russian visit to Paris ended.", gazetteer) == {("visit", "Russia", "Paris")}
