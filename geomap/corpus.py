@@ -109,7 +109,8 @@ class CorpusFlow:
 
     `first`/`last` are the days of its earliest and latest events (None: undated); `period` is the
     calendar bucket with `Query.period` ('2023-08', '2023', 'all' or 'undated'), else None. `events`
-    counts event rows, `mentions` their merged mentions (`count`), `sources` the distinct sources.
+    counts event rows, `mentions` their merged mentions (`count`), `sources` the distinct sources;
+    `actors`, `labels` and `rules` are its events' distinct ones, sorted.
     """
 
     type: str
@@ -131,6 +132,10 @@ class CorpusFlow:
     mentions: int
     confidence: float
     sources: tuple[str, ...]
+    actors: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # the first EVIDENCE of its events' distinct evidence, in order
 
     @property
     def id(self) -> str:
@@ -153,15 +158,18 @@ class CorpusFlow:
         `source_ids` as the list."""
         row = {f.name: getattr(self, f.name) for f in fields(self)}
         row |= {"id": self.id, "first": _iso(self.first), "last": _iso(self.last), "sources": len(self.sources),
-                "source_ids": list(self.sources), "confidence": round(self.confidence, 3)}  # fmt: skip
+                "source_ids": list(self.sources), "confidence": round(self.confidence, 3),
+                "actors": list(self.actors), "labels": list(self.labels), "evidence": list(self.evidence)}  # fmt: skip
         return {name: row[name] for name in COLUMNS}
 
 
 COLUMNS = (
     "id", "type", "directed", "origin", "origin_name", "origin_country", "origin_lat", "origin_lon", "destination",
     "destination_name", "destination_country", "destination_lat", "destination_lon", "first", "last", "period",
-    "sources", "events", "mentions", "confidence", "source_ids",
+    "sources", "events", "mentions", "confidence", "source_ids", "actors", "labels", "evidence",
 )  # fmt: skip
+LISTS = ("source_ids", "actors", "labels", "evidence")
+EVIDENCE = 3
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -233,8 +241,9 @@ def merge(rows: Iterable[Mapping[str, Any]], query: Query | None = None) -> list
             ends.reverse()
         count = row.get("count")
         groups[(row.get("type"), directed, key_o, key_d)].append(
-            (day, row.get("source") or "", 1 if count is None else int(count), confidence, ends[0], ends[1])
-        )
+            (day, row.get("source") or "", 1 if count is None else int(count), confidence, ends[0], ends[1],
+             tuple(row.get("actors") or ()), row.get("label"), row.get("rule"), row.get("evidence"))
+        )  # fmt: skip
     out = []
     for key, events in groups.items():
         if q.period is not None:
@@ -260,9 +269,17 @@ def merge(rows: Iterable[Mapping[str, Any]], query: Query | None = None) -> list
             days = [e[0] for e in run if e[0] is not None]
             origin = tuple(_least(e[4][i] for e in run) for i in range(1, 5))
             destination = tuple(_least(e[5][i] for e in run) for i in range(1, 5))
-            out.append(_flow(key, origin, destination, min(days, default=None), max(days, default=None), label,
-                             len(run), sum(e[2] for e in run), max(e[3] for e in run), sources, q.by))  # fmt: skip
+            texts = [_distinct(a for e in run for a in e[6])] + [_distinct(e[i] for e in run) for i in (7, 8, 9)]
+            texts[3] = texts[3][:EVIDENCE]
+            first, last = min(days, default=None), max(days, default=None)
+            out.append(_flow(key, origin, destination, first, last, label, len(run), sum(e[2] for e in run),
+                             max(e[3] for e in run), sources, q.by, *texts))  # fmt: skip
     return sort_flows(out)
+
+
+def _distinct(values: Iterable[Any]) -> tuple[str, ...]:
+    """The distinct values that are not None, sorted (SQL's list_sort(list_distinct(...)))."""
+    return tuple(sorted({v for v in values if v is not None}))
 
 
 def _least(values: Iterable[Any]) -> Any:
@@ -272,7 +289,8 @@ def _least(values: Iterable[Any]) -> Any:
 
 def _flow(
     key: tuple, origin: Sequence[Any], destination: Sequence[Any], first: dt.date | None, last: dt.date | None,
-    period: str | None, events: int, mentions: int, confidence: float, sources: tuple[str, ...], by: str,
+    period: str | None, events: int, mentions: int, confidence: float, sources: Sequence[str], by: str,
+    actors: Sequence[str] = (), labels: Sequence[str] = (), rules: Sequence[str] = (), evidence: Sequence[str] = (),
 ) -> CorpusFlow:  # fmt: skip
     """A flow from its aggregates, the same whichever path computed them. By country, an end's name
     is its code and its point is unknown until `locate_countries`."""
@@ -284,7 +302,8 @@ def _flow(
         origin_lat=origin[2], origin_lon=origin[3], destination=key_d, destination_name=destination[0],
         destination_country=destination[1], destination_lat=destination[2], destination_lon=destination[3],
         first=first, last=last, period=period, events=int(events), mentions=int(mentions),
-        confidence=float(confidence), sources=tuple(sources),
+        confidence=float(confidence), sources=tuple(sources), actors=tuple(actors), labels=tuple(labels),
+        rules=tuple(rules), evidence=tuple(evidence),
     )  # fmt: skip
 
 
@@ -345,7 +364,8 @@ WITH raw AS (
     SELECT coalesce(source, '') AS source, type, origin, origin_name, origin_country, origin_lat, origin_lon,
         destination, destination_name, destination_country, destination_lat, destination_lon,
         coalesce(directed, true) AS directed, coalesce("count", 1) AS mentions,
-        coalesce(confidence, 0.0) AS confidence, CAST(doc_date AS DATE) AS doc_date, split_part(date, '/', 1) AS d0
+        coalesce(confidence, 0.0) AS confidence, CAST(doc_date AS DATE) AS doc_date, split_part(date, '/', 1) AS d0,
+        actors, label, rule, evidence
     FROM read_parquet($files, hive_partitioning = true, union_by_name = true)
     WHERE coalesce(modality, 'asserted') = 'asserted' AND coalesce(confidence, 0.0) >= $min_confidence
         AND (len($types) = 0 OR list_contains($types, type))
@@ -361,14 +381,16 @@ WITH raw AS (
     WHERE ko IS NOT NULL AND kd IS NOT NULL AND ko <> kd
         AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
 ), flows AS (
-    SELECT source, type, directed, day, mentions, confidence,
+    SELECT source, type, directed, day, mentions, confidence, actors, label, rule, evidence,
         CASE WHEN swap THEN kd ELSE ko END AS o, CASE WHEN swap THEN ko ELSE kd END AS d, {_SIDES}
     FROM ends
 )"""
 
 _AGGREGATES = """type, directed, o, d, min(o_name), min(o_country), min(o_lat), min(o_lon), min(d_name),
     min(d_country), min(d_lat), min(d_lon), min(day), max(day)"""
-_TAIL = """count(*), sum(mentions), max(confidence), list_sort(list_distinct(list(source)))"""
+_TAIL = f"""count(*), sum(mentions), max(confidence), list_sort(list_distinct(list(source))),
+    list_sort(list_distinct(flatten(list(actors)))), list_sort(list_distinct(list(label))),
+    list_sort(list_distinct(list(rule))), list_slice(list_sort(list_distinct(list(evidence))), 1, {EVIDENCE})"""
 
 WINDOW_SQL = f"""{_EVENTS_SQL}, gaps AS (
     SELECT *, CASE WHEN day - lag(day) OVER w > $window THEN 1 ELSE 0 END AS brk FROM flows
@@ -426,7 +448,7 @@ def query_dataset(directory: str | os.PathLike[str], query: Query | None = None)
         out = []
         while batch := result.fetchmany(50_000):
             for r in batch:
-                out.append(_flow(r[:4], r[4:8], r[8:12], r[12], r[13], r[14], r[15], r[16], r[17], r[18], q.by))
+                out.append(_flow(r[:4], r[4:8], r[8:12], *r[12:19], q.by, *r[19:]))
     except duckdb.Error as e:
         raise InputError(f"{directory}: DuckDB cannot read the dataset: {' '.join(str(e).split())}") from None
     finally:
@@ -438,12 +460,12 @@ def query_dataset(directory: str | os.PathLike[str], query: Query | None = None)
 
 
 def to_table(flows: Sequence[CorpusFlow], fmt: str) -> str | bytes:
-    """The flows as a CSV (source ids joined by '; '), JSON (a list), JSONL or Parquet file."""
+    """The flows as a CSV (lists joined by '; '), JSON (a list), JSONL or Parquet file."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use {', '.join(FORMATS)}")
     rows = [f.to_dict() for f in flows]
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     if fmt == "parquet":
@@ -454,7 +476,8 @@ def to_table(flows: Sequence[CorpusFlow], fmt: str) -> str | bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        row["source_ids"] = "; ".join(row["source_ids"])
+        for name in LISTS:
+            row[name] = "; ".join(row[name])
         writer.writerow(
             ["" if v is None else ("true" if v else "false") if isinstance(v, bool) else
              csv_text(v) if isinstance(v, str) else v for v in row.values()]
@@ -470,7 +493,8 @@ def _parquet(rows: list[dict[str, Any]]) -> bytes:
         raise InputError("--format parquet needs pyarrow: pip install 'geomap[scale]'") from None
     s, f, i, b = pa.string(), pa.float64(), pa.int64(), pa.bool_()
     types = {"directed": b, "origin_lat": f, "origin_lon": f, "destination_lat": f, "destination_lon": f,
-             "sources": i, "events": i, "mentions": i, "confidence": f, "source_ids": pa.list_(s)}  # fmt: skip
+             "sources": i, "events": i, "mentions": i, "confidence": f}  # fmt: skip
+    types |= {name: pa.list_(s) for name in LISTS}
     schema = pa.schema([(name, types.get(name, s)) for name in COLUMNS])
     buffer = io.BytesIO()
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), buffer, compression="zstd")
@@ -480,46 +504,71 @@ def _parquet(rows: list[dict[str, Any]]) -> bytes:
 # --- Maps ----------------------------------------------------------------------------------------------
 
 
-def to_document(flows: Sequence[CorpusFlow], *, gazetteer: Any = None, title: str | None = None) -> Any:
+def to_document(
+    flows: Sequence[CorpusFlow], *, gazetteer: Any = None, places: Mapping[str, Any] | None = None,
+    title: str | None = None,
+) -> Any:  # fmt: skip
     """A `Document` that `geomap.map.render` draws as these flows: an event a flow (its count the
-    mentions), the sources behind each in `meta["sources"]` (the width and the popup use them).
-    Ends are at the flows' own points; the gazetteer, if given, names their kind."""
+    mentions, its evidence, actors, labels and rules its events'), the sources behind each in
+    `meta["sources"]` (the width and the popup use them). An end is the `FoundPlace` that `places`
+    gives for its id (the articles' own, with their mentions), else a place at the flow's point (its
+    kind from the gazetteer, if given)."""
     from geomap.document import Document
-    from geomap.events import Event
+    from geomap.events import Event, Evidence
     from geomap.gazetteer import Place
     from geomap.places import FoundPlace
 
-    places: dict[str, Place] = {}
+    found: dict[str, Any] = {}
     events, sources = [], []
     for f in flows:
-        ends = []
         for side in ("origin", "destination"):
             pid = getattr(f, side)
             lat, lon = getattr(f, f"{side}_lat"), getattr(f, f"{side}_lon")
-            if pid not in places and lat is not None and lon is not None:
-                known = _known(gazetteer, pid, f)
-                kind = "country" if getattr(f, f"{side}_country") == pid else known.kind if known else "site"
-                places[pid] = Place(id=pid, name=getattr(f, f"{side}_name") or pid, kind=kind,
-                                    country=getattr(f, f"{side}_country"), lat=lat, lon=lon)  # fmt: skip
-            ends.append(pid in places)
-        if not all(ends):
+            if pid in found:
+                continue
+            if places and pid in places:
+                found[pid] = places[pid]
+            elif lat is not None and lon is not None:
+                country = getattr(f, f"{side}_country")
+                known = None if country == pid else _known(gazetteer, pid)
+                kind = "country" if country == pid else known.kind if known else "site"
+                place = Place(id=pid, name=getattr(f, f"{side}_name") or pid, kind=kind, country=country, lat=lat,
+                              lon=lon, admin1=known.admin1 if known else None)  # fmt: skip
+                found[pid] = FoundPlace(place, 1.0, ())
+        if f.origin not in found or f.destination not in found:
             continue
-        precision = None if f.date is None else {4: "year", 7: "month", 10: "day"}.get(len(f.date), "day")
-        events.append(Event(id=f.id, type=f.type, origin=f.origin, destination=f.destination, directed=f.directed,
-                            date=f.date, date_precision=precision, confidence=f.confidence, rule="corpus",
-                            count=max(f.mentions, 1)))  # fmt: skip
+        precision = None if f.date is None else {4: "year", 7: "month"}.get(len(f.date), "day")
+        events.append(Event(
+            id=f.id, type=f.type, origin=f.origin, destination=f.destination, directed=f.directed, date=f.date,
+            date_precision=precision, confidence=f.confidence, rule="; ".join(f.rules) or "corpus",
+            count=max(f.mentions, 1), actors=f.actors, label="; ".join(f.labels) or None,
+            evidence=tuple(Evidence(0, len(text), text) for text in f.evidence),
+        ))  # fmt: skip
         sources.append(list(f.sources))
     everyone = {s for f in flows for s in f.sources}
     heading = title or f"{_plural(len(events), 'flow')} from {_plural(len(everyone), 'source')}"
-    return Document(text="", places=tuple(FoundPlace(p, 1.0, ()) for p in places.values()), events=tuple(events),
+    return Document(text="", places=tuple(found.values()), events=tuple(events),
                     meta={"sources": sources, "title": heading})  # fmt: skip
+
+
+def places_of(documents: Iterable[Any]) -> dict[str, Any]:
+    """The documents' places by id, each with the mentions of every document that names it."""
+    from geomap.places import FoundPlace
+
+    out: dict[str, Any] = {}
+    for doc in documents:
+        for fp in doc.places:
+            seen = out.get(fp.place.id)
+            out[fp.place.id] = fp if seen is None else FoundPlace(seen.place, seen.confidence,
+                                                                   seen.mentions + fp.mentions)  # fmt: skip
+    return out
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _known(gazetteer: Any, pid: str, flow: CorpusFlow) -> Any:
+def _known(gazetteer: Any, pid: str) -> Any:
     if gazetteer is None:
         return None
     from geomap.errors import PlaceNotFound

@@ -8,9 +8,7 @@ import json
 import random
 
 import pytest
-from click.testing import CliRunner
 
-from geomap.cli import main
 from geomap.corpus import CorpusFlow, Query, event_day, merge, query_dataset, to_table
 
 PYONGYANG = dict(origin="1871859", origin_name="Pyongyang", origin_country="KP", origin_lat=39.03385,
@@ -89,8 +87,8 @@ def test_two_way_events_merge_in_either_direction():
 
 def test_filters():
     rows = [row("a", "2023-07-01"), row("b", "2023-08-08", type="trade"), row("c", "2023-09-01", confidence=0.2),
-            row("d", "2023-09-02", **(VLADIVOSTOK | {"destination_country": "CN"})), row("e", "2023-09-03", modality="denied"),
-            row("f", None, doc_date=None)]  # fmt: skip
+            row("d", "2023-09-02", **(VLADIVOSTOK | {"destination_country": "CN"})),
+            row("e", "2023-09-03", modality="denied"), row("f", None, doc_date=None)]  # fmt: skip
 
     def sources(**query: object) -> list[str]:
         return sorted(s for f in merge(rows, Query(window=0, **query)) for s in f.sources)  # type: ignore[arg-type]
