@@ -103,7 +103,7 @@ class Query:
             raise InputError(f"min_sources {self.min_sources!r} is not a whole number of at least 1")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a year of flows is many of them
 class CorpusFlow:
     """One flow across articles: its ends, type, dates, and the sources behind it.
 
@@ -156,7 +156,7 @@ class CorpusFlow:
     def to_dict(self) -> dict[str, Any]:
         """A row of `geomap flows`: every field, dates in ISO, `sources` as their number and
         `source_ids` as the list."""
-        row = {f.name: getattr(self, f.name) for f in fields(self)}
+        row = {name: getattr(self, name) for name in _FIELDS}
         row |= {"id": self.id, "first": _iso(self.first), "last": _iso(self.last), "sources": len(self.sources),
                 "source_ids": list(self.sources), "confidence": round(self.confidence, 3),
                 "actors": list(self.actors), "labels": list(self.labels), "evidence": list(self.evidence)}  # fmt: skip
@@ -170,6 +170,9 @@ COLUMNS = (
 )  # fmt: skip
 LISTS = ("source_ids", "actors", "labels", "evidence")
 EVIDENCE = 3
+
+
+_FIELDS = tuple(f.name for f in fields(CorpusFlow))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -327,10 +330,14 @@ def locate_countries(flows: Iterable[CorpusFlow], gazetteer: Any) -> list[Corpus
     """Flows by country with their ends' names and points from the gazetteer (a code it lacks keeps
     the code as its name and no point)."""
     out = []
+    countries: dict[str, Any] = {}
     for f in flows:
         ends = {}
         for side in ("origin", "destination"):
-            place = gazetteer.get_country(getattr(f, side)) if getattr(f, f"{side}_lat") is None else None
+            code = getattr(f, side)
+            if code not in countries:
+                countries[code] = gazetteer.get_country(code)
+            place = countries[code] if getattr(f, f"{side}_lat") is None else None
             if place is not None:
                 ends |= {f"{side}_name": place.name, f"{side}_lat": place.lat, f"{side}_lon": place.lon}
         out.append(replace(f, **ends) if ends else f)
@@ -444,6 +451,7 @@ def query_dataset(directory: str | os.PathLike[str], query: Query | None = None)
         sql = sql.replace(f"${name}", f"CAST(${name} AS {kind})")
     connection = duckdb.connect()
     try:
+        connection.execute("SET enable_progress_bar = false")  # standard error is geomap's
         result = connection.execute(sql, params)
         out = []
         while batch := result.fetchmany(50_000):

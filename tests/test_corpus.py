@@ -8,7 +8,9 @@ import json
 import random
 
 import pytest
+from click.testing import CliRunner
 
+from geomap.cli import main
 from geomap.corpus import CorpusFlow, Query, event_day, merge, query_dataset, to_table
 
 PYONGYANG = dict(origin="1871859", origin_name="Pyongyang", origin_country="KP", origin_lat=39.03385,
@@ -218,3 +220,79 @@ def test_tables_are_deterministic_and_read_back():
     assert table.column("source_ids").to_pylist() == [["a", "b"], ["=cmd"]]
     assert to_table(flows, "parquet") == to_table(flows, "parquet")
     assert isinstance(flows[0], CorpusFlow)
+
+
+# --- The commands ---------------------------------------------------------------------------------------
+
+ARTICLES = {
+    "a.txt": "A planeload of arms left Pyongyang for Russia on Aug. 8, 2023.\n",
+    "b.txt": "North Korea shipped shells from Pyongyang to Russia on August 10, 2023, officials said.\n",
+    "c.txt": "North Korea shipped shells from Pyongyang to Russia on August 29, 2023.\n",
+}
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_flows_command_merges_two_articles_and_keeps_another_week_apart(articles):
+    out = json.loads(invoke("flows", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "json").stdout)
+    assert [(f["origin_name"], f["destination_name"], f["source_ids"]) for f in out] == [
+        ("Pyongyang", "Russia", ["a.txt", "b.txt"]),
+        ("Pyongyang", "Russia", ["c.txt"]),
+    ]
+    two = json.loads(invoke("flows", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "json",
+                            "--min-sources", "2", "--until", "2023-08-31").stdout)  # fmt: skip
+    assert [f["sources"] for f in two] == [2]
+    by_country = json.loads(invoke("flows", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "json",
+                                   "--by", "country", "--period", "all").stdout)  # fmt: skip
+    assert [(f["origin"], f["origin_name"], f["destination"], f["sources"]) for f in by_country] == [
+        ("KP", "North Korea", "RU", 3)
+    ]
+    assert by_country[0]["origin_lat"] is not None
+
+
+def test_a_dataset_through_duckdb_gives_what_the_records_give(articles):
+    pytest.importorskip("duckdb")
+    invoke("extract", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "parquet", "-o", "ds", "-q")
+    for options in ([], ["--by", "country"], ["--period", "month", "--countries", "kp"]):
+        from_records = invoke("flows", "a.txt", "b.txt", "c.txt", "--reader", "rules", *options).stdout
+        assert invoke("flows", "ds", *options).stdout == from_records
+        assert from_records.count("\n") >= 2
+    invoke("flows", "ds", "--format", "parquet", "-o", "flows.parquet")
+    first = (articles / "flows.parquet").read_bytes()
+    invoke("flows", "ds", "--format", "parquet", "-o", "flows.parquet")
+    assert (articles / "flows.parquet").read_bytes() == first
+
+
+def test_map_of_a_corpus_draws_a_flow_once_with_its_sources(articles):
+    invoke("map", "a.txt", "b.txt", "c.txt", "--reader", "rules", "-o", "m.html")
+    page = (articles / "m.html").read_text(encoding="utf-8")
+    assert page.count("reported by 2 sources") == 2  # the tooltip and the popup
+    assert "a.txt; b.txt" in page and "reported by 1 source" in page
+    invoke("map", "a.txt", "b.txt", "c.txt", "--reader", "rules", "-o", "again.html")
+    assert (articles / "again.html").read_text(encoding="utf-8") == page
+    geojson = json.loads(invoke("map", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "geojson",
+                                "-o", "-").stdout)  # fmt: skip
+    arcs = [f["properties"] for f in geojson["features"] if f["properties"].get("source_ids")]
+    assert sorted(a["sources"] for a in arcs) == [1, 2]
+    one = invoke("map", "a.txt", "--reader", "rules", "-o", "-").stdout  # one article: drawn as before
+    assert "reported by" not in one
+
+
+def test_map_of_a_dataset(articles):
+    pytest.importorskip("duckdb")
+    invoke("extract", "a.txt", "b.txt", "c.txt", "--reader", "rules", "--format", "parquet", "-o", "ds", "-q")
+    invoke("map", "ds", "--by", "country", "--period", "all", "-o", "m.html")
+    page = (articles / "m.html").read_text(encoding="utf-8")
+    assert "reported by 3 sources" in page and "North Korea" in page
