@@ -96,7 +96,6 @@ def main() -> None:
               f"{time.perf_counter() - start:.0f} s")  # fmt: skip
         runs = [
             ("flows --period month (parquet)", "m.parquet", ["--period", "month", "--format", "parquet"]),
-            ("flows --period month (csv)", "m.csv", ["--period", "month"]),
             ("flows --window 7 (parquet)", "w.parquet", ["--format", "parquet"]),
             ("flows --by country --period month", "c.csv", ["--by", "country", "--period", "month"]),
             ("flows --period month --min-sources 2", "s.csv", ["--period", "month", "--min-sources", "2"]),

@@ -471,19 +471,19 @@ def to_table(flows: Sequence[CorpusFlow], fmt: str) -> str | bytes:
     """The flows as a CSV (lists joined by '; '), JSON (a list), JSONL or Parquet file."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use {', '.join(FORMATS)}")
-    rows = [f.to_dict() for f in flows]
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "json":  # row by row: a year of flows is never held twice
+        return "[\n" + ",\n".join(_indented(f.to_dict()) for f in flows) + "\n]\n" if flows else "[]\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in flows)
     if fmt == "parquet":
-        return _parquet(rows)
+        return _parquet(flows)
     from geomap.output import csv_text
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in rows:
+    for f in flows:
+        row = f.to_dict()
         for name in LISTS:
             row[name] = "; ".join(row[name])
         writer.writerow(
@@ -493,7 +493,12 @@ def to_table(flows: Sequence[CorpusFlow], fmt: str) -> str | bytes:
     return buffer.getvalue()
 
 
-def _parquet(rows: list[dict[str, Any]]) -> bytes:
+def _indented(row: dict[str, Any]) -> str:
+    """A row as an item of an indented JSON list (as `json.dumps(rows, indent=2)` writes it)."""
+    return "\n".join("  " + line for line in json.dumps(row, ensure_ascii=False, indent=2).split("\n"))
+
+
+def _parquet(flows: Sequence[CorpusFlow]) -> bytes:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -505,7 +510,11 @@ def _parquet(rows: list[dict[str, Any]]) -> bytes:
     types |= {name: pa.list_(s) for name in LISTS}
     schema = pa.schema([(name, types.get(name, s)) for name in COLUMNS])
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), buffer, compression="zstd")
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for f in flows:
+        for name, value in f.to_dict().items():
+            columns[name].append(value)
+    pq.write_table(pa.Table.from_pydict(columns, schema=schema), buffer, compression="zstd")
     return buffer.getvalue()
 
 
