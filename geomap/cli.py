@@ -179,6 +179,89 @@ def gazetteer_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Flows across articles (geomap.corpus): how reports merge, which are kept, at what scale."""
+
+    @click.option("--window", type=click.IntRange(0, 3660), metavar="DAYS",
+                  help="Reports of the same ends and type at most DAYS apart are one flow  [default: 7]")  # fmt: skip
+    @click.option("--period", type=click.Choice(["month", "year", "all"]),
+                  help="Instead of --window: a flow per ends, type and calendar month, year, or all time.")  # fmt: skip
+    @click.option("--since", type=DATE, help="Only events on or after this day (undated ones are left out).")
+    @click.option("--until", type=DATE, help="Only events on or before this day (undated ones are left out).")
+    @click.option("--countries", metavar="CC,CC", type=TEXT,
+                  help="Only events with either end in these countries (ISO 3166-1 alpha-2, e.g. KP,RU).")  # fmt: skip
+    @click.option(
+        "--min-sources", type=click.IntRange(min=1), help="Only flows reported by at least this many sources."
+    )
+    @click.option("--by", type=click.Choice(["place", "country"]), default="place", show_default=True,
+                  help="The ends of a flow: its places, or their countries.")  # fmt: skip
+    @functools.wraps(command)
+    def wrapper(*args: Any, window: int | None, period: str | None, since: dt.date | None, until: dt.date | None,
+                countries: str | None, min_sources: int | None, by: str, **kwargs: Any) -> Any:  # fmt: skip
+        if window is not None and period is not None:
+            raise UsageError("--window and --period exclude each other: runs of reports, or calendar periods")
+        if since and until and since > until:
+            raise UsageError(f"--since {since} is after --until {until}")
+        codes = tuple(dict.fromkeys(c.strip().upper() for c in countries.split(",") if c.strip())) if countries else ()
+        if countries is not None and not codes:
+            raise UsageError("Invalid value for '--countries': no country code given")
+        settings = {"window": window, "period": period, "since": since, "until": until, "countries": codes,
+                    "min_sources": min_sources, "by": by}  # fmt: skip
+        asked = any(v for k, v in settings.items() if k != "by") or by != "place"
+        return command(*args, corpus=settings, corpus_asked=asked, **kwargs)
+
+    return wrapper
+
+
+def _corpus_query(
+    settings: dict[str, Any], types: list[str] | None, min_confidence: float, gazetteer: Gazetteer
+) -> Any:
+    """The corpus.Query of the options, the country codes checked against the gazetteer."""
+    from geomap.corpus import COUNTRY_CODE, WINDOW, Query
+
+    for code in settings["countries"]:
+        if not COUNTRY_CODE.fullmatch(code) or gazetteer.get_country(code) is None:
+            raise UsageError(f"Invalid value for '--countries': {code!r} is no ISO 3166-1 alpha-2 country code")
+    window = settings["window"]
+    return Query(
+        window=WINDOW if window is None else window, period=settings["period"], by=settings["by"],
+        types=tuple(types or ()), countries=settings["countries"], since=settings["since"], until=settings["until"],
+        min_confidence=min_confidence, min_sources=settings["min_sources"] or 1,
+    )  # fmt: skip
+
+
+def _datasets(inputs: tuple[str, ...]) -> list[str]:
+    """The inputs that are directories: a Parquet dataset, read alone; any other directory is refused."""
+    from geomap.corpus import is_dataset
+
+    found = [name for name in inputs if name != "-" and os.path.isdir(name)]
+    for name in found:
+        if not is_dataset(name):
+            raise UsageError(f"{name}: is a directory but not a geomap Parquet dataset (no events/*/*.parquet)")
+    if found and len(inputs) > 1:
+        raise UsageError("a Parquet dataset is read alone: give its directory and no other input")
+    return found
+
+
+def _corpus_flows(inputs: tuple[str, ...], query: Any, documents: list[Any] | None, gazetteer: Gazetteer) -> list[Any]:
+    """The flows across the inputs' articles: DuckDB over a dataset, else merged here."""
+    from geomap import corpus
+
+    if documents is None:
+        flows = corpus.query_dataset(_datasets(inputs)[0], query)
+    else:
+        flows = corpus.merge(corpus.event_rows(documents), query)
+    return corpus.locate_countries(flows, gazetteer) if query.by == "country" else flows
+
+
+def _event_types_asked(types: str | None, lexicon: Any) -> list[str] | None:
+    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    unknown = sorted(set(wanted or ()) - set(lexicon.types))
+    if unknown:
+        raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
+    return wanted
+
+
 @click.group(cls=Geomap, context_settings=CONTEXT)
 @click.version_option(package_name="geomap")
 def main() -> None:
@@ -539,7 +622,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 
 
 @main.command("map")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Default: output/<first input's name>.<format>; - is standard output.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
@@ -578,6 +661,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     show_default=True,
     help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
 )
+@corpus_options
 @gazetteer_options
 def map_command(
     inputs: tuple[str, ...],
@@ -597,16 +681,24 @@ def map_command(
     map_id: str | None,
     event_types: str | None,
     reader: str,
+    corpus: dict[str, Any],
+    corpus_asked: bool,
     gazetteer: Gazetteer,
 ) -> None:
     """Draw the flows of INPUTS on a map: articles (.txt, .md, .html; - for standard input), or
-    events from `geomap extract` (.json, edited or not) or a CSV of flows (origin,destination,type,
-    date,label; or origin_lat,origin_lon,dest_lat,dest_lon with count or weight).
+    events from `geomap extract` (.json, .jsonl, edited or not), a CSV of flows (origin,destination,
+    type,date,label; or origin_lat,origin_lon,dest_lat,dest_lon with count or weight), or a Parquet
+    dataset directory (`geomap extract --format parquet`, read with DuckDB).
+
+    Several documents, a dataset, or any of --window ... --by make a corpus map: the same flow
+    reported by several articles (same ends and type, each report within --window days of the one
+    before) is drawn once, as wide as the sources behind it, which its popup lists.
 
     \b
     geomap map seeds/north-korea-airlifts-arms-to-russia.txt
     geomap map events.csv --types shipment,sanction --format png --size 1600x1000 -o shipments.png
     geomap map article.txt --format fragment --height 420px -o map.html
+    geomap map corpus/ --since 2023-08-01 --until 2023-08-31 --min-sources 2 --by country
     """
     from pathlib import Path
 
@@ -618,11 +710,16 @@ def map_command(
     try:
         _check_output(target, inputs, gazetteer, event_types)
         lexicon = load_lexicon(event_types)
-        wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
-        unknown = sorted(set(wanted or ()) - set(lexicon.types))
-        if unknown:
-            raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
-        documents = _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        wanted = _event_types_asked(types, lexicon)
+        query = _corpus_query(corpus, wanted, min_confidence, gazetteer)
+        documents = None if _datasets(inputs) else _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        if documents is None or corpus_asked or len(documents) > 1:  # a corpus: flows across its articles
+            from geomap.corpus import places_of, to_document
+
+            flows = _corpus_flows(inputs, query, documents, gazetteer)
+            own = places_of(documents) if documents is not None and query.by == "place" else None
+            documents = [to_document(flows, gazetteer=gazetteer, places=own)]
+            wanted, min_confidence = None, 0.0
         places = _country_points(documents, gazetteer)
         picture = fmt in flowmap.EXPORT_FORMATS  # a picture needs no network unless tiles are asked for
         m = flowmap.render(
@@ -726,6 +823,68 @@ def report_command(
         _write(target, page if fmt == "html" else report.to_pdf(page))
         if target != "-":
             click.echo(f"wrote {click.format_filename(target)}", err=True)
+    except GeomapError as e:
+        raise UsageError(str(e)) from None
+
+
+FLOW_FORMATS = ("csv", "json", "jsonl", "parquet")
+
+
+@main.command("flows")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here (atomically) instead of standard output; - is standard output.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(FLOW_FORMATS), default="csv", show_default=True,
+              help="csv (source ids joined by '; '), json (a list), jsonl (a flow a line), parquet (one file; "
+              "needs geomap[scale]).")  # fmt: skip
+@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out events geomap is less sure of.")  # fmt: skip
+@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
+@click.option(
+    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
+)
+@click.option(
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+)
+@corpus_options
+@gazetteer_options
+def flows_command(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    types: str | None,
+    min_confidence: float,
+    date: dt.date | None,
+    event_types: str | None,
+    reader: str,
+    corpus: dict[str, Any],
+    corpus_asked: bool,
+    gazetteer: Gazetteer,
+) -> None:
+    """The flows across INPUTS' articles as a table: the same flow reported by several articles
+    (same ends and type, each report within --window days of the one before) is one row, with the
+    number of distinct sources behind it and their ids. INPUTS are as for `geomap map`: articles,
+    records, or a Parquet dataset directory, which DuckDB filters and aggregates where it lies.
+
+    \b
+    geomap flows records.jsonl --min-sources 2
+    geomap flows corpus/ --period month --format parquet -o monthly.parquet
+    geomap flows corpus/ --by country --countries RU,UA --since 2023-01-01 --format json
+    """
+    from geomap.corpus import to_table
+    from geomap.events import load_lexicon
+
+    try:
+        _check_output(output, inputs, gazetteer, event_types)
+        lexicon = load_lexicon(event_types)
+        query = _corpus_query(corpus, _event_types_asked(types, lexicon), min_confidence, gazetteer)
+        documents = None if _datasets(inputs) else _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        _write(output, to_table(_corpus_flows(inputs, query, documents, gazetteer), fmt))
     except GeomapError as e:
         raise UsageError(str(e)) from None
 

@@ -86,6 +86,7 @@ class Flow:
     colour: str
     period: str
     columns: tuple[tuple[str, str], ...] = ()  # a flows CSV's own columns, shown in the popup
+    sources: tuple[str, ...] = ()  # a flow across articles (geomap.corpus): the sources behind it
 
 
 def flow_weight(count: int) -> float:
@@ -110,7 +111,10 @@ def flows(
     min_confidence: float = 0.0,
     places: dict[str, Place] | None = None,
 ) -> list[Flow]:
-    """The asserted events with two ends, as geometry; places override the documents' own points."""
+    """The asserted events with two ends, as geometry; places override the documents' own points.
+
+    A document made by `geomap.corpus.to_document` names the sources behind each event in
+    `meta["sources"]`: the width then grows with their number, and popups list them."""
     wanted = set(types) if types else None
     by_id = {fp.place.id: fp.place for doc in documents for fp in doc.places} | (places or {})
     chosen = []
@@ -118,25 +122,29 @@ def flows(
         columns = doc.meta.get("columns")
         if not isinstance(columns, list) or len(columns) != len(doc.events):
             columns = [{}] * len(doc.events)
-        for e, extra in zip(doc.events, columns, strict=True):
+        sources = doc.meta.get("sources")
+        if not isinstance(sources, list) or len(sources) != len(doc.events):
+            sources = [()] * len(doc.events)
+        for e, extra, behind in zip(doc.events, columns, sources, strict=True):
             if not e.asserted or e.confidence < min_confidence or (wanted and e.type not in wanted):
                 continue
             if e.origin is None or e.destination is None or e.origin == e.destination:
                 continue
-            chosen.append((e, by_id[e.origin], by_id[e.destination], tuple((str(k), str(v)) for k, v in extra.items())))
+            extra = tuple((str(k), str(v)) for k, v in extra.items())
+            chosen.append((e, by_id[e.origin], by_id[e.destination], extra, tuple(map(str, behind))))
     seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for e, origin, destination, extra in chosen:
+    for e, origin, destination, extra, behind in chosen:
         pair = (origin.id, destination.id)
         k = seen[pair]
         seen[pair] += 1
         arc = flow_arc(origin.point, destination.point, bend=BEND * (1 + 0.7 * k))
-        weight = flow_weight(e.count)
+        weight = flow_weight(len(behind) if behind else e.count)
         out.append(
             Flow(
                 event=e, origin=origin, destination=destination, arc=tuple(arc),
                 arrow=tuple(arrowhead(arc, weight=weight)) if e.directed else None, weight=weight,
-                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e), columns=extra,
+                colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e), columns=extra, sources=behind,
             )
         )  # fmt: skip
     return out
@@ -180,6 +188,11 @@ def _flow_popup(flow: Flow) -> str:
     if e.label:
         rows.append("label: " + _escape(e.label))
     rows.extend(f"{_escape(name)}: {_escape(value)}" for name, value in flow.columns)
+    if flow.sources:
+        rows.append(_reported_by(flow.sources) + ":")
+        more = len(flow.sources) - SOURCES_LISTED
+        rows.append("; ".join(_escape(s or "(no source)") for s in flow.sources[:SOURCES_LISTED])
+                    + (f" and {more:,} more" if more > 0 else ""))  # fmt: skip
     quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
     return "<br>".join(rows) + quotes
 
@@ -188,7 +201,15 @@ def _flow_tooltip(flow: Flow) -> str:
     e = flow.event
     arrow = "→" if e.directed else "–"
     when = f" ({_escape(e.date)})" if e.date else ""
-    return f"{_escape(e.type)}: {_escape(flow.origin.name)} {arrow} {_escape(flow.destination.name)}{when}"
+    by = f", {_reported_by(flow.sources)}" if flow.sources else ""
+    return f"{_escape(e.type)}: {_escape(flow.origin.name)} {arrow} {_escape(flow.destination.name)}{when}{by}"
+
+
+SOURCES_LISTED = 12  # a popup names this many of a flow's sources
+
+
+def _reported_by(sources: Sequence[str]) -> str:
+    return f"reported by {len(sources):,} source{'s' if len(sources) != 1 else ''}"
 
 
 def _place_popup(place: Place, mentions: int, surfaces: list[str]) -> str:
@@ -1013,9 +1034,10 @@ def _legend(drawn: list[Flow]) -> str:
         f'<i style="border-top-color:{TYPE_COLOURS.get(t, OTHER_COLOUR)};border-top-width:4px"></i>{_escape(t)} ({n})'
         for t, n in sorted(counts.items(), key=lambda tn: _type_order(tn[0]))
     ]  # fmt: skip
+    unit = "source" if any(f.sources for f in drawn) else "mention"
     widths = [
         f'<i style="border-top-color:#555;border-top-width:{flow_weight(n):.0f}px"></i>'
-        f"{n} mention{'s' if n > 1 else ''}" for n in (1, 3, 10)
+        f"{n} {unit}{'s' if n > 1 else ''}" for n in (1, 3, 10)
     ]  # fmt: skip
     kinds = '<i style="border-top-color:#555;border-top-width:2px;border-top-style:dashed"></i>two-way (talks)'
     if not rows:
@@ -1089,6 +1111,8 @@ def to_geojson(drawn: Sequence[Flow], documents: Sequence[Document], places: dic
         props = {k: v for k, v in f.event.to_dict().items() if k != "evidence"}
         props |= {"origin_name": f.origin.name, "destination_name": f.destination.name, "colour": f.colour,
                   "weight": f.weight, "evidence": [ev.text for ev in f.event.evidence]}  # fmt: skip
+        if f.sources:
+            props |= {"sources": len(f.sources), "source_ids": list(f.sources)}
         features.append({"type": "Feature", "geometry": geometry, "properties": props})
         if f.arrow:
             shift = 360.0 * round(f.arrow[0][1] / 360.0)

@@ -263,6 +263,43 @@ def _cases() -> dict[str, Case]:
         cases[f"map-id-{map_id.encode().hex()[:16] or 'empty'}"] = (
             ["map", "a.txt", "--map-id", map_id], article, None, "--map-id",
         )  # fmt: skip
+    # flows across articles (geomap/corpus.py): geomap map and geomap flows share the options
+    two = {**article, "b.txt": ARTICLE.encode()}
+    corpus = {
+        "window-negative": (["--window", "-1"], "--window"),
+        "window-text": (["--window", "week"], "week"),
+        "window-and-period": (["--window", "3", "--period", "month"], "--period"),
+        "period-unknown": (["--period", "week"], "week"),
+        "since-not-a-date": (["--since", "2023-02-30"], "--since"),
+        "until-not-a-date": (["--until", "soon"], "--until"),
+        "since-after-until": (["--since", "2023-09-01", "--until", "2023-08-01"], "after --until"),
+        "countries-three-letters": (["--countries", "RUS"], "'RUS'"),
+        "countries-unknown": (["--countries", "KP,ZZ"], "'ZZ'"),
+        "countries-empty": (["--countries", ","], "--countries"),
+        "min-sources-0": (["--min-sources", "0"], "--min-sources"),
+        "by-unknown": (["--by", "city"], "city"),
+        "types-unknown": (["--types", "smuggling"], "smuggling"),
+    }
+    for name, (args, message) in corpus.items():
+        for command in ("map", "flows"):
+            cases[f"{command}-corpus-{name}"] = ([command, "a.txt", "b.txt", *args], two, None, message)
+    for command in ("map", "flows"):
+        cases[f"{command}-corpus-not-a-dataset"] = ([command, "dir"], {"dir/x.txt": ARTICLE.encode()}, None, "dataset")
+        cases[f"{command}-corpus-dataset-and-more"] = (
+            [command, "ds", "a.txt"], {**article, "ds/events/month=2023-08/part-00000.parquet": b"PAR1"}, None, "alone",
+        )  # fmt: skip
+        cases[f"{command}-corpus-output-is-input"] = ([command, "a.txt", "b.txt", "-o", "b.txt"], two, None, "input")
+    cases["flows-format-unknown"] = (["flows", "a.txt", "--format", "xml"], article, None, "--format")
+    cases["flows-output-a-directory"] = (
+        ["flows", "a.txt", "-o", "out"],
+        {**article, "out/keep": b"x"},
+        None,
+        "directory",
+    )
+    cases["flows-dataset-not-parquet"] = (
+        ["flows", "ds"], {"ds/events/month=2023-08/part-00000.parquet": b"not parquet"}, None, "ds",
+    )  # fmt: skip
+    cases["flows-article-not-utf8"] = (["flows", "bad.txt"], {"bad.txt": b"Arms \xff Russia"}, None, "not UTF-8")
     cases["map-tiles-unknown"] = (["map", "a.txt", "--tiles", "{{7*191}}"], article, None, "--tiles")
     cases["map-tiles-url"] = (["map", "a.txt", "--tiles", "javascript:alert(1)"], article, None, "--tiles")
     cases["map-types-unknown"] = (["map", "a.txt", "--types", "smuggling"], article, None, "smuggling")
@@ -294,7 +331,7 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 def test_the_catalogue_is_large():
     assert len(CASES) >= 80
-    assert {args[0] for args, *_ in CASES.values()} >= {"extract", "map", "geocode", "gazetteer"}
+    assert {args[0] for args, *_ in CASES.values()} >= {"extract", "map", "flows", "geocode", "gazetteer"}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
