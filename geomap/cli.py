@@ -151,6 +151,49 @@ TEXT = Text()
 DATE = Date()
 
 
+def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback running geomap.map's `check` (imported when used: folium is slow to load),
+    its InputError shown as one line "Error: Invalid value for '--option': ..."."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from geomap import map as flowmap
+
+        if value is not None:
+            try:
+                getattr(flowmap, check)(value)
+            except GeomapError as e:
+                raise UsageError(f"Invalid value for '{param.opts[-1]}': {e}") from None
+        return value
+
+    return callback
+
+
+# Options several commands share, defined once.
+DATE_OPTION = click.option(
+    "--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates the text gives relative to it)."
+)
+EVENT_TYPES = click.option(
+    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
+)
+READER = click.option(
+    "--reader",
+    type=click.Choice(["auto", "syntax", "rules"]),
+    default="auto",
+    show_default=True,
+    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
+)
+TYPES = click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="Leave out events geomap is less sure of.",
+)  # fmt: skip
+TILES = click.option(
+    "--tiles", callback=_checked("tile_provider"),
+    help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider name, or none.",
+)  # fmt: skip
+OFFLINE = click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
+
+
 def gazetteer_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--gazetteer FILE (repeatable, also $GEOMAP_GAZETTEER) and --country-point, opening the gazetteer."""
 
@@ -348,21 +391,13 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
     "geojson: the places and events; csv: a row per document, place and event; parquet: a dataset directory "
     "(-o DIR) of places, events and documents tables by month (needs geomap[scale]).",
 )
-@click.option("--date", type=DATE, help="The documents' date, YYYY-MM-DD (for dates the text gives relative to it).")
+@DATE_OPTION
 @click.option("-o", "--output", type=click.Path(allow_dash=True),
               help="Write here (json, geojson, csv: atomically; jsonl, parquet: as records are done) instead of "
               "standard output; - is standard output.")  # fmt: skip
 @click.option("--text", "include_text", is_flag=True, help="Include each document's text (offsets point into it).")
-@click.option(
-    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
-)
-@click.option(
-    "--reader",
-    type=click.Choice(["auto", "syntax", "rules"]),
-    default="auto",
-    show_default=True,
-    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
-)
+@EVENT_TYPES
+@READER
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Processes (or Dask workers) to use  [default: all cores]"
 )
@@ -590,23 +625,6 @@ class Progress:
             self.drawn = False
 
 
-def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
-    """A click callback running geomap.map's `check` (imported when used: folium is slow to load),
-    its InputError shown as one line "Error: Invalid value for '--option': ..."."""
-
-    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-        from geomap import map as flowmap
-
-        if value is not None:
-            try:
-                getattr(flowmap, check)(value)
-            except GeomapError as e:
-                raise UsageError(f"Invalid value for '{param.opts[-1]}': {e}") from None
-        return value
-
-    return callback
-
-
 MAP_FORMATS = ("html", "fragment", "geojson", "png", "pdf")
 MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png", "pdf": ".pdf"}
 
@@ -629,13 +647,10 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
               help="html: a page that opens with no network; fragment: a <div> and its <script> for a report "
               "page; geojson: the arcs, arrowheads and places; png, pdf: a picture (needs Chromium).")  # fmt: skip
 @click.option("--title", type=TEXT, help="Heading of the map (default: the article's headline, else its name).")
-@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out events geomap is less sure of.")  # fmt: skip
-@click.option("--tiles", callback=_checked("tile_provider"),
-              help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider "
-              "name, or none.")  # fmt: skip
-@click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
+@TYPES
+@MIN_CONFIDENCE
+@TILES
+@OFFLINE
 @click.option("--cdn", is_flag=True, help="Load Leaflet from jsDelivr instead of inlining it: a smaller page "
               "that needs the network.")  # fmt: skip
 @click.option(
@@ -647,20 +662,12 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--size", callback=_size, metavar="WxH", help="Size of a png or pdf in pixels [default: 1280x800].")
 @click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
               help="Device pixels per pixel of a png (2 for print).")  # fmt: skip
-@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
+@DATE_OPTION
 @click.option("--map-id", callback=_checked("check_map_id"),
               help="Prefix of element ids (a letter, then letters, digits, - or _), to put several maps on one page "
               "(default: from the content).")  # fmt: skip
-@click.option(
-    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
-)
-@click.option(
-    "--reader",
-    type=click.Choice(["auto", "syntax", "rules"]),
-    default="auto",
-    show_default=True,
-    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
-)
+@EVENT_TYPES
+@READER
 @corpus_options
 @gazetteer_options
 def map_command(
@@ -759,24 +766,13 @@ REPORT_FORMATS = ("html", "pdf")
     help="html: one page that opens with no network; pdf: that page printed on A4 (needs Chromium).",
 )
 @click.option("--title", type=TEXT, help="Headline of the report (default: the article's own, else a count).")
-@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out events geomap is less sure of.")  # fmt: skip
-@click.option("--tiles", callback=_checked("tile_provider"),
-              help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider "
-              "name, or none.")  # fmt: skip
-@click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
-@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
-@click.option(
-    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
-)
-@click.option(
-    "--reader",
-    type=click.Choice(["auto", "syntax", "rules"]),
-    default="auto",
-    show_default=True,
-    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
-)
+@TYPES
+@MIN_CONFIDENCE
+@TILES
+@OFFLINE
+@DATE_OPTION
+@EVENT_TYPES
+@READER
 @gazetteer_options
 def report_command(
     inputs: tuple[str, ...],
@@ -837,20 +833,11 @@ FLOW_FORMATS = ("csv", "json", "jsonl", "parquet")
 @click.option("--format", "fmt", type=click.Choice(FLOW_FORMATS), default="csv", show_default=True,
               help="csv (source ids joined by '; '), json (a list), jsonl (a flow a line), parquet (one file; "
               "needs geomap[scale]).")  # fmt: skip
-@click.option("--types", help="Only these event types, comma-separated (e.g. shipment,sanction).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out events geomap is less sure of.")  # fmt: skip
-@click.option("--date", type=DATE, help="The articles' date, YYYY-MM-DD (for dates given relative to it).")
-@click.option(
-    "--event-types", type=click.Path(dir_okay=False), help="Your own event types (JSON, as geomap's event_types.json)."
-)
-@click.option(
-    "--reader",
-    type=click.Choice(["auto", "syntax", "rules"]),
-    default="auto",
-    show_default=True,
-    help="Who reads the events: syntax (a parse; needs geomap[syntax]), rules, or auto (syntax if installed).",
-)
+@TYPES
+@MIN_CONFIDENCE
+@DATE_OPTION
+@EVENT_TYPES
+@READER
 @corpus_options
 @gazetteer_options
 def flows_command(
