@@ -53,6 +53,9 @@ CAPITAL_BONUS = 0.3
 VIA_BONUS = {"name": 0.5, "alias": 0.0, "abbreviation": 0.5, "demonym": 0.5, "code": 0.0}
 NO_POPULATION_PROMINENCE = 7.0  # curated regions and seas rank like a place of ten million
 USER_BONUS = 100.0  # the user's own places come first for their names
+# Answers remembered per gazetteer, by name and by word: texts ask the same names again and again,
+# and most of what recognition asks is no place at all ("It", "March", "Department").
+REMEMBERED = 65_536
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,9 @@ class Gazetteer:
                     self._add_user_place(place)
         self._keys: list[str] | None = None
         self._countries: Any = None  # geometry.CountryIndex, built on first use
+        # read-only after opening, so answers can be remembered (bounded; immutable values)
+        self._ranked = functools.lru_cache(maxsize=REMEMBERED)(self._ranked_matches)
+        self._row = functools.lru_cache(maxsize=REMEMBERED)(self._fetch_one)
 
     # Pickling: reopen the same files in the receiving process.
     def __reduce__(self):
@@ -197,21 +203,24 @@ class Gazetteer:
         >>> [(p.name, p.admin1) for p, via in load_gazetteer().matches("Paris, Texas")]
         [('Paris', 'Texas')]
         """
+        ranked = self._ranked(name)
+        if country is None and kinds is None:
+            return list(ranked)
+        wanted = set(kinds) if kinds is not None else None
+        country = country.upper() if country else None
+        return [
+            (p, via)
+            for p, via in ranked
+            if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
+        ]
+
+    def _ranked_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """Every place called `name` with how it matched, best first (see `matches`)."""
         found = self._named(name_key(name))
         if not found and "," in name:
             head, _, tail = name.rpartition(",")
             found = [(p, via, user) for p, via, user in self._named(name_key(head)) if self._lies_in(p, tail)]
-        wanted = set(kinds) if kinds is not None else None
-        country = country.upper() if country else None
-        ranked = sorted(
-            (
-                (p, via, user)
-                for p, via, user in found
-                if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
-            ),
-            key=lambda t: _rank_key(*t),
-        )
-        return [(p, via) for p, via, _ in ranked]
+        return tuple((p, via) for p, via, _ in sorted(found, key=lambda t: _rank_key(*t)))
 
     def _named(self, key: str) -> list[tuple[Place, str, bool]]:
         """Every place with this name key: (place, via, whether it is the user's)."""
@@ -365,18 +374,21 @@ class Gazetteer:
 
         Common nouns are positive ("police" 2.3), proper names negative ("nelson" -2.5).
         """
-        row = self._db.execute("SELECT lower - title FROM word WHERE word = ?", (word.lower(),)).fetchone()
+        row = self._row("SELECT lower - title FROM word WHERE word = ?", word.lower())
         return None if row is None else row[0]
 
     def is_not_a_place(self, name: str) -> bool:
         """Names that news uses for something else than the place that has them: "White House"
         (a town in Tennessee, and the US presidency), "Hamas", "Toyota" (gazetteer/curated)."""
-        return self._db.execute("SELECT 1 FROM not_place WHERE name = ?", (name,)).fetchone() is not None
+        return self._row("SELECT 1 FROM not_place WHERE name = ?", name) is not None
 
     def person_name_share(self, word: str) -> float:
         """The percentage of people (US census) with this first or last name: 0.621 for "Jones"."""
-        row = self._db.execute("SELECT percent FROM person WHERE name = ?", (word.lower(),)).fetchone()
+        row = self._row("SELECT percent FROM person WHERE name = ?", word.lower())
         return 0.0 if row is None else row[0]
+
+    def _fetch_one(self, query: str, value: str) -> tuple | None:
+        return self._db.execute(query, (value,)).fetchone()
 
     def info(self) -> dict[str, Any]:
         """Counts of places by kind, the sources and their versions, and the licence."""
