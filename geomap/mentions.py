@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geomap.gazetteer import Gazetteer, Place
@@ -106,6 +105,10 @@ class _Match:
     candidates: tuple[tuple[Place, str], ...]
 
 
+# The candidate span that covers each token (by index): spans do not overlap.
+Covering = dict[int, _Match]
+
+
 @dataclass(frozen=True)
 class Recognised:
     """A mention with the gazetteer's candidates for it (best first) and how sure recognition is.
@@ -140,10 +143,11 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     lookup = _Lookup(gazetteer)
     words = _Words(gazetteer)
     matches = _spans(text, toks, lookup)
+    covering = {i: m for m in matches for i in range(m.first, m.last)}
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
     for match in matches:
-        verdict = _judge(text, toks, match, matches, words, headline)
+        verdict = _judge(text, toks, match, covering, words, headline)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
         elif verdict in ("place", "weak", "embedded"):
@@ -280,9 +284,7 @@ class _Words:
         return self.gazetteer.person_name_share(word) >= PERSON_SHARE
 
 
-def _judge(
-    text: str, toks: list[Token], match: _Match, matches: list[_Match], words: _Words, headline: set[int]
-) -> str:
+def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, words: _Words, headline: set[int]) -> str:
     """'place', 'person' (part of a person's name: reject it here and elsewhere) or 'no'."""
     first, last = toks[match.first], toks[match.last - 1]
     surface = text[match.start : match.end]
@@ -306,20 +308,20 @@ def _judge(
         if following.text in STREET_WORDS:
             return "no"
         hyphen = text[last.end : following.start] == "-"
-        if hyphen and not demonym and not _is_notable_place_token(match.last, matches):
+        if hyphen and not demonym and not _is_notable_place_token(match.last, covering):
             return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
-        if not demonym and not _is_region_token(match.last, matches) and _proper(text, following, words, in_headline):
+        if not demonym and not _is_region_token(match.last, covering) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
     if (
         prev_in_name
         and previous is not None
         and not demonym
-        and not _is_region_token(match.first - 1, matches)
+        and not _is_region_token(match.first - 1, covering)
         and _proper(text, previous, words, in_headline)
     ):
         return "person"
-    if not demonym and _before_organisation(text, toks, match.last, matches):
+    if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
@@ -330,10 +332,10 @@ def _judge(
     return "place"
 
 
-def _before_organisation(text: str, toks: list[Token], index: int, matches: list[_Match]) -> bool:
+def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering) -> bool:
     """Whether the capitalised words after a name end an organisation's name ("… News Service")."""
     for j in range(index, min(index + 5, len(toks))):
-        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, matches):
+        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, covering):
             return False
         if toks[j].text in ORGANISATION_WORDS:
             return True
@@ -363,22 +365,21 @@ def _joined(text: str, a: Token, b: Token, *, allow_dot: bool = False) -> bool:
     return gap in (" ", "-") or ((allow_dot or initial) and gap in (". ", "."))
 
 
-def _is_place_token(index: int, matches: Iterable[_Match]) -> bool:
-    return any(m.first <= index < m.last for m in matches)
+def _is_place_token(index: int, covering: Covering) -> bool:
+    return index in covering
 
 
-def _is_region_token(index: int, matches: Iterable[_Match]) -> bool:
+def _is_region_token(index: int, covering: Covering) -> bool:
     """Whether a token is part of a country's or region's name: "Kansas City Missouri" is two places,
     "Paris Hilton" (Hilton is a town too) is a person."""
-    return any(m.first <= index < m.last and m.candidates[0][0].kind in ("country", "admin1") for m in matches)
+    m = covering.get(index)
+    return m is not None and m.candidates[0][0].kind in ("country", "admin1")
 
 
-def _is_notable_place_token(index: int, matches: Iterable[_Match]) -> bool:
+def _is_notable_place_token(index: int, covering: Covering) -> bool:
     """Whether a token is part of a large place's name (a region, or a town of 100,000)."""
-    return any(
-        m.first <= index < m.last and (m.candidates[0][0].kind != "city" or m.candidates[0][0].prominence >= 5.0)
-        for m in matches
-    )
+    m = covering.get(index)
+    return m is not None and (m.candidates[0][0].kind != "city" or m.candidates[0][0].prominence >= 5.0)
 
 
 def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
