@@ -14,6 +14,7 @@ is no date (None); years are always written with 4 digits.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -53,13 +54,13 @@ class DateMention:
 
 def find_dates(text: str, document_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the text and the document date allow."""
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []  # in text order, none overlapping another
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("d") if "d" in pattern.groupindex else m.span()
-            if not any(s < end and start < e for s, e, _ in spans):
-                spans.append((start, end, kind))
-    spans.sort()
+            i = bisect.bisect_left(spans, (end,))  # the spans before i start before this one ends
+            if i == 0 or spans[i - 1][1] <= start:  # and the last of them (ending last) ends before it starts
+                spans.insert(i, (start, end, kind))
     reference = document_date or latest_full_date(text)
     return [DateMention(s, e, text[s:e], *_resolve(text[s:e], kind, reference, document_date)) for s, e, kind in spans]
 
