@@ -91,7 +91,7 @@ class Place:
     def point(self) -> LatLon:
         return (self.lat, self.lon)
 
-    @property
+    @functools.cached_property
     def prominence(self) -> float:
         """How likely a bare mention of this place's name means it (see KIND_BONUS)."""
         if self.population is None:
@@ -164,8 +164,8 @@ class Gazetteer:
                     self._add_user_place(place)
         self._keys: list[str] | None = None
         self._countries: Any = None  # geometry.CountryIndex, built on first use
-        # read-only after opening, so answers can be remembered (bounded; immutable values)
-        self._ranked = functools.lru_cache(maxsize=REMEMBERED)(self._ranked_matches)
+        # read-only after opening, so answers are remembered (bounded; immutable values)
+        self._answers: dict[str, tuple[tuple[Place, str], ...]] = {}  # by name, see matches_many
         self._row = functools.lru_cache(maxsize=REMEMBERED)(self._fetch_one)
 
     # Pickling: reopen the same files in the receiving process.
@@ -214,28 +214,71 @@ class Gazetteer:
             if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
         ]
 
-    def _ranked_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
+    def matches_many(self, names: Iterable[str]) -> dict[str, tuple[tuple[Place, str], ...]]:
+        """`matches` of each name (as tuples: they are shared), those not asked before looked up
+        together, in one query: recognition asks for every span of a text that could be a name.
+
+        >>> found = load_gazetteer().matches_many(["Paris", "It"])
+        >>> found["Paris"][0][0].country, found["It"]
+        ('FR', ())
+        """
+        out: dict[str, tuple[tuple[Place, str], ...]] = {}
+        unknown: dict[str, str] = {}  # name -> its key
+        for name in names:
+            if name not in out and name not in unknown:
+                known = self._answers.get(name)
+                if known is None:
+                    unknown[name] = name_key(name)
+                else:
+                    out[name] = known
+        if unknown:
+            named = self._named_many(set(unknown.values()))
+            for name, key in unknown.items():
+                out[name] = self._remember(name, self._rank(name, named.get(key, [])))
+        return out
+
+    def _ranked(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Every place called `name` with how it matched, best first (see `matches`)."""
-        found = self._named(name_key(name))
+        found = self._answers.get(name)
+        if found is None:
+            found = self._remember(name, self._rank(name, self._named(name_key(name))))
+        return found
+
+    def _rank(self, name: str, found: list[tuple[Place, str, bool]]) -> tuple[tuple[Place, str], ...]:
+        """The places found for `name`'s key, else for "Place, Region", best first."""
         if not found and "," in name:
             head, _, tail = name.rpartition(",")
             found = [(p, via, user) for p, via, user in self._named(name_key(head)) if self._lies_in(p, tail)]
         return tuple((p, via) for p, via, _ in sorted(found, key=lambda t: _rank_key(*t)))
 
+    def _remember(self, name: str, found: tuple[tuple[Place, str], ...]) -> tuple[tuple[Place, str], ...]:
+        if len(self._answers) >= REMEMBERED:
+            self._answers.clear()  # bounded; a long batch asks its common names again soon enough
+        self._answers[name] = found
+        return found
+
     def _named(self, key: str) -> list[tuple[Place, str, bool]]:
         """Every place with this name key: (place, via, whether it is the user's)."""
-        if not key:
-            return []
-        found: dict[str, tuple[Place, str, bool]] = {}
-        rows = self._db.execute(
-            f"SELECT n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)
-        )
-        for via, *row in rows:
-            place = self._user_ids.get(_row_id(row)) or self._place(row)
-            found[place.id] = (place, VIA[via], place.id in self._user_ids)
-        for place, via in self._user_names.get(key, ()):
-            found[place.id] = (place, via, True)
-        return list(found.values())
+        return self._named_many({key}).get(key, [])
+
+    def _named_many(self, keys: set[str]) -> dict[str, list[tuple[Place, str, bool]]]:
+        """`_named` of each key, in one query for every few hundred keys."""
+        asked = sorted(k for k in keys if k)
+        found: dict[str, dict[str, tuple[Place, str, bool]]] = {}
+        for n in range(0, len(asked), 500):
+            part = asked[n : n + 500]
+            rows = self._db.execute(
+                f"SELECT n.key, n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place"
+                f" WHERE n.key IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for key, via, *row in rows:
+                place = self._user_ids.get(_row_id(row)) or self._place(row)
+                found.setdefault(key, {})[place.id] = (place, VIA[via], place.id in self._user_ids)
+        for key in asked:
+            for place, via in self._user_names.get(key, ()):
+                found.setdefault(key, {})[place.id] = (place, via, True)
+        return {key: list(places.values()) for key, places in found.items()}
 
     def _lies_in(self, place: Place, container: str) -> bool:
         """Whether `place` is in a country or admin-1 region called `container` ("TX", "Texas")."""

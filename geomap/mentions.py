@@ -20,8 +20,6 @@ gazetteer (how often the word is written lowercase against capitalised).
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 
 from geomap.gazetteer import Gazetteer, Place
@@ -140,9 +138,11 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     if not toks:
         return []
     headline = _title_case_lines(text, toks)
-    lookup = _Lookup(gazetteer)
+    # every span that could be a name, looked up at once
+    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if _opens_name(tok)}
+    found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
-    matches = _spans(text, toks, lookup)
+    matches = _spans(text, toks, options, found)
     covering = {i: m for m in matches for i in range(m.first, m.last)}
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
@@ -167,37 +167,17 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
 # --- Finding candidate spans ----------------------------------------------------------------------
 
 
-class _Lookup:
-    """Gazetteer matches by surface text, asked once per distinct name in a text."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.cache: dict[str, list[tuple[Place, str]]] = {}
-
-    def __call__(self, surface: str) -> list[tuple[Place, str]]:
-        if surface not in self.cache:
-            self.cache[surface] = self.gazetteer.matches(surface)
-        return self.cache[surface]
+Found = dict[str, tuple[tuple[Place, str], ...]]  # the gazetteer's matches by surface text
+Option = tuple[int, str, int]  # a span a name may take: its end token (exclusive), text, end offset
 
 
-def _spans(text: str, toks: list[Token], lookup: _Lookup) -> list[_Match]:
-    """Longest gazetteer names first, left to right, without overlaps."""
-    found: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        match = _longest_at(text, toks, i, lookup, found[-1] if found else None)
-        if match is None:
-            i += 1
-        else:
-            found.append(match)
-            i = match.last
-    return found
+def _opens_name(token: Token) -> bool:
+    """A name starts with a capital; "The United States" is found from "United"."""
+    return token.capitalised and token.text not in ("The", "THE")
 
 
-def _longest_at(text: str, toks: list[Token], i: int, lookup: _Lookup, before: _Match | None) -> _Match | None:
-    first = toks[i]
-    if not first.capitalised or first.text in ("The", "THE"):
-        return None  # "The United States" is found from "United"
+def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
+    """The spans a name starting at token i may take, in the order they are tried: longest first."""
     # how far a name may reach: capitalised words and joiners, on one line, no punctuation between
     j = i + 1
     while j < len(toks) and j - i < MAX_SPAN:
@@ -205,16 +185,37 @@ def _longest_at(text: str, toks: list[Token], i: int, lookup: _Lookup, before: _
         if gap not in ("", " ", "-") or not (toks[j].capitalised or toks[j].text.lower() in JOINERS):
             break
         j += 1
+    options = []
     for end in range(j, i, -1):
         last = toks[end - 1]
-        if not last.capitalised:
-            continue
-        surface = text[first.start : last.end]
-        for candidate_surface, char_end in _with_trailing_dot(text, surface, last.end):
-            accepted = _accept(candidate_surface, lookup(candidate_surface), text, toks, i, before)
-            if accepted:
-                via, candidates = accepted
-                return _Match(i, end, first.start, char_end, via, candidates)
+        if last.capitalised:
+            surface = text[toks[i].start : last.end]
+            options += [(end, s, char_end) for s, char_end in _with_trailing_dot(text, surface, last.end)]
+    return options
+
+
+def _spans(text: str, toks: list[Token], options: dict[int, list[Option]], found: Found) -> list[_Match]:
+    """Longest gazetteer names first, left to right, without overlaps."""
+    spans: list[_Match] = []
+    i = 0
+    while i < len(toks):
+        match = _longest_at(text, toks, i, options[i], found, spans[-1] if spans else None) if i in options else None
+        if match is None:
+            i += 1
+        else:
+            spans.append(match)
+            i = match.last
+    return spans
+
+
+def _longest_at(
+    text: str, toks: list[Token], i: int, options: list[Option], found: Found, before: _Match | None
+) -> _Match | None:
+    for end, surface, char_end in options:
+        accepted = _accept(surface, found[surface], text, toks, i, before)
+        if accepted:
+            via, candidates = accepted
+            return _Match(i, end, toks[i].start, char_end, via, candidates)
     return None
 
 
@@ -226,7 +227,7 @@ def _with_trailing_dot(text: str, surface: str, end: int) -> list[tuple[str, int
 
 
 def _accept(
-    surface: str, found: list[tuple[Place, str]], text: str, toks: list[Token], i: int, before: _Match | None
+    surface: str, found: tuple[tuple[Place, str], ...], text: str, toks: list[Token], i: int, before: _Match | None
 ) -> tuple[str, tuple[tuple[Place, str], ...]] | None:
     """The candidates a surface form may really mean, and how the best was matched."""
     usable = []
@@ -395,17 +396,16 @@ def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
     """Start offsets of tokens on lines written in title case ("Kim Jong Un Is Airlifting Arms")."""
     inside: set[int] = set()
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    by_line: dict[int, list[Token]] = {}
+    lines: list[list[Token]] = []
+    line_end = -1  # where the line of the last token ends
     for tok in toks:
-        line = _line_of(line_starts, tok.start)
-        by_line.setdefault(line, []).append(tok)
-    for line_toks in by_line.values():
+        if tok.start > line_end:
+            line_end = text.find("\n", tok.start)
+            line_end = len(text) if line_end < 0 else line_end
+            lines.append([])
+        lines[-1].append(tok)
+    for line_toks in lines:
         long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
         if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
             inside.update(t.start for t in line_toks)
     return inside
-
-
-def _line_of(line_starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(line_starts, offset) - 1
