@@ -99,12 +99,13 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
             groups[name_key(r.mention.text)].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
+    context = None
     for _ in range(ROUNDS):
-        context = _Context(groups)
+        context = _Context(groups, context)
         for group in groups.values():
             group.scores = context.scores(group)
             group.chosen = _best(group, group.scores)
-    context = _Context(groups)
+    context = _Context(groups, context)
     named_alone = {g.chosen.id for g in groups.values() if g.chosen and not all(r.embedded for r in g.recognised)}
     found: dict[str, tuple[Place, float, list[Mention]]] = {}
     for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
@@ -176,11 +177,9 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
 class _Context:
     """What the document's other mentions (as currently resolved) say about each candidate."""
 
-    def __init__(self, groups: dict[str, _Group]) -> None:
+    def __init__(self, groups: dict[str, _Group], before: _Context | None = None) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)  # country code -> groups naming it
-        self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, admin1) -> groups
-        self.candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.towns = _Towns()  # towns and counties as now resolved
+        towns: list[tuple[str, LatLon]] = []  # towns and counties as now resolved
         for group in groups.values():
             if group.weak:
                 continue
@@ -188,12 +187,14 @@ class _Context:
             if chosen is not None and chosen.country:
                 self.countries[chosen.country].add(group.key)
             if chosen is not None and chosen.kind in LOCAL_KINDS:
-                self.towns.add(group.key, chosen.point)
-            for place, _ in group.candidates:
-                if place.kind == "admin1" and place.country:
-                    self.candidate_admin1[(place.country, place.name)].add(group.key)
-                if place.kind in LOCAL_KINDS and place.country and place.admin1:
-                    self.admin1[(place.country, place.admin1)].add(group.key)
+                towns.append((group.key, chosen.point))
+        # what the candidates say does not change from round to round, nor do the distances to the
+        # towns when the same towns are chosen again
+        if before is None:
+            self.admin1, self.candidate_admin1 = _regions(groups)
+        else:
+            self.admin1, self.candidate_admin1 = before.admin1, before.candidate_admin1
+        self.towns = before.towns if before is not None and before.towns.points == towns else _Towns(towns)
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
@@ -241,6 +242,22 @@ class _Context:
         return _others(self.admin1.get((place.country, place.name)), group.key)
 
 
+def _regions(groups: dict[str, _Group]) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], set[str]]]:
+    """The groups with a candidate town in each (country, admin-1 region), and those with a
+    candidate region of that name."""
+    admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+    candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for group in groups.values():
+        if group.weak:
+            continue
+        for place, _ in group.candidates:
+            if place.kind == "admin1" and place.country:
+                candidate_admin1[(place.country, place.name)].add(group.key)
+            if place.kind in LOCAL_KINDS and place.country and place.admin1:
+                admin1[(place.country, place.admin1)].add(group.key)
+    return admin1, candidate_admin1
+
+
 def _others(keys: set[str] | None, key: str) -> bool:
     """Whether `keys` holds a key other than `key` (without building the difference)."""
     return keys is not None and len(keys) > (key in keys)
@@ -252,25 +269,32 @@ class _Towns:
     On a long text every candidate against every named town was quadratic, so beyond a few
     points they are also kept in cells of a grid over the unit sphere, one grid per NEARBY_BONUS
     radius, and a question looks at the 27 cells around its point only. Distances are still
-    `distance_km`'s: the grid only leaves out points that cannot be near."""
+    `distance_km`'s: the grid only leaves out points that cannot be near. Each answer is
+    remembered, for the rounds that choose the same towns again."""
 
     FEW = 32  # up to this many points, look at them all
 
-    def __init__(self) -> None:
-        self.points: list[tuple[str, LatLon]] = []
+    def __init__(self, points: list[tuple[str, LatLon]]) -> None:
+        self.points = points
         # a cell a little wider than the chord of its radius: a point within the radius of another
         # lies in one of the 27 cells around the other's
         self.sizes = {km: 1.001 * 2 * math.sin(km / (2 * EARTH_RADIUS_KM)) for km, _ in sorted(NEARBY_BONUS)}
         self.cells: dict[float, dict[tuple[int, int, int], list[tuple[str, LatLon]]]] = {km: {} for km in self.sizes}
-
-    def add(self, key: str, point: LatLon) -> None:
-        self.points.append((key, point))
-        for km, size in self.sizes.items():
-            self.cells[km].setdefault(_cell(point, size), []).append((key, point))
+        if len(points) > self.FEW:
+            for key, point in points:
+                for km, size in self.sizes.items():
+                    self.cells[km].setdefault(_cell(point, size), []).append((key, point))
+        self.answers: dict[tuple[LatLon, str], float] = {}
 
     def nearest(self, point: LatLon, exclude: str) -> float:
         """The distance from `point` to the nearest point not under the key `exclude`; exact up to
         the largest radius, and beyond it infinite."""
+        answer = self.answers.get((point, exclude))
+        if answer is None:
+            answer = self.answers[(point, exclude)] = self._nearest(point, exclude)
+        return answer
+
+    def _nearest(self, point: LatLon, exclude: str) -> float:
         if len(self.points) <= self.FEW:
             return min((distance_km(point, other) for key, other in self.points if key != exclude), default=math.inf)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
