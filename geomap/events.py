@@ -161,6 +161,11 @@ class Lexicon:
         return max(map(len, self.phrases), default=1)
 
     @functools.cached_property
+    def openers(self) -> frozenset[str]:
+        """The words a trigger phrase starts with: at any other word, `trigger_at` finds nothing."""
+        return frozenset(self._lengths)
+
+    @functools.cached_property
     def _lengths(self) -> dict[str, tuple[int, ...]]:
         """The lengths of the trigger phrases that start with each word, longest first."""
         lengths: dict[str, set[int]] = {}
@@ -525,9 +530,10 @@ def _one_event(a: _Trigger, b: _Trigger) -> bool:
 
 def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
     found = []
+    openers = lexicon.openers
     i = 0
     while i < len(words):
-        hit = None if i in in_party else lexicon.trigger_at(words, i)
+        hit = None if i in in_party or words[i] not in openers else lexicon.trigger_at(words, i)
         if hit is None:
             i += 1
             continue

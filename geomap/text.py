@@ -174,7 +174,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     previous: Token | None = None
     for m in _TOKEN.finditer(text):
-        start, word = m.start(), m.group()
+        (start, end), word = m.span(), m.group()
         if previous is None:
             starts = True
         else:
@@ -187,7 +187,7 @@ def tokens(text: str) -> list[Token]:
                 starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
             else:
                 starts = _SENTENCE_END.search(text[max(0, previous.end - 3) : start]) is not None
-        previous = Token(start, m.end(), word, starts)
+        previous = Token(start, end, word, starts)
         out.append(previous)
     return out
 
