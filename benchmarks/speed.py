@@ -65,8 +65,8 @@ def worker(task: str, reader: str, out: str | None) -> None:
 
     def run(texts: list[str]) -> tuple[float, list[str]]:
         start = time.process_time()
-        records = [extract(t, gazetteer=gazetteer, reader=reader).to_json() for t in texts]
-        return time.process_time() - start, records
+        documents = [extract(t, gazetteer=gazetteer, reader=reader) for t in texts]
+        return time.process_time() - start, [d.to_json() for d in documents]
 
     result: dict[str, object] = {}
     if task == "corpus":
@@ -117,6 +117,8 @@ def bench(old: Path, readers: list[str], repeat: int, big_repeat: int) -> None:
         for name in ("old", "new"):
             print(f"  {name}: median {statistics.median(runs[name]):.0f}  runs {[round(x) for x in runs[name]]}")
         print(f"  new/old: median {statistics.median(ratios):.2f}x  runs {[round(x, 2) for x in ratios]}")
+        if not big_repeat:
+            continue
         big: dict[str, list[dict]] = {"old": [], "new": []}
         for _ in range(big_repeat):
             for name, package in (("old", old), ("new", ROOT)):
