@@ -454,7 +454,7 @@ def find_parties(
         if party.kind == "demonym" or party.place.kind == "country":
             for name in names:
                 people.setdefault(name, party)
-    for i, tok in enumerate(toks):
+    for i, tok in enumerate(toks if people else ()):
         owner = people.get(tok.text)
         if owner is not None and i not in taken and not owner.first <= i < owner.last + 6:
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))

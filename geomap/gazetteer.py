@@ -164,6 +164,7 @@ class Gazetteer:
                     self._add_user_place(place)
         self._keys: list[str] | None = None
         self._countries: Any = None  # geometry.CountryIndex, built on first use
+        self._by_code: dict[str, Place] | None = None  # countries by ISO code, read on first use
         # read-only after opening, so answers are remembered (bounded; immutable values)
         self._answers: dict[str, tuple[tuple[Place, str], ...]] = {}  # by name, see matches_many
         self._row = functools.lru_cache(maxsize=REMEMBERED)(self._fetch_one)
@@ -361,10 +362,12 @@ class Gazetteer:
 
     def get_country(self, code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'country' AND p.country = ?", (code.upper(),)
-        ).fetchone()
-        return self._place(row) if row else None
+        if self._by_code is None:  # one scan of the table (it has no index by country) for all of them
+            by_code: dict[str, Place] = {}
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'country' ORDER BY p.rowid"):
+                by_code.setdefault(row[4], self._place(row))
+            self._by_code = by_code
+        return self._by_code.get(code.upper())
 
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""
