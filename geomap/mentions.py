@@ -139,7 +139,7 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
         return []
     headline = _title_case_lines(text, toks)
     # every span that could be a name, looked up at once
-    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if _opens_name(tok)}
+    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if tok.capitalised and _opens_name(tok)}
     found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
     matches = _spans(text, toks, options, found)

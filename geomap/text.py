@@ -142,16 +142,13 @@ class Token(NamedTuple):
     """A word of the text: its characters are text[start:end].
 
     A named tuple rather than a dataclass: a text has a token for every word, and building one is
-    most of what tokenising costs."""
+    most of what tokenising costs; whether it is capitalised is asked so often that it is a field."""
 
     start: int
     end: int
     text: str
     sentence_start: bool  # the first word of a sentence, a line or a quotation
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool  # its first letter is a capital
 
     @property
     def upper(self) -> bool:
@@ -187,7 +184,7 @@ def tokens(text: str) -> list[Token]:
                 starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
             else:
                 starts = _SENTENCE_END.search(text[max(0, previous.end - 3) : start]) is not None
-        previous = Token(start, end, word, starts)
+        previous = Token(start, end, word, starts, word[:1].isupper())
         out.append(previous)
     return out
 
