@@ -179,7 +179,7 @@ def tokens(text: str) -> list[Token]:
             if gap == " ":
                 # most words: one space after a word, which ends no sentence; after a dotted
                 # abbreviation, a word that usually opens one does ("in the U.S. The")
-                starts = previous.text.endswith(".") and previous.text.count(".") > 1 and word in _SENTENCE_OPENERS
+                starts = word in _SENTENCE_OPENERS and previous.text.endswith(".") and previous.text.count(".") > 1
             elif gap == ". " and _abbreviation(previous):
                 starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
             else:
