@@ -219,8 +219,8 @@ class Gazetteer:
         """`matches` of each name (as tuples: they are shared), those not asked before looked up
         together, in one query: recognition asks for every span of a text that could be a name.
 
-        >>> found = load_gazetteer().matches_many(["Paris", "It"])
-        >>> found["Paris"][0][0].country, found["It"]
+        >>> found = load_gazetteer().matches_many(["Paris", "Department"])
+        >>> found["Paris"][0][0].country, found["Department"]
         ('FR', ())
         """
         out: dict[str, tuple[tuple[Place, str], ...]] = {}
