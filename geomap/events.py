@@ -529,17 +529,16 @@ def _one_event(a: _Trigger, b: _Trigger) -> bool:
 
 
 def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
+    """Trigger phrases left to right, each starting after the one before ends."""
     found = []
-    openers = lexicon.openers
-    i = 0
-    while i < len(words):
-        hit = None if i in in_party or words[i] not in openers else lexicon.trigger_at(words, i)
-        if hit is None:
-            i += 1
-            continue
-        length, kind, type_ = hit
-        found.append(_Trigger(i, i + length, kind, type_, " ".join(words[i : i + length])))
-        i += length
+    free = 0  # the first word not inside a trigger found
+    openers = lexicon.openers  # at other words no phrase starts
+    for i in [i for i, word in enumerate(words) if word in openers]:
+        hit = None if i < free or i in in_party else lexicon.trigger_at(words, i)
+        if hit is not None:
+            length, kind, type_ = hit
+            found.append(_Trigger(i, i + length, kind, type_, " ".join(words[i : i + length])))
+            free = i + length
     return found
 
 
