@@ -14,6 +14,7 @@ is no date (None); years are always written with 4 digits.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -51,24 +52,67 @@ class DateMention:
     precision: str | None  # day, month or year
 
 
+# Where each pattern may start: "relative" anywhere; the others at a month's or a weekday's name or
+# a number, and "month" at the word before a month's name. Trying a pattern only there gives what
+# its finditer gives, without scanning the text once for each pattern.
+_ANCHOR = re.compile(
+    r"\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d)"
+)
+_STARTS = {
+    "iso": "number", "weekday_date": "weekday", "day_range": "month", "month_day": "month", "day_month": "number",
+    "month_year": "month", "month": "word_before_month", "weekday": "weekday",
+}  # fmt: skip
+
+
 def find_dates(text: str, document_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the text and the document date allow."""
-    spans: list[tuple[int, int, str]] = []
+    matches = _matches(text)
+    spans: list[tuple[int, int, str]] = []  # in text order, none overlapping another
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in matches[kind]:
             start, end = m.span("d") if "d" in pattern.groupindex else m.span()
-            if not any(s < end and start < e for s, e, _ in spans):
-                spans.append((start, end, kind))
-    spans.sort()
-    reference = document_date or latest_full_date(text)
+            i = bisect.bisect_left(spans, (end,))  # the spans before i start before this one ends
+            if i == 0 or spans[i - 1][1] <= start:  # and the last of them (ending last) ends before it starts
+                spans.insert(i, (start, end, kind))
+    reference = document_date or _latest_full_date(matches)
     return [DateMention(s, e, text[s:e], *_resolve(text[s:e], kind, reference, document_date)) for s, e, kind in spans]
+
+
+def _matches(text: str) -> dict[str, list[re.Match[str]]]:
+    """Each pattern's matches in `text`, as its finditer gives them."""
+    starts: dict[str, list[int]] = {"month": [], "weekday": [], "number": [], "word_before_month": []}
+    for m in _ANCHOR.finditer(text):
+        starts[m.lastgroup or "number"].append(m.start())
+    for p in starts["month"]:
+        if p >= 2 and text[p - 1] == " ":
+            word = p - 1
+            while word > 0 and (text[word - 1].isalnum() or text[word - 1] == "_"):
+                word -= 1
+            starts["word_before_month"].append(word)
+    out: dict[str, list[re.Match[str]]] = {}
+    for kind, pattern in _PATTERNS:
+        if kind not in _STARTS:
+            out[kind] = list(pattern.finditer(text))
+            continue
+        found: list[re.Match[str]] = []
+        for p in starts[_STARTS[kind]]:
+            if not found or p >= found[-1].end():
+                m = pattern.match(text, p)
+                if m:
+                    found.append(m)
+        out[kind] = found
+    return out
 
 
 def latest_full_date(text: str) -> dt.date | None:
     """The latest date with day, month and year that the text writes out ("July 25, 2023")."""
+    return _latest_full_date(_matches(text))
+
+
+def _latest_full_date(matches: dict[str, list[re.Match[str]]]) -> dt.date | None:
     found = []
     for kind in ("iso", "month_day", "day_month"):
-        for m in dict(_PATTERNS)[kind].finditer(text):
+        for m in matches[kind]:
             if re.search(_YEAR, m.group()):
                 parsed = _parse(m.group(), dt.date(2000, 1, 1))
                 if parsed:

@@ -33,9 +33,10 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from geomap.dates import DateMention, find_dates
@@ -113,7 +114,7 @@ class EventType:
 class Lexicon:
     """Event types and the words that signal them, as read from event_types.json."""
 
-    types: dict[str, EventType]
+    types: Mapping[str, EventType]
     movement: frozenset[str]
     departure: frozenset[str]
     negation: frozenset[str]
@@ -122,9 +123,9 @@ class Lexicon:
     receiving: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     leaving: frozenset[str] = frozenset()
-    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
-    cargo: dict[str, str] = field(default_factory=dict, repr=False)
+    irregular: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    phrases: Mapping[tuple[str, ...], tuple[str, str]] = field(default_factory=dict, repr=False)
+    cargo: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def policy(self, type_: str, name: str) -> Any:
         """A per-type policy of the data (EventType's field `name`); False for a type not listed."""
@@ -136,30 +137,49 @@ class Lexicon:
         return spec is not None and end in spec.inherit
 
     def __post_init__(self) -> None:
+        phrases, cargo = dict(self.phrases), dict(self.cargo)
         for t in self.types.values():
             for form in t.triggers:
                 words = tuple(form.lower().split())
                 for inflected in inflections(words[0], self.irregular) if len(words) == 1 else (words[0],):
-                    self.phrases.setdefault((inflected,), ("type", t.name))
-                self.phrases[words] = ("type", t.name)
+                    phrases.setdefault((inflected,), ("type", t.name))
+                phrases[words] = ("type", t.name)
             for word in t.cargo:
-                self.cargo[word.lower()] = t.name
+                cargo[word.lower()] = t.name
         for form in self.movement:
-            self.phrases[(form,)] = ("movement", "")
+            phrases[(form,)] = ("movement", "")
         for form in self.departure:
-            self.phrases[(form,)] = ("departure", "")
+            phrases[(form,)] = ("departure", "")
+        # read-only: the bundled lexicon is built once per process and shared by every document
+        for name, value in (("types", self.types), ("irregular", self.irregular), ("phrases", phrases),
+                            ("cargo", cargo)):  # fmt: skip
+            object.__setattr__(self, name, MappingProxyType(dict(value)))
 
     @functools.cached_property
     def longest(self) -> int:
         """Words in the longest trigger phrase."""
         return max(map(len, self.phrases), default=1)
 
+    @functools.cached_property
+    def openers(self) -> frozenset[str]:
+        """The words a trigger phrase starts with: at any other word, `trigger_at` finds nothing."""
+        return frozenset(self._lengths)
+
+    @functools.cached_property
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        """The lengths of the trigger phrases that start with each word, longest first."""
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        return {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()}
+
     def trigger_at(self, words: Sequence[str], i: int) -> tuple[int, str, str] | None:
         """(length, kind, type) of the longest trigger phrase starting at words[i]."""
-        for length in range(self.longest, 0, -1):
-            found = self.phrases.get(tuple(words[i : i + length]))
-            if found and i + length <= len(words):
-                return length, *found
+        for length in self._lengths.get(words[i], ()):
+            if i + length <= len(words):
+                found = self.phrases.get(tuple(words[i : i + length]))
+                if found:
+                    return length, *found
         return None
 
 
@@ -199,19 +219,26 @@ def inflections(lemma: str, irregular: dict[str, tuple[str, ...]] | None = None)
 
 
 def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
-    """The bundled lexicon, with the types of a user's JSON file (same shape) added or replaced."""
+    """The bundled lexicon, with the types of a user's JSON file (same shape) added or replaced.
+    The bundled one alone is built once per process (it is read-only)."""
+    if path is None:
+        return _bundled()
     data = _bundled_lexicon()
-    if path is not None:
-        try:
-            content = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as e:
-            raise InputError(f"{path}: cannot read event types: {e.strerror}") from None
-        except UnicodeDecodeError as e:
-            raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
-        extra = load_json(content, str(path))
-        validate(extra, EVENT_TYPES_SCHEMA, str(path))  # the shape of geomap/data/event_types.json
-        data = {**data, "types": {**data["types"], **extra["types"]}}
+    try:
+        content = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read event types: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
+    extra = load_json(content, str(path))
+    validate(extra, EVENT_TYPES_SCHEMA, str(path))  # the shape of geomap/data/event_types.json
+    data = {**data, "types": {**data["types"], **extra["types"]}}
     return _lexicon(data)
+
+
+@functools.cache
+def _bundled() -> Lexicon:
+    return _lexicon(_bundled_lexicon())
 
 
 @functools.cache
@@ -386,27 +413,20 @@ def extract_events(
     in_party = {i for p in parties for i in range(p.first, p.last)}
     triggers = _triggers(words, lexicon, in_party)
     dates = find_dates(text, date)
+    # parties, triggers and dates are in text order: each sentence's are a slice, found by bisection
+    party_first = [p.first for p in parties]
+    trigger_first = [t.first for t in triggers]
+    date_start = [d.start for d in dates]
     drafts: list[_Draft] = []
     for s_start, s_end in sentences(text, toks):
         first = bisect.bisect_left(starts, s_start)
         last = bisect.bisect_left(starts, s_end)
-        here = [p for p in parties if first <= p.first < last]
-        sentence_triggers = [t for t in triggers if first <= t.first < last]
-        sentence_dates = [d for d in dates if s_start <= d.start < s_end]
+        here = parties[bisect.bisect_left(party_first, first) : bisect.bisect_left(party_first, last)]
+        sentence_triggers = triggers[bisect.bisect_left(trigger_first, first) : bisect.bisect_left(trigger_first, last)]
+        sentence_dates = dates[bisect.bisect_left(date_start, s_start) : bisect.bisect_left(date_start, s_end)]
         here = [p for p in here if not _is_source(text, toks, words, p, (first, last), sentence_triggers, here)]
-        drafts.extend(
-            _sentence_events(
-                text,
-                toks,
-                words,
-                (s_start, s_end),
-                (first, last),
-                here,
-                sentence_triggers,
-                sentence_dates,
-                lexicon,
-                drafts,
-            )
+        _sentence_events(
+            text, toks, words, (s_start, s_end), (first, last), here, sentence_triggers, sentence_dates, lexicon, drafts
         )
     return merge_drafts(text, as_states(drafts, lexicon, gazetteer))
 
@@ -434,9 +454,9 @@ def find_parties(
         if party.kind == "demonym" or party.place.kind == "country":
             for name in names:
                 people.setdefault(name, party)
-    for i, tok in enumerate(toks):
+    for i, tok in enumerate(toks if people else ()):
         owner = people.get(tok.text)
-        if owner is not None and i not in taken and not any(p.first <= i < p.last + 6 for p in out if p is owner):
+        if owner is not None and i not in taken and not owner.first <= i < owner.last + 6:
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
     return sorted(out, key=lambda p: p.first)
 
@@ -509,16 +529,16 @@ def _one_event(a: _Trigger, b: _Trigger) -> bool:
 
 
 def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> list[_Trigger]:
+    """Trigger phrases left to right, each starting after the one before ends."""
     found = []
-    i = 0
-    while i < len(words):
-        hit = None if i in in_party else lexicon.trigger_at(words, i)
-        if hit is None:
-            i += 1
-            continue
-        length, kind, type_ = hit
-        found.append(_Trigger(i, i + length, kind, type_, " ".join(words[i : i + length])))
-        i += length
+    free = 0  # the first word not inside a trigger found
+    openers = lexicon.openers  # at other words no phrase starts
+    for i in [i for i, word in enumerate(words) if word in openers]:
+        hit = None if i < free or i in in_party else lexicon.trigger_at(words, i)
+        if hit is not None:
+            length, kind, type_ = hit
+            found.append(_Trigger(i, i + length, kind, type_, " ".join(words[i : i + length])))
+            free = i + length
     return found
 
 
@@ -629,38 +649,29 @@ def _sentence_events(
     triggers: list[_Trigger],
     dates: list[DateMention],
     lexicon: Lexicon,
-    previous: list[_Draft],
-) -> list[_Draft]:
+    drafts: list[_Draft],
+) -> None:
+    """Adds the sentence's events to `drafts`, the document's so far (an event may take an end
+    from an earlier one)."""
     first, last = bounds
     units = _units(text, toks, parties)
     triggers = [t for t in triggers if t.kind != "departure" or _departs(words, t, units)]  # not "second left"
     if not triggers:
-        return _presence(words, units, sentence, first, dates)
+        drafts.extend(_presence(words, units, sentence, first, dates))
+        return
     by_trigger: dict[int, list[list[_Party]]] = {id(t): [] for t in triggers}
     for unit in units:
         nearest = min(triggers, key=lambda t: (_distance(unit, t), t.first))
         if _distance(unit, nearest) <= UNIT_WINDOW:
             by_trigger[id(nearest)].append(unit)
     bound_dates = bind_dates(text, toks, triggers, dates)
-    drafts = []
     for trigger in triggers:
+        units_here, date = by_trigger[id(trigger)], bound_dates.get(id(trigger))
         drafts.extend(
             _trigger_events(
-                text,
-                toks,
-                words,
-                sentence,
-                first,
-                last,
-                trigger,
-                by_trigger[id(trigger)],
-                triggers,
-                bound_dates.get(id(trigger)),
-                lexicon,
-                previous + drafts,
+                text, toks, words, sentence, first, last, trigger, units_here, triggers, date, lexicon, drafts
             )
         )
-    return drafts
 
 
 def _distance(unit: list[_Party], trigger: _Trigger) -> int:
@@ -909,9 +920,10 @@ def _previous(
 ) -> _Draft | None:
     """The latest asserted event of the kind wanted, at most `within` sentences back (None: anywhere)."""
     for draft in reversed(drafts):
-        between = text[draft.sentence[1] : sentence[0]]
-        if within is not None and len(re.findall(r"[.!?][\"”’)]*(?:\s|$)", between)) >= within:
-            return None
+        if within is not None:
+            between = text[draft.sentence[1] : sentence[0]]
+            if len(re.findall(r"[.!?][\"”’)]*(?:\s|$)", between)) >= within:
+                return None
         if (type_ is None or draft.type == type_) and wanted(draft) and draft.modality == "asserted":
             return draft
     return None
@@ -1009,6 +1021,7 @@ def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | Non
 def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:
     """One event per flow: the same type, ends, modality and (compatible) date."""
     events: list[Event] = []
+    flows: dict[tuple, list[int]] = {}  # (type, origin, destination, modality, directed) -> indices of events
     for d in drafts:
         origin, destination = d.origin.place.id, d.destination.place.id
         if not d.directed:
@@ -1017,15 +1030,10 @@ def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:
         value = d.date.value if d.date else None
         precision = d.date.precision if d.date and d.date.value else None
         evidence = Evidence(d.sentence[0], d.sentence[1], text[d.sentence[0] : d.sentence[1]])
-        for i, e in enumerate(events):
-            same = (e.type, e.origin, e.destination, e.modality, e.directed) == (
-                d.type,
-                origin,
-                destination,
-                d.modality,
-                d.directed,
-            )
-            if same and (e.date is None or value is None or e.date == value):
+        flow = (d.type, origin, destination, d.modality, d.directed)
+        for i in flows.get(flow, ()):
+            e = events[i]
+            if e.date is None or value is None or e.date == value:
                 new_evidence = e.evidence if evidence in e.evidence else (*e.evidence, evidence)
                 date, date_precision = (e.date, e.date_precision) if e.date else (value, precision)
                 events[i] = replace(
@@ -1042,6 +1050,7 @@ def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:
                 )
                 break
         else:
+            flows.setdefault(flow, []).append(len(events))
             events.append(
                 Event(
                     id=event_id(d.type, origin, destination, location, value, d.modality),

@@ -53,6 +53,9 @@ CAPITAL_BONUS = 0.3
 VIA_BONUS = {"name": 0.5, "alias": 0.0, "abbreviation": 0.5, "demonym": 0.5, "code": 0.0}
 NO_POPULATION_PROMINENCE = 7.0  # curated regions and seas rank like a place of ten million
 USER_BONUS = 100.0  # the user's own places come first for their names
+# Answers remembered per gazetteer, by name and by word: texts ask the same names again and again,
+# and most of what recognition asks is no place at all ("It", "March", "Department").
+REMEMBERED = 65_536
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class Place:
     def point(self) -> LatLon:
         return (self.lat, self.lon)
 
-    @property
+    @functools.cached_property
     def prominence(self) -> float:
         """How likely a bare mention of this place's name means it (see KIND_BONUS)."""
         if self.population is None:
@@ -161,6 +164,10 @@ class Gazetteer:
                     self._add_user_place(place)
         self._keys: list[str] | None = None
         self._countries: Any = None  # geometry.CountryIndex, built on first use
+        self._by_code: dict[str, Place] | None = None  # countries by ISO code, read on first use
+        # read-only after opening, so answers are remembered (bounded; immutable values)
+        self._answers: dict[str, tuple[tuple[Place, str], ...]] = {}  # by name, see matches_many
+        self._row = functools.lru_cache(maxsize=REMEMBERED)(self._fetch_one)
 
     # Pickling: reopen the same files in the receiving process.
     def __reduce__(self):
@@ -197,36 +204,82 @@ class Gazetteer:
         >>> [(p.name, p.admin1) for p, via in load_gazetteer().matches("Paris, Texas")]
         [('Paris', 'Texas')]
         """
-        found = self._named(name_key(name))
+        ranked = self._ranked(name)
+        if country is None and kinds is None:
+            return list(ranked)
+        wanted = set(kinds) if kinds is not None else None
+        country = country.upper() if country else None
+        return [
+            (p, via)
+            for p, via in ranked
+            if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
+        ]
+
+    def matches_many(self, names: Iterable[str]) -> dict[str, tuple[tuple[Place, str], ...]]:
+        """`matches` of each name (as tuples: they are shared), those not asked before looked up
+        together, in one query: recognition asks for every span of a text that could be a name.
+
+        >>> found = load_gazetteer().matches_many(["Paris", "Department"])
+        >>> found["Paris"][0][0].country, found["Department"]
+        ('FR', ())
+        """
+        out: dict[str, tuple[tuple[Place, str], ...]] = {}
+        unknown: dict[str, str] = {}  # name -> its key
+        for name in names:
+            if name not in out and name not in unknown:
+                known = self._answers.get(name)
+                if known is None:
+                    unknown[name] = name_key(name)
+                else:
+                    out[name] = known
+        if unknown:
+            named = self._named_many(set(unknown.values()))
+            for name, key in unknown.items():
+                out[name] = self._remember(name, self._rank(name, named.get(key, [])))
+        return out
+
+    def _ranked(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """Every place called `name` with how it matched, best first (see `matches`)."""
+        found = self._answers.get(name)
+        if found is None:
+            found = self._remember(name, self._rank(name, self._named(name_key(name))))
+        return found
+
+    def _rank(self, name: str, found: list[tuple[Place, str, bool]]) -> tuple[tuple[Place, str], ...]:
+        """The places found for `name`'s key, else for "Place, Region", best first."""
         if not found and "," in name:
             head, _, tail = name.rpartition(",")
             found = [(p, via, user) for p, via, user in self._named(name_key(head)) if self._lies_in(p, tail)]
-        wanted = set(kinds) if kinds is not None else None
-        country = country.upper() if country else None
-        ranked = sorted(
-            (
-                (p, via, user)
-                for p, via, user in found
-                if (country is None or p.country == country) and (wanted is None or p.kind in wanted)
-            ),
-            key=lambda t: _rank_key(*t),
-        )
-        return [(p, via) for p, via, _ in ranked]
+        return tuple((p, via) for p, via, _ in sorted(found, key=lambda t: _rank_key(*t)))
+
+    def _remember(self, name: str, found: tuple[tuple[Place, str], ...]) -> tuple[tuple[Place, str], ...]:
+        if len(self._answers) >= REMEMBERED:
+            self._answers.clear()  # bounded; a long batch asks its common names again soon enough
+        self._answers[name] = found
+        return found
 
     def _named(self, key: str) -> list[tuple[Place, str, bool]]:
         """Every place with this name key: (place, via, whether it is the user's)."""
-        if not key:
-            return []
-        found: dict[str, tuple[Place, str, bool]] = {}
-        rows = self._db.execute(
-            f"SELECT n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)
-        )
-        for via, *row in rows:
-            place = self._user_ids.get(_row_id(row)) or self._place(row)
-            found[place.id] = (place, VIA[via], place.id in self._user_ids)
-        for place, via in self._user_names.get(key, ()):
-            found[place.id] = (place, via, True)
-        return list(found.values())
+        return self._named_many({key}).get(key, [])
+
+    def _named_many(self, keys: set[str]) -> dict[str, list[tuple[Place, str, bool]]]:
+        """`_named` of each key, in one query for every few hundred keys."""
+        asked = sorted(k for k in keys if k)
+        found: dict[str, dict[str, tuple[Place, str, bool]]] = {}
+        for n in range(0, len(asked), 500):
+            part = asked[n : n + 500]
+            rows = self._db.execute(
+                f"SELECT n.key, n.via, {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place"
+                f" WHERE n.key IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for key, via, *row in rows:
+                place = self._user_ids.get(_row_id(row)) or self._place(row)
+                found.setdefault(key, {})[place.id] = (place, VIA[via], place.id in self._user_ids)
+        for key in asked:
+            for place, via in self._user_names.get(key, ()):
+                found.setdefault(key, {})[place.id] = (place, via, True)
+        return {key: list(places.values()) for key, places in found.items()}
 
     def _lies_in(self, place: Place, container: str) -> bool:
         """Whether `place` is in a country or admin-1 region called `container` ("TX", "Texas")."""
@@ -309,10 +362,12 @@ class Gazetteer:
 
     def get_country(self, code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'country' AND p.country = ?", (code.upper(),)
-        ).fetchone()
-        return self._place(row) if row else None
+        if self._by_code is None:  # one scan of the table (it has no index by country) for all of them
+            by_code: dict[str, Place] = {}
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.kind = 'country' ORDER BY p.rowid"):
+                by_code.setdefault(row[4], self._place(row))
+            self._by_code = by_code
+        return self._by_code.get(code.upper())
 
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""
@@ -365,18 +420,21 @@ class Gazetteer:
 
         Common nouns are positive ("police" 2.3), proper names negative ("nelson" -2.5).
         """
-        row = self._db.execute("SELECT lower - title FROM word WHERE word = ?", (word.lower(),)).fetchone()
+        row = self._row("SELECT lower - title FROM word WHERE word = ?", word.lower())
         return None if row is None else row[0]
 
     def is_not_a_place(self, name: str) -> bool:
         """Names that news uses for something else than the place that has them: "White House"
         (a town in Tennessee, and the US presidency), "Hamas", "Toyota" (gazetteer/curated)."""
-        return self._db.execute("SELECT 1 FROM not_place WHERE name = ?", (name,)).fetchone() is not None
+        return self._row("SELECT 1 FROM not_place WHERE name = ?", name) is not None
 
     def person_name_share(self, word: str) -> float:
         """The percentage of people (US census) with this first or last name: 0.621 for "Jones"."""
-        row = self._db.execute("SELECT percent FROM person WHERE name = ?", (word.lower(),)).fetchone()
+        row = self._row("SELECT percent FROM person WHERE name = ?", word.lower())
         return 0.0 if row is None else row[0]
+
+    def _fetch_one(self, query: str, value: str) -> tuple | None:
+        return self._db.execute(query, (value,)).fetchone()
 
     def info(self) -> dict[str, Any]:
         """Counts of places by kind, the sources and their versions, and the licence."""

@@ -20,9 +20,6 @@ gazetteer (how often the word is written lowercase against capitalised).
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geomap.gazetteer import Gazetteer, Place
@@ -106,6 +103,10 @@ class _Match:
     candidates: tuple[tuple[Place, str], ...]
 
 
+# The candidate span that covers each token (by index): spans do not overlap.
+Covering = dict[int, _Match]
+
+
 @dataclass(frozen=True)
 class Recognised:
     """A mention with the gazetteer's candidates for it (best first) and how sure recognition is.
@@ -137,13 +138,16 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     if not toks:
         return []
     headline = _title_case_lines(text, toks)
-    lookup = _Lookup(gazetteer)
+    # every span that could be a name, looked up at once
+    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if tok.capitalised and _opens_name(tok)}
+    found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
-    matches = _spans(text, toks, lookup)
+    matches = _spans(text, toks, options, found)
+    covering = {i: m for m in matches for i in range(m.first, m.last)}
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
     for match in matches:
-        verdict = _judge(text, toks, match, matches, words, headline)
+        verdict = _judge(text, toks, match, covering, words, headline)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
         elif verdict in ("place", "weak", "embedded"):
@@ -163,37 +167,17 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
 # --- Finding candidate spans ----------------------------------------------------------------------
 
 
-class _Lookup:
-    """Gazetteer matches by surface text, asked once per distinct name in a text."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.cache: dict[str, list[tuple[Place, str]]] = {}
-
-    def __call__(self, surface: str) -> list[tuple[Place, str]]:
-        if surface not in self.cache:
-            self.cache[surface] = self.gazetteer.matches(surface)
-        return self.cache[surface]
+Found = dict[str, tuple[tuple[Place, str], ...]]  # the gazetteer's matches by surface text
+Option = tuple[int, str, int]  # a span a name may take: its end token (exclusive), text, end offset
 
 
-def _spans(text: str, toks: list[Token], lookup: _Lookup) -> list[_Match]:
-    """Longest gazetteer names first, left to right, without overlaps."""
-    found: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        match = _longest_at(text, toks, i, lookup, found[-1] if found else None)
-        if match is None:
-            i += 1
-        else:
-            found.append(match)
-            i = match.last
-    return found
+def _opens_name(token: Token) -> bool:
+    """A name starts with a capital; "The United States" is found from "United"."""
+    return token.capitalised and token.text not in ("The", "THE")
 
 
-def _longest_at(text: str, toks: list[Token], i: int, lookup: _Lookup, before: _Match | None) -> _Match | None:
-    first = toks[i]
-    if not first.capitalised or first.text in ("The", "THE"):
-        return None  # "The United States" is found from "United"
+def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
+    """The spans a name starting at token i may take, in the order they are tried: longest first."""
     # how far a name may reach: capitalised words and joiners, on one line, no punctuation between
     j = i + 1
     while j < len(toks) and j - i < MAX_SPAN:
@@ -201,16 +185,37 @@ def _longest_at(text: str, toks: list[Token], i: int, lookup: _Lookup, before: _
         if gap not in ("", " ", "-") or not (toks[j].capitalised or toks[j].text.lower() in JOINERS):
             break
         j += 1
+    options = []
     for end in range(j, i, -1):
         last = toks[end - 1]
-        if not last.capitalised:
-            continue
-        surface = text[first.start : last.end]
-        for candidate_surface, char_end in _with_trailing_dot(text, surface, last.end):
-            accepted = _accept(candidate_surface, lookup(candidate_surface), text, toks, i, before)
-            if accepted:
-                via, candidates = accepted
-                return _Match(i, end, first.start, char_end, via, candidates)
+        if last.capitalised:
+            surface = text[toks[i].start : last.end]
+            options += [(end, s, char_end) for s, char_end in _with_trailing_dot(text, surface, last.end)]
+    return options
+
+
+def _spans(text: str, toks: list[Token], options: dict[int, list[Option]], found: Found) -> list[_Match]:
+    """Longest gazetteer names first, left to right, without overlaps."""
+    spans: list[_Match] = []
+    i = 0
+    while i < len(toks):
+        match = _longest_at(text, toks, i, options[i], found, spans[-1] if spans else None) if i in options else None
+        if match is None:
+            i += 1
+        else:
+            spans.append(match)
+            i = match.last
+    return spans
+
+
+def _longest_at(
+    text: str, toks: list[Token], i: int, options: list[Option], found: Found, before: _Match | None
+) -> _Match | None:
+    for end, surface, char_end in options:
+        accepted = _accept(surface, found[surface], text, toks, i, before)
+        if accepted:
+            via, candidates = accepted
+            return _Match(i, end, toks[i].start, char_end, via, candidates)
     return None
 
 
@@ -222,7 +227,7 @@ def _with_trailing_dot(text: str, surface: str, end: int) -> list[tuple[str, int
 
 
 def _accept(
-    surface: str, found: list[tuple[Place, str]], text: str, toks: list[Token], i: int, before: _Match | None
+    surface: str, found: tuple[tuple[Place, str], ...], text: str, toks: list[Token], i: int, before: _Match | None
 ) -> tuple[str, tuple[tuple[Place, str], ...]] | None:
     """The candidates a surface form may really mean, and how the best was matched."""
     usable = []
@@ -280,9 +285,7 @@ class _Words:
         return self.gazetteer.person_name_share(word) >= PERSON_SHARE
 
 
-def _judge(
-    text: str, toks: list[Token], match: _Match, matches: list[_Match], words: _Words, headline: set[int]
-) -> str:
+def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, words: _Words, headline: set[int]) -> str:
     """'place', 'person' (part of a person's name: reject it here and elsewhere) or 'no'."""
     first, last = toks[match.first], toks[match.last - 1]
     surface = text[match.start : match.end]
@@ -306,20 +309,20 @@ def _judge(
         if following.text in STREET_WORDS:
             return "no"
         hyphen = text[last.end : following.start] == "-"
-        if hyphen and not demonym and not _is_notable_place_token(match.last, matches):
+        if hyphen and not demonym and not _is_notable_place_token(match.last, covering):
             return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
-        if not demonym and not _is_region_token(match.last, matches) and _proper(text, following, words, in_headline):
+        if not demonym and not _is_region_token(match.last, covering) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
     if (
         prev_in_name
         and previous is not None
         and not demonym
-        and not _is_region_token(match.first - 1, matches)
+        and not _is_region_token(match.first - 1, covering)
         and _proper(text, previous, words, in_headline)
     ):
         return "person"
-    if not demonym and _before_organisation(text, toks, match.last, matches):
+    if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
@@ -330,10 +333,10 @@ def _judge(
     return "place"
 
 
-def _before_organisation(text: str, toks: list[Token], index: int, matches: list[_Match]) -> bool:
+def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering) -> bool:
     """Whether the capitalised words after a name end an organisation's name ("… News Service")."""
     for j in range(index, min(index + 5, len(toks))):
-        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, matches):
+        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, covering):
             return False
         if toks[j].text in ORGANISATION_WORDS:
             return True
@@ -363,22 +366,21 @@ def _joined(text: str, a: Token, b: Token, *, allow_dot: bool = False) -> bool:
     return gap in (" ", "-") or ((allow_dot or initial) and gap in (". ", "."))
 
 
-def _is_place_token(index: int, matches: Iterable[_Match]) -> bool:
-    return any(m.first <= index < m.last for m in matches)
+def _is_place_token(index: int, covering: Covering) -> bool:
+    return index in covering
 
 
-def _is_region_token(index: int, matches: Iterable[_Match]) -> bool:
+def _is_region_token(index: int, covering: Covering) -> bool:
     """Whether a token is part of a country's or region's name: "Kansas City Missouri" is two places,
     "Paris Hilton" (Hilton is a town too) is a person."""
-    return any(m.first <= index < m.last and m.candidates[0][0].kind in ("country", "admin1") for m in matches)
+    m = covering.get(index)
+    return m is not None and m.candidates[0][0].kind in ("country", "admin1")
 
 
-def _is_notable_place_token(index: int, matches: Iterable[_Match]) -> bool:
+def _is_notable_place_token(index: int, covering: Covering) -> bool:
     """Whether a token is part of a large place's name (a region, or a town of 100,000)."""
-    return any(
-        m.first <= index < m.last and (m.candidates[0][0].kind != "city" or m.candidates[0][0].prominence >= 5.0)
-        for m in matches
-    )
+    m = covering.get(index)
+    return m is not None and (m.candidates[0][0].kind != "city" or m.candidates[0][0].prominence >= 5.0)
 
 
 def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
@@ -394,17 +396,16 @@ def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
     """Start offsets of tokens on lines written in title case ("Kim Jong Un Is Airlifting Arms")."""
     inside: set[int] = set()
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    by_line: dict[int, list[Token]] = {}
+    lines: list[list[Token]] = []
+    line_end = -1  # where the line of the last token ends
     for tok in toks:
-        line = _line_of(line_starts, tok.start)
-        by_line.setdefault(line, []).append(tok)
-    for line_toks in by_line.values():
+        if tok.start > line_end:
+            line_end = text.find("\n", tok.start)
+            line_end = len(text) if line_end < 0 else line_end
+            lines.append([])
+        lines[-1].append(tok)
+    for line_toks in lines:
         long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
         if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
             inside.update(t.start for t in line_toks)
     return inside
-
-
-def _line_of(line_starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(line_starts, offset) - 1

@@ -16,9 +16,12 @@ def name_key(name: str) -> str:
     >>> name_key("The Hague"), name_key("U.S."), name_key("Nur-Sultan"), name_key("Kýiv")
     ('hague', 'us', 'nur sultan', 'kyiv')
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = text.translate(_APOSTROPHES).casefold().replace(".", "")
+    if name.isascii():  # most names: nothing to decompose, and casefold is lower
+        text = name.translate(_APOSTROPHES).lower().replace(".", "")
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = text.translate(_APOSTROPHES).casefold().replace(".", "")
     text = _DASHES.sub(" ", text)
     text = " ".join(text.split())
     return _LEADING_THE.sub("", text)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.gazetteer import VIA_BONUS, Place, distance_km
+from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place, distance_km
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 from geomap.text import word_after
@@ -99,12 +99,13 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
             groups[name_key(r.mention.text)].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
+    context = None
     for _ in range(ROUNDS):
-        context = _Context(groups)
+        context = _Context(groups, context)
         for group in groups.values():
             group.scores = context.scores(group)
             group.chosen = _best(group, group.scores)
-    context = _Context(groups)
+    context = _Context(groups, context)
     named_alone = {g.chosen.id for g in groups.values() if g.chosen and not all(r.embedded for r in g.recognised)}
     found: dict[str, tuple[Place, float, list[Mention]]] = {}
     for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
@@ -176,11 +177,9 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
 class _Context:
     """What the document's other mentions (as currently resolved) say about each candidate."""
 
-    def __init__(self, groups: dict[str, _Group]) -> None:
+    def __init__(self, groups: dict[str, _Group], before: _Context | None = None) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)  # country code -> groups naming it
-        self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, admin1) -> groups
-        self.candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.points: list[tuple[str, float, float]] = []  # towns and counties as now resolved
+        towns: list[tuple[str, LatLon]] = []  # towns and counties as now resolved
         for group in groups.values():
             if group.weak:
                 continue
@@ -188,12 +187,14 @@ class _Context:
             if chosen is not None and chosen.country:
                 self.countries[chosen.country].add(group.key)
             if chosen is not None and chosen.kind in LOCAL_KINDS:
-                self.points.append((group.key, chosen.lat, chosen.lon))
-            for place, _ in group.candidates:
-                if place.kind == "admin1" and place.country:
-                    self.candidate_admin1[(place.country, place.name)].add(group.key)
-                if place.kind in LOCAL_KINDS and place.country and place.admin1:
-                    self.admin1[(place.country, place.admin1)].add(group.key)
+                towns.append((group.key, chosen.point))
+        # what the candidates say does not change from round to round, nor do the distances to the
+        # towns when the same towns are chosen again
+        if before is None:
+            self.admin1, self.candidate_admin1 = _regions(groups)
+        else:
+            self.admin1, self.candidate_admin1 = before.admin1, before.candidate_admin1
+        self.towns = before.towns if before is not None and before.towns.points == towns else _Towns(towns)
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
@@ -201,7 +202,7 @@ class _Context:
             score = _base(place, via)
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
-            if place.country and self.countries.get(place.country, set()) - {group.key}:
+            if place.country and _others(self.countries.get(place.country), group.key):
                 score += COUNTRY_BONUS
             if self._contained_in_named_region(group, place) or self._contains_named_town(group, place):
                 score += CONTAINS_BONUS
@@ -220,28 +221,100 @@ class _Context:
 
     def anchored(self, group: _Group, place: Place) -> bool:
         """Whether the document names something else in the place's country, or near it."""
-        in_country = bool(self.countries.get(place.country or "", set()) - {group.key})
+        in_country = _others(self.countries.get(place.country or ""), group.key)
         return in_country or group.containers is not None or self._nearby(group, place) > 0
 
     def _nearby(self, group: _Group, place: Place) -> float:
         """NEARBY_BONUS by the distance to the nearest town the document names (not this name)."""
-        nearest = min(
-            (distance_km(place.point, (lat, lon)) for key, lat, lon in self.points if key != group.key),
-            default=math.inf,
-        )
+        nearest = self.towns.nearest(place.point, group.key)
         return next((bonus for km, bonus in NEARBY_BONUS if nearest <= km), 0.0)
 
     def _contained_in_named_region(self, group: _Group, place: Place) -> bool:
         """A town whose admin-1 region another mention may name ("Gainesville" and "Georgia")."""
         if place.kind not in LOCAL_KINDS or not place.admin1 or not place.country:
             return False
-        return bool(self.candidate_admin1.get((place.country, place.admin1), set()) - {group.key})
+        return _others(self.candidate_admin1.get((place.country, place.admin1)), group.key)
 
     def _contains_named_town(self, group: _Group, place: Place) -> bool:
         """A region in which another mention may name a town ("Georgia" and "Gainesville")."""
         if place.kind != "admin1" or not place.country:
             return False
-        return bool(self.admin1.get((place.country, place.name), set()) - {group.key})
+        return _others(self.admin1.get((place.country, place.name)), group.key)
+
+
+def _regions(groups: dict[str, _Group]) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], set[str]]]:
+    """The groups with a candidate town in each (country, admin-1 region), and those with a
+    candidate region of that name."""
+    admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+    candidate_admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for group in groups.values():
+        if group.weak:
+            continue
+        for place, _ in group.candidates:
+            if place.kind == "admin1" and place.country:
+                candidate_admin1[(place.country, place.name)].add(group.key)
+            if place.kind in LOCAL_KINDS and place.country and place.admin1:
+                admin1[(place.country, place.admin1)].add(group.key)
+    return admin1, candidate_admin1
+
+
+def _others(keys: set[str] | None, key: str) -> bool:
+    """Whether `keys` holds a key other than `key` (without building the difference)."""
+    return keys is not None and len(keys) > (key in keys)
+
+
+class _Towns:
+    """Points by key, for the distance from a candidate to the nearest town a document names.
+
+    On a long text every candidate against every named town was quadratic, so beyond a few
+    points they are also kept in cells of a grid over the unit sphere, one grid per NEARBY_BONUS
+    radius, and a question looks at the 27 cells around its point only. Distances are still
+    `distance_km`'s: the grid only leaves out points that cannot be near. Each answer is
+    remembered, for the rounds that choose the same towns again."""
+
+    FEW = 32  # up to this many points, look at them all
+
+    def __init__(self, points: list[tuple[str, LatLon]]) -> None:
+        self.points = points
+        # a cell a little wider than the chord of its radius: a point within the radius of another
+        # lies in one of the 27 cells around the other's
+        self.sizes = {km: 1.001 * 2 * math.sin(km / (2 * EARTH_RADIUS_KM)) for km, _ in sorted(NEARBY_BONUS)}
+        self.cells: dict[float, dict[tuple[int, int, int], list[tuple[str, LatLon]]]] = {km: {} for km in self.sizes}
+        if len(points) > self.FEW:
+            for key, point in points:
+                for km, size in self.sizes.items():
+                    self.cells[km].setdefault(_cell(point, size), []).append((key, point))
+        self.answers: dict[tuple[LatLon, str], float] = {}
+
+    def nearest(self, point: LatLon, exclude: str) -> float:
+        """The distance from `point` to the nearest point not under the key `exclude`; exact up to
+        the largest radius, and beyond it infinite."""
+        answer = self.answers.get((point, exclude))
+        if answer is None:
+            answer = self.answers[(point, exclude)] = self._nearest(point, exclude)
+        return answer
+
+    def _nearest(self, point: LatLon, exclude: str) -> float:
+        if len(self.points) <= self.FEW:
+            return min((distance_km(point, other) for key, other in self.points if key != exclude), default=math.inf)
+        for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
+            x, y, z = _cell(point, size)
+            cells = self.cells[km]
+            near = [
+                d
+                for cell in itertools.product((x - 1, x, x + 1), (y - 1, y, y + 1), (z - 1, z, z + 1))
+                for key, other in cells.get(cell, ())
+                if key != exclude and (d := distance_km(point, other)) <= km
+            ]
+            if near:
+                return min(near)
+        return math.inf
+
+
+def _cell(point: LatLon, size: float) -> tuple[int, int, int]:
+    lat, lon = math.radians(point[0]), math.radians(point[1])
+    x, y, z = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+    return math.floor(x / size), math.floor(y / size), math.floor(z / size)
 
 
 def _confidence(group: _Group) -> float:

@@ -8,9 +8,9 @@ they report points into that text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from geomap.errors import InputError
 
@@ -138,18 +138,17 @@ def html_to_text(html: str) -> str:
 # --- Tokens ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its characters are text[start:end]."""
+class Token(NamedTuple):
+    """A word of the text: its characters are text[start:end].
+
+    A named tuple rather than a dataclass: a text has a token for every word, and building one is
+    most of what tokenising costs; whether it is capitalised is asked so often that it is a field."""
 
     start: int
     end: int
     text: str
     sentence_start: bool  # the first word of a sentence, a line or a quotation
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool  # its first letter is a capital
 
     @property
     def upper(self) -> bool:
@@ -164,22 +163,29 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$|\n\s*$|^\s*$|[\"“‘(
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of a text, each knowing whether it starts a sentence.
+    """The words of a text, each knowing whether it starts a sentence, in one pass.
 
     >>> [(t.text, t.sentence_start) for t in tokens("Arms left Pyongyang. The U.S. said")]
     [('Arms', True), ('left', False), ('Pyongyang', False), ('The', True), ('U.S.', False), ('said', False)]
     """
     out: list[Token] = []
-    previous_end = 0
+    previous: Token | None = None
     for m in _TOKEN.finditer(text):
-        gap = text[max(0, previous_end - 3) : m.start()] if out else text[: m.start()]
-        starts = not out or bool(_SENTENCE_END.search(gap))
-        if out and out[-1].text.endswith(".") and out[-1].text.count(".") > 1 and text[previous_end : m.start()] == " ":
-            starts = m.group()[:1].isupper() and m.group() in _SENTENCE_OPENERS
-        elif out and _abbreviation(out[-1]) and text[previous_end : m.start()] == ". ":
-            starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
-        out.append(Token(m.start(), m.end(), m.group(), starts))
-        previous_end = m.end()
+        (start, end), word = m.span(), m.group()
+        if previous is None:
+            starts = True
+        else:
+            gap = text[previous.end : start]
+            if gap == " ":
+                # most words: one space after a word, which ends no sentence; after a dotted
+                # abbreviation, a word that usually opens one does ("in the U.S. The")
+                starts = word in _SENTENCE_OPENERS and previous.text.endswith(".") and previous.text.count(".") > 1
+            elif gap == ". " and _abbreviation(previous):
+                starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
+            else:
+                starts = _SENTENCE_END.search(text[max(0, previous.end - 3) : start]) is not None
+        previous = Token(start, end, word, starts, word[:1].isupper())
+        out.append(previous)
     return out
 
 

@@ -89,3 +89,19 @@ def test_extract_gives_iso_event_dates_or_none_at_the_ends_of_the_calendar(gazet
 )
 def test_a_day_range_ends_in_its_start_month_and_not_before_its_start(text, when, expected):
     assert _values(text, when) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, on Monday May 5 and 6, 2023, since June, mid July 2022; 5 June; 2023-05-06 and today.",
+        "xin March, _in May, Mayday, Sept. 3-4, by Aug. 8, THE JUNE 2, 12 March 2021, yesterday",
+        "in  March (two spaces), in\nMarch, the March, Tuesday, July 25, 2023 and 30 Dec",
+    ],
+)
+def test_patterns_tried_where_they_may_start_find_what_a_scan_finds(text):
+    from geomap.dates import _PATTERNS, _matches
+
+    found = _matches(text)
+    for kind, pattern in _PATTERNS:
+        assert [m.span() for m in found[kind]] == [m.span() for m in pattern.finditer(text)], kind

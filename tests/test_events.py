@@ -388,3 +388,27 @@ def test_a_capital_acting_is_its_country(gazetteer):
     assert flows("Moscow denied shipping arms to Syria.", gazetteer) == [
         ("shipment", "Russia", "Syria", "negated", None)
     ]
+
+
+def test_the_bundled_lexicon_is_built_once_and_read_only():
+    lexicon = load_lexicon()
+    assert load_lexicon() is lexicon
+    with pytest.raises(TypeError):
+        lexicon.phrases[("teleported",)] = ("type", "travel")  # type: ignore[index]
+    with pytest.raises(TypeError):
+        lexicon.types["x"] = lexicon.types["shipment"]  # type: ignore[index]
+
+
+def test_trigger_at_finds_the_longest_phrase_as_trying_every_length_does():
+    lexicon = load_lexicon()
+    words = "the air strikes on kyiv were air strikes and the arms shipments sent out of air".split()
+    words += [w for phrase in list(lexicon.phrases)[::7] for w in phrase]
+
+    def every_length(i):
+        for length in range(lexicon.longest, 0, -1):
+            found = lexicon.phrases.get(tuple(words[i : i + length]))
+            if found and i + length <= len(words):
+                return length, *found
+        return None
+
+    assert [lexicon.trigger_at(words, i) for i in range(len(words))] == [every_length(i) for i in range(len(words))]

@@ -244,3 +244,28 @@ def test_members_of_a_region_are_its_towns(gazetteer):
     assert len(towns) > 500 and all(t.admin1 == "Texas" and t.country == "US" for t in towns)
     assert "Paris" in {t.name for t in towns}
     assert gazetteer.members(gazetteer.lookup("Pyongyang")) == []
+
+
+# --- Remembered answers ---------------------------------------------------------------------------
+
+
+def test_many_names_at_once_are_what_each_name_gives(tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,lat,lon,country,aliases\nCamp Alpha,10.5,20.5,NG,Alpha Base\nParis,1.0,2.0,FR,\n")
+    names = ["Paris", "It", "March", "Camp Alpha", "Alpha Base", "Paris, Texas", "U.S.", "Kýiv", "", "the Hague"]
+    for gaz in (Gazetteer(), Gazetteer(user_files=[mine])):
+        one_by_one = {name: Gazetteer(user_files=gaz.user_files).matches(name) for name in names}
+        together = gaz.matches_many(names)
+        assert {name: list(found) for name, found in together.items()} == one_by_one
+        assert {name: gaz.matches(name) for name in names} == one_by_one  # and again, remembered
+        assert gaz.matches("Paris", country="US") == [pv for pv in one_by_one["Paris"] if pv[0].country == "US"]
+
+
+def test_a_remembered_answer_cannot_be_changed_by_a_caller(gazetteer):
+    gazetteer.matches("Paris").clear()
+    assert gazetteer.matches("Paris")[0][0].country == "FR"
+
+
+def test_countries_by_code(gazetteer):
+    assert gazetteer.get_country("kp").name == "North Korea"
+    assert gazetteer.get_country("ZZ") is None

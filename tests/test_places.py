@@ -73,3 +73,25 @@ def test_the_seed_article_names_exactly_its_real_places(gazetteer):
     demonyms = {m.text for p in doc.places for m in p.mentions if m.via == "demonym"}
     assert demonyms == {"South Korean", "North Korean", "Russian", "Slovak"}
     assert {p.place.name: p.place.id for p in doc.places}["Washington"] == "4140963"
+
+
+def test_the_nearest_town_is_the_same_by_grid_as_by_measuring_all():
+    import math
+    import random
+
+    from geomap.gazetteer import distance_km
+    from geomap.places import NEARBY_BONUS, _Towns
+
+    rng = random.Random(7)
+    # clusters, the poles and the antimeridian: where a grid over latitude and longitude would fail
+    centres = [(40.0, -100.0), (89.5, 0.0), (-89.9, 120.0), (0.0, 179.9), (0.0, -179.9), (51.5, 0.0)]
+    points = [
+        (f"k{n % 40}", (max(-90.0, min(90.0, lat + rng.gauss(0, 4))), (lon + rng.gauss(0, 6) + 180) % 360 - 180))
+        for n, (lat, lon) in enumerate(rng.choice(centres) for _ in range(400))
+    ]
+    towns = _Towns(points)
+    assert len(points) > towns.FEW
+    largest = max(km for km, _ in NEARBY_BONUS)
+    for key, point in points[:150] + [("new", (rng.uniform(-90, 90), rng.uniform(-180, 180))) for _ in range(50)]:
+        every = min((distance_km(point, other) for k, other in points if k != key), default=math.inf)
+        assert towns.nearest(point, key) == (every if every <= largest else math.inf)
