@@ -31,7 +31,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERNS = [
     ("iso", re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b")),
     ("weekday_date", re.compile(rf"\b{_WEEKDAY},? {_MONTH} {_DAY}(?:,? {_YEAR})?(?![\w])")),
-    ("day_range", re.compile(rf"\b{_MONTH} {_DAY}(?: ?(?:and|-|–|to) ?{_DAY})(?:,? {_YEAR})?(?![\w])")),
+    ("day_range", re.compile(rf"\b{_MONTH} {_DAY}(?: ?[-–] ?| (?:and|to) ){_DAY}(?:,? {_YEAR})?(?![\w])")),
     ("month_day", re.compile(rf"\b{_MONTH} {_DAY}(?:,? {_YEAR})?(?![\w])")),
     ("day_month", re.compile(rf"\b{_DAY} {_MONTH}(?: {_YEAR})?(?![\w])")),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),

@@ -34,7 +34,7 @@ DATES = (
     "July 25, 2023", "Tuesday, July 25, 2023", "Aug. 1 and 2", "Aug. 1-2", "Sept. 30, 2019", "8 August",
     "8 August 2023", "Feb. 29", "Feb. 29, 2024", "2023-08-08", "Dec. 31", "Jan. 1", "November 1", "since May",
     "last December", "Published Aug. 10, 2023\n", "2024-02-30", "1st", "31st", "Aug. 8-2", "Aug. 1-12",
-    "Dec. 30 and 31", "Feb. 28 and 30", "Aug. 8 to 8",
+    "Dec. 30 and 31", "Feb. 28 and 30", "Aug. 8 to 8", "Jun 5and3", "Aug. 1to2", "May 3and",
 )  # fmt: skip
 GLUE = (
     "the", "a", "of", "arms", "weapons", "oil", "officials", "troops", "President", "Defense Minister", "said",

@@ -105,3 +105,10 @@ def test_patterns_tried_where_they_may_start_find_what_a_scan_finds(text):
     found = _matches(text)
     for kind, pattern in _PATTERNS:
         assert [m.span() for m in found[kind]] == [m.span() for m in pattern.finditer(text)], kind
+
+
+@pytest.mark.parametrize("text", ["Jun 5and3", "Arms left on Aug. 1to2.", "May 3and 4"])
+def test_words_glued_to_a_day_make_no_range_and_never_raise(text):
+    """'and' and 'to' join a range only as words: 'Jun 5and3' once crashed the range split."""
+    found = find_dates(text, dt.date(2023, 8, 10))
+    assert all("/" not in (d.value or "") for d in found)
