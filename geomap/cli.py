@@ -625,8 +625,8 @@ class Progress:
             self.drawn = False
 
 
-MAP_FORMATS = ("html", "fragment", "geojson", "png", "pdf")
-MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png", "pdf": ".pdf"}
+MAP_FORMATS = ("html", "fragment", "geojson", "png", "pdf", "svg")
+MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png": ".png", "pdf": ".pdf", "svg": ".svg"}
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
@@ -645,7 +645,8 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
               help="Default: output/<first input's name>.<format>; - is standard output.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
               help="html: a page that opens with no network; fragment: a <div> and its <script> for a report "
-              "page; geojson: the arcs, arrowheads and places; png, pdf: a picture (needs Chromium).")  # fmt: skip
+              "page; geojson: the arcs, arrowheads and places; png, pdf: a picture; svg: the picture as shapes and text, "
+              "no tiles (png, pdf, svg need Chromium).")  # fmt: skip
 @click.option("--title", type=TEXT, help="Heading of the map (default: the article's headline, else its name).")
 @TYPES
 @MIN_CONFIDENCE
@@ -659,9 +660,11 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     help="Height of the map, a CSS length (default: the window for a page, 480px for a fragment).",
 )
 @click.option("--width", callback=_checked("check_length"), help="Width of the map, a CSS length (default: 100%).")
-@click.option("--size", callback=_size, metavar="WxH", help="Size of a png or pdf in pixels [default: 1280x800].")
+@click.option("--size", callback=_size, metavar="WxH", help="Size of a png, pdf or svg in pixels [default: 1280x800].")
 @click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
-              help="Device pixels per pixel of a png (2 for print).")  # fmt: skip
+              help="Device pixels per pixel of a png (2 for print).")
+@click.option("--arrows", type=click.Choice(("end", "middle")), default="end", show_default=True,
+              help="Where arrowheads sit: at the arcs' ends, or halfway along them.")  # fmt: skip
 @DATE_OPTION
 @click.option("--map-id", callback=_checked("check_map_id"),
               help="Prefix of element ids (a letter, then letters, digits, - or _), to put several maps on one page "
@@ -684,6 +687,7 @@ def map_command(
     width: str | None,
     size: tuple[int, int] | None,
     scale: float,
+    arrows: str,
     date: dt.date | None,
     map_id: str | None,
     event_types: str | None,
@@ -705,6 +709,7 @@ def map_command(
     geomap map seeds/north-korea-airlifts-arms-to-russia.txt
     geomap map events.csv --types shipment,sanction --format png --size 1600x1000 -o shipments.png
     geomap map article.txt --format fragment --height 420px -o map.html
+    geomap map article.txt --format svg --size 1200x800 --arrows middle -o map.svg
     geomap map corpus/ --since 2023-08-01 --until 2023-08-31 --min-sources 2 --by country
     """
     from pathlib import Path
@@ -731,8 +736,8 @@ def map_command(
         picture = fmt in flowmap.EXPORT_FORMATS  # a picture needs no network unless tiles are asked for
         m = flowmap.render(
             documents, title=title, types=wanted, min_confidence=min_confidence,
-            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or (picture and tiles is None), cdn=cdn,
-            places=places, map_id=map_id, height=height, width=width,
+            tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or (picture and tiles is None) or fmt == "svg",
+            cdn=cdn, places=places, map_id=map_id, height=height, width=width, arrows=arrows,
         )  # fmt: skip
         if fmt == "html":
             result: str | bytes = flowmap.to_html(m)

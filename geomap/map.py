@@ -318,7 +318,8 @@ class Runtime(Macro):
 
     `L.GeomapArrow` is an arrowhead drawn in screen space: a triangle computed from the last segment
     of its arc in layer pixels each time Leaflet projects it (every zoom), so it keeps its size in
-    pixels at every zoom, and its tip stops at the edge of the destination's circle.
+    pixels at every zoom, and its tip stops at the edge of the destination's circle; or, with `m` in
+    its head (`--arrows middle`), centred halfway along the arc as drawn, pointing along it.
     """
 
     _template = _TEMPLATES.from_string(
@@ -327,11 +328,14 @@ class Runtime(Macro):
         initialize: function (arc, head, options) {
             this._head = head;
             this._end = [L.latLng(arc[arc.length - 2]), L.latLng(arc[arc.length - 1])];
+            this._arc = head.m ? arc.map(function (p) { return L.latLng(p); }) : null;
             L.Polygon.prototype.initialize.call(this, this._end, options);
         },
         _project: function () {
             var a = this._map.latLngToLayerPoint(this._end[0]), b = this._map.latLngToLayerPoint(this._end[1]);
-            var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy), h = this._head;
+            var h = this._head;
+            if (h.m) { var mid = this._middle(); a = mid[0]; b = mid[1]; }
+            var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
             if (!(d > 1e-9)) { dx = 1; dy = 0; d = 1; }
             var ux = dx / d, uy = dy / d, tx = b.x - ux * h.b, ty = b.y - uy * h.b;
             var bx = tx - ux * h.l, by = ty - uy * h.l;
@@ -339,6 +343,20 @@ class Runtime(Macro):
             this._rings = [ring];
             this._rawPxBounds = L.bounds(ring);
             this._updateBounds();
+        },
+        _middle: function () {  // mid-arc: a point before and the point halfway along the arc in pixels,
+            var map = this._map, points = this._arc.map(function (p) { return map.latLngToLayerPoint(p); });
+            var total = 0, i;  // the second pushed on by half the head, so the head's middle sits there
+            for (i = 1; i < points.length; i++) { total += points[i].distanceTo(points[i - 1]); }
+            var half = total / 2;
+            for (i = 1; i < points.length - 1; i++) {
+                var step = points[i].distanceTo(points[i - 1]);
+                if (step >= half) { break; }
+                half -= step;
+            }
+            var a = points[i - 1], b = points[i], d = b.distanceTo(a) || 1;
+            var along = half + this._head.l / 2;
+            return [a, L.point(a.x + (b.x - a.x) * along / d, a.y + (b.y - a.y) * along / d)];
         }
     });
 {% endmacro %}"""
@@ -758,6 +776,14 @@ LENGTH = re.compile(r"(\d{1,5}(?:\.\d{1,3})?)(px|%|vh|vw|em|rem)")
 LENGTH_RANGES = {"px": (50, 20000), "%": (1, 100), "vh": (1, 100), "vw": (1, 100), "em": (3, 1000), "rem": (3, 1000)}
 DEFAULT_HEIGHT = "480px"
 LABELS_OTHER = 10  # labels for places at no flow's end: the most mentioned, this many
+ARROWS = ("end", "middle")  # where a flow's arrowhead sits: at the destination, or halfway along the arc
+
+
+def check_arrows(arrows: str) -> str:
+    """`arrows` if it is a place for arrowheads (end, middle); else InputError."""
+    if arrows not in ARROWS:
+        raise InputError(f"{arrows!r} is no place for arrowheads: use {' or '.join(ARROWS)}")
+    return arrows
 
 
 def check_length(length: str) -> str:
@@ -789,6 +815,7 @@ def render(
     height: str | None = None,
     width: str | None = None,
     flow_ids: bool = False,
+    arrows: str = "end",
 ) -> folium.Map:
     """A folium.Map of the documents' flows and places (it shows in Jupyter as it is).
 
@@ -800,8 +827,10 @@ def render(
     the content). `height` and `width` are CSS lengths (default: the window as a page, 480px x 100% as
     a fragment). `flow_ids`: each flow's line and arrowhead also carry the class `geomap-f<i>`, `i` its
     index in `flows(...)` with the same arguments, so a page around the map can find a flow's paths (the
-    report links its table rows to them). A bad `tiles`, `map_id`, `height` or `width` raises InputError.
+    report links its table rows to them). `arrows`: arrowheads at the arcs' ends (default) or halfway
+    along them ("middle"). A bad `tiles`, `map_id`, `height`, `width` or `arrows` raises InputError.
     """
+    check_arrows(arrows)
     if map_id is not None:
         check_map_id(map_id)
     for length in (height, width):
@@ -835,7 +864,7 @@ def render(
     for type_ in sorted(by_type, key=_type_order):
         name = f"{_escape(type_)} ({len(by_type[type_])})"
         group = folium.FeatureGroup(name=name, show=True)
-        items = [_flow_item(f, radius.get(f.destination.id, 6.0), index.get(id(f))) for f in by_type[type_]]
+        items = [_flow_item(f, radius.get(f.destination.id, 6.0), index.get(id(f)), arrows) for f in by_type[type_]]
         group.add_child(Shapes(items))
         group.add_to(m)
         overlays.append((name, group))
@@ -858,7 +887,8 @@ def render(
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         m.add_child(FitView([[min(lats), min(lons)], [max(lats), max(lons)]]))
-    prefix = map_id or _content_id(documents, title, types, min_confidence, tiles, offline, cdn, height, width)
+    prefix = map_id or _content_id(documents, title, types, min_confidence, tiles, offline, cdn, height, width,
+                                    *((arrows,) if arrows != "end" else ()))
     _stable_ids(figure, prefix)
     figure.header.add_child(PageStyles(m.get_name(), fill=height is None and width is None), name="geomap_page")
     return m
@@ -934,7 +964,7 @@ def arrow_size(weight: float) -> tuple[float, float]:
     return length, round(0.45 * length, 1)
 
 
-def _flow_item(f: Flow, end_radius: float, index: int | None = None) -> dict:
+def _flow_item(f: Flow, end_radius: float, index: int | None = None, arrows: str = "end") -> dict:
     classes = f"geomap-p-{f.period}" + (f" geomap-f{index}" if index is not None else "")
     item = {
         "a": [list(p) for p in f.arc],
@@ -945,7 +975,8 @@ def _flow_item(f: Flow, end_radius: float, index: int | None = None) -> dict:
     }  # fmt: skip
     if f.arrow:
         length, half = arrow_size(f.weight)
-        item["h"] = {"l": length, "w": half, "b": end_radius + 1.5}
+        item["h"] = {"l": length, "w": half, "b": end_radius + 1.5} if arrows == "end" else {"l": length, "w": half,
+                                                                                             "b": 0, "m": 1}
         item["ho"] = {"color": f.colour, "weight": 1, "fillColor": f.colour, "fillOpacity": 0.95, "opacity": 0.95,
                       "className": f"geomap-arrow {classes}"}  # fmt: skip
     return item
@@ -1152,7 +1183,7 @@ CHROMIUM_FLAGS = (
 )  # fmt: skip
 
 
-EXPORT_FORMATS = ("png", "pdf")
+EXPORT_FORMATS = ("png", "pdf", "svg")
 SIZE = re.compile(r"(\d{2,5})x(\d{2,5})")
 
 
@@ -1174,9 +1205,117 @@ PICTURE_SCRIPT = """<script>document.querySelectorAll(".geomap").forEach(functio
 });</script>"""
 
 
+# An SVG is the map as drawn, read back from the page once it has settled: the panes' SVG paths
+# (land, shaded countries, arcs, arrowheads, circles) copied with their drawing attributes only and
+# moved by where each pane's <svg> sits, then the visible labels, the title, the legend and the
+# attribution as <text>, rectangles and lines at the places the browser laid them out. The result
+# goes in the DOM as base64 (no markup of its own), for `--dump-dom` to hand back.
+SVG_SCRIPT = """<script>window.addEventListener("load", function () { setTimeout(function () {
+    var NS = "http://www.w3.org/2000/svg", map = document.querySelector(".geomap"), box = map.getBoundingClientRect();
+    var W = Math.round(box.width), H = Math.round(box.height);
+    var KEEP = ["d", "stroke", "stroke-opacity", "stroke-width", "stroke-linecap", "stroke-linejoin",
+                "stroke-dasharray", "fill", "fill-opacity", "fill-rule", "class"];
+    function el(name, attrs, parent) {
+        var e = document.createElementNS(NS, name);
+        Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+        if (parent) { parent.appendChild(e); }
+        return e;
+    }
+    function r(v) { return Math.round(v * 100) / 100; }
+    var svg = el("svg", {xmlns: NS, width: W, height: H, viewBox: "0 0 " + W + " " + H,
+                         "font-family": "sans-serif"});
+    el("rect", {width: W, height: H, fill: getComputedStyle(map).backgroundColor}, svg);
+    var layers = [].slice.call(map.querySelectorAll(".leaflet-pane svg")).map(function (s, i) {
+        var pane = s.closest(".leaflet-pane"), z = parseInt(getComputedStyle(pane).zIndex, 10) || 0;
+        return {svg: s, z: z, i: i};
+    }).sort(function (a, b) { return a.z - b.z || a.i - b.i; });
+    layers.forEach(function (layer) {
+        var at = layer.svg.getBoundingClientRect(), view = layer.svg.viewBox.baseVal;
+        var g = el("g", {transform: "translate(" + r(at.left - box.left - view.x) + " " + r(at.top - box.top - view.y) + ")"}, svg);
+        layer.svg.querySelectorAll("path").forEach(function (p) {
+            var d = p.getAttribute("d");
+            if (!d || d === "M0 0" || getComputedStyle(p).display === "none") { return; }
+            var attrs = {};
+            KEEP.forEach(function (k) { if (p.hasAttribute(k)) { attrs[k] = p.getAttribute(k); } });
+            el("path", attrs, g);
+        });
+    });
+    function texts(root, parent) {  // every text node of root, line by line, where the browser put it
+        var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), node, range = document.createRange();
+        while ((node = walker.nextNode())) {
+            var style = getComputedStyle(node.parentElement), value = node.data, line = null, lines = [];
+            if (!value.trim() || style.visibility === "hidden") { continue; }
+            for (var k = 0; k < value.length; k++) {
+                range.setStart(node, k); range.setEnd(node, k + 1);
+                var b = range.getBoundingClientRect();
+                if (!b.width && !b.height) { if (line) { line.text += value[k]; } continue; }
+                if (!line || Math.abs(b.top - line.top) > 2) { line = {text: "", left: b.left, top: b.top, bottom: b.bottom}; lines.push(line); }
+                line.text += value[k];
+            }
+            lines.forEach(function (l) {
+                if (!l.text.trim()) { return; }
+                var t = el("text", {x: r(l.left - box.left), y: r((l.top + l.bottom) / 2 - box.top),
+                    "dominant-baseline": "central", "font-size": style.fontSize, "font-weight": style.fontWeight,
+                    fill: style.color, "xml:space": "preserve"}, parent);
+                if (style.textShadow && style.textShadow !== "none") {
+                    t.setAttribute("stroke", "#ffffff"); t.setAttribute("stroke-width", "3");
+                    t.setAttribute("stroke-linejoin", "round"); t.setAttribute("paint-order", "stroke");
+                }
+                t.textContent = l.text.replace(/\s+/g, " ");
+            });
+        }
+    }
+    function panel(p) {
+        var b = p.getBoundingClientRect(), style = getComputedStyle(p);
+        if (!b.width || style.display === "none" || style.visibility === "hidden") { return; }
+        var g = el("g", {"class": p.className.replace(/[^A-Za-z0-9_ -]/g, "")}, svg);
+        el("rect", {x: r(b.left - box.left), y: r(b.top - box.top), width: r(b.width), height: r(b.height),
+                    rx: parseFloat(style.borderTopLeftRadius) || 0, fill: style.backgroundColor}, g);
+        p.querySelectorAll("i").forEach(function (i) {
+            var ib = i.getBoundingClientRect(), is = getComputedStyle(i), w = parseFloat(is.borderTopWidth) || 1;
+            var line = {x1: r(ib.left - box.left), x2: r(ib.right - box.left), y1: r(ib.top - box.top + w / 2),
+                        y2: r(ib.top - box.top + w / 2), stroke: is.borderTopColor, "stroke-width": w};
+            if (is.borderTopStyle === "dashed") { line["stroke-dasharray"] = "6 4"; }
+            el("line", line, g);
+        });
+        texts(p, g);
+    }
+    var labels = el("g", {"class": "geomap-labels"}, svg);
+    map.querySelectorAll(".geomap-label").forEach(function (label) {
+        if (getComputedStyle(label).visibility !== "hidden") { texts(label, labels); }
+    });
+    map.querySelectorAll(".geomap-title, .geomap-legend, .leaflet-control-attribution").forEach(panel);
+    var text = new XMLSerializer().serializeToString(svg), bytes = new TextEncoder().encode(text), binary = "";
+    for (var k = 0; k < bytes.length; k += 8192) { binary += String.fromCharCode.apply(null, bytes.subarray(k, k + 8192)); }
+    document.body.setAttribute("data-geomap-svg", btoa(binary));
+}, 300); });</script>"""
+SVG_DUMP = re.compile(r'data-geomap-svg="([A-Za-z0-9+/=]*)"')
+SVG_ELEMENTS = {"svg", "g", "path", "rect", "line", "text"}
+
+
+def _checked_svg(text: str) -> str:
+    """The SVG Chromium handed back, if it holds only the shapes and text geomap draws (no script, no
+    link, no foreign element or event attribute); else ExportError. An XML declaration goes before it."""
+    import xml.etree.ElementTree as ET
+
+    from geomap.errors import ExportError
+
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as e:
+        raise ExportError(f"Chromium made no well-formed SVG: {e}") from None
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        bad = [k for k in element.attrib if k.rsplit("}", 1)[-1].lower().startswith(("on", "href"))]
+        if name not in SVG_ELEMENTS or bad or not element.tag.startswith("{http://www.w3.org/2000/svg}"):
+            raise ExportError(f"the SVG holds an element geomap does not draw: {name} {bad}")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
 def screenshot(page: str, *, size: tuple[int, int] = (1280, 800), scale: float = 1.0, fmt: str = "png") -> bytes:
-    """A PNG (or a one-page PDF of the same size) of an HTML page drawn by headless Chromium, `size`
-    in CSS pixels, `scale` device pixels to one (2 for print); ExportError if there is no Chromium."""
+    """A PNG (or a one-page PDF of the same size, or an SVG of what the page shows: `SVG_SCRIPT`) of an
+    HTML page drawn by headless Chromium, `size` in CSS pixels, `scale` device pixels to one (2 for
+    print; an SVG has none); ExportError if there is no Chromium."""
     import os
     import subprocess
     import tempfile
@@ -1191,20 +1330,27 @@ def screenshot(page: str, *, size: tuple[int, int] = (1280, 800), scale: float =
         raise ExportError(f"{fmt.upper()} export needs Chromium: install Debian's chromium (apt-get install chromium)")
     page_rule = f"@page{{size:{size[0]}px {size[1]}px;margin:0}}" if fmt == "pdf" else ""  # one page, no margins
     page = page.replace("</head>", f"<style>{page_rule}.leaflet-control-layers{{display:none}}</style></head>", 1)
-    page = page.replace("</body>", PICTURE_SCRIPT + "</body>", 1)
+    if fmt == "svg":  # --dump-dom's window is shorter than --window-size: the map is given the size itself
+        fixed = f".geomap{{width:{size[0]}px!important;height:{size[1]}px!important;right:auto!important;bottom:auto!important}}"
+        page = page.replace("</head>", f"<style>{fixed}</style></head>", 1)
+    page = page.replace("</body>", PICTURE_SCRIPT + (SVG_SCRIPT if fmt == "svg" else "") + "</body>", 1)
     with tempfile.TemporaryDirectory(prefix="geomap-export-") as tmp:
         html_path, out_path = Path(tmp) / "map.html", Path(tmp) / f"map.{fmt}"
         html_path.write_text(page, encoding="utf-8")
-        target = (
-            [f"--screenshot={out_path}"] if fmt == "png" else [f"--print-to-pdf={out_path}", "--no-pdf-header-footer"]
-        )
+        target = {"png": [f"--screenshot={out_path}"], "pdf": [f"--print-to-pdf={out_path}", "--no-pdf-header-footer"],
+                  "svg": ["--dump-dom"]}[fmt]  # fmt: skip
         command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", *target,
                    f"--window-size={size[0]},{size[1]}", f"--force-device-scale-factor={scale:g}",
                    "--virtual-time-budget=5000", html_path.as_uri()]  # fmt: skip
         try:
-            subprocess.run(command, capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": tmp})
+            done = subprocess.run(command, capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": tmp})
         except (OSError, subprocess.TimeoutExpired) as e:
             raise ExportError(f"Chromium could not draw the map: {e}") from None
+        if fmt == "svg":
+            found = SVG_DUMP.search(done.stdout.decode("utf-8", "replace"))
+            if found is None:
+                raise ExportError("Chromium drew no SVG (is it a working headless Chromium?)")
+            return _checked_svg(base64.b64decode(found.group(1)).decode("utf-8")).encode("utf-8")
         if not out_path.exists():
             raise ExportError(f"Chromium drew no {fmt.upper()} (is it a working headless Chromium?)")
         return out_path.read_bytes()
