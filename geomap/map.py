@@ -1261,7 +1261,7 @@ SVG_SCRIPT = """<script>window.addEventListener("load", function () { setTimeout
                     t.setAttribute("stroke", "#ffffff"); t.setAttribute("stroke-width", "3");
                     t.setAttribute("stroke-linejoin", "round"); t.setAttribute("paint-order", "stroke");
                 }
-                t.textContent = l.text.replace(/\s+/g, " ");
+                t.textContent = l.text.replace(/\\s+/g, " ");
             });
         }
     }

@@ -561,3 +561,73 @@ def test_report_payloads_in_every_field_never_run(browser, tmp_path):
     assert page.dialogs == [] and page.errors == [] and page.requests == []
     assert page.count("img") == 0 and page.count("[onerror], [onload]") == 0
     page.context.close()
+
+
+def svg_of(documents, tmp_path: Path, size=(900, 600), **options):
+    """An SVG made by `map --format svg`'s path (headless Chromium, --dump-dom), parsed."""
+    import xml.etree.ElementTree as ET
+
+    data = flowmap.screenshot(flowmap.to_html(flowmap.render(documents, offline=True, **options)), size=size,
+                              fmt="svg")  # fmt: skip
+    return data, ET.fromstring(data)
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_svg_of_the_seed_has_the_map_as_shapes_and_text(browser, seed_doc, tmp_path):
+    data, root = svg_of([seed_doc], tmp_path)
+    assert data.startswith(b"<?xml") and root.tag == SVG_NS + "svg" and root.get("viewBox") == "0 0 900 600"
+    classes = [p.get("class", "") for p in root.iter(SVG_NS + "path")]
+    assert sum("geomap-flow" in c for c in classes) == len(flowmap.flows([seed_doc]))
+    assert sum("geomap-arrow" in c for c in classes) > 0 and sum("geomap-land" in c for c in classes) > 100
+    assert sum("geomap-place" in c for c in classes) > 3 and sum("geomap-country" in c for c in classes) > 0
+    texts = [t.text or "" for t in root.iter(SVG_NS + "text")]
+    assert {"Russia", "North Korea", "Legend", "shipment (2)"} <= set(texts)
+    assert "Kim Jong Un is Airlifting Arms" in "".join(texts)  # the title, wrapped over lines
+    assert {e.tag.removeprefix(SVG_NS) for e in root.iter()} <= {"svg", "g", "path", "rect", "line", "text"}
+    assert not re.search(rb"https?:", data.replace(b'xmlns="http://www.w3.org/2000/svg"', b""))
+    assert b"href" not in data and b"<script" not in data.lower()
+    # opened on its own it draws, asks for nothing, and its labels are where the page had them
+    (tmp_path / "map.svg").write_bytes(data)
+    page = Page(browser, "", tmp_path, size=(900, 600), leaflet=False)
+    page.page.goto((tmp_path / "map.svg").as_uri())
+    shown = page.page.evaluate("() => [...document.querySelectorAll('text')].filter(t => t.getBBox().width > 0).length")
+    assert shown == len(texts) and page.requests == [] and page.errors == []
+    page.page.screenshot(path=str(tmp_path / "svg.png"))
+    assert (tmp_path / "svg.png").stat().st_size > 20_000
+    page.context.close()
+
+
+def test_svg_shows_payloads_as_text_and_runs_nothing(tmp_path):
+    documents = hostile_documents(tmp_path / "places.csv", tmp_path / "types.json")
+    data, root = svg_of(documents, tmp_path, title=tagged("title"))
+    text = " ".join("".join(t.text or "" for t in root.iter(SVG_NS + "text")).split())
+    for payload in ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "{{ 7*191 }}", "<svg onload=alert(7)>"):
+        assert payload in text, payload
+    assert not re.search(rb"(?<![\w.])1337(?![\w.])", data)
+    assert not [e for e in root.iter() if e.tag.removeprefix(SVG_NS) not in {"svg", "g", "path", "rect", "line", "text"}]
+    assert not [k for e in root.iter() for k in e.attrib if k.lower().startswith(("on", "href"))]
+    assert b"<script" not in data and b"<img" not in data
+
+
+def test_middle_arrowheads_sit_halfway_along_their_arcs(browser, gazetteer, tmp_path):
+    doc = extract("A planeload of arms left Pyongyang for Moscow.", gazetteer=gazetteer)
+    (flow,) = flowmap.flows([doc])
+    length, _ = flowmap.arrow_size(flow.weight)
+    gaps = {}
+    for arrows in ("middle", "end"):
+        m = flowmap.render([doc], offline=True, arrows=arrows)
+        page = Page(browser, flowmap.to_html(m), tmp_path)
+        for zoom in (2, 4):
+            middle = list(flow.arc[len(flow.arc) // 2])
+            page.page.evaluate(f"() => {{ window[{m.get_name()!r}].setView({json.dumps(middle)}, {zoom}, {{animate: false}}); }}")
+            gaps[arrows, zoom] = page.page.evaluate("""() => {
+                const line = document.querySelector('path.geomap-flow'), head = document.querySelector('path.geomap-arrow');
+                const half = line.getPointAtLength(line.getTotalLength() / 2), box = head.getBBox();
+                return Math.hypot(box.x + box.width / 2 - half.x, box.y + box.height / 2 - half.y);
+            }""")
+        assert page.errors == []
+        page.context.close()
+    assert gaps["middle", 2] < length / 2 + 2 and gaps["middle", 4] < length / 2 + 2, gaps  # in pixels
+    assert gaps["end", 4] > 10 * length  # the default stays at the end

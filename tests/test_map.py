@@ -363,3 +363,37 @@ def test_png_size_and_scale_and_a_pdf(tmp_path):
     assert run("map", str(article), "--format", "pdf", "--size", "800x500", "-o", str(pdf)).exit_code == 0
     body = pdf.read_bytes()
     assert body.startswith(b"%PDF") and re.search(rb"/MediaBox \[0 0 600 375", body)  # 800x500 px in points
+
+
+@pytest.mark.parametrize("bad", ["sideways", "", "END", "{{ 7*191 }}", None])
+def test_arrows_other_than_end_or_middle_are_refused(seed_doc, bad):
+    with pytest.raises(InputError, match="arrowheads"):
+        flowmap.render([seed_doc], arrows=bad)
+
+
+def test_middle_arrows_change_the_page_and_end_keeps_its_bytes(seed_doc):
+    page = flowmap.to_html(flowmap.render([seed_doc]))
+    assert flowmap.to_html(flowmap.render([seed_doc], arrows="end")) == page
+    middle = flowmap.to_html(flowmap.render([seed_doc], arrows="middle"))
+    assert middle != page and '"m": 1' in middle and middle == flowmap.to_html(flowmap.render([seed_doc], arrows="middle"))
+
+
+def test_svg_needs_chromium(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    monkeypatch.setattr(flowmap, "find_chromium", lambda: None)
+    result = run("map", str(article), "--format", "svg", "-o", str(tmp_path / "a.svg"))
+    assert result.exit_code == 2 and "SVG export needs Chromium" in result.output
+    assert not (tmp_path / "a.svg").exists()
+
+
+@pytest.mark.skipif(flowmap.find_chromium() is None, reason="no Chromium installed")
+def test_svg_through_the_cli_is_the_same_bytes_each_time(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Iran shipped drones to Russia.")
+    one, two = tmp_path / "a.svg", tmp_path / "b.svg"
+    for out in (one, two):
+        assert run("map", str(article), "--format", "svg", "--size", "600x400", "-o", str(out)).exit_code == 0
+    assert one.read_bytes() == two.read_bytes() and b'viewBox="0 0 600 400"' in one.read_bytes()
+    result = run("map", str(article), "--format", "svg", "--size", "600x400", "-o", "-")
+    assert result.exit_code == 0 and result.stdout_bytes == one.read_bytes()
