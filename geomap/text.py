@@ -69,7 +69,7 @@ _BLOCK = {
 
 
 class _VisibleText(HTMLParser):
-    """The page's title, all its visible text, and the text inside <article> elements."""
+    """The page's title and first <h1>, all its visible text, and the text inside <article> elements."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -79,6 +79,8 @@ class _VisibleText(HTMLParser):
         self.in_article = 0
         self.title: list[str] = []
         self.in_title = False
+        self.h1: list[str] = []
+        self.in_h1 = False
 
     def _add(self, text: str) -> None:
         self.parts.append(text)
@@ -88,6 +90,8 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        elif tag == "h1" and not "".join(self.h1).strip():
+            self.in_h1 = not self.skipping
         elif tag in _SKIP:
             self.skipping += 1
         elif tag == "article":
@@ -102,6 +106,8 @@ class _VisibleText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        elif tag == "h1":
+            self.in_h1 = False
         elif tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "article":
@@ -114,25 +120,31 @@ class _VisibleText(HTMLParser):
             self.title.append(data)
         elif not self.skipping:
             self._add(data)
+            if self.in_h1:
+                self.h1.append(data)
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: the title, then the body's text, one block a line. Where the
+    """The visible text of an HTML page: its headline (the first <h1>, else the <title>), then the
+    body's text, one block a line (so a headline read from the first line keeps its case). Where the
     page marks its story with <article>, only that (menus, footers and sidebars name places too);
     elsewhere navigation, footers, sidebars and forms are left out.
 
     >>> html_to_text("<html><head><title>Arms</title><script>x='Paris'</script></head>"
     ...              "<body><p>Left <b>Pyongyang</b>&nbsp;for Russia.</p><p>Next</p></body></html>")
     'Arms\\nLeft Pyongyang for Russia.\\nNext'
+    >>> html_to_text("<title>Arms to Russia - The Site</title><h1>North Korea Airlifts Arms</h1><p>Text")
+    'North Korea Airlifts Arms\\nText'
     """
     parser = _VisibleText()
     parser.feed(html)
     parser.close()
-    title = " ".join("".join(parser.title).split())
+    title = " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split())
     article = "".join(parser.article)
     body = (article if len(article.strip()) >= 200 else "".join(parser.parts)).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in body.splitlines()]
-    return "\n".join(line for line in [title, *lines] if line)
+    lines = [line for line in lines if line]
+    return "\n".join(line for line in [title, *lines[lines[:1] == [title] :]] if line)  # the <h1> once
 
 
 # --- Tokens ---------------------------------------------------------------------------------------

@@ -397,3 +397,12 @@ def test_svg_through_the_cli_is_the_same_bytes_each_time(tmp_path):
     assert one.read_bytes() == two.read_bytes() and b'viewBox="0 0 600 400"' in one.read_bytes()
     result = run("map", str(article), "--format", "svg", "--size", "600x400", "-o", "-")
     assert result.exit_code == 0 and result.stdout_bytes == one.read_bytes()
+
+
+def test_an_html_article_is_titled_by_its_h1_case_kept(tmp_path):
+    article = tmp_path / "a.html"
+    article.write_text("<html><head><title>arms | the site</title></head><body><nav>Home</nav>"
+                       "<h1>North Korea Airlifts Arms to Russia</h1><p>Iran shipped drones to Russia.</p></body></html>")
+    out = tmp_path / "a.html.html"
+    assert run("map", str(article), "-o", str(out)).exit_code == 0
+    assert "<title>North Korea Airlifts Arms to Russia</title>" in out.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ def test_html_visible_text_skips_scripts_styles_and_markup(tmp_path):
         encoding="utf-8",
     )
     text = read_text(page)
-    assert text == "Arms & Russia\nAirlift\nA plane left Pyongyang for Russia.\nSecond paragraph\nnext line"
+    assert text == "Airlift\nA plane left Pyongyang for Russia.\nSecond paragraph\nnext line"
     assert "Paris" not in text
 
 
@@ -68,10 +68,18 @@ def test_an_article_element_is_the_story_without_menus_and_sidebars():
         "<footer>222 Lakeview Avenue, West Palm Beach</footer></body></html>"
     )
     text = html_to_text(page)
-    assert text.startswith("Arms\nAirlift\nA planeload") and "Pyongyang" in text
+    assert text.startswith("Airlift\nA planeload") and "Pyongyang" in text
     assert "Paris" not in text and "Nairobi" not in text and "West Palm Beach" not in text
 
 
 def test_without_an_article_navigation_and_footers_are_left_out():
     page = "<body><nav>Home World Paris</nav><p>Talks in Seoul.</p><aside>Ads</aside><footer>Miami</footer></body>"
     assert html_to_text(page) == "Talks in Seoul."
+
+
+def test_the_headline_is_the_first_h1_else_the_title_case_kept():
+    assert html_to_text("<title>Arms - Site</title><p>Intro</p><h1>North Korea Airlifts Arms</h1><p>Text</p>") == (
+        "North Korea Airlifts Arms\nIntro\nNorth Korea Airlifts Arms\nText"
+    )
+    assert html_to_text("<title>North Korea Airlifts Arms</title><p>Text</p>").startswith("North Korea Airlifts Arms\n")
+    assert html_to_text("<title>T</title><nav><h1>Menu</h1></nav><h1></h1><h1>Real</h1>x").startswith("Real\n")
