@@ -645,8 +645,8 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
               help="Default: output/<first input's name>.<format>; - is standard output.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(MAP_FORMATS), default="html", show_default=True,
               help="html: a page that opens with no network; fragment: a <div> and its <script> for a report "
-              "page; geojson: the arcs, arrowheads and places; png, pdf: a picture; svg: the picture as shapes and text, "
-              "no tiles (png, pdf, svg need Chromium).")  # fmt: skip
+              "page; geojson: the arcs, arrowheads and places; png, pdf: a picture; svg: the picture as shapes and "
+              "text, no tiles (png, pdf, svg need Chromium).")  # fmt: skip
 @click.option("--title", type=TEXT, help="Heading of the map (default: the article's headline, else its name).")
 @TYPES
 @MIN_CONFIDENCE
@@ -661,8 +661,13 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 )
 @click.option("--width", callback=_checked("check_length"), help="Width of the map, a CSS length (default: 100%).")
 @click.option("--size", callback=_size, metavar="WxH", help="Size of a png, pdf or svg in pixels [default: 1280x800].")
-@click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
-              help="Device pixels per pixel of a png (2 for print).")
+@click.option(
+    "--scale",
+    type=click.FloatRange(0.5, 4),
+    default=1.0,
+    show_default=True,
+    help="Device pixels per pixel of a png (2 for print).",
+)
 @click.option("--arrows", type=click.Choice(("end", "middle")), default="end", show_default=True,
               help="Where arrowheads sit: at the arcs' ends, or halfway along them.")  # fmt: skip
 @DATE_OPTION

@@ -887,8 +887,18 @@ def render(
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         m.add_child(FitView([[min(lats), min(lons)], [max(lats), max(lons)]]))
-    prefix = map_id or _content_id(documents, title, types, min_confidence, tiles, offline, cdn, height, width,
-                                    *((arrows,) if arrows != "end" else ()))
+    prefix = map_id or _content_id(
+        documents,
+        title,
+        types,
+        min_confidence,
+        tiles,
+        offline,
+        cdn,
+        height,
+        width,
+        *((arrows,) if arrows != "end" else ()),
+    )
     _stable_ids(figure, prefix)
     figure.header.add_child(PageStyles(m.get_name(), fill=height is None and width is None), name="geomap_page")
     return m
@@ -975,8 +985,11 @@ def _flow_item(f: Flow, end_radius: float, index: int | None = None, arrows: str
     }  # fmt: skip
     if f.arrow:
         length, half = arrow_size(f.weight)
-        item["h"] = {"l": length, "w": half, "b": end_radius + 1.5} if arrows == "end" else {"l": length, "w": half,
-                                                                                             "b": 0, "m": 1}
+        item["h"] = (
+            {"l": length, "w": half, "b": end_radius + 1.5}
+            if arrows == "end"
+            else {"l": length, "w": half, "b": 0, "m": 1}
+        )
         item["ho"] = {"color": f.colour, "weight": 1, "fillColor": f.colour, "fillOpacity": 0.95, "opacity": 0.95,
                       "className": f"geomap-arrow {classes}"}  # fmt: skip
     return item
@@ -1231,7 +1244,8 @@ SVG_SCRIPT = """<script>window.addEventListener("load", function () { setTimeout
     }).sort(function (a, b) { return a.z - b.z || a.i - b.i; });
     layers.forEach(function (layer) {
         var at = layer.svg.getBoundingClientRect(), view = layer.svg.viewBox.baseVal;
-        var g = el("g", {transform: "translate(" + r(at.left - box.left - view.x) + " " + r(at.top - box.top - view.y) + ")"}, svg);
+        var dx = r(at.left - box.left - view.x), dy = r(at.top - box.top - view.y);
+        var g = el("g", {transform: "translate(" + dx + " " + dy + ")"}, svg);
         layer.svg.querySelectorAll("path").forEach(function (p) {
             var d = p.getAttribute("d");
             if (!d || d === "M0 0" || getComputedStyle(p).display === "none") { return; }
@@ -1249,7 +1263,10 @@ SVG_SCRIPT = """<script>window.addEventListener("load", function () { setTimeout
                 range.setStart(node, k); range.setEnd(node, k + 1);
                 var b = range.getBoundingClientRect();
                 if (!b.width && !b.height) { if (line) { line.text += value[k]; } continue; }
-                if (!line || Math.abs(b.top - line.top) > 2) { line = {text: "", left: b.left, top: b.top, bottom: b.bottom}; lines.push(line); }
+                if (!line || Math.abs(b.top - line.top) > 2) {
+                    line = {text: "", left: b.left, top: b.top, bottom: b.bottom};
+                    lines.push(line);
+                }
                 line.text += value[k];
             }
             lines.forEach(function (l) {
@@ -1286,7 +1303,9 @@ SVG_SCRIPT = """<script>window.addEventListener("load", function () { setTimeout
     });
     map.querySelectorAll(".geomap-title, .geomap-legend, .leaflet-control-attribution").forEach(panel);
     var text = new XMLSerializer().serializeToString(svg), bytes = new TextEncoder().encode(text), binary = "";
-    for (var k = 0; k < bytes.length; k += 8192) { binary += String.fromCharCode.apply(null, bytes.subarray(k, k + 8192)); }
+    for (var k = 0; k < bytes.length; k += 8192) {
+        binary += String.fromCharCode.apply(null, bytes.subarray(k, k + 8192));
+    }
     document.body.setAttribute("data-geomap-svg", btoa(binary));
 }, 300); });</script>"""
 SVG_DUMP = re.compile(r'data-geomap-svg="([A-Za-z0-9+/=]*)"')
@@ -1331,7 +1350,10 @@ def screenshot(page: str, *, size: tuple[int, int] = (1280, 800), scale: float =
     page_rule = f"@page{{size:{size[0]}px {size[1]}px;margin:0}}" if fmt == "pdf" else ""  # one page, no margins
     page = page.replace("</head>", f"<style>{page_rule}.leaflet-control-layers{{display:none}}</style></head>", 1)
     if fmt == "svg":  # --dump-dom's window is shorter than --window-size: the map is given the size itself
-        fixed = f".geomap{{width:{size[0]}px!important;height:{size[1]}px!important;right:auto!important;bottom:auto!important}}"
+        fixed = (
+            f".geomap{{width:{size[0]}px!important;height:{size[1]}px!important;"
+            "right:auto!important;bottom:auto!important}"
+        )
         page = page.replace("</head>", f"<style>{fixed}</style></head>", 1)
     page = page.replace("</body>", PICTURE_SCRIPT + (SVG_SCRIPT if fmt == "svg" else "") + "</body>", 1)
     with tempfile.TemporaryDirectory(prefix="geomap-export-") as tmp:
@@ -1343,7 +1365,8 @@ def screenshot(page: str, *, size: tuple[int, int] = (1280, 800), scale: float =
                    f"--window-size={size[0]},{size[1]}", f"--force-device-scale-factor={scale:g}",
                    "--virtual-time-budget=5000", html_path.as_uri()]  # fmt: skip
         try:
-            done = subprocess.run(command, capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": tmp})
+            env = {**os.environ, "HOME": tmp}
+            done = subprocess.run(command, capture_output=True, timeout=120, check=False, env=env)
         except (OSError, subprocess.TimeoutExpired) as e:
             raise ExportError(f"Chromium could not draw the map: {e}") from None
         if fmt == "svg":

@@ -603,10 +603,12 @@ def test_svg_shows_payloads_as_text_and_runs_nothing(tmp_path):
     documents = hostile_documents(tmp_path / "places.csv", tmp_path / "types.json")
     data, root = svg_of(documents, tmp_path, title=tagged("title"))
     text = " ".join("".join(t.text or "" for t in root.iter(SVG_NS + "text")).split())
-    for payload in ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "{{ 7*191 }}", "<svg onload=alert(7)>"):
+    shown = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "{{ 7*191 }}", "<svg onload=alert(7)>")
+    for payload in shown:
         assert payload in text, payload
     assert not re.search(rb"(?<![\w.])1337(?![\w.])", data)
-    assert not [e for e in root.iter() if e.tag.removeprefix(SVG_NS) not in {"svg", "g", "path", "rect", "line", "text"}]
+    drawn = {"svg", "g", "path", "rect", "line", "text"}
+    assert not [e for e in root.iter() if e.tag.removeprefix(SVG_NS) not in drawn]
     assert not [k for e in root.iter() for k in e.attrib if k.lower().startswith(("on", "href"))]
     assert b"<script" not in data and b"<img" not in data
 
@@ -621,9 +623,11 @@ def test_middle_arrowheads_sit_halfway_along_their_arcs(browser, gazetteer, tmp_
         page = Page(browser, flowmap.to_html(m), tmp_path)
         for zoom in (2, 4):
             middle = list(flow.arc[len(flow.arc) // 2])
-            page.page.evaluate(f"() => {{ window[{m.get_name()!r}].setView({json.dumps(middle)}, {zoom}, {{animate: false}}); }}")
+            view = f"window[{m.get_name()!r}].setView({json.dumps(middle)}, {zoom}, {{animate: false}})"
+            page.page.evaluate(f"() => {{ {view}; }}")
             gaps[arrows, zoom] = page.page.evaluate("""() => {
-                const line = document.querySelector('path.geomap-flow'), head = document.querySelector('path.geomap-arrow');
+                const line = document.querySelector('path.geomap-flow');
+                const head = document.querySelector('path.geomap-arrow');
                 const half = line.getPointAtLength(line.getTotalLength() / 2), box = head.getBBox();
                 return Math.hypot(box.x + box.width / 2 - half.x, box.y + box.height / 2 - half.y);
             }""")

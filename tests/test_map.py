@@ -375,7 +375,8 @@ def test_middle_arrows_change_the_page_and_end_keeps_its_bytes(seed_doc):
     page = flowmap.to_html(flowmap.render([seed_doc]))
     assert flowmap.to_html(flowmap.render([seed_doc], arrows="end")) == page
     middle = flowmap.to_html(flowmap.render([seed_doc], arrows="middle"))
-    assert middle != page and '"m": 1' in middle and middle == flowmap.to_html(flowmap.render([seed_doc], arrows="middle"))
+    assert middle != page and '"m": 1' in middle
+    assert middle == flowmap.to_html(flowmap.render([seed_doc], arrows="middle"))
 
 
 def test_svg_needs_chromium(tmp_path, monkeypatch):
@@ -401,8 +402,10 @@ def test_svg_through_the_cli_is_the_same_bytes_each_time(tmp_path):
 
 def test_an_html_article_is_titled_by_its_h1_case_kept(tmp_path):
     article = tmp_path / "a.html"
-    article.write_text("<html><head><title>arms | the site</title></head><body><nav>Home</nav>"
-                       "<h1>North Korea Airlifts Arms to Russia</h1><p>Iran shipped drones to Russia.</p></body></html>")
+    article.write_text(
+        "<html><head><title>arms | the site</title></head><body><nav>Home</nav>"
+        "<h1>North Korea Airlifts Arms to Russia</h1><p>Iran shipped drones to Russia.</p></body>"
+    )
     out = tmp_path / "a.html.html"
     assert run("map", str(article), "-o", str(out)).exit_code == 0
     assert "<title>North Korea Airlifts Arms to Russia</title>" in out.read_text(encoding="utf-8")
