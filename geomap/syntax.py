@@ -256,6 +256,13 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
     return out
 
 
+def _root(owner: dict[int, int], i: int) -> int:
+    """The trigger at the end of i's chain of owners (i itself when nothing owns it)."""
+    while i in owner:
+        i = owner[i]
+    return i
+
+
 def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexicon: Lexicon,
           gazetteer: Gazetteer | None) -> list[_Head]:  # fmt: skip
     """The sentence's events: trigger tokens with the slots attached to them."""
@@ -277,16 +284,18 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     owner: dict[int, int] = {}
     for i in sorted(heads):
         verb = _owning_verb(doc[i], heads)
-        if verb is not None:
+        if verb is not None and _root(owner, verb.i) != i:  # no cycle: a noun owns no verb that owns it
             owner[i] = verb.i
     for s in slots:
         anchor = _anchor(s, heads)
         if anchor is not None:
-            heads[owner.get(anchor.i, anchor.i)].slots.append(s)
-    for i, verb in owner.items():
+            heads[_root(owner, anchor.i)].slots.append(s)
+    for i in owner:  # a chain (a noun of a noun of a verb) goes to the verb at its end
+        verb = _root(owner, i)
         heads[verb].nouns.append(heads[i].token)
         if heads[i].kind == "anaphor":
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
+    for i in owner:
         del heads[i]
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):

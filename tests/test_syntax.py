@@ -4,6 +4,7 @@ is not installed; CI installs it (the `syntax` extra)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -433,3 +434,18 @@ def test_a_place_that_modifies_a_visit_is_where_it_goes(gazetteer):
     assert flows(text, gazetteer) == {("visit", "China", "Moscow")}
     # a demonym there is who visits
     assert flows("The Russian visit to Paris ended.", gazetteer) == {("visit", "Russia", "Paris")}
+
+
+def test_a_chain_of_trigger_nouns_goes_to_the_verb_at_its_end(syntax_model):
+    """A trigger noun owned by a trigger noun owned by a verb once raised KeyError (fuzz, seed 3):
+    the generated text below parses into such a chain ('leaving', 'attacks', 'dispatches')."""
+    from geomap.syntax import _root
+
+    assert _root({13: 3, 15: 13}, 15) == 3 and _root({13: 3}, 7) == 7
+    text = (
+        "envoy Γ⁛͐ۏア\U00010ec6 between. Britain embargoesacross Wagner Tuesday\n,\u2006 their black sea could"
+        " — fleeing\n"
+        "refusing take, leaving — Côte d'Ivoire, Ͳڅ؟ЊĎ伶, Sahel March 2023 gives, attacks — dispatches "
+    )
+    doc = extract(text, date=dt.date(501, 10, 3), reader="syntax")
+    assert all(e.origin is None or e.origin in {p.place.id for p in doc.places} for e in doc.events)
