@@ -1,6 +1,6 @@
 """A long fuzz run of `extract` outside CI: random news-like texts and document dates, every property checked.
 
-    python benchmarks/fuzz.py [--n 100000] [--seed 0] [--jobs 2]
+    python benchmarks/fuzz.py [--n 100000] [--seed 0] [--jobs 2] [--reader auto|rules|syntax]
 
 Texts and dates come from tests/fuzztext.py (the generator and checks tests/test_properties.py uses),
 text i from random.Random(f"{seed}:{i}"), so a failure is reproduced from its number alone. Prints
@@ -39,7 +39,9 @@ def case(seed: int, i: int) -> tuple[str, dt.date | None]:
     return random_text(rng), random_date(rng)
 
 
-def run_chunk(seed: int, first: int, last: int) -> tuple[Counter[str], dict[str, tuple[int, str, str, str]]]:
+def run_chunk(
+    seed: int, first: int, last: int, reader: str = "auto"
+) -> tuple[Counter[str], dict[str, tuple[int, str, str, str]]]:
     """Texts failing, in all ("any") and by kind, over texts first..last-1, with the first example of
     each kind: (i, text, date, detail)."""
     if _gazetteer is None:
@@ -49,7 +51,7 @@ def run_chunk(seed: int, first: int, last: int) -> tuple[Counter[str], dict[str,
     for i in range(first, last):
         text, when = case(seed, i)
         try:
-            found = problems(text, extract(text, date=when, gazetteer=_gazetteer))
+            found = problems(text, extract(text, date=when, gazetteer=_gazetteer, reader=reader))
         except Exception as e:
             found = [(f"raises {type(e).__name__}", str(e))]
         failures["any"] += bool(found)
@@ -64,8 +66,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="texts to run (default 100,000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes, each opening the gazetteer once")
+    parser.add_argument("--reader", choices=["auto", "rules", "syntax"], default="auto", help="the events' reader")
     args = parser.parse_args()
-    chunks = [(args.seed, a, min(a + CHUNK, args.n)) for a in range(0, args.n, CHUNK)]
+    chunks = [(args.seed, a, min(a + CHUNK, args.n), args.reader) for a in range(0, args.n, CHUNK)]
     failures: Counter[str] = Counter()
     examples: dict[str, tuple[int, str, str, str]] = {}
     start = time.perf_counter()
@@ -76,7 +79,7 @@ def main() -> None:
                 if kind not in examples or example[0] < examples[kind][0]:
                     examples[kind] = example
     seconds = time.perf_counter() - start
-    print(f"texts: {args.n}  seed: {args.seed}  jobs: {args.jobs}")
+    print(f"texts: {args.n}  seed: {args.seed}  jobs: {args.jobs}  reader: {args.reader}")
     print(f"seconds: {seconds:.1f}  texts/s: {args.n / seconds:.0f}")
     failed = failures.pop("any", 0)
     print(f"texts failing: {failed}" + (", by kind:" if failed else ""))

@@ -47,8 +47,8 @@ document_dates = st.one_of(
 )
 
 
-def _check(text: str, when: dt.date | None, gazetteer) -> None:
-    doc = geomap.extract(text, date=when, gazetteer=gazetteer)
+def _check(text: str, when: dt.date | None, gazetteer, reader: str = "rules") -> None:
+    doc = geomap.extract(text, date=when, gazetteer=gazetteer, reader=reader)
     assert problems(text, doc) == []
 
 
@@ -62,6 +62,12 @@ def test_extract_keeps_its_properties_on_news_like_text(gazetteer, text, when):
 @given(text=st.text(max_size=200), when=document_dates)
 def test_extract_keeps_its_properties_on_any_unicode(gazetteer, text, when):
     _check(text, when, gazetteer)
+
+
+@bounded(300)
+@given(text=news, when=document_dates)
+def test_the_syntax_reader_keeps_the_same_properties(gazetteer, syntax_model, text, when):
+    _check(text, when, gazetteer, reader="syntax")
 
 
 @bounded(400)
