@@ -235,7 +235,9 @@ class Gazetteer:
         if unknown:
             named = self._named_many(set(unknown.values()))
             for name, key in unknown.items():
-                out[name] = self._remember(name, self._rank(name, named.get(key, [])))
+                found = named.get(key)
+                # most names asked are no place ("It", "Police Department"): nothing to rank
+                out[name] = self._remember(name, self._rank(name, found) if found or "," in name else ())
         return out
 
     def _ranked(self, name: str) -> tuple[tuple[Place, str], ...]:
