@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place, distance_km
+from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 from geomap.text import word_after
@@ -276,14 +276,17 @@ class _Towns:
 
     def __init__(self, points: list[tuple[str, LatLon]]) -> None:
         self.points = points
+        # each town's latitude and longitude in radians and the cosine of its latitude, worked out
+        # once rather than for every candidate measured against it
+        self.measured = [_radians(key, point) for key, point in points]
         # a cell a little wider than the chord of its radius: a point within the radius of another
         # lies in one of the 27 cells around the other's
         self.sizes = {km: 1.001 * 2 * math.sin(km / (2 * EARTH_RADIUS_KM)) for km, _ in sorted(NEARBY_BONUS)}
-        self.cells: dict[float, dict[tuple[int, int, int], list[tuple[str, LatLon]]]] = {km: {} for km in self.sizes}
+        self.cells: dict[float, dict[tuple[int, int, int], list[_Measured]]] = {km: {} for km in self.sizes}
         if len(points) > self.FEW:
-            for key, point in points:
+            for (_, point), town in zip(points, self.measured, strict=True):
                 for km, size in self.sizes.items():
-                    self.cells[km].setdefault(_cell(point, size), []).append((key, point))
+                    self.cells[km].setdefault(_cell(point, size), []).append(town)
         self.answers: dict[tuple[LatLon, str], float] = {}
 
     def nearest(self, point: LatLon, exclude: str) -> float:
@@ -295,20 +298,38 @@ class _Towns:
         return answer
 
     def _nearest(self, point: LatLon, exclude: str) -> float:
+        here = _radians(exclude, point)
         if len(self.points) <= self.FEW:
-            return min((distance_km(point, other) for key, other in self.points if key != exclude), default=math.inf)
+            return min((_distance(here, town) for town in self.measured if town[0] != exclude), default=math.inf)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
             cells = self.cells[km]
             near = [
                 d
                 for cell in itertools.product((x - 1, x, x + 1), (y - 1, y, y + 1), (z - 1, z, z + 1))
-                for key, other in cells.get(cell, ())
-                if key != exclude and (d := distance_km(point, other)) <= km
+                for town in cells.get(cell, ())
+                if town[0] != exclude and (d := _distance(here, town)) <= km
             ]
             if near:
                 return min(near)
         return math.inf
+
+
+_Measured = tuple[str, float, float, float]  # a key, latitude and longitude in radians, cos(latitude)
+
+
+def _radians(key: str, point: LatLon) -> _Measured:
+    lat, lon = math.radians(point[0]), math.radians(point[1])
+    return key, lat, lon, math.cos(lat)
+
+
+def _distance(a: _Measured, b: _Measured) -> float:
+    """`distance_km` between two measured points: the same operations in the same order, so the
+    same float, without converting either point again."""
+    _, lat1, lon1, cos1 = a
+    _, lat2, lon2, cos2 = b
+    h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _cell(point: LatLon, size: float) -> tuple[int, int, int]:
