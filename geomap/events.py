@@ -35,6 +35,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress, count
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -407,8 +409,8 @@ def extract_events(
     toks = tokens(text) if toks is None else toks
     if not toks or not places:
         return []
-    words = [t.text.lower() for t in toks]
-    starts = [t.start for t in toks]
+    words = list(map(str.lower, map(attrgetter("text"), toks)))  # per word, without a Python call
+    starts = list(map(attrgetter("start"), toks))
     parties = find_parties(text, toks, starts, places, gazetteer)
     in_party = {i for p in parties for i in range(p.first, p.last)}
     triggers = _triggers(words, lexicon, in_party)
@@ -533,7 +535,7 @@ def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> li
     found = []
     free = 0  # the first word not inside a trigger found
     openers = lexicon.openers  # at other words no phrase starts
-    for i in [i for i, word in enumerate(words) if word in openers]:
+    for i in list(compress(count(), map(openers.__contains__, words))):
         hit = None if i < free or i in in_party else lexicon.trigger_at(words, i)
         if hit is not None:
             length, kind, type_ = hit

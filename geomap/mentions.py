@@ -21,6 +21,8 @@ gazetteer (how often the word is written lowercase against capitalised).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 from geomap.gazetteer import Gazetteer, Place
 from geomap.text import Token, tokens
@@ -139,7 +141,8 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
         return []
     headline = _title_case_lines(text, toks)
     # every span that could be a name, looked up at once
-    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if tok.capitalised and _opens_name(tok)}
+    capitalised = compress(count(), map(attrgetter("capitalised"), toks))  # the rest open no name
+    options = {i: _options_at(text, toks, i) for i in capitalised if _opens_name(toks[i])}
     found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
     matches = _spans(text, toks, options, found)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import partial
 from html.parser import HTMLParser
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -216,9 +216,10 @@ def sentences(text: str, toks: list[Token] | None = None) -> list[tuple[int, int
     ['Arms left Pyongyang.', 'The U.S. Treasury said so.', 'Next line']
     """
     toks = tokens(text) if toks is None else toks
-    starts = [
-        t.start for i, t in enumerate(toks) if i == 0 or (t.sentence_start and _ends_sentence(text, toks[i - 1], t))
-    ]
+    # the first token, and those marked as opening a sentence (a few) that follow its end
+    opening = compress(range(1, len(toks)), map(attrgetter("sentence_start"), toks[1:]))
+    starts = [toks[0].start] if toks else []
+    starts += [toks[i].start for i in opening if _ends_sentence(text, toks[i - 1], toks[i])]
     spans = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
