@@ -20,9 +20,9 @@ def name_key(name: str) -> str:
         text = name.lower()
         # most of what recognition asks: letters and single spaces, which the steps below leave
         # as they are (unless it starts with "the ")
-        if text.replace(" ", "").isalpha() and "  " not in text and text[0] != " " and text[-1] != " ":
-            if not text.startswith("the "):
-                return text
+        plain = text.replace(" ", "").isalpha() and "  " not in text and text[0] != " " and text[-1] != " "
+        if plain and not text.startswith("the "):
+            return text
         text = text.translate(_APOSTROPHES).replace(".", "")
     else:
         decomposed = unicodedata.normalize("NFKD", name)

@@ -195,7 +195,7 @@ def tokens(text: str) -> list[Token]:
             starts[i] = _SENTENCE_END.search(text[max(0, end - 3) : bounds[2 * i]]) is not None
     capitalised = map(str.isupper, map(itemgetter(0), words))
     # tuple.__new__ is what Token._make calls, here without a Python call per word
-    return list(map(_new_token, zip(bounds[0:-1:2], bounds[1::2], words, starts, capitalised)))
+    return list(map(_new_token, zip(bounds[0:-1:2], bounds[1::2], words, starts, capitalised, strict=True)))
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})").split
