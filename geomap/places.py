@@ -171,7 +171,9 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     options = _options(group)
     if not options:
         return None
-    return min(options, key=lambda pv: (-round(scores.get(pv[0].id, _base(*pv)), 9), pv[0].id))[0]
+    if scores:  # scores() gave every candidate its score
+        return min(options, key=lambda pv: (-round(scores[pv[0].id], 9), pv[0].id))[0]
+    return min(options, key=lambda pv: (-round(_base(*pv), 9), pv[0].id))[0]
 
 
 class _Context:
