@@ -223,7 +223,10 @@ def _longest_at(
     text: str, toks: list[Token], i: int, options: list[Option], found: Found, before: _Match | None
 ) -> _Match | None:
     for end, surface, char_end in options:
-        accepted = _accept(surface, found[surface], text, toks, i, before)
+        candidates = found[surface]
+        if not candidates:  # most spans tried name no place
+            continue
+        accepted = _accept(surface, candidates, text, toks, i, before)
         if accepted:
             via, candidates = accepted
             return _Match(i, end, toks[i].start, char_end, via, candidates)

@@ -302,7 +302,10 @@ class _Towns:
     def _nearest(self, point: LatLon, exclude: str) -> float:
         here = _radians(exclude, point)
         if len(self.points) <= self.FEW:
-            return min((_distance(here, town) for town in self.measured if town[0] != exclude), default=math.inf)
+            # the nearest by haversine term, then its distance: the distance grows with the term
+            # (sqrt, asin and the product keep order), so it is the least distance, to the bit
+            least = min((_term(here, town) for town in self.measured if town[0] != exclude), default=None)
+            return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
             cells = self.cells[km]
@@ -328,9 +331,17 @@ def _radians(key: str, point: LatLon) -> _Measured:
 def _distance(a: _Measured, b: _Measured) -> float:
     """`distance_km` between two measured points: the same operations in the same order, so the
     same float, without converting either point again."""
+    return _km(_term(a, b))
+
+
+def _term(a: _Measured, b: _Measured) -> float:
+    """The haversine of the angle between two measured points."""
     _, lat1, lon1, cos1 = a
     _, lat2, lon2, cos2 = b
-    h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+    return math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+
+
+def _km(h: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
