@@ -200,15 +200,20 @@ class _Context:
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
+        key, countries = group.key, self.countries
         for place, via in group.candidates:
-            score = _base(place, via)
+            score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
-            if place.country and _others(self.countries.get(place.country), group.key):
+            if place.country and _others(countries.get(place.country), key):
                 score += COUNTRY_BONUS
-            if self._contained_in_named_region(group, place) or self._contains_named_town(group, place):
+            # only towns lie in a region, and only regions hold towns: the kind decides which to ask
+            local = place.kind in LOCAL_KINDS
+            if (local and self._contained_in_named_region(group, place)) or (
+                place.kind == "admin1" and self._contains_named_town(group, place)
+            ):
                 score += CONTAINS_BONUS
-            if place.kind in LOCAL_KINDS:
+            if local:
                 score += self._nearby(group, place)
             out[place.id] = score
         return out
