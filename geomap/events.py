@@ -425,6 +425,8 @@ def extract_events(
         last = bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(party_first, first) : bisect.bisect_left(party_first, last)]
         sentence_triggers = triggers[bisect.bisect_left(trigger_first, first) : bisect.bisect_left(trigger_first, last)]
+        if not here and not sentence_triggers:
+            continue  # no place and no trigger: no event (most sentences of a long text)
         sentence_dates = dates[bisect.bisect_left(date_start, s_start) : bisect.bisect_left(date_start, s_end)]
         here = [p for p in here if not _is_source(text, toks, words, p, (first, last), sentence_triggers, here)]
         _sentence_events(
