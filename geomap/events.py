@@ -582,7 +582,7 @@ def _is_source(
         if words[j] in REPORTING:
             # "India on Friday, the Treasury said": that verb has a subject of its own
             between = text[toks[party.last - 1].end : toks[j].start]
-            return re.search(r",\s*\w", between) is None
+            return _COMMA_WORD.search(between) is None
     # inside a reporting frame: "Yoo told reporters in Seoul that …"
     for j in range(party.first - 1, max(first - 1, party.first - 6), -1):
         if words[j] in REPORTING:
@@ -602,7 +602,7 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
             previous = units[-1][-1]
             gap = text[toks[previous.last - 1].end : toks[party.first].start]
             # ", and" ends a list of three or more; after a single item it starts a new clause
-            clause = "," in gap and re.search(r"\b(and|or)\b", gap) and len(units[-1]) < 2
+            clause = "," in gap and _AND_OR.search(gap) and len(units[-1]) < 2
             if _LIST_GAP.fullmatch(gap) and not clause and party.first > previous.last - 1:
                 units[-1].append(party)
                 gaps[-1].append(gap)
@@ -612,11 +612,14 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
     # a list is closed by "and", "or" or a hyphen; commas alone ("Kuwait, Egypt was …") join nothing
     out: list[list[_Party]] = []
     for unit, joins in zip(units, gaps, strict=True):
-        closed = any(re.search(r"\band\b|\bor\b|&|-|–", g) for g in joins)
+        closed = any(_CLOSES_LIST.search(g) for g in joins)
         out.extend([unit] if closed or len(unit) == 1 else [[p] for p in unit])
     return out
 
 
+_COMMA_WORD = re.compile(r",\s*\w")
+_AND_OR = re.compile(r"\b(and|or)\b")
+_CLOSES_LIST = re.compile(r"\band\b|\bor\b|&|-|–")
 _LIST_GAP = re.compile(r"[ ,]*(?:(?:and|or|&|-|–)[ ]*)?(?:the )?|-|–")
 
 

@@ -202,9 +202,13 @@ _SPLIT = re.compile(f"({_TOKEN.pattern})").split
 _new_token = partial(tuple.__new__, Token)
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_STOP = re.compile(r"[.!?…]")
+
+
 def word_after(text: str, end: int) -> str:
     """The word right after offset `end`, lowercased ('sanctioned' in 'Washington sanctioned')."""
-    match = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+    match = _WORD_AFTER.match(text, end, end + 30)
     return match.group(1).lower() if match else ""
 
 
@@ -235,7 +239,7 @@ def _ends_sentence(text: str, before: Token, token: Token) -> bool:
     gap = text[before.end : token.start]
     if gap == ". " and _abbreviation(before):
         return False
-    return "\n" in gap or re.search(r"[.!?…]", gap) is not None or before.text.endswith(".")
+    return "\n" in gap or _STOP.search(gap) is not None or before.text.endswith(".")
 
 
 def _abbreviation(token: Token) -> bool:
