@@ -234,10 +234,14 @@ class Gazetteer:
                     out[name] = known
         if unknown:
             named = self._named_many(set(unknown.values()))
+            answers = self._answers
             for name, key in unknown.items():
                 found = named.get(key)
                 # most names asked are no place ("It", "Police Department"): nothing to rank
-                out[name] = self._remember(name, self._rank(name, found) if found or "," in name else ())
+                ranked = self._rank(name, found) if found or "," in name else ()
+                if len(answers) >= REMEMBERED:  # as _remember does, without a call per name
+                    answers.clear()
+                answers[name] = out[name] = ranked
         return out
 
     def _ranked(self, name: str) -> tuple[tuple[Place, str], ...]:

@@ -413,6 +413,8 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
         lines.append(toks[first:last])
         first = last
     for line_toks in lines:
+        if len(line_toks) < 3:
+            continue  # fewer than three words of any length
         long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
         if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
             inside.update(t.start for t in line_toks)

@@ -23,6 +23,7 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place
@@ -309,7 +310,8 @@ class _Towns:
         if len(self.points) <= self.FEW:
             # the nearest by haversine term, then its distance: the distance grows with the term
             # (sqrt, asin and the product keep order), so it is the least distance, to the bit
-            least = min((_term(here, town) for town in self.measured if town[0] != exclude), default=None)
+            others = [town for town in self.measured if town[0] != exclude]
+            least = min(map(_term, repeat(here), others), default=None)
             return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
