@@ -54,9 +54,15 @@ class DateMention:
 
 # Where each pattern may start: "relative" anywhere; the others at a month's or a weekday's name or
 # a number, and "month" at the word before a month's name. Trying a pattern only there gives what
-# its finditer gives, without scanning the text once for each pattern.
+# its finditer gives, without scanning the text once for each pattern. A number is a start only
+# where what follows may make a date: three more digits and a dash ("iso"), or a day's digits
+# and a month's name ("day_month"); news has many numbers, and few are dates. Likewise a month's or
+# a weekday's name only where the whole name ends a word ("March", not "Marine"; "Sunday", not
+# "Sunni"): every pattern needs that.
 _ANCHOR = re.compile(
-    r"\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d)"
+    rf"\b(?:(?P<month>(?={_MONTH}(?!\w))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    rf"|(?P<weekday>(?={_WEEKDAY}\b)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+    r"|\d(?=\d\d\d-|\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
 )
 _STARTS = {
     "iso": "number", "weekday_date": "weekday", "day_range": "month", "month_day": "month", "day_month": "number",

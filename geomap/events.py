@@ -35,6 +35,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress, count
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -407,8 +409,8 @@ def extract_events(
     toks = tokens(text) if toks is None else toks
     if not toks or not places:
         return []
-    words = [t.text.lower() for t in toks]
-    starts = [t.start for t in toks]
+    words = list(map(str.lower, map(attrgetter("text"), toks)))  # per word, without a Python call
+    starts = list(map(attrgetter("start"), toks))
     parties = find_parties(text, toks, starts, places, gazetteer)
     in_party = {i for p in parties for i in range(p.first, p.last)}
     triggers = _triggers(words, lexicon, in_party)
@@ -423,6 +425,8 @@ def extract_events(
         last = bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(party_first, first) : bisect.bisect_left(party_first, last)]
         sentence_triggers = triggers[bisect.bisect_left(trigger_first, first) : bisect.bisect_left(trigger_first, last)]
+        if not here and not sentence_triggers:
+            continue  # no place and no trigger: no event (most sentences of a long text)
         sentence_dates = dates[bisect.bisect_left(date_start, s_start) : bisect.bisect_left(date_start, s_end)]
         here = [p for p in here if not _is_source(text, toks, words, p, (first, last), sentence_triggers, here)]
         _sentence_events(
@@ -533,7 +537,7 @@ def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> li
     found = []
     free = 0  # the first word not inside a trigger found
     openers = lexicon.openers  # at other words no phrase starts
-    for i in [i for i, word in enumerate(words) if word in openers]:
+    for i in list(compress(count(), map(openers.__contains__, words))):
         hit = None if i < free or i in in_party else lexicon.trigger_at(words, i)
         if hit is not None:
             length, kind, type_ = hit
@@ -578,7 +582,7 @@ def _is_source(
         if words[j] in REPORTING:
             # "India on Friday, the Treasury said": that verb has a subject of its own
             between = text[toks[party.last - 1].end : toks[j].start]
-            return re.search(r",\s*\w", between) is None
+            return _COMMA_WORD.search(between) is None
     # inside a reporting frame: "Yoo told reporters in Seoul that …"
     for j in range(party.first - 1, max(first - 1, party.first - 6), -1):
         if words[j] in REPORTING:
@@ -598,7 +602,7 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
             previous = units[-1][-1]
             gap = text[toks[previous.last - 1].end : toks[party.first].start]
             # ", and" ends a list of three or more; after a single item it starts a new clause
-            clause = "," in gap and re.search(r"\b(and|or)\b", gap) and len(units[-1]) < 2
+            clause = "," in gap and _AND_OR.search(gap) and len(units[-1]) < 2
             if _LIST_GAP.fullmatch(gap) and not clause and party.first > previous.last - 1:
                 units[-1].append(party)
                 gaps[-1].append(gap)
@@ -608,11 +612,14 @@ def _units(text: str, toks: list[Token], parties: list[_Party]) -> list[list[_Pa
     # a list is closed by "and", "or" or a hyphen; commas alone ("Kuwait, Egypt was …") join nothing
     out: list[list[_Party]] = []
     for unit, joins in zip(units, gaps, strict=True):
-        closed = any(re.search(r"\band\b|\bor\b|&|-|–", g) for g in joins)
+        closed = any(_CLOSES_LIST.search(g) for g in joins)
         out.extend([unit] if closed or len(unit) == 1 else [[p] for p in unit])
     return out
 
 
+_COMMA_WORD = re.compile(r",\s*\w")
+_AND_OR = re.compile(r"\b(and|or)\b")
+_CLOSES_LIST = re.compile(r"\band\b|\bor\b|&|-|–")
 _LIST_GAP = re.compile(r"[ ,]*(?:(?:and|or|&|-|–)[ ]*)?(?:the )?|-|–")
 
 

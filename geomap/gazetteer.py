@@ -234,8 +234,14 @@ class Gazetteer:
                     out[name] = known
         if unknown:
             named = self._named_many(set(unknown.values()))
+            answers = self._answers
             for name, key in unknown.items():
-                out[name] = self._remember(name, self._rank(name, named.get(key, [])))
+                found = named.get(key)
+                # most names asked are no place ("It", "Police Department"): nothing to rank
+                ranked = self._rank(name, found) if found or "," in name else ()
+                if len(answers) >= REMEMBERED:  # as _remember does, without a call per name
+                    answers.clear()
+                answers[name] = out[name] = ranked
         return out
 
     def _ranked(self, name: str) -> tuple[tuple[Place, str], ...]:
@@ -264,8 +270,9 @@ class Gazetteer:
 
     def _named_many(self, keys: set[str]) -> dict[str, list[tuple[Place, str, bool]]]:
         """`_named` of each key, in one query for every few hundred keys."""
-        asked = sorted(k for k in keys if k)
+        asked = sorted(filter(None, keys))
         found: dict[str, dict[str, tuple[Place, str, bool]]] = {}
+        user_ids = self._user_ids
         for n in range(0, len(asked), 500):
             part = asked[n : n + 500]
             rows = self._db.execute(
@@ -273,12 +280,17 @@ class Gazetteer:
                 f" WHERE n.key IN ({','.join('?' * len(part))})",
                 part,
             )
-            for key, via, *row in rows:
-                place = self._user_ids.get(_row_id(row)) or self._place(row)
-                found.setdefault(key, {})[place.id] = (place, VIA[via], place.id in self._user_ids)
-        for key in asked:
-            for place, via in self._user_names.get(key, ()):
-                found.setdefault(key, {})[place.id] = (place, via, True)
+            for row in rows:
+                place_row = row[2:]
+                place = (user_ids and user_ids.get(_row_id(place_row))) or self._place(place_row)
+                places = found.get(row[0])
+                if places is None:
+                    places = found[row[0]] = {}
+                places[place.id] = (place, VIA[row[1]], place.id in user_ids)
+        if self._user_names:  # the user's places, by the keys asked
+            for key in asked:
+                for place, via in self._user_names.get(key, ()):
+                    found.setdefault(key, {})[place.id] = (place, via, True)
         return {key: list(places.values()) for key, places in found.items()}
 
     def _lies_in(self, place: Place, container: str) -> bool:

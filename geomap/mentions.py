@@ -20,7 +20,10 @@ gazetteer (how often the word is written lowercase against capitalised).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 from geomap.gazetteer import Gazetteer, Place
 from geomap.text import Token, tokens
@@ -139,7 +142,8 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
         return []
     headline = _title_case_lines(text, toks)
     # every span that could be a name, looked up at once
-    options = {i: _options_at(text, toks, i) for i, tok in enumerate(toks) if tok.capitalised and _opens_name(tok)}
+    capitalised = compress(count(), map(attrgetter("capitalised"), toks))  # the rest open no name
+    options = {i: _options_at(text, toks, i) for i in capitalised if _opens_name(toks[i])}
     found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
     matches = _spans(text, toks, options, found)
@@ -180,17 +184,24 @@ def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
     """The spans a name starting at token i may take, in the order they are tried: longest first."""
     # how far a name may reach: capitalised words and joiners, on one line, no punctuation between
     j = i + 1
-    while j < len(toks) and j - i < MAX_SPAN:
-        gap = text[toks[j - 1].end : toks[j].start]
-        if gap not in ("", " ", "-") or not (toks[j].capitalised or toks[j].text.lower() in JOINERS):
+    reach = min(len(toks), i + MAX_SPAN)
+    while j < reach:
+        before, tok = toks[j - 1], toks[j]
+        if tok.start - before.end > 1:  # a gap of more than one character is none of "", " ", "-"
+            break
+        gap = text[before.end : tok.start]
+        if gap not in ("", " ", "-") or not (tok.capitalised or tok.text.lower() in JOINERS):
             break
         j += 1
     options = []
+    start = toks[i].start
     for end in range(j, i, -1):
         last = toks[end - 1]
         if last.capitalised:
-            surface = text[toks[i].start : last.end]
-            options += [(end, s, char_end) for s, char_end in _with_trailing_dot(text, surface, last.end)]
+            surface = text[start : last.end]
+            if text[last.end : last.end + 1] == "." and not surface.endswith("."):
+                options.append((end, surface + ".", last.end + 1))  # 'Fla.' (an abbreviation) before 'Fla'
+            options.append((end, surface, last.end))
     return options
 
 
@@ -212,18 +223,14 @@ def _longest_at(
     text: str, toks: list[Token], i: int, options: list[Option], found: Found, before: _Match | None
 ) -> _Match | None:
     for end, surface, char_end in options:
-        accepted = _accept(surface, found[surface], text, toks, i, before)
+        candidates = found[surface]
+        if not candidates:  # most spans tried name no place
+            continue
+        accepted = _accept(surface, candidates, text, toks, i, before)
         if accepted:
             via, candidates = accepted
             return _Match(i, end, toks[i].start, char_end, via, candidates)
     return None
-
-
-def _with_trailing_dot(text: str, surface: str, end: int) -> list[tuple[str, int]]:
-    """'Fla' followed by '.': try 'Fla.' (an abbreviation) before 'Fla'."""
-    if text[end : end + 1] == "." and not surface.endswith("."):
-        return [(surface + ".", end + 1), (surface, end)]
-    return [(surface, end)]
 
 
 def _accept(
@@ -231,14 +238,15 @@ def _accept(
 ) -> tuple[str, tuple[tuple[Place, str], ...]] | None:
     """The candidates a surface form may really mean, and how the best was matched."""
     usable = []
+    abbreviated = _looks_abbreviated(surface)  # asked once, not for each candidate
     for place, via in found:
-        exact = surface in (place.name, *place.aliases)
         if via == "code":
             # postal codes only right after "Place, ": "West Palm Beach, FL"
+            exact = surface == place.name or surface in place.aliases
             if exact and _after_place_and_comma(text, toks, i, before) and place.kind in ("admin1", "country"):
                 usable.append((place, via))
-        elif via == "abbreviation" or _looks_abbreviated(surface):
-            if exact:
+        elif via == "abbreviation" or abbreviated:
+            if surface == place.name or surface in place.aliases:
                 usable.append((place, "abbreviation" if via in ("name", "alias") else via))
         else:
             usable.append((place, via))
@@ -396,15 +404,17 @@ def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
     """Start offsets of tokens on lines written in title case ("Kim Jong Un Is Airlifting Arms")."""
     inside: set[int] = set()
+    starts = list(map(attrgetter("start"), toks))
     lines: list[list[Token]] = []
-    line_end = -1  # where the line of the last token ends
-    for tok in toks:
-        if tok.start > line_end:
-            line_end = text.find("\n", tok.start)
-            line_end = len(text) if line_end < 0 else line_end
-            lines.append([])
-        lines[-1].append(tok)
+    first = 0  # the first token of the line
+    while first < len(toks):
+        line_end = text.find("\n", toks[first].start)
+        last = len(toks) if line_end < 0 else bisect.bisect_left(starts, line_end, first)
+        lines.append(toks[first:last])
+        first = last
     for line_toks in lines:
+        if len(line_toks) < 3:
+            continue  # fewer than three words of any length
         long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
         if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
             inside.update(t.start for t in line_toks)

@@ -17,7 +17,13 @@ def name_key(name: str) -> str:
     ('hague', 'us', 'nur sultan', 'kyiv')
     """
     if name.isascii():  # most names: nothing to decompose, and casefold is lower
-        text = name.translate(_APOSTROPHES).lower().replace(".", "")
+        text = name.lower()
+        # most of what recognition asks: letters and single spaces, which the steps below leave
+        # as they are (unless it starts with "the ")
+        plain = text.replace(" ", "").isalpha() and "  " not in text and text[0] != " " and text[-1] != " "
+        if plain and not text.startswith("the "):
+            return text
+        text = text.translate(_APOSTROPHES).replace(".", "")
     else:
         decomposed = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in decomposed if not unicodedata.combining(c))

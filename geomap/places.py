@@ -23,9 +23,10 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
-from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place, distance_km
+from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 from geomap.text import word_after
@@ -171,7 +172,9 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     options = _options(group)
     if not options:
         return None
-    return min(options, key=lambda pv: (-round(scores.get(pv[0].id, _base(*pv)), 9), pv[0].id))[0]
+    if scores:  # scores() gave every candidate its score
+        return min(options, key=lambda pv: (-round(scores[pv[0].id], 9), pv[0].id))[0]
+    return min(options, key=lambda pv: (-round(_base(*pv), 9), pv[0].id))[0]
 
 
 class _Context:
@@ -198,15 +201,20 @@ class _Context:
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
+        key, countries = group.key, self.countries
         for place, via in group.candidates:
-            score = _base(place, via)
+            score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
-            if place.country and _others(self.countries.get(place.country), group.key):
+            if place.country and _others(countries.get(place.country), key):
                 score += COUNTRY_BONUS
-            if self._contained_in_named_region(group, place) or self._contains_named_town(group, place):
+            # only towns lie in a region, and only regions hold towns: the kind decides which to ask
+            local = place.kind in LOCAL_KINDS
+            if (local and self._contained_in_named_region(group, place)) or (
+                place.kind == "admin1" and self._contains_named_town(group, place)
+            ):
                 score += CONTAINS_BONUS
-            if place.kind in LOCAL_KINDS:
+            if local:
                 score += self._nearby(group, place)
             out[place.id] = score
         return out
@@ -276,14 +284,17 @@ class _Towns:
 
     def __init__(self, points: list[tuple[str, LatLon]]) -> None:
         self.points = points
+        # each town's latitude and longitude in radians and the cosine of its latitude, worked out
+        # once rather than for every candidate measured against it
+        self.measured = [_radians(key, point) for key, point in points]
         # a cell a little wider than the chord of its radius: a point within the radius of another
         # lies in one of the 27 cells around the other's
         self.sizes = {km: 1.001 * 2 * math.sin(km / (2 * EARTH_RADIUS_KM)) for km, _ in sorted(NEARBY_BONUS)}
-        self.cells: dict[float, dict[tuple[int, int, int], list[tuple[str, LatLon]]]] = {km: {} for km in self.sizes}
+        self.cells: dict[float, dict[tuple[int, int, int], list[_Measured]]] = {km: {} for km in self.sizes}
         if len(points) > self.FEW:
-            for key, point in points:
+            for (_, point), town in zip(points, self.measured, strict=True):
                 for km, size in self.sizes.items():
-                    self.cells[km].setdefault(_cell(point, size), []).append((key, point))
+                    self.cells[km].setdefault(_cell(point, size), []).append(town)
         self.answers: dict[tuple[LatLon, str], float] = {}
 
     def nearest(self, point: LatLon, exclude: str) -> float:
@@ -295,20 +306,50 @@ class _Towns:
         return answer
 
     def _nearest(self, point: LatLon, exclude: str) -> float:
+        here = _radians(exclude, point)
         if len(self.points) <= self.FEW:
-            return min((distance_km(point, other) for key, other in self.points if key != exclude), default=math.inf)
+            # the nearest by haversine term, then its distance: the distance grows with the term
+            # (sqrt, asin and the product keep order), so it is the least distance, to the bit
+            others = [town for town in self.measured if town[0] != exclude]
+            least = min(map(_term, repeat(here), others), default=None)
+            return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
             cells = self.cells[km]
             near = [
                 d
                 for cell in itertools.product((x - 1, x, x + 1), (y - 1, y, y + 1), (z - 1, z, z + 1))
-                for key, other in cells.get(cell, ())
-                if key != exclude and (d := distance_km(point, other)) <= km
+                for town in cells.get(cell, ())
+                if town[0] != exclude and (d := _distance(here, town)) <= km
             ]
             if near:
                 return min(near)
         return math.inf
+
+
+_Measured = tuple[str, float, float, float]  # a key, latitude and longitude in radians, cos(latitude)
+
+
+def _radians(key: str, point: LatLon) -> _Measured:
+    lat, lon = math.radians(point[0]), math.radians(point[1])
+    return key, lat, lon, math.cos(lat)
+
+
+def _distance(a: _Measured, b: _Measured) -> float:
+    """`distance_km` between two measured points: the same operations in the same order, so the
+    same float, without converting either point again."""
+    return _km(_term(a, b))
+
+
+def _term(a: _Measured, b: _Measured) -> float:
+    """The haversine of the angle between two measured points."""
+    _, lat1, lon1, cos1 = a
+    _, lat2, lon2, cos2 = b
+    return math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+
+
+def _km(h: float) -> float:
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _cell(point: LatLon, size: float) -> tuple[int, int, int]:

@@ -8,7 +8,10 @@ they report points into that text.
 from __future__ import annotations
 
 import re
+from functools import partial
 from html.parser import HTMLParser
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -180,30 +183,44 @@ def tokens(text: str) -> list[Token]:
     >>> [(t.text, t.sentence_start) for t in tokens("Arms left Pyongyang. The U.S. said")]
     [('Arms', True), ('left', False), ('Pyongyang', False), ('The', True), ('U.S.', False), ('said', False)]
     """
-    out: list[Token] = []
-    previous: Token | None = None
-    for m in _TOKEN.finditer(text):
-        (start, end), word = m.span(), m.group()
-        if previous is None:
-            starts = True
+    # One split gives the words and the gaps between them (gap, word, gap, word, ..., gap), and the
+    # running sum of their lengths every offset: no match object and no Python call per word.
+    parts = _SPLIT(text)
+    words = parts[1::2]
+    if not words:
+        return []
+    bounds = list(accumulate(map(len, parts)))
+    starts = [False] * len(words)
+    starts[0] = True
+    # Only a gap other than one space, or one space after a dotted abbreviation, may start a
+    # sentence: the rest (most words) keep False without a look.
+    for i, gap in enumerate(parts[2:-1:2], start=1):
+        if gap == " ":
+            previous = words[i - 1]
+            if previous[-1] == ".":
+                # after a dotted abbreviation, a word that usually opens a sentence does ("in the U.S. The")
+                starts[i] = words[i] in _SENTENCE_OPENERS and previous.count(".") > 1
+        elif gap == ". " and _abbreviation_word(words[i - 1]):
+            pass  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
         else:
-            gap = text[previous.end : start]
-            if gap == " ":
-                # most words: one space after a word, which ends no sentence; after a dotted
-                # abbreviation, a word that usually opens one does ("in the U.S. The")
-                starts = word in _SENTENCE_OPENERS and previous.text.endswith(".") and previous.text.count(".") > 1
-            elif gap == ". " and _abbreviation(previous):
-                starts = False  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
-            else:
-                starts = _SENTENCE_END.search(text[max(0, previous.end - 3) : start]) is not None
-        previous = Token(start, end, word, starts, word[:1].isupper())
-        out.append(previous)
-    return out
+            end = bounds[2 * i - 1]  # the end of the word before
+            starts[i] = _SENTENCE_END.search(text[max(0, end - 3) : bounds[2 * i]]) is not None
+    capitalised = map(str.isupper, map(itemgetter(0), words))
+    # tuple.__new__ is what Token._make calls, here without a Python call per word
+    return list(map(_new_token, zip(bounds[0:-1:2], bounds[1::2], words, starts, capitalised, strict=True)))
+
+
+_SPLIT = re.compile(f"({_TOKEN.pattern})").split
+_new_token = partial(tuple.__new__, Token)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_STOP = re.compile(r"[.!?…]")
 
 
 def word_after(text: str, end: int) -> str:
     """The word right after offset `end`, lowercased ('sanctioned' in 'Washington sanctioned')."""
-    match = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+    match = _WORD_AFTER.match(text, end, end + 30)
     return match.group(1).lower() if match else ""
 
 
@@ -215,9 +232,10 @@ def sentences(text: str, toks: list[Token] | None = None) -> list[tuple[int, int
     ['Arms left Pyongyang.', 'The U.S. Treasury said so.', 'Next line']
     """
     toks = tokens(text) if toks is None else toks
-    starts = [
-        t.start for i, t in enumerate(toks) if i == 0 or (t.sentence_start and _ends_sentence(text, toks[i - 1], t))
-    ]
+    # the first token, and those marked as opening a sentence (a few) that follow its end
+    opening = compress(range(1, len(toks)), map(attrgetter("sentence_start"), toks[1:]))
+    starts = [toks[0].start] if toks else []
+    starts += [toks[i].start for i in opening if _ends_sentence(text, toks[i - 1], toks[i])]
     spans = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -233,12 +251,16 @@ def _ends_sentence(text: str, before: Token, token: Token) -> bool:
     gap = text[before.end : token.start]
     if gap == ". " and _abbreviation(before):
         return False
-    return "\n" in gap or re.search(r"[.!?…]", gap) is not None or before.text.endswith(".")
+    return "\n" in gap or _STOP.search(gap) is not None or before.text.endswith(".")
 
 
 def _abbreviation(token: Token) -> bool:
     """A word written with a full stop that does not end a sentence: 'Aug.', 'Rep.', 'E.'."""
-    return token.text in _ABBREVIATIONS or (len(token.text) == 1 and token.text.isupper())
+    return _abbreviation_word(token.text)
+
+
+def _abbreviation_word(word: str) -> bool:
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 _ABBREVIATIONS = frozenset(

@@ -97,6 +97,7 @@ def test_a_day_range_ends_in_its_start_month_and_not_before_its_start(text, when
         "In March, on Monday May 5 and 6, 2023, since June, mid July 2022; 5 June; 2023-05-06 and today.",
         "xin March, _in May, Mayday, Sept. 3-4, by Aug. 8, THE JUNE 2, 12 March 2021, yesterday",
         "in  March (two spaces), in\nMarch, the March, Tuesday, July 25, 2023 and 30 Dec",
+        "Marine Sunni Mayor Monroe, Jan.5, in Jan. 5 Sept.; Mondays 1234-5 2023-05-06 12th June 3 Decembers",
     ],
 )
 def test_patterns_tried_where_they_may_start_find_what_a_scan_finds(text):
