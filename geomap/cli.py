@@ -189,7 +189,7 @@ MIN_CONFIDENCE = click.option(
 )  # fmt: skip
 TILES = click.option(
     "--tiles", callback=_checked("tile_provider"),
-    help="Online tiles above the bundled land: gray (default), positron, osm, an xyzservices provider name, or none.",
+    help="Online tiles above the bundled land: gray (default), topo, osm, a keyless xyzservices provider, or none.",
 )  # fmt: skip
 OFFLINE = click.option("--offline", is_flag=True, help="No online tiles at all: the page asks the network for nothing.")
 

@@ -66,7 +66,8 @@ TYPE_COLOURS = {
 }
 OTHER_COLOUR = "#555555"
 # Short names for --tiles; any other name must be an xyzservices provider's, "none" draws none.
-TILES = {"gray": "Esri.WorldGrayCanvas", "positron": "CartoDB positron", "osm": "OpenStreetMap"}
+# (CARTO's "positron" now needs an API key, which a page cannot keep secret: it is refused like any such.)
+TILES = {"gray": "Esri.WorldGrayCanvas", "topo": "Esri.WorldTopoMap", "osm": "OpenStreetMap"}
 DEFAULT_TILES = "gray"  # quiet, keyless, light grey: flows stand out
 DATA_ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth (public domain); map: geomap"
 MAP_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -925,12 +926,8 @@ def tile_provider(tiles: str | None) -> str | None:
         provider = _provider(tiles)
     except ValueError:
         raise InputError(f"unknown tiles {tiles!r}: {hint}") from None
-    try:
-        with warnings.catch_warnings():  # xyzservices warns of keys it cannot check
-            warnings.simplefilter("ignore")
-            provider.build_url()
-    except ValueError:
-        raise InputError(f"tiles {tiles!r} need an API key, which geomap cannot pass: {hint}") from None
+    if provider.requires_token():
+        raise InputError(f"tiles {tiles!r} need an API key, which geomap cannot pass: {hint}")
     return TILES.get(tiles.lower(), tiles)
 
 

@@ -195,13 +195,19 @@ def test_unknown_tiles_are_refused_on_one_line(inputs, tmp_path, bad):
     assert result.exit_code == 2
     assert result.output.startswith("Error: Invalid value for '--tiles': ")
     assert len(result.output.strip().splitlines()) == 1
-    assert all(name in result.output for name in ("gray", "positron", "osm", "none"))
+    assert all(name in result.output for name in ("gray", "topo", "osm", "none"))
     assert "Traceback" not in result.output and not out.exists()
     with pytest.raises(InputError):
         flowmap.render([], tiles=bad)
 
 
-@pytest.mark.parametrize("tiles", ["gray", "osm", "none", "OpenStreetMap.Mapnik"])
+@pytest.mark.parametrize("tiles", ["CartoDB.Positron", "CartoDB positron", "Thunderforest.OpenCycleMap"])
+def test_tiles_that_need_an_api_key_are_refused(inputs, tmp_path, tiles):
+    result = CliRunner().invoke(main, ["map", str(inputs["events.csv"]), "--tiles", tiles])
+    assert result.exit_code == 2 and "need an API key" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("tiles", ["gray", "topo", "osm", "none", "OpenStreetMap.Mapnik"])
 def test_known_tiles_draw(inputs, tmp_path, tiles):
     out = tmp_path / "map.html"
     assert run(str(inputs["record.json"]), "--tiles", tiles, "-o", str(out)).exit_code == 0
