@@ -571,6 +571,9 @@ def _parquet_rows(path: str, fields: Fields) -> Iterator[Item]:
 # --- Outputs: streamed (JSONL, Parquet) or written whole at the end --------------------------------
 
 
+RECORD_START = b'{"schema_version"'  # how every JSONL line geomap writes begins
+
+
 class JsonlSink:
     """JSONL written as records come: a record is one line, handed to the system as soon as it is
     done (a killed run leaves every finished record; at worst a torn last line, which `finished`
@@ -592,7 +595,10 @@ class JsonlSink:
             with open(self.path, "r+b") as f:
                 end = 0
                 for line in f:
-                    if not line.endswith(b"\n"):
+                    if not line.endswith(b"\n"):  # a torn last record, or something that is no record
+                        if not (line.startswith(RECORD_START) or RECORD_START.startswith(line)):
+                            message = f"{self.path}: ends in {line[:40]!r}, not a geomap record; cannot resume"
+                            raise InputError(message)
                         break
                     end += len(line)
                     try:

@@ -153,7 +153,8 @@ def test_resume_after_a_kill(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
-    finished = records(out.read_text())
+    whole = out.read_text().rsplit("\n", 1)[0]  # a kill may tear the line being written: --resume cuts it
+    finished = records(whole)
     assert 30 <= len(finished) < 1500  # whole records, killed mid-run
     with open(out, "a") as f:
         f.write('{"schema_version": "1.0", "sou')  # and a torn line, as a kill mid-write could leave
@@ -256,3 +257,15 @@ def test_progress_stays_off_the_stream_when_it_is_not_a_terminal(tmp_path):
         progress.clear()
     line = stream.getvalue()
     assert line.startswith("\r4/10 documents") and "ETA" in line and "0 failed" in line and line.endswith("\r\x1b[K")
+
+
+@pytest.mark.parametrize("content", [b"important notes, no newline", b'{"schema_version": "1.0"}\nnotes at the end'])
+def test_resume_never_cuts_what_is_not_a_torn_record(tmp_path, content):
+    """--resume cuts a torn last record; a file that ends in anything else is refused, unchanged."""
+    source = tmp_path / "a.txt"
+    source.write_text(article(1), encoding="utf-8")
+    notes = tmp_path / "notes.jsonl"
+    notes.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(source), "--format", "jsonl", "-o", str(notes), "--resume"])
+    assert result.exit_code == 2 and "not a geomap record" in result.stderr and result.stderr.count("\n") == 1
+    assert notes.read_bytes() == content
