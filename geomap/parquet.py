@@ -159,6 +159,7 @@ class ParquetSink:
         self.flush()
 
 
-def dataset_files(directory: str | os.PathLike[str], table: str) -> str:
-    """The glob of a table's parts, for DuckDB's read_parquet (with hive_partitioning = true)."""
-    return str(Path(directory) / table / "*" / "*.parquet")
+def dataset_files(directory: str | os.PathLike[str], table: str) -> list[str]:
+    """A table's parts, listed here for DuckDB's read_parquet (with hive_partitioning = true): a
+    folder named with glob characters ('[1]', '*') must not be read as a pattern by DuckDB."""
+    return sorted(str(p) for p in Path(directory).glob(f"{table}/*/*.parquet"))

@@ -275,6 +275,15 @@ def test_a_dataset_through_duckdb_gives_what_the_records_give(articles):
     assert (articles / "flows.parquet").read_bytes() == first
 
 
+def test_a_dataset_folder_named_with_glob_characters_is_read_as_named(articles):
+    """DuckDB reads a path as a glob: the parts are listed by geomap, so '[1]' or '*' is only a name."""
+    pytest.importorskip("duckdb")
+    invoke("extract", "a.txt", "b.txt", "--reader", "rules", "--format", "parquet", "-o", "ds'x\"[1]", "-q")
+    invoke("extract", "c.txt", "--reader", "rules", "--format", "parquet", "-o", "ds1", "-q")
+    flows = invoke("flows", "ds'x\"[1]", "--format", "json").stdout
+    assert sorted({s for f in json.loads(flows) for s in f["source_ids"]}) == ["a.txt", "b.txt"]
+
+
 def test_map_of_a_corpus_draws_a_flow_once_with_its_sources(articles):
     invoke("map", "a.txt", "b.txt", "c.txt", "--reader", "rules", "-o", "m.html")
     page = (articles / "m.html").read_text(encoding="utf-8")
