@@ -493,6 +493,8 @@ def extract(
         tally = _run_batch(batch, sources, settings, sink, done, fields, progress, jobs, engine, scheduler, errors)
     except GeomapError as e:
         raise UsageError(str(e)) from None
+    if tally.records == 0 and not tally.failed and not done:  # an empty table or file, as an empty article
+        raise UsageError(f"no documents in {', '.join(click.format_filename(f) for f in inputs)}: nothing to extract")
     if not quiet and (tally.total > 1 or done):
         click.echo(tally.summary(len(done)), err=True)
     if tally.failed:
@@ -518,7 +520,7 @@ class Tally:
         import time
 
         self.start = time.monotonic()
-        self.ok = self.failed = 0
+        self.ok = self.failed = self.records = 0
         self.stopped = False
 
     @property
@@ -555,6 +557,7 @@ def _run_batch(
                 for record in result.records:
                     sink.add(record)
                 tally.ok += 1
+                tally.records += len(result.records)
             else:
                 tally.failed += 1
                 progress.clear()

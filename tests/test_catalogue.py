@@ -322,6 +322,8 @@ def _cases() -> dict[str, Case]:
     cases["search-limit-0"] = (["gazetteer", "search", "Par", "--limit", "0"], {}, None, "--limit")
     cases["info-format-unknown"] = (["gazetteer", "info", "--format", "xml"], {}, None, "--format")
     cases["unknown-command"] = (["draw"], {}, None, "draw")
+    for name, content in (("empty.jsonl", b""), ("empty.json", b"[]"), ("blank.jsonl", b"\n\n")):
+        cases[f"extract-no-documents-{name}"] = (["extract", name], {name: content}, None, "no documents")
     return cases
 
 
