@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from geomap.errors import GeomapError, PlaceNotFound
+from geomap.errors import GeomapError, InputError, PlaceNotFound
 from geomap.gazetteer import GAZETTEER_ENV, Gazetteer, Place, load_gazetteer
 from geomap.output import FORMATS, OutputError
 
@@ -921,6 +921,8 @@ def _read_inputs(
             documents.append(extract(text, date=date, gazetteer=gazetteer, source=name, lexicon=lexicon, reader=reader))
         else:
             documents.extend(read_documents(name, gazetteer=gazetteer, date=date, lexicon=lexicon, reader=reader))
+    if not documents:  # an empty list of records: nothing to draw, as an empty article
+        raise InputError(f"no documents in {', '.join(click.format_filename(n) for n in names)}: nothing to draw")
     return documents
 
 

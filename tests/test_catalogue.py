@@ -323,7 +323,8 @@ def _cases() -> dict[str, Case]:
     cases["info-format-unknown"] = (["gazetteer", "info", "--format", "xml"], {}, None, "--format")
     cases["unknown-command"] = (["draw"], {}, None, "draw")
     for name, content in (("empty.jsonl", b""), ("empty.json", b"[]"), ("blank.jsonl", b"\n\n")):
-        cases[f"extract-no-documents-{name}"] = (["extract", name], {name: content}, None, "no documents")
+        for command in ("extract", "map", "report", "flows"):
+            cases[f"{command}-no-documents-{name}"] = ([command, name], {name: content}, None, "no documents")
     return cases
 
 
