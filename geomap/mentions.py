@@ -358,8 +358,8 @@ def _strong(match: _Match) -> bool:
 
 def _proper(text: str, token: Token, words: _Words, in_headline: bool) -> bool:
     """A capitalised word that is a proper name (a person's, a company's), not a common word."""
-    if token.text.lower() in JOINERS:
-        return False
+    if token.text.lower() in JOINERS or token.text in MONTHS_AND_DAYS:
+        return False  # "in Montana Sunday": a date follows the place, no surname
     if len(token.text) == 1 and text[token.end : token.end + 1] == ".":
         return True  # an initial: "Brian E. Nelson"
     if in_headline or len(token.text) == 1:

@@ -333,8 +333,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
             head.slots += [s for s in _infinitive_agents(tok.head, slots, by_governor) if s not in head.slots]
-        elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
-            # "By recalling its ambassador, Slovenia made a step": the main clause's subject acts
+        elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")):
+            # "By recalling its ambassador, Slovenia made a step", "Kenya signed a deal to buy wheat":
+            # the main clause's subject acts
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
             head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
@@ -351,6 +352,9 @@ def _infinitive_agents(noun: Any, slots: list[_Slot], by_governor: dict[int, lis
     owners = [s for s in slots if s.span.root.head.i == noun.i and s.span.root.dep_ in ("poss", "compound", "amod")]
     if owners:
         return [replace(s, role="agent") for s in owners]
+    if noun.dep_ == "dobj":
+        # "the United States approved a contract to sell", "Chile signed a deal to buy": who signs, acts
+        return [s for s in by_governor.get(noun.head.i, []) if s.role == "agent"]
     tok = noun
     for _ in range(4):
         if tok.dep_ == "attr":
@@ -370,6 +374,9 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
         while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
             tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
         for clause in tok.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i in triggers:
+                out.append(_Slot(party, span, "patient", clause))  # "Syrian forces, backed by Russia"
+                continue
             if clause.dep_ != "relcl" or clause.i not in triggers:
                 continue
             for c in clause.children:
@@ -499,7 +506,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     continue
                 if new is None:
                     return _Slot(party, span, "drop", None)
-                if new == "location" and governor.lemma_ in ("base", "headquarter", "locate", "register"):
+                if new == "location" and governor.pos_ == "VERB" and governor.lemma_ in ("base", "headquarter", "locate", "register"):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
                     if governor.i in place_tokens:
@@ -809,6 +816,12 @@ def _flows(
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
+    between = distinct(roles.get("between", []))
+    if len(between) > 1 and not (origins or destinations or roles.get("object")):
+        # "flights between Washington and Moscow", "a deal between the EU and Libya": a movement goes
+        # as written; anything else has no direction
+        return [(between[0], b, location, movement, "between", base * 0.9, type_) for b in between[1:]
+                if b.place.id != between[0].place.id], [], []  # fmt: skip
     owners = roles.pop("owner", [])
     goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
     if not (destinations and goods and (lexicon.policy(type_, "moves") or type_ == "trade")) or origins or agents:

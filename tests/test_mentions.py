@@ -122,3 +122,10 @@ def test_hyphenated_places_still_split(gazetteer):
         "Ukraine",
         "Seoul",
     ]
+
+
+def test_a_day_after_a_place_is_no_surname(gazetteer):
+    # "in Montana Sunday" is news style for a date, not a person called Montana Sunday; before the
+    # fix every mention of Montana in the text was dropped as part of that person's name
+    text = "Four people died in a crash in Montana Sunday. The family was flying to Montana for a ski trip."
+    assert found(text, gazetteer) == [("Montana", "name"), ("Montana", "name")]

@@ -449,3 +449,39 @@ def test_a_chain_of_trigger_nouns_goes_to_the_verb_at_its_end(syntax_model):
     )
     doc = extract(text, date=dt.date(501, 10, 3), reader="syntax")
     assert all(e.origin is None or e.origin in {p.place.id for p in doc.places} for e in doc.events)
+
+
+# --- Roles carried through agreements, participles, purposes and "between" ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who signs a contract does what it says
+        ("Chile on Monday approved a contract to sell Peru ten trainer jets.", {("trade", "Chile", "Peru")}),
+        # a purpose clause: the main clause's subject acts
+        ("Kenya signed a deal to buy wheat from Ukraine.", {("trade", "Ukraine", "Kenya")}),
+        # a participle's noun is what it acts on
+        ("Syrian troops, backed by Russia, retook the town.", {("aid", "Russia", "Syria")}),
+    ],
+)
+def test_an_act_s_doer_found_through_the_clause_that_governs_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a movement between two places goes as written; an agreement has no direction
+        ("Airlines began daily flights between Lisbon and Luanda.", {("travel", "Lisbon", "Luanda")}),
+        ("Peru signed an agreement with Bolivia on water.", {("meeting", "Bolivia", "Peru")}),
+        ("A treaty between Chile and Argentina ended the dispute.", {("meeting", "Argentina", "Chile")}),
+    ],
+)
+def test_between_and_with_give_both_ends(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_where_a_flight_leaves_from_is_its_origin_even_from_a_base(gazetteer):
+    text = "The airline started flights to Lima from its home base in Miami."
+    assert flows(text, gazetteer) == {("travel", "Miami", "Lima")}
