@@ -59,7 +59,8 @@ IRREGULAR_PARTICIPLES = frozenset(
 TITLE_WORDS = frozenset(
     "leader president minister national official officials citizen businessman businesswoman general envoy "
     "ambassador chief head spokesman spokeswoman diplomat foreign defense defence prime deputy secretary "
-    "commander dictator king queen premier chairman delegation delegate representative officer".split()
+    "commander dictator king queen premier chairman delegation delegate representative officer crown prince "
+    "princess emir sultan chancellor".split()
 )
 OFFICIAL_WORDS = frozenset(
     "leader president minister envoy ambassador delegation officials official diplomat secretary premier "
@@ -460,7 +461,8 @@ def find_parties(
                 people.setdefault(name, party)
     for i, tok in enumerate(toks if people else ()):
         owner = people.get(tok.text)
-        if owner is not None and i not in taken and not owner.first <= i < owner.last + 6:
+        inside = owner is not None and 0 <= tok.start - toks[owner.first].start < len(owner.actor or "")
+        if owner is not None and i not in taken and not inside:
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
     return sorted(out, key=lambda p: p.first)
 
@@ -490,15 +492,21 @@ def _actor_phrase(
     """'Russian Defense Minister Sergei Shoigu': the phrase a place starts, and its people's names."""
     j = party.last
     names: list[str] = []
-    while j < len(toks) and j - party.last < 7 and j not in taken:
+    if j + 1 < len(toks) and toks[j].text in ("'s", "’s") and toks[j].start == toks[j - 1].end:
+        j += 1  # "Saudi Arabia's Crown Prince Mohammed"
+    start = j
+    while j < len(toks) and j - start < 7 and j not in taken:
         gap = text[toks[j - 1].end : toks[j].start]
         word = toks[j].text
-        if gap not in (" ", "-") or not (word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-"):
+        # "Secretary of State Hillary Clinton", "Minister for Trade Ana Soto": a title's own "of"
+        linking = word in ("of", "for") and toks[j - 1].text.lower() in TITLE_WORDS and j + 1 < len(toks) and (
+            toks[j + 1].text[:1].isupper())  # fmt: skip
+        if gap not in (" ", "-") or not (word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-" or linking):
             break
         if word[:1].isupper() and word.lower() not in TITLE_WORDS and _proper_name(word, gazetteer):
             names.append(word)
         j += 1
-    if j == party.last:
+    if j == start:
         return None, []
     return text[toks[party.first].start : toks[j - 1].end], names
 

@@ -57,6 +57,11 @@ VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+# The titles that "the …" may stand for a person named before with ("the crown prince").
+PERSON_TITLES = frozenset(
+    "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
+    "secretary pope".split()
+)
 
 
 # --- The model ----------------------------------------------------------------------------------
@@ -107,7 +112,8 @@ def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
-        "homeward people figurative reporting hedging denying supposing modals future conditions agency_words".split()
+        "homeward people figurative reporting hedging denying supposing scheduling modals future conditions "
+        "agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -393,7 +399,16 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
     out: list[_Party] = []
     if not people:
         return out
+    taken = {i for p in parties for i in range(p.first, p.last)}
     for i, tok in enumerate(toks):
+        title = _title_after_the(toks, i) if tok.text.lower() == "the" else None
+        if title is not None:
+            # "the crown prince", "the foreign minister": the last person named with that title
+            first, last_word, word = title
+            same = [p for p in people if p.last <= i and word in (p.actor or "").lower().split()]
+            if same and not taken & set(range(first, last_word + 1)):
+                out.append(_Party(first, last_word + 1, same[-1].place, "person", actor=same[-1].actor))
+            continue
         if tok.text.lower() not in ("he", "she"):
             continue
         before = [p for p in people if p.last <= i]
@@ -404,6 +419,21 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
         if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
     return out
+
+
+def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:
+    """'the crown prince', 'the Foreign Minister': (first, last token, title word) of a title that
+    follows 'the' at i and ends the noun phrase; None otherwise."""
+    for j in range(i + 1, min(i + 4, len(toks))):
+        word = toks[j].text.lower()
+        if word in PERSON_TITLES:
+            following = toks[j + 1].text if j + 1 < len(toks) else ""
+            if following[:1].isupper() or following.lower() in ("of", "'s", "’s"):
+                return None  # "the president of Chile", "the minister's": someone else, or named here
+            return i + 1, j, word
+        if not toks[j].text.isalpha() or word in ("of", "and", "a", "the"):
+            return None
+    return None
 
 
 def _titled(party: _Party) -> bool:
@@ -746,13 +776,13 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") or step == 5:
             break
         parent = cur.head
-        lemma = parent.lemma_.lower()
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
-            if lemma in f["denying"]:
+            if _is(parent, f["denying"]):
                 return "negated", hedged
-            if lemma in f["supposing"]:
-                state = "planned" if state in ("asserted", "future") else state
-            hedged = hedged or lemma in f["hedging"] or parent.lower_ in ("believed", "reportedly", "alleged")
+            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned"):
+                # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
+                state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
+            hedged = hedged or _is(parent, f["hedging"]) or parent.lower_ in ("believed", "reportedly", "alleged")
         cur = parent
     # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final
     # stop in Houston on Saturday"); other futures and plans are supposed
@@ -760,7 +790,15 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         return ("future" if movement else "hypothetical"), hedged
     if state == "planned":
         return ("future" if movement and dated else "hypothetical"), hedged
+    if state == "supposed":
+        return "hypothetical", hedged
     return state, hedged
+
+
+def _is(tok: Any, lemmas: frozenset[str]) -> bool:
+    """Whether a word is one of `lemmas`, by its lemma or, where the small model's lemma is off
+    ('hopes' → 'hop'), by its inflected form."""
+    return tok.lemma_.lower() in lemmas or tok.lower_ in _forms_of(lemmas)
 
 
 def _lemma(h: _Head) -> str:

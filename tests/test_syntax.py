@@ -485,3 +485,37 @@ def test_between_and_with_give_both_ends(gazetteer, text, expected):
 def test_where_a_flight_leaves_from_is_its_origin_even_from_a_base(gazetteer):
     text = "The airline started flights to Lima from its home base in Miami."
     assert flows(text, gazetteer) == {("travel", "Miami", "Lima")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the crown prince" is the crown prince named before, with his country
+        (
+            "Saudi Crown Prince Ali bin Salman arrived on Monday. It rained. It rained. It rained. "
+            "The crown prince then flew to Boston.",
+            {("travel", "Saudi Arabia", "Boston")},
+        ),
+        # a title's own "of" does not end it
+        (
+            "U.S. Secretary of State Hillary Clinton spoke on Monday. During her visit to Israel, Clinton spoke.",
+            {("visit", "United States", "Israel")},
+        ),
+        # nor does a possessive before it
+        ("Chile's President Michelle Bachelet spoke. Bachelet later flew to Lima.", {("travel", "Chile", "Lima")}),
+        # "the president of Peru" is someone else, named here
+        (
+            "Chilean President Ana Soto met workers in Santiago. The president of Peru flew to Quito.",
+            {("travel", "Peru", "Quito")},
+        ),
+    ],
+)
+def test_a_person_named_again_by_title_or_surname_keeps_the_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_hope_is_no_schedule(gazetteer):
+    # "plans … on Saturday" is a scheduled movement (a flow, see above); "hopes to … next year" is not
+    text = "The airline hopes to start nonstop flights between Lisbon and Luanda next year."
+    assert flows(text, gazetteer) == set()
+    assert flows(text, gazetteer, asserted=False) == {("travel", "Lisbon", "Luanda")}
