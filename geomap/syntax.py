@@ -530,7 +530,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
                 if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
-                    new = "object"  # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on
+                    # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
+                    # "the arrival of Turkish passengers", "the deployment of US troops": who moves
+                    new = "agent" if tok is not span.root and _person(tok) else "object"
                 if new is None and (word == "of" or word in frames()["examples"]):
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
@@ -612,6 +614,9 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
     for _ in range(3):
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.i in heads and cur.head.pos_ == "VERB":
             return cur.head
+        up = cur.head.head
+        if cur is tok and cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.i in heads and up.pos_ == "NOUN":
+            return up  # "the arrival of passengers": the passengers' event is the arrival
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in NOUNS:
             cur = cur.head.head  # "hundreds of migrants"
             continue

@@ -519,3 +519,23 @@ def test_a_hope_is_no_schedule(gazetteer):
     text = "The airline hopes to start nonstop flights between Lisbon and Luanda next year."
     assert flows(text, gazetteer) == set()
     assert flows(text, gazetteer, asserted=False) == {("travel", "Lisbon", "Luanda")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nationals who arrive from abroad, with no destination named, come home
+        ("Five Filipino workers arrived from Dubai on Monday.", {("travel", "Dubai", "Philippines")}),
+        (
+            "The arrival of 40 Chilean passengers from Madrid worried doctors.",
+            {("travel", "Madrid", "Chile")},
+        ),
+        # but not those who arrive from home
+        ("Five Filipino workers arrived from Manila on Monday.", set()),
+        # who is deployed moves; what is invaded is acted on
+        ("The deployment of US troops to Poland began.", {("travel", "United States", "Poland")}),
+        ("Iraq's invasion of Kuwait angered Egypt.", {("attack", "Iraq", "Kuwait")}),
+    ],
+)
+def test_who_arrives_or_is_deployed_is_the_mover(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
