@@ -44,6 +44,7 @@ from typing import Any
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, Place
+from geomap.people import find_people
 from geomap.places import GOVERNMENT_VERBS, FoundPlace
 from geomap.schema import EVENT_TYPES_SCHEMA, load_json, validate
 from geomap.text import Token, sentences, tokens, word_after
@@ -408,7 +409,7 @@ def extract_events(
     """The events `text` asserts (and those it negates or supposes, marked) between its places."""
     lexicon = lexicon or load_lexicon()
     toks = tokens(text) if toks is None else toks
-    if not toks or not places:
+    if not toks:
         return []
     words = list(map(str.lower, map(attrgetter("text"), toks)))  # per word, without a Python call
     starts = list(map(attrgetter("start"), toks))
@@ -464,6 +465,12 @@ def find_parties(
         inside = owner is not None and 0 <= tok.start - toks[owner.first].start < len(owner.actor or "")
         if owner is not None and i not in taken and not inside:
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
+            taken.add(i)
+    # well-known people who act for a state ("Putin flew to Ankara"), where no place was read
+    for person in find_people(toks, alone=True) if gazetteer is not None else ():
+        country = gazetteer.get_country(person.country)
+        if country is not None and not taken.intersection(range(person.first, person.last)):
+            out.append(_Party(person.first, person.last, country, "person", actor=person.name))
     return sorted(out, key=lambda p: p.first)
 
 

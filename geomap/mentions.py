@@ -26,6 +26,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from geomap.gazetteer import Gazetteer, Place
+from geomap.people import find_people
 from geomap.text import Token, tokens
 
 MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
@@ -150,7 +151,11 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     covering = {i: m for m in matches for i in range(m.first, m.last)}
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
+    # well-known people (data/people.json): "Bashar al-Assad", "Kim Jong Un" hold no place
+    in_people = {i for p in find_people(toks) for i in range(p.first, p.last)}
     for match in matches:
+        if in_people.intersection(range(match.first, match.last)) and match.via != "demonym":
+            continue
         verdict = _judge(text, toks, match, covering, words, headline)
         if verdict == "person":
             person_names.add(text[match.start : match.end])

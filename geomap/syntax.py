@@ -156,7 +156,7 @@ def extract_events(
     """The events `text` states between its places, read from a parse of the sentences that may hold one."""
     lexicon = lexicon or load_lexicon()
     toks = tokens(text) if toks is None else toks
-    if not toks or not places:
+    if not toks:
         return []
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
@@ -538,7 +538,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     continue
                 if new is None:
                     return _Slot(party, span, "drop", None)
-                if new == "location" and governor.pos_ == "VERB" and governor.lemma_ in ("base", "headquarter", "locate", "register"):
+                if (
+                    new == "location"
+                    and governor.pos_ == "VERB"
+                    and governor.lemma_ in ("base", "headquarter", "locate", "register")
+                ):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
                     if governor.i in place_tokens:
@@ -720,7 +724,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     f = frames()
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
-    if any(w in f["figurative"] for w in lemmas[: max(1, len(theme))]) and not any(
+    movers = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
+    if any(w in f["figurative"] for w in movers) and not any(
         s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots
     ):
         return None  # "stocks moved", "the storm moved"

@@ -539,3 +539,19 @@ def test_a_hope_is_no_schedule(gazetteer):
 )
 def test_who_arrives_or_is_deployed_is_the_mover(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader stands for the state: a visit goes from it (ANNOTATION.md: Xi in Moscow is China → Moscow)
+        ("Xi Jinping arrived in Moscow on Monday.", {("travel", "China", "Moscow")}),
+        (
+            "During Trump's visit to Riyadh last year, the two nations announced a deal.",
+            {("visit", "United States", "Riyadh")},
+        ),
+        ("Putin and Erdogan held talks in Sochi.", {("meeting", "Russia", "Turkey"), ("visit", "Turkey", "Sochi")}),
+    ],
+)
+def test_a_leader_stands_for_the_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected

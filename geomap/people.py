@@ -1,0 +1,95 @@
+"""People who act for a state (data/people.json): 'Putin flew to Ankara' is a flight from Russia.
+
+A full name always stands for its country, and a place inside it is no place ('Kim Jong Un',
+'Bashar al-Assad'). A short form ('Putin', 'Clinton') stands for the person only where the text
+also names the person in full, or puts a title before the short form ('President Clinton'): a
+local report on 'Clinton, Iowa' keeps its town. Loaded once per process and shared read-only.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from typing import NamedTuple
+
+from geomap.text import Token, tokens
+
+# Words before a short form that make it the person's ("President Clinton", "Mr Putin").
+TITLES = frozenset(
+    "President Premier Chancellor Minister Secretary King Queen Prince Emir Sheikh Sultan Mr Mrs Ms Dr "
+    "Gen General Leader Ayatollah".split()
+)
+
+
+class Person(NamedTuple):
+    """A named person in a text: tokens first..last (exclusive), and the country they act for."""
+
+    first: int
+    last: int
+    name: str
+    country: str
+
+
+class People(NamedTuple):
+    """Names as tuples of words: full names and short forms, each with the full name and country."""
+
+    full: dict[tuple[str, ...], tuple[str, str]]
+    short: dict[tuple[str, ...], list[tuple[str, str]]]
+    longest: int
+    first_words: frozenset[str]  # a word no name starts with is skipped at once
+
+
+@functools.cache
+def load_people() -> People:
+    """data/people.json, read once per process."""
+    data = json.loads((importlib.resources.files("geomap") / "data" / "people.json").read_text(encoding="utf-8"))
+    full: dict[tuple[str, ...], tuple[str, str]] = {}
+    short: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for entry in data["people"]:
+        full[_words(entry["name"])] = (entry["name"], entry["country"])
+        for form in entry.get("short", []):
+            short.setdefault(_words(form), []).append((entry["name"], entry["country"]))
+    names = (*full, *short)
+    return People(full, short, max(map(len, names)), frozenset(k[0] for k in names))
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(name))
+
+
+def find_people(toks: list[Token], people: People | None = None, *, alone: bool = False) -> list[Person]:
+    """The people of `people` that the tokens name, longest name first, in text order. `alone`:
+    take a short form with one country for its person everywhere (for words that no other
+    stage took for a place)."""
+    people = people or load_people()
+    words = [t.text for t in toks]
+    named: list[Person] = []
+    shorts: list[tuple[int, int, list[tuple[str, str]]]] = []
+    i = 0
+    while i < len(toks):
+        if words[i] not in people.first_words:
+            i += 1
+            continue
+        for n in range(min(people.longest, len(toks) - i), 0, -1):
+            key = tuple(words[i : i + n])
+            if key in people.full:
+                name, country = people.full[key]
+                named.append(Person(i, i + n, name, country))
+                i += n
+                break
+            if key in people.short:
+                shorts.append((i, i + n, people.short[key]))
+                i += n
+                break
+        else:
+            i += 1
+    # a short form is the person's where the text names the person in full, or titles the form
+    in_full = {p.name for p in named}
+    for first, last, candidates in shorts:
+        titled = first > 0 and words[first - 1].rstrip(".") in TITLES
+        chosen = [c for c in candidates if c[0] in in_full] or (candidates if titled or alone else [])
+        countries = {country for _, country in chosen}
+        if len(countries) == 1:
+            named.append(Person(first, last, chosen[0][0], countries.pop()))
+    return sorted(named)

@@ -1,0 +1,49 @@
+"""Well-known people who act for a state (geomap.people, data/people.json), with the real data."""
+
+from __future__ import annotations
+
+from geomap.document import extract
+from geomap.people import find_people, load_people
+from geomap.text import tokens
+
+
+def named(text, **options):
+    toks = tokens(text)
+    return [(" ".join(t.text for t in toks[p.first : p.last]), p.country) for p in find_people(toks, **options)]
+
+
+def test_full_names_are_found_with_their_country():
+    assert named("Bashar al-Assad met Kim Jong Un and Vladimir Putin.") == [
+        ("Bashar al Assad", "SY"),
+        ("Kim Jong Un", "KP"),
+        ("Vladimir Putin", "RU"),
+    ]
+
+
+def test_a_short_form_needs_the_full_name_or_a_title():
+    assert named("Vladimir Putin spoke. Later Putin left.") == [("Vladimir Putin", "RU"), ("Putin", "RU")]
+    assert named("President Clinton spoke.") == [("Clinton", "US")]
+    assert named("Clinton got rain.") == []
+    # where no stage took the word for a place, it may stand alone
+    assert named("Clinton got rain.", alone=True) == [("Clinton", "US")]
+
+
+def test_every_entry_has_a_country_the_gazetteer_knows(gazetteer):
+    people = load_people()
+    countries = {country for _, country in people.full.values()}
+    assert len(people.full) > 200
+    assert all(gazetteer.get_country(code) is not None for code in countries)
+
+
+def test_no_place_inside_a_leader_s_name(gazetteer):
+    doc = extract("Bashar al-Assad met Kim Jong Un in Damascus.", gazetteer=gazetteer)
+    assert [m.text for p in doc.places for m in p.mentions] == ["Damascus"]
+    # the states they act for are the ends of what they do
+    names = {p.place.id: p.place.name for p in doc.places}
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert [{names[e.origin], names[e.destination]} for e in meetings] == [{"North Korea", "Syria"}]
+
+
+def test_a_town_named_like_a_leader_stays_a_town(gazetteer):
+    doc = extract("Heavy rain fell on Clinton, Iowa, on Monday.", gazetteer=gazetteer)
+    assert "Clinton" in [p.place.name for p in doc.places]
