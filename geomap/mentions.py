@@ -51,6 +51,13 @@ TITLES = frozenset(
     "Saint".split()
 )
 # Words after a name that make it a street, a building or a company's name.
+# Vehicle makes: a name after one is a model ("Ford Crown Victoria", "Dodge Durango"), and a make
+# after a model year is the car ("a 1993 brown Cadillac"), not a place.
+VEHICLE_MAKES = frozenset(
+    "Acura Audi BMW Buick Cadillac Chevrolet Chevy Chrysler Dodge Ford GMC Holden Honda Hyundai Infiniti "
+    "Isuzu Jeep Kia Lexus Lincoln Mazda Mercedes Mercury Mitsubishi Nissan Oldsmobile Plymouth Pontiac "
+    "Porsche Saturn Subaru Suzuki Tesla Toyota Volkswagen VW Volvo".split()
+)
 STREET_WORDS = frozenset(
     "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
     "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd "
@@ -310,6 +317,8 @@ def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, word
     following = toks[match.last] if match.last < len(toks) else None
     if previous is not None and previous.text.rstrip(".") in TITLES and _joined(text, previous, first, allow_dot=True):
         return "no" if demonym else "person"
+    if not demonym and _vehicle(text, toks, match):
+        return "person"  # like a person's name, the model's name is no place anywhere in the text
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
     opening = first.sentence_start or in_headline
@@ -344,6 +353,22 @@ def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, word
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
             return "weak"
     return "place"
+
+
+def _vehicle(text: str, toks: list[Token], match: _Match) -> bool:
+    """A car's name: a model after its make ('Ford Crown Victoria'), or a make after a model year
+    and perhaps a colour ('a 1993 brown Cadillac')."""
+    i = match.first
+    for _ in range(2):  # "Ford Crown Victoria": the make may stand two words before
+        if i == 0 or not toks[i - 1].capitalised or not _joined(text, toks[i - 1], toks[i]):
+            break
+        i -= 1
+        if toks[i].text in VEHICLE_MAKES:
+            return True
+    if text[match.start : match.end] not in VEHICLE_MAKES:
+        return False
+    before = [t.text for t in toks[max(0, match.first - 2) : match.first]]
+    return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in before)
 
 
 def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering) -> bool:

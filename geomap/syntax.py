@@ -112,7 +112,7 @@ def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
-        "homeward people figurative reporting hedging denying supposing scheduling modals future conditions "
+        "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
@@ -661,6 +661,7 @@ def _events(
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
     drafts, origins_named, named = [], [], []
+    left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -668,7 +669,11 @@ def _events(
             continue
         modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
         date = bound.get(id(trigger))
-        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent)
+        # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
+        carried = [o for c in _subject_clauses(h.token) for o in left.get(c.i, [])]
+        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried)
+        if lexicon.policy(type_, "moves"):
+            left[h.token.i] = origins
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
@@ -680,6 +685,12 @@ def _events(
             drafts.append(make_draft(type_, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _subject_clauses(tok: Any) -> list[Any]:
+    """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti')."""
+    return [c for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children
+            if c.dep_ in ("acl", "relcl")]  # fmt: skip
 
 
 def _theme(h: _Head) -> list[Any]:
@@ -702,6 +713,8 @@ def _theme(h: _Head) -> list[Any]:
                     deps = nouns
                     break
     deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
+    if not deps and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        deps = [tok.head]  # "a storm system moving into the valley", "refugees fleeing Syria"
     out = []
     for c in deps:
         out.append(c)
@@ -725,10 +738,14 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
     movers = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
+    if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
+        return None  # "a storm system moving into the valley from Nebraska": weather is no flow
     if any(w in f["figurative"] for w in movers) and not any(
         s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots
     ):
-        return None  # "stocks moved", "the storm moved"
+        return None  # "stocks moved"
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):
+        return None  # "to drive forward a new Sudan": to advance, not to travel
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
     noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
     cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo), None)
@@ -822,9 +839,10 @@ def _flows(
     previous_origins: list[tuple[_Party, str]],
     previous_agents: dict[str, _Party],
     recent: Sequence[tuple[str, _Party]] = (),
+    carried: Sequence[_Party] = (),
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
-    and destinations named."""
+    and destinations named. `carried`: the origins a clause on the movers names."""
     directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
@@ -892,6 +910,8 @@ def _flows(
             # "Bulgarian nurses arrived in Sofia": nationals who travel within their own country come
             # from somewhere the sentence does not name
             origins = [a for a in origins if not (a.kind in ("demonym", "person") and _at_home(a, destinations))]
+    if destinations and not origins and carried and movement:
+        origins, how = distinct(list(carried)), "movers-clause"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)

@@ -129,3 +129,15 @@ def test_a_day_after_a_place_is_no_surname(gazetteer):
     # fix every mention of Montana in the text was dropped as part of that person's name
     text = "Four people died in a crash in Montana Sunday. The family was flying to Montana for a ski trip."
     assert found(text, gazetteer) == [("Montana", "name"), ("Montana", "name")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was struck by a Ford Crown Victoria driven by a man.",  # a model after its make
+        "A 1993 brown Cadillac hit the truck.",  # a make after a model year
+        "A Dodge Durango hit the wall. Later the Durango pulled up.",  # the model named again
+    ],
+)
+def test_cars_are_not_places(gazetteer, text):
+    assert found(text, gazetteer) == []

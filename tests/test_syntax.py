@@ -555,3 +555,26 @@ def test_who_arrives_or_is_deployed_is_the_mover(gazetteer, text, expected):
 )
 def test_a_leader_stands_for_the_state(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm system moving into the Red River Valley from Nebraska could drop rain.",  # weather
+        "He asked about the possibility of direct flights between Lisbon and Luanda.",  # a possibility
+        "Egypt wants to drive forward a new Sudan.",  # to advance, not to travel
+    ],
+)
+def test_weather_possibilities_and_advances_are_no_flows(gazetteer, text):
+    assert flows(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Refugees fleeing Syria reached Turkey.", {("migration", "Syria", "Turkey")}),
+        ("Evacuees who left Haiti arrived in Miami on Monday.", {("migration", "Haiti", "Miami")}),
+    ],
+)
+def test_a_clause_on_the_movers_says_where_they_came_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
