@@ -113,7 +113,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "agency_words".split()
+        "noun_decides agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -256,10 +256,17 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
         ):
             found = ("anaphor", "")  # "such a measure was also taken by Malta": the event before, again
         modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in NOUNS and tok.pos_ != "VERB"
-        if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier:
+        # "tariffs on Chinese imports": the imports are what the measure targets, no event of their own
+        governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") else None
+        target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
+        if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
             out[i] = found
         i += 1
     return out
+
+
+def _looked_up(table: dict[str, tuple[str, str]], tok: Any) -> tuple[str, str] | None:
+    return table.get(tok.lower_) or table.get(tok.lemma_.lower())
 
 
 def _root(owner: dict[int, int], i: int) -> int:
@@ -758,7 +765,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
     if h.kind == "retype":
         return None  # "recalled spinach"
-    if noun_type and (h.kind != "type" or h.type == "travel"):
+    if noun_type and (h.kind != "type" or h.type == "travel" or _lemma(h) in f["noun_decides"]):
         return noun_type  # "sent a shipment", "refugees arrived"
     # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
     nations = any(s.party.kind == "demonym" and s.span.root.tag_ in ("NNPS", "NNS") and s.span.root in theme

@@ -578,3 +578,18 @@ def test_weather_possibilities_and_advances_are_no_flows(gazetteer, text):
 )
 def test_a_clause_on_the_movers_says_where_they_came_from(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States imposed tariffs on Chinese imports.", {("sanction", "United States", "China")}),
+        ("Israeli jets struck targets near Damascus on Sunday.", {("attack", "Israel", "Damascus")}),
+        ("Russian missiles hit Kyiv overnight.", {("attack", "Russia", "Kyiv")}),
+        ("US sanctions hit Russia hard.", {("sanction", "United States", "Russia")}),  # the measure gives the type
+        # the guest comes from abroad to where the host receives them
+        ("The Turkish president hosted his Iranian counterpart in Ankara.", {("visit", "Iran", "Ankara")}),
+    ],
+)
+def test_common_news_phrasings_of_measures_strikes_and_visits(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
