@@ -384,11 +384,20 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     out = []
     for party, span in spans:
         tok = span.root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "the Russian and Venezuelan delegations"
         while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
             tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
         for clause in tok.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i in triggers:
                 out.append(_Slot(party, span, "patient", clause))  # "Syrian forces, backed by Russia"
+                continue
+            if clause.dep_ == "acl" and clause.tag_ == "VBG":
+                # "Chinese troops crossing into Bhutan", "the Russian and Venezuelan delegations attending
+                # the meeting": who does it, or who takes part in the event it names
+                acts = [clause] if clause.i in triggers else [c for c in clause.children if c.dep_ == "dobj"
+                                                              and c.i in triggers]  # fmt: skip
+                out += [_Slot(party, span, "agent", act) for act in acts]
                 continue
             if clause.dep_ != "relcl" or clause.i not in triggers:
                 continue

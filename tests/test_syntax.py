@@ -593,3 +593,22 @@ def test_a_clause_on_the_movers_says_where_they_came_from(gazetteer, text, expec
 )
 def test_common_news_phrasings_of_measures_strikes_and_visits(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese troops crossing into Bhutan were seen on Monday.", {("travel", "China", "Bhutan")}),
+        ("Syrian refugees fleeing to Jordan need help.", {("migration", "Syria", "Jordan")}),
+        (
+            "The Russian and Venezuelan delegations attending the meeting discussed mining.",
+            {("meeting", "Russia", "Venezuela")},
+        ),
+        (
+            "Russians and Ukrainians who fled to Poland were counted.",
+            {("migration", "Russia", "Poland"), ("migration", "Ukraine", "Poland")},
+        ),
+    ],
+)
+def test_who_a_participle_or_relative_clause_hangs_from_acts(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
