@@ -51,6 +51,9 @@ TITLES = frozenset(
     "Saint".split()
 )
 # Words after a name that make it a street, a building or a company's name.
+# A place this large is not erased from a text because one of its mentions looked like part of a
+# person's name ("the Washington-Moscow route"): only that mention is.
+MAJOR_CITY = 1_000_000
 # Vehicle makes: a name after one is a model ("Ford Crown Victoria", "Dodge Durango"), and a make
 # after a model year is the car ("a 1993 brown Cadillac"), not a place.
 VEHICLE_MAKES = frozenset(
@@ -333,13 +336,20 @@ def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, word
         hyphen = text[last.end : following.start] == "-"
         if hyphen and not demonym and not _is_notable_place_token(match.last, covering):
             return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
+        if not demonym and _before_organisation(text, toks, match.last, covering):
+            return "embedded"  # "The Moscow Times": a paper's name, not a person's
         if not demonym and not _is_region_token(match.last, covering) and _proper(text, following, words, in_headline):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
+    # "the Washington-Moscow route": two places joined by a hyphen, not a double-barrelled name
+    paired = (
+        previous is not None and text[previous.end : first.start] == "-" and _is_place_token(match.first - 1, covering)
+    )
     if (
         prev_in_name
         and previous is not None
         and not demonym
+        and not paired
         and not _is_region_token(match.first - 1, covering)
         and _proper(text, previous, words, in_headline)
     ):
@@ -426,6 +436,7 @@ def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
     place = match.candidates[0][0]
     return (
         place.kind not in ("country", "continent")
+        and not (place.capital or (place.population or 0) >= MAJOR_CITY)  # one odd "person" cannot erase Moscow
         and match.via != "demonym"
         and (text[match.start : match.end] in person_names)
     )

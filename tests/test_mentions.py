@@ -141,3 +141,20 @@ def test_a_day_after_a_place_is_no_surname(gazetteer):
 )
 def test_cars_are_not_places(gazetteer, text):
     assert found(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Igor told The Moscow Times on Monday. Flights to Moscow resumed.",  # a paper's name
+        "The airline cut the Washington-Moscow route. Flights to Moscow resumed.",  # two places hyphenated
+    ],
+)
+def test_one_odd_mention_does_not_erase_a_major_city(gazetteer, text):
+    # before: each was read as part of a person's name, and so every mention of Moscow was dropped
+    assert ("Moscow", "name") in found(text, gazetteer)
+
+
+def test_a_person_named_after_a_small_town_still_hides_it(gazetteer):
+    # "Kim" after "Kim Jong Un" is the person, wherever it stands
+    assert found("Kim Jong Un spoke. Kim later flew to Moscow.", gazetteer) == [("Moscow", "name")]
