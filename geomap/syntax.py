@@ -57,6 +57,10 @@ VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
+FUNCTION_WORDS = frozenset(
+    "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
+)
 # The titles that "the …" may stand for a person named before with ("the crown prince").
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
@@ -163,6 +167,7 @@ def extract_events(
     spans = sentences(text, toks)
     parties = sorted(parties + _institutions(text, toks, parties, gazetteer), key=lambda p: p.first)
     parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
+    parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
     for n, (s_start, s_end) in enumerate(spans):
@@ -340,6 +345,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+            if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
+                # "The mission is expected to arrive", "troops were ordered to leave": the raised subject
+                head.slots += [replace(s, role="agent") for s in by_governor.get(tok.head.i, []) if s.role == "patient"]
         elif (
             tok.dep_ in ("acl", "relcl")
             and tok.tag_ == "VB"
@@ -434,6 +442,35 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
         sentence = bisect.bisect_right(heads, tok.start)
         if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
+    return out
+
+
+def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+    """'The first Ukraine Trade Mission … The Mission arrived in Lagos', 'British students … the
+    students flew home': 'the <group>' stands for the group named before with a country (a place
+    or demonym a few words before the same noun), if within GROUP_SENTENCES sentences."""
+    nouns = frames()["groups"]
+    heads = [s for s, _ in spans]
+    named: dict[str, tuple[_Party, int]] = {}  # group noun -> (its country's party, sentence)
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    by_first = {p.first: p for p in parties if p.kind == "demonym" or p.place.kind == "country"}
+    out: list[_Party] = []
+    for i, tok in enumerate(toks):
+        party = by_first.get(i)
+        if party is not None:
+            for j in range(party.last, min(party.last + 3, len(toks))):
+                word = toks[j].text.lower()
+                if toks[j].sentence_start or word in FUNCTION_WORDS or not toks[j].text.isalpha():
+                    break  # the noun must be in the place's own noun phrase
+                if word in nouns:
+                    named[word] = (party, bisect.bisect_right(heads, tok.start))
+                    break
+        if tok.text.lower() == "the" and i + 1 < len(toks) and i + 1 not in taken:
+            word = toks[i + 1].text.lower()
+            sentence = bisect.bisect_right(heads, tok.start)
+            if word in named and 0 < sentence - named[word][1] <= GROUP_SENTENCES:
+                country = named[word][0]
+                out.append(_Party(i + 1, i + 2, country.place, "demonym", actor=f"the {toks[i + 1].text}"))
     return out
 
 

@@ -612,3 +612,20 @@ def test_common_news_phrasings_of_measures_strikes_and_visits(gazetteer, text, e
 )
 def test_who_a_participle_or_relative_clause_hangs_from_acts(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Mission" is the Ukraine Trade Mission, and "is expected to arrive" raises it to the arrival
+        (
+            "The first Ukraine Trade Mission will visit Nigeria on April 3. It rained. It rained. It rained. "
+            "It rained. The Mission is expected to arrive in Lagos on April 4.",
+            {("visit", "Ukraine", "Nigeria"), ("travel", "Ukraine", "Lagos")},
+        ),
+        # the group's noun must stand in the place's own noun phrase, not in the next sentence
+        ("The ministers met in Nigeria. The Mission arrived in Lagos.", set()),
+    ],
+)
+def test_the_group_named_again_keeps_its_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
