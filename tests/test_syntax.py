@@ -629,3 +629,16 @@ def test_who_a_participle_or_relative_clause_hangs_from_acts(gazetteer, text, ex
 )
 def test_the_group_named_again_keeps_its_country(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_what_comes_from_abroad_comes_to_the_place_the_article_is_about(gazetteer):
+    article = (
+        "Lebanon hosts many refugees. Aid groups in Lebanon say the winter is hard. "
+        "Schools in Lebanon are full. Many refugees from Sudan are not registered."
+    )
+    assert flows(article, gazetteer) == {("migration", "Sudan", "Lebanon")}
+    # a shipment's destination is not guessed (comes_to_focus is a per-type policy)
+    article = "Lebanon is short of fuel. Banks in Lebanon closed. Schools in Lebanon shut. Fuel was shipped from Iraq."
+    assert flows(article, gazetteer) == set()
+    # nor is the place the article is about one named only once or twice
+    assert flows("Lebanon hosts refugees. Many refugees from Sudan are not registered.", gazetteer) == set()
