@@ -58,6 +58,7 @@ NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
 FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
@@ -993,14 +994,18 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
+    before = previous_origins[-1][1] if previous_origins else None
     if (
         destinations
         and not origins
-        and previous_origins
+        and before is not None
+        and (before == type_ or {before, type_} <= PEOPLE_MOVING)
         and lexicon.policy(type_, "moves")
         and lexicon.inherits(type_, "origin")
     ):
-        # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued
+        # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
+        # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
+        # Hollywood" is no movement from Tustin)
         ((origin, type_),) = previous_origins[-1:]
         origins, how, base = [origin], "previous-origin", base * INHERITED
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]

@@ -642,3 +642,13 @@ def test_what_comes_from_abroad_comes_to_the_place_the_article_is_about(gazettee
     assert flows(article, gazetteer) == set()
     # nor is the place the article is about one named only once or twice
     assert flows("Lebanon hosts refugees. Many refugees from Sudan are not registered.", gazetteer) == set()
+
+
+def test_an_origin_carries_only_into_the_same_kind_of_movement(gazetteer):
+    # an evacuation and a mailing are not one movement told in two sentences
+    text = "Authorities had to evacuate a building in Tustin. Envelopes were also sent to Hollywood."
+    assert flows(text, gazetteer) == set()
+
+
+def test_support_for_a_position_is_no_aid(gazetteer):
+    assert flows("Germany and France affirmed their support for the trade deal with Canada.", gazetteer) == set()
