@@ -652,5 +652,8 @@ def test_an_origin_carries_only_into_the_same_kind_of_movement(gazetteer):
 
 def test_support_for_a_position_is_no_aid(gazetteer):
     # with "support" an aid word, Germany's support went to the place the article is about
-    text = "Canada met on Monday. Canada voted on Tuesday. Canada agreed on Friday. Germany affirmed its support for the deal."
+    text = (
+        "Canada met on Monday. Canada voted on Tuesday. Canada agreed on Friday. "
+        "Germany affirmed its support for the deal."
+    )
     assert flows(text, gazetteer) == set()
