@@ -119,7 +119,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides agency_words".split()
+        "noun_decides light_verbs agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -657,7 +657,10 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
     if gov.i in heads:
         return gov
     if gov.pos_ in ("VERB", "AUX"):
-        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads]
+        # "made a visit to", "started flights to": a light verb's object names the event; not any
+        # verb's ("screening flights … from Japan")
+        light = _is(gov, frames()["light_verbs"])
+        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads and light]
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed
             if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):

@@ -657,3 +657,10 @@ def test_support_for_a_position_is_no_aid(gazetteer):
         "Germany affirmed its support for the deal."
     )
     assert flows(text, gazetteer) == set()
+
+
+def test_only_a_light_verb_lends_its_places_to_the_event_it_names(gazetteer):
+    # "screening flights" is no journey of the officials: their country is no end of the flights
+    text = "Russian officials are screening flights that departed from Japan and Spain."
+    assert not any(origin == "Russia" for _, origin, _ in flows(text, gazetteer))
+    assert flows("Peru made a visit to Chile in May.", gazetteer) == {("visit", "Peru", "Chile")}
