@@ -587,6 +587,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                 return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
             if head.lemma_.lower() in frames()["figurative"]:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market"
+            named = [c for c in head.children if c.dep_ == "appos"] + [
+                g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            ]
+            if party.kind == "demonym" and any(c.i in place_tokens for c in named):
+                return _Slot(party, span, "drop", None)  # "the Sudanese capital Khartoum": Khartoum is the end
             tok = head  # "to Egyptian buyers": the place stands for the noun phrase
             continue
         if dep == "pobj" or (dep == "pcomp" and tok.pos_ in NOUNS):
@@ -825,7 +830,12 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
     noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
     cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo), None)
-    people = any(t.lemma_.lower() in f["people"] or t.ent_type_ in ("PERSON", "NORP") for t in theme)
+    people = any(
+        t.lemma_.lower() in f["people"]
+        or t.ent_type_ in ("PERSON", "NORP")
+        or any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)  # "Foreign Minister Ali Ahmed"
+        for t in theme
+    )
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"

@@ -664,3 +664,18 @@ def test_only_a_light_verb_lends_its_places_to_the_event_it_names(gazetteer):
     text = "Russian officials are screening flights that departed from Japan and Spain."
     assert not any(origin == "Russia" for _, origin, _ in flows(text, gazetteer))
     assert flows("Peru made a visit to Chile in May.", gazetteer) == {("visit", "Peru", "Chile")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the demonym only says where the named place lies; officials named with their title are people
+        (
+            "Egypt dispatched Foreign Minister Ahmed Gheit to the Sudanese capital Khartoum.",
+            {("travel", "Egypt", "Khartoum")},
+        ),
+        ("Russia shipped grain to the Syrian port of Latakia.", {("shipment", "Russia", "Latakia")}),
+    ],
+)
+def test_a_demonym_before_a_named_place_is_no_end_of_its_own(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
