@@ -299,7 +299,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
     triggers = _triggers(doc, lexicon, taken)
-    place_tokens = {t.i for _, s in spans for t in s}
+    place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
     for s in slots:
@@ -568,7 +568,7 @@ def _vetoed(doc: Any, span: Any) -> bool:
     )
 
 
-def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[int]) -> _Slot:
+def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict[int, _Party]) -> _Slot:
     """Climb from a place to the word it depends on: its role and its governor."""
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
@@ -587,11 +587,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                 return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
             if head.lemma_.lower() in frames()["figurative"]:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market"
-            named = [c for c in head.children if c.dep_ == "appos"] + [
-                g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            ]
-            if party.kind == "demonym" and any(c.i in place_tokens for c in named):
-                return _Slot(party, span, "drop", None)  # "the Sudanese capital Khartoum": Khartoum is the end
+            if _names_a_place(head, place_tokens, party):
+                # "the Sudanese capital Khartoum", "a fellow US ally, Qatar": the named place is the end
+                return _Slot(party, span, "drop", None)
             tok = head  # "to Egyptian buyers": the place stands for the noun phrase
             continue
         if dep == "pobj" or (dep == "pcomp" and tok.pos_ in NOUNS):
@@ -621,7 +619,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                 ):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
-                    if governor.i in place_tokens:
+                    if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
                     tok = governor  # "to a farm in Iowa": the farm's role
                     continue
@@ -636,6 +634,18 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: set[
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Party) -> bool:
+    """Whether a noun phrase names its place, so that a place describing it is no end of its own:
+    'the Sudanese capital Khartoum', 'a fellow US ally, Qatar', 'the Syrian port of Latakia' (a
+    country's port); not 'the Darfur region of Sudan' (there 'of' names where Darfur lies)."""
+    if any(c.dep_ == "appos" and c.i in place_tokens for c in noun.children):
+        return True
+    if describing.place.kind != "country":
+        return False
+    named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(c.i in place_tokens and place_tokens[c.i].place.kind != "country" for c in named)
 
 
 def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, triggers: dict[int, Any]) -> _Slot:
