@@ -115,9 +115,10 @@ class EventType:
     comes_to_focus: bool = False  # "donations from Spain", in a report on the US: they come to the US
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Event types and the words that signal them, as read from event_types.json."""
+    """Event types and the words that signal them, as read from event_types.json. Built once per
+    process and shared read-only, so compared and hashed by identity (readers cache tables per lexicon)."""
 
     types: Mapping[str, EventType]
     movement: frozenset[str]
@@ -159,6 +160,21 @@ class Lexicon:
         for name, value in (("types", self.types), ("irregular", self.irregular), ("phrases", phrases),
                             ("cargo", cargo)):  # fmt: skip
             object.__setattr__(self, name, MappingProxyType(dict(value)))
+
+    @functools.cached_property
+    def one_word(self) -> Mapping[str, tuple[str, str]]:
+        """The one-word triggers, by form: the types' one-word triggers with their inflections, and
+        the movement and departure verbs; not the first words of phrases ('launched' of 'launched
+        missiles' is no attack by itself)."""
+        words: dict[str, tuple[str, str]] = {}
+        for t in self.types.values():
+            for form in t.triggers:
+                if " " not in form.strip():
+                    for inflected in inflections(form.lower(), self.irregular):
+                        words.setdefault(inflected, ("type", t.name))
+        words.update(dict.fromkeys(self.movement, ("movement", "")))
+        words.update(dict.fromkeys(self.departure, ("departure", "")))
+        return MappingProxyType(words)
 
     @functools.cached_property
     def longest(self) -> int:

@@ -119,7 +119,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs agency_words".split()
+        "noun_decides light_verbs campaigns agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -237,8 +237,10 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     return _forms_of(frozenset(words))
 
 
+@functools.lru_cache(maxsize=16)
 def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
-    table = {phrase[0]: found for phrase, found in lexicon.phrases.items() if len(phrase) == 1}
+    """One-word triggers by form or lemma: the lexicon's, and the frames' extra lemmas (built once per lexicon)."""
+    table = dict(lexicon.one_word)
     for type_, lemmas in frames()["triggers"].items():
         if type_ in lexicon.types:
             for lemma in lemmas:
@@ -273,6 +275,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
             out[i] = found
+        elif found and modifier and tok.head.lemma_.lower() in frames()["campaigns"] and tok.head.i not in taken:
+            out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
 

@@ -679,3 +679,11 @@ def test_only_a_light_verb_lends_its_places_to_the_event_it_names(gazetteer):
 )
 def test_a_demonym_before_a_named_place_is_no_end_of_its_own(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_phrase_s_first_word_alone_triggers_nothing_and_a_campaign_is_its_act(gazetteer):
+    # "launched" opens "launched missiles" (an attack) but alone is no attack
+    assert flows("Chile launched an evacuation operation from Kabul to London.", gazetteer) == {
+        ("migration", "Kabul", "London")
+    }
+    assert flows("The Saudis' bombing campaign in Yemen continued.", gazetteer) == {("attack", "Saudi Arabia", "Yemen")}
