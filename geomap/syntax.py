@@ -525,9 +525,13 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
         return []
     taken = {i for p in parties for i in range(p.first, p.last)}
     longest = max(len(n.split()) for n in names)
+    openers = _openers(frozenset(names))
     out = []
     i = 0
     while i < len(toks):
+        if toks[i].text not in openers:  # most words open no institution's name
+            i += 1
+            continue
         for n in range(longest, 0, -1):
             j = i + n
             if j > len(toks) or taken & set(range(i, j)):
@@ -540,6 +544,11 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
                 break
         i += 1
     return out
+
+
+@functools.cache
+def _openers(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n.split()[0] for n in names)
 
 
 def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
