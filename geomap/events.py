@@ -63,6 +63,8 @@ TITLE_WORDS = frozenset(
     "commander dictator king queen premier chairman delegation delegate representative officer crown prince "
     "princess emir sultan chancellor".split()
 )
+# Words before a title that keep it a title: "Georgia's top official", "the former prime minister".
+TITLE_MODIFIERS = frozenset("top senior former acting new veteran then chief".split())
 OFFICIAL_WORDS = frozenset(
     "leader president minister envoy ambassador delegation officials official diplomat secretary premier "
     "chancellor king queen commander general".split()
@@ -526,7 +528,10 @@ def _actor_phrase(
         # "Secretary of State Hillary Clinton", "Minister for Trade Ana Soto": a title's own "of"
         linking = word in ("of", "for") and toks[j - 1].text.lower() in TITLE_WORDS and j + 1 < len(toks) and (
             toks[j + 1].text[:1].isupper())  # fmt: skip
-        if gap not in (" ", "-") or not (word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-" or linking):
+        modifying = word in TITLE_MODIFIERS and j + 1 < len(toks) and toks[j + 1].text.lower() in TITLE_WORDS
+        if gap not in (" ", "-") or not (
+            word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-" or linking or modifying
+        ):
             break
         if word[:1].isupper() and word.lower() not in TITLE_WORDS and _proper_name(word, gazetteer):
             names.append(word)

@@ -501,8 +501,9 @@ def test_where_a_flight_leaves_from_is_its_origin_even_from_a_base(gazetteer):
             "U.S. Secretary of State Hillary Clinton spoke on Monday. During her visit to Israel, Clinton spoke.",
             {("visit", "United States", "Israel")},
         ),
-        # nor does a possessive before it
+        # nor does a possessive before it, or a word that qualifies the title
         ("Chile's President Michelle Bachelet spoke. Bachelet later flew to Lima.", {("travel", "Chile", "Lima")}),
+        ("Chile's former president Michelle Bachelet spoke. Bachelet flew to Lima.", {("travel", "Chile", "Lima")}),
         # "the president of Peru" is someone else, named here
         (
             "Chilean President Ana Soto met workers in Santiago. The president of Peru flew to Quito.",
