@@ -844,8 +844,11 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     movers = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
     if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
         return None  # "a storm system moving into the valley from Nebraska": weather is no flow
-    if any(w in f["figurative"] for w in movers) and not any(
-        s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots
+    loose = h.kind != "type" or h.type == "travel"  # "transferred two billion euros" is money that moves
+    if (
+        loose
+        and any(w in f["figurative"] for w in movers)
+        and not any(s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots)
     ):
         return None  # "stocks moved"
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):

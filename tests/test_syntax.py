@@ -688,3 +688,9 @@ def test_a_phrase_s_first_word_alone_triggers_nothing_and_a_campaign_is_its_act(
         ("migration", "Kabul", "London")
     }
     assert flows("The Saudis' bombing campaign in Yemen continued.", gazetteer) == {("attack", "Saudi Arabia", "Yemen")}
+
+
+def test_money_moved_is_a_transfer_though_currencies_move_figuratively(gazetteer):
+    text = "Germany transferred two billion euros to Ukraine's central bank."
+    assert flows(text, gazetteer) == {("transfer", "Germany", "Ukraine")}
+    assert flows("The euro moved higher in Frankfurt and London.", gazetteer) == set()
