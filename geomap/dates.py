@@ -1,6 +1,7 @@
 """Dates in news text: "Aug. 8", "July 25, 2023", "In March", "on Tuesday", "Aug. 1 and 2".
 
-Expressions are found with patterns; their values come from python-dateutil, which parses the
+Expressions are found with patterns; their values are read here where they are a month's name, with
+or without a day and a year (nearly all of them), and otherwise by python-dateutil, which parses the
 many ways English writes a date. A date without a year takes the year that puts it nearest the
 reference date: the document's date when it is known (then it may not lie more than a week after
 it), else the latest full date the text itself gives. Weekdays and "yesterday" need the document's
