@@ -24,6 +24,7 @@ import bisect
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import attrgetter
+from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, Place
 from geomap.people import find_people
@@ -107,8 +108,9 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text, "via": self.via}
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):
+    """A candidate span (a named tuple: one is built for every span the gazetteer knows)."""
+
     first: int  # token indices, end exclusive
     last: int
     start: int  # character offsets
@@ -223,14 +225,14 @@ def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
 def _spans(text: str, toks: list[Token], options: dict[int, list[Option]], found: Found) -> list[_Match]:
     """Longest gazetteer names first, left to right, without overlaps."""
     spans: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        match = _longest_at(text, toks, i, options[i], found, spans[-1] if spans else None) if i in options else None
-        if match is None:
-            i += 1
-        else:
+    covered = 0  # the tokens before this one are in a span already
+    for i, spans_at in options.items():  # in token order; no name starts at the other tokens
+        if i < covered:
+            continue
+        match = _longest_at(text, toks, i, spans_at, found, spans[-1] if spans else None)
+        if match is not None:
             spans.append(match)
-            i = match.last
+            covered = match.last
     return spans
 
 

@@ -23,7 +23,6 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Any
 
 from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place
@@ -309,9 +308,18 @@ class _Towns:
         here = _radians(exclude, point)
         if len(self.points) <= self.FEW:
             # the nearest by haversine term, then its distance: the distance grows with the term
-            # (sqrt, asin and the product keep order), so it is the least distance, to the bit
-            others = [town for town in self.measured if town[0] != exclude]
-            least = min(map(_term, repeat(here), others), default=None)
+            # (sqrt, asin and the product keep order), so it is the least distance, to the bit.
+            # The term is _term's, written out: this is asked for every candidate town of a text.
+            _, lat1, lon1, cos1 = here
+            sin = math.sin
+            least = min(
+                (
+                    sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    for key, lat2, lon2, cos2 in self.measured
+                    if key != exclude
+                ),
+                default=None,
+            )
             return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
