@@ -155,7 +155,7 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
         return []
     headline = _title_case_lines(text, toks)
     # every span that could be a name, looked up at once
-    capitalised = compress(count(), map(attrgetter("capitalised"), toks))  # the rest open no name
+    capitalised = list(compress(count(), map(attrgetter("capitalised"), toks)))  # the rest open no name
     options = {i: _options_at(text, toks, i) for i in capitalised if _opens_name(toks[i])}
     found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
     words = _Words(gazetteer)
@@ -164,11 +164,12 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
     # well-known people (data/people.json): "Bashar al-Assad", "Kim Jong Un" hold no place
-    in_people = {i for p in find_people(toks) for i in range(p.first, p.last)}
+    in_people = {i for p in find_people(toks, capitalised=capitalised) for i in range(p.first, p.last)}
+    makes = {i for i in capitalised if toks[i].text in VEHICLE_MAKES}  # cars' makes: in few texts
     for match in matches:
-        if in_people.intersection(range(match.first, match.last)) and match.via != "demonym":
+        if in_people and in_people.intersection(range(match.first, match.last)) and match.via != "demonym":
             continue
-        verdict = _judge(text, toks, match, covering, words, headline)
+        verdict = _judge(text, toks, match, covering, words, headline, makes)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
         elif verdict in ("place", "weak", "embedded"):
@@ -310,7 +311,9 @@ class _Words:
         return self.gazetteer.person_name_share(word) >= PERSON_SHARE
 
 
-def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, words: _Words, headline: set[int]) -> str:
+def _judge(
+    text: str, toks: list[Token], match: _Match, covering: Covering, words: _Words, headline: set[int], makes: set[int]
+) -> str:
     """'place', 'person' (part of a person's name: reject it here and elsewhere) or 'no'."""
     first, last = toks[match.first], toks[match.last - 1]
     surface = text[match.start : match.end]
@@ -322,7 +325,7 @@ def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, word
     following = toks[match.last] if match.last < len(toks) else None
     if previous is not None and previous.text.rstrip(".") in TITLES and _joined(text, previous, first, allow_dot=True):
         return "no" if demonym else "person"
-    if not demonym and _vehicle(text, toks, match):
+    if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
@@ -367,10 +370,12 @@ def _judge(text: str, toks: list[Token], match: _Match, covering: Covering, word
     return "place"
 
 
-def _vehicle(text: str, toks: list[Token], match: _Match) -> bool:
+def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bool:
     """A car's name: a model after its make ('Ford Crown Victoria'), or a make after a model year
     and perhaps a colour ('a 1993 brown Cadillac')."""
     i = match.first
+    if not makes.intersection(range(i - 2, match.last)):
+        return False  # no make in or just before the name
     for _ in range(2):  # "Ford Crown Victoria": the make may stand two words before
         if i == 0 or not toks[i - 1].capitalised or not _joined(text, toks[i - 1], toks[i]):
             break

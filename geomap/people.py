@@ -11,6 +11,9 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+from collections.abc import Sequence
+from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from geomap.text import Token, tokens
@@ -58,36 +61,45 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokens(name))
 
 
-def find_people(toks: list[Token], people: People | None = None, *, alone: bool = False) -> list[Person]:
+def find_people(
+    toks: list[Token],
+    people: People | None = None,
+    *,
+    alone: bool = False,
+    capitalised: Sequence[int] | None = None,
+) -> list[Person]:
     """The people of `people` that the tokens name, longest name first, in text order. `alone`:
     take a short form with one country for its person everywhere (for words that no other
-    stage took for a place)."""
+    stage took for a place). `capitalised`: the indices of the capitalised tokens, if known."""
     people = people or load_people()
-    words = [t.text for t in toks]
+    first_words = people.first_words
+    # a name starts with a capital, and with one of few words: the rest of the text is passed over
+    if capitalised is None:
+        capitalised = list(compress(count(), map(attrgetter("capitalised"), toks)))
+    openers = [i for i in capitalised if toks[i].text in first_words]
     named: list[Person] = []
     shorts: list[tuple[int, int, list[tuple[str, str]]]] = []
-    i = 0
-    while i < len(toks):
-        if words[i] not in people.first_words:
-            i += 1
+    if not openers:
+        return named
+    free = 0  # the first token no name found so far covers
+    for i in openers:
+        if i < free:
             continue
         for n in range(min(people.longest, len(toks) - i), 0, -1):
-            key = tuple(words[i : i + n])
+            key = tuple(t.text for t in toks[i : i + n])
             if key in people.full:
                 name, country = people.full[key]
                 named.append(Person(i, i + n, name, country))
-                i += n
+                free = i + n
                 break
             if key in people.short:
                 shorts.append((i, i + n, people.short[key]))
-                i += n
+                free = i + n
                 break
-        else:
-            i += 1
     # a short form is the person's where the text names the person in full, or titles the form
     in_full = {p.name for p in named}
     for first, last, candidates in shorts:
-        titled = first > 0 and words[first - 1].rstrip(".") in TITLES
+        titled = first > 0 and toks[first - 1].text.rstrip(".") in TITLES
         chosen = [c for c in candidates if c[0] in in_full] or (candidates if titled or alone else [])
         countries = {country for _, country in chosen}
         if len(countries) == 1:
