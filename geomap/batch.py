@@ -252,7 +252,8 @@ class _executor:
             # results come from the worker that holds them, not through the scheduler: one hop
             # instead of two, and on a LocalCluster both hops ran in this process
             if self.scheduler:
-                client = Client(self.scheduler, timeout=30, direct_to_workers=True)
+                # how long to try to reach it is Dask's setting (distributed.comm.timeouts.connect: 30 s)
+                client = Client(self.scheduler, direct_to_workers=True)
             else:
                 options = {"n_workers": self.jobs, "threads_per_worker": 1, "processes": True}
                 options |= {"dashboard_address": None, "silence_logs": logging.ERROR, **(self.options or {})}

@@ -269,3 +269,44 @@ def test_resume_never_cuts_what_is_not_a_torn_record(tmp_path, content):
     result = CliRunner().invoke(main, ["extract", str(source), "--format", "jsonl", "-o", str(notes), "--resume"])
     assert result.exit_code == 2 and "not a geomap record" in result.stderr and result.stderr.count("\n") == 1
     assert notes.read_bytes() == content
+
+
+def test_a_cluster_of_its_own_processes_reached_by_its_address(tmp_path):
+    """--scheduler tcp://…: a scheduler and a worker started as their own processes (as on a cluster),
+    geomap as a client of them; the records equal the local run's."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).with_name("dask")
+    if not dask.exists():
+        pytest.skip("the dask command is not installed beside this Python")
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+    scheduler = subprocess.Popen(
+        [str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    worker = None
+    try:
+        for _ in range(300):  # the scheduler writes its address once it listens
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        worker = subprocess.Popen(
+            [str(dask), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )  # fmt: skip
+        table = write_jsonl(tmp_path / "t.jsonl", rows(12))
+        local = run(str(table), "--format", "jsonl", "--jobs", "1").stdout
+        remote = run(str(table), "--format", "jsonl", "--engine", "dask", "--scheduler", address).stdout
+        assert remote == local
+        # a scheduler that is not there is one line and exit 2, not a hang or a traceback
+        import dask.config
+
+        with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+            gone = run(str(table), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", code=2).output
+        assert gone.count("\n") == 1 and "Dask scheduler" in gone
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
