@@ -119,7 +119,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs campaigns agency_words".split()
+        "noun_decides light_verbs campaigns movers agency_words".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -894,6 +894,14 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     govern the trigger in the tree; and whether a hedge or a claim governs it."""
     f = frames()
     cur, hedged, state = h.token, False, "asserted"
+    if h.token.lemma_.lower() in f["movers"] and h.token.pos_ in NOUNS:
+        # "hope to distribute leaflets to refugees from Syria": refugees have moved, whatever is
+        # hoped for them; only "no refugees" denies it
+        no = any(c.dep_ == "det" and c.lower_ == "no" for c in h.token.children)
+        return ("negated" if no else "asserted"), False
+    subjects = [c for c in h.token.children if c.dep_ in ("nsubj", "nsubjpass")] + list(h.nouns)
+    if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
+        return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
     said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in ("nsubj", "nsubjpass") else None
     for step in range(6):

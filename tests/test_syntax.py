@@ -694,3 +694,14 @@ def test_money_moved_is_a_transfer_though_currencies_move_figuratively(gazetteer
     text = "Germany transferred two billion euros to Ukraine's central bank."
     assert flows(text, gazetteer) == {("transfer", "Germany", "Ukraine")}
     assert flows("The euro moved higher in Frankfurt and London.", gazetteer) == set()
+
+
+def test_refugees_have_moved_whatever_is_said_of_them_but_no_refugees_have_not(gazetteer):
+    article = (
+        "Lebanon is small. Schools in Lebanon are full. Camps in Lebanon are cold. "
+        "Aid groups hope to give leaflets to refugees from Ethiopia."
+    )
+    assert flows(article, gazetteer) == {("migration", "Ethiopia", "Lebanon")}
+    text = "No refugees from Syria reached Turkey."
+    assert flows(text, gazetteer) == set()
+    assert flows(text, gazetteer, asserted=False) == {("migration", "Syria", "Turkey")}
