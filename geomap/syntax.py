@@ -836,6 +836,14 @@ def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
     return bool(destinations) and all(d.place.country == country and d.place.kind != "country" for d in destinations)
 
 
+def _contains(agent: _Party, destinations: list[_Party]) -> bool:
+    """Whether the agent's place is a region that holds every destination (Minnesota and Moorhead)."""
+    place = agent.place
+    if place.kind != "admin1" or not destinations:
+        return False
+    return all(d.place.country == place.country and d.place.admin1 == place.name for d in destinations)
+
+
 def _type(h: _Head, lexicon: Lexicon) -> str | None:
     """The type from the governing word and what it moves, never from a modifier of a noun."""
     f = frames()
@@ -853,6 +861,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return None  # "stocks moved"
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):
         return None  # "to drive forward a new Sudan": to advance, not to travel
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in h.token.children):
+        return None  # "pledges to cut taxes", "moved to block the sale": an intent, not the act
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
     noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
     cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo), None)
@@ -1033,6 +1043,8 @@ def _flows(
             # "Bulgarian nurses arrived in Sofia": nationals who travel within their own country come
             # from somewhere the sentence does not name
             origins = [a for a in origins if not (a.kind in ("demonym", "person") and _at_home(a, destinations))]
+        # "Minnesota Governor Tim Pawlenty stopped in Moorhead": a move within a place is not from it
+        origins = [a for a in origins if not _contains(a, destinations)]
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
     if owners and destinations and not origins:

@@ -705,3 +705,15 @@ def test_refugees_have_moved_whatever_is_said_of_them_but_no_refugees_have_not(g
     text = "No refugees from Syria reached Turkey."
     assert flows(text, gazetteer) == set()
     assert flows(text, gazetteer, asserted=False) == {("migration", "Syria", "Turkey")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minnesota Governor Tim Pawlenty stopped in Oakport and Moorhead.", set()),  # a move within a region
+        ("Mexico pledged to cut taxes on imports from Colombia.", set()),  # an intent, not aid
+        ("Japan pledged aid to Nepal.", {("aid", "Japan", "Nepal")}),
+    ],
+)
+def test_no_flow_within_a_region_or_from_an_intent(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
