@@ -1,11 +1,12 @@
-"""Dates in news text: "Aug. 8", "July 25, 2023", "In March", "on Tuesday", "Aug. 1 and 2".
+"""Dates in news text: "Aug. 8", "July 25, 2023", "In March", "on Tuesday", "Aug. 1 and 2", "in 1999".
 
 Expressions are found with patterns; their values are read here where they are a month's name, with
 or without a day and a year (nearly all of them), and otherwise by python-dateutil, which parses the
 many ways English writes a date. A date without a year takes the year that puts it nearest the
 reference date: the document's date when it is known (then it may not lie more than a week after
 it), else the latest full date the text itself gives. Weekdays and "yesterday" need the document's
-date and stay unresolved without it. A date that would fall before 0001-01-01 or after 9999-12-31
+date and stay unresolved without it. A year alone is a date only after a word of time ("in 1999",
+"since 2014"), never as a bare number ("2021 tanks"). A date that would fall before 0001-01-01 or after 9999-12-31
 is no date (None); years are always written with 4 digits.
 
 >>> import datetime as dt
@@ -39,6 +40,8 @@ _PATTERNS = [
     ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?!\w)")),
     ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
     ("relative", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
+    # a year alone, after a word that makes it a time ("in 1999", "since 2014"), not a count or a name
+    ("year", re.compile(rf"\b(?i:in|since|until|by|during|from|early|late|mid)[ -](?P<d>{_YEAR})(?![\w/-])")),
 ]
 
 
@@ -202,6 +205,8 @@ def _resolve(
             return None, None
         weekday = _WEEKDAY_NUMBERS[expression]
         return _iso(_shift(document_date, -((document_date.weekday() - weekday) % 7)), "day")  # on or before it
+    if kind == "year":
+        return expression, "year"
     if kind == "relative":
         if document_date is None:
             return None, None

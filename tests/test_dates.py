@@ -139,3 +139,11 @@ def test_month_names_read_as_dateutil_reads_them():
     forms += [f for m, d in itertools.product(months, days) for f in (f"{m} {d}", f"{d} {m} 2023", f"{m} {d}, 2024")]
     for expression, default in itertools.product(forms, defaults):
         assert _parse(expression, default) == dateutil(expression, default), (expression, default)
+
+
+def test_a_year_after_a_word_of_time_is_a_date():
+    found = [(d.text, d.value, d.precision) for d in find_dates("They arrived in 1999, since 2014 and by 2020-21.")]
+    assert found == [("1999", "1999", "year"), ("2014", "2014", "year")]
+    # a month and year is the month's; a count or a range of seasons is no year
+    assert [(d.value, d.precision) for d in find_dates("In December 2004 the jury met.")] == [("2004-12", "month")]
+    assert find_dates("He scored 2017 points in 1999-2000.") == []

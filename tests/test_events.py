@@ -166,7 +166,9 @@ def test_negated_and_hypothetical_events_are_marked(gazetteer, text, modality):
         ("Russia shipped tanks to Belarus on Tuesday.", None, (None, None)),
         ("Russia shipped tanks to Belarus on Dec. 30.", "2024-01-03", ("2023-12-30", "day")),
         ("Russia shipped tanks to Belarus on Aug. 1 and 2.", "2023-08-10", ("2023-08-01/2023-08-02", "day")),
-        ("Russia shipped tanks to Belarus in 2021.", None, (None, None)),
+        # a year after a word of time is a date of its own ("in 2021"); a bare number is not
+        ("Russia shipped tanks to Belarus in 2021.", None, ("2021", "year")),
+        ("Russia shipped 2021 tanks to Belarus.", None, (None, None)),
     ],
 )
 def test_dates_with_and_without_a_document_date(gazetteer, text, date, expected):
