@@ -148,6 +148,7 @@ class _Head:
     type: str
     slots: list[_Slot] = field(default_factory=list)
     nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
+    whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
 
 
 def extract_events(
@@ -374,6 +375,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
                            if s.role in ("object", "patient")]  # fmt: skip
+    # where the movers were, said by a verb that is no event: "Jews were arrested in France and taken
+    # to Auschwitz", "students who had been quarantined in Kisumu were transported to Nairobi"
+    for head in heads.values():
+        tok = head.token
+        before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
+        before += [c for c in _subject_clauses(tok) if c.i not in heads]
+        head.whence = [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
     return [heads[i] for i in sorted(heads)]
 
 
@@ -1047,6 +1055,8 @@ def _flows(
         origins = [a for a in origins if not _contains(a, destinations)]
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
+    if destinations and not origins and h.whence and movement:
+        origins, how = distinct(h.whence), "where-before"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     passive = any(c.dep_ == "auxpass" for c in h.token.children)

@@ -717,3 +717,21 @@ def test_refugees_have_moved_whatever_is_said_of_them_but_no_refugees_have_not(g
 )
 def test_no_flow_within_a_region_or_from_an_intent(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some 76,000 Jews were arrested in France and taken to camps such as Auschwitz.",
+            {("travel", "France", "Oświęcim")},
+        ),
+        (
+            "The students who had been quarantined in Kisumu were transported to Nairobi.",
+            {("travel", "Kisumu", "Nairobi")},
+        ),
+        ("The teen was treated in Arlington and airlifted to Fort Worth.", {("travel", "Arlington", "Fort Worth")}),
+    ],
+)
+def test_where_the_movers_were_is_where_they_were_moved_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
