@@ -57,8 +57,9 @@ class DateMention:
 
 
 # Where each pattern may start: "relative" anywhere; the others at a month's or a weekday's name or
-# a number, and "month" at the word before a month's name. Trying a pattern only there gives what
-# its finditer gives, without scanning the text once for each pattern. A number is a start only
+# a number, "month" at the word before a month's name and "year" at the word before a year. Trying
+# a pattern only there gives what its finditer gives, without scanning the text once for each
+# pattern. A number is a start only
 # where what follows may make a date: three more digits and a dash ("iso"), or a day's digits
 # and a month's name ("day_month"); news has many numbers, and few are dates. Likewise a month's or
 # a weekday's name only where the whole name ends a word ("March", not "Marine"; "Sunday", not
@@ -66,11 +67,12 @@ class DateMention:
 _ANCHOR = re.compile(
     rf"\b(?:(?P<month>(?={_MONTH}(?!\w))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     rf"|(?P<weekday>(?={_WEEKDAY}\b)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
-    r"|\d(?=\d\d\d-|\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"|\d(?=\d\d\d-|\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    rf"|(?P<year>{_YEAR}(?![\w/-])))"
 )
 _STARTS = {
     "iso": "number", "weekday_date": "weekday", "day_range": "month", "month_day": "month", "day_month": "number",
-    "month_year": "month", "month": "word_before_month", "weekday": "weekday",
+    "month_year": "month", "month": "word_before_month", "weekday": "weekday", "year": "word_before_year",
 }  # fmt: skip
 
 
@@ -90,15 +92,11 @@ def find_dates(text: str, document_date: dt.date | None = None) -> list[DateMent
 
 def _matches(text: str) -> dict[str, list[re.Match[str]]]:
     """Each pattern's matches in `text`, as its finditer gives them."""
-    starts: dict[str, list[int]] = {"month": [], "weekday": [], "number": [], "word_before_month": []}
+    starts: dict[str, list[int]] = {"month": [], "weekday": [], "number": [], "year": []}
     for m in _ANCHOR.finditer(text):
         starts[m.lastgroup or "number"].append(m.start())
-    for p in starts["month"]:
-        if p >= 2 and text[p - 1] == " ":
-            word = p - 1
-            while word > 0 and (text[word - 1].isalnum() or text[word - 1] == "_"):
-                word -= 1
-            starts["word_before_month"].append(word)
+    starts["word_before_month"] = _words_before(text, starts["month"], " ")
+    starts["word_before_year"] = _words_before(text, starts["year"], " -")
     out: dict[str, list[re.Match[str]]] = {}
     for kind, pattern in _PATTERNS:
         if kind not in _STARTS:
@@ -111,6 +109,18 @@ def _matches(text: str) -> dict[str, list[re.Match[str]]]:
                 if m:
                     found.append(m)
         out[kind] = found
+    return out
+
+
+def _words_before(text: str, positions: list[int], gaps: str) -> list[int]:
+    """Where the word before each position starts, if one of `gaps` alone stands between them."""
+    out = []
+    for p in positions:
+        if p >= 2 and text[p - 1] in gaps:
+            word = p - 1
+            while word > 0 and (text[word - 1].isalnum() or text[word - 1] == "_"):
+                word -= 1
+            out.append(word)
     return out
 
 

@@ -51,7 +51,6 @@ TITLES = frozenset(
     "Councilwoman Commissioner Dean Chairman Spokesman Spokeswoman Director Leader Speaker Candidate "
     "Saint".split()
 )
-# Words after a name that make it a street, a building or a company's name.
 # A place this large is not erased from a text because one of its mentions looked like part of a
 # person's name ("the Washington-Moscow route"): only that mention is.
 MAJOR_CITY = 1_000_000
@@ -62,6 +61,7 @@ VEHICLE_MAKES = frozenset(
     "Isuzu Jeep Kia Lexus Lincoln Mazda Mercedes Mercury Mitsubishi Nissan Oldsmobile Plymouth Pontiac "
     "Porsche Saturn Subaru Suzuki Tesla Toyota Volkswagen VW Volvo".split()
 )
+# Words after a name that make it a street, a building or a company's name.
 STREET_WORDS = frozenset(
     "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
     "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd "

@@ -2,8 +2,9 @@
 
 A full name always stands for its country, and a place inside it is no place ('Kim Jong Un',
 'Bashar al-Assad'). A short form ('Putin', 'Clinton') stands for the person only where the text
-also names the person in full, or puts a title before the short form ('President Clinton'): a
-local report on 'Clinton, Iowa' keeps its town. Loaded once per process and shared read-only.
+also names the person in full, or puts a title before the short form ('President Clinton'), or
+(for the events stage, `alone`) where no other stage read the word as a place: a local report on
+'Clinton, Iowa' keeps its town. Loaded once per process and shared read-only.
 """
 
 from __future__ import annotations

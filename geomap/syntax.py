@@ -183,9 +183,10 @@ def extract_events(
     # a sentence naming one place can only continue a neighbour's event, or come from somewhere to
     # the place the article is about: parse it beside one, or where the article has such a place
     numbers = {n for n, *_ in candidates}
-    elsewhere = focus is not None and (lambda here: any(p.place.id != focus.place.id for p in here))
     chosen = [
-        c for c in candidates if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers or (elsewhere and elsewhere(c[3]))
+        c
+        for c in candidates
+        if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers or (focus is not None and c[3][0].place.id != focus.place.id)
     ]
     if not chosen:
         return []
@@ -857,13 +858,13 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     f = frames()
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
-    movers = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
+    moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
     if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
         return None  # "a storm system moving into the valley from Nebraska": weather is no flow
     loose = h.kind != "type" or h.type == "travel"  # "transferred two billion euros" is money that moves
     if (
         loose
-        and any(w in f["figurative"] for w in movers)
+        and any(w in f["figurative"] for w in moved_lemmas)
         and not any(s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots)
     ):
         return None  # "stocks moved"
