@@ -119,7 +119,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs campaigns movers agency_words".split()
+        "noun_decides light_verbs campaigns movers agency_words speech media".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -300,8 +300,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     spans = []
     for p in parties:
         span = doc.char_span(toks[p.first].start - offset, toks[p.last - 1].end - offset, alignment_mode="expand")
-        if span is None or _vetoed(doc, span):
-            continue
+        if span is None or (p.kind != "person" and _vetoed(doc, span)):
+            continue  # a person's name inside a longer one ('Crown Prince Mohammed bin Salman') is still theirs
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
     triggers = _triggers(doc, lexicon, taken)
@@ -607,8 +607,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.i in triggers:
                 return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
-            if head.lemma_.lower() in frames()["figurative"]:
-                return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market"
+            if head.lemma_.lower() in frames()["figurative"] or head.lower_ in frames()["media"] or head.lemma_ in frames()["media"]:
+                return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
             if _names_a_place(head, place_tokens, party):
                 # "the Sudanese capital Khartoum", "a fellow US ally, Qatar": the named place is the end
                 return _Slot(party, span, "drop", None)
@@ -641,6 +641,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 ):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
+                    if governor.i in place_tokens and place_tokens[governor.i].kind == "person":
+                        # "met with Lavrov in Moscow": where the person is, the event is
+                        return _anchored(party, span, new, word, governor, triggers)
                     if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
                     tok = governor  # "to a farm in Iowa": the farm's role
@@ -732,6 +735,8 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
         up = cur.head.head
         if cur is tok and cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.i in heads and up.pos_ == "NOUN":
             return up  # "the arrival of passengers": the passengers' event is the arrival
+        if cur is tok and cur.dep_ == "pobj" and up.i in heads and up.pos_ == "VERB" and heads[up.i].type == heads[tok.i].type:
+            return up  # "talked during a telephone call with Merkel": one call
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in NOUNS:
             cur = cur.head.head  # "hundreds of migrants"
             continue
@@ -870,7 +875,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return None  # "stocks moved"
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):
         return None  # "to drive forward a new Sudan": to advance, not to travel
-    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in h.token.children):
+    intent = _lemma(h) not in f["speech"]  # "called on Turkey to release him" is a call made
+    if intent and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in h.token.children):
         return None  # "pledges to cut taxes", "moved to block the sale": an intent, not the act
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
     noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
@@ -985,10 +991,10 @@ def _flows(
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names."""
-    directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
         frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
+    directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
     near = False
@@ -1038,6 +1044,8 @@ def _flows(
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
+    if not (origins or destinations) and frame.get("mutual") and len(distinct(agents)) > 1:
+        agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
     if origins and not destinations:

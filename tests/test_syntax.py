@@ -735,3 +735,40 @@ def test_no_flow_within_a_region_or_from_an_intent(gazetteer, text, expected):
 )
 def test_where_the_movers_were_is_where_they_were_moved_from(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin spoke with Erdogan by telephone on Tuesday.", {("communication", "Russia", "Turkey")}),
+        ("Putin phoned Erdogan on Tuesday.", {("communication", "Russia", "Turkey")}),
+        # coordinated subjects are each other's counterparts, the first to the others
+        (
+            "Turkish Foreign Minister Mevlut Cavusoglu and his Russian counterpart, Sergey Lavrov, spoke by telephone.",
+            {("communication", "Turkey", "Russia")},
+        ),
+        # a call's infinitive is what it asks, not an intent that keeps it from being made
+        ("The United States called on Turkey to release him.", {("communication", "United States", "Turkey")}),
+        # a trigger noun in a phrase on a verb of its own type is one event with it
+        (
+            "Prime Minister Justin Trudeau talked trade during a telephone call on Tuesday with Chancellor Angela Merkel.",
+            {("communication", "Canada", "Germany")},
+        ),
+        # one party alone, or the press, makes no flow
+        ("The minister spoke to reporters in Moscow.", set()),
+        ("Assad, speaking in interviews with Russian media on Wednesday, said the truce had failed.", set()),
+    ],
+)
+def test_calls_and_talks_between_parties(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_leader_s_full_name_inside_a_titled_name_is_still_the_leader(gazetteer):
+    # spaCy tags "Crown Prince Mohammed bin Salman" as one person: no veto on the person inside it
+    text = "Crown Prince Mohammed bin Salman met President Donald Trump in Riyadh."
+    assert flows(text, gazetteer) == {("meeting", "Saudi Arabia", "United States")}
+
+
+def test_where_a_person_met_is_where_the_meeting_was(gazetteer):
+    text = "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on April 5th, 2018."
+    assert flows(text, gazetteer) == {("meeting", "China", "Russia"), ("visit", "China", "Moscow")}
