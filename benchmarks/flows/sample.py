@@ -7,7 +7,9 @@ movement. Batch 1: with a fixed seed, 81 triggered articles and 9 without a trig
 precision: they should draw no arrow). Most of those assert no flow at all (56 flows in 90
 articles), so batch 2 adds 60 "flow-rich" articles, drawn with another fixed seed among those
 with at least two sentences that each name two gold toponyms and hold an event word; batch 3 is
-the rest of that pool, for a test split large enough to tell mechanisms from noise. Each
+the rest of that pool, for a test split large enough to tell mechanisms from noise; batch 4, with
+a fourth seed, 60 of the articles with exactly one such sentence (more real phrasing to learn
+from and to test on, drawn after batches 1-3 were annotated, which it leaves as they were). Each
 article's split is fixed by a hash of its name: about one in three goes to `test`, never tuned
 on; the rest is `dev`.
 
@@ -28,6 +30,7 @@ NEWS = ("geowebnews", "tr-news", "geovirus", "lgl")
 SEED = 9  # the issue that asked for the set
 TRIGGERED, UNTRIGGERED = 81, 9
 RICH, RICH_SEED = 60, 92  # batch 2
+SINGLE, SINGLE_SEED = 60, 94  # batch 4
 
 
 def trigger_words() -> set[str]:
@@ -44,7 +47,7 @@ def split_of(corpus: str, doc: str) -> str:
 def main() -> None:
     words = trigger_words()
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
-    triggered, untriggered, rich = [], [], []
+    triggered, untriggered, rich, single = [], [], [], []
     for corpus in NEWS:
         for line in (CORPORA / corpus / "gold.jsonl").open(encoding="utf-8"):
             article = json.loads(line)
@@ -52,8 +55,11 @@ def main() -> None:
                 continue
             item = {"corpus": corpus, "doc": str(article["id"]), "split": split_of(corpus, str(article["id"]))}
             (triggered if pattern.search(article["text"]) else untriggered).append(item)
-            if _rich_sentences(article, pattern) >= 2:
+            found = _rich_sentences(article, pattern)
+            if found >= 2:
                 rich.append(item)
+            elif found == 1 and pattern.search(article["text"]):
+                single.append(item)
     rng = random.Random(SEED)
     sample = [dict(i, trigger=True, batch=1) for i in rng.sample(triggered, TRIGGERED)]
     sample += [dict(i, trigger=False, batch=1) for i in rng.sample(untriggered, UNTRIGGERED)]
@@ -62,6 +68,9 @@ def main() -> None:
     batch2 = random.Random(RICH_SEED).sample(rich, RICH)
     sample += [dict(i, trigger=True, batch=2) for i in batch2]
     sample += [dict(i, trigger=True, batch=3) for i in rich if i not in batch2]  # the rest of the rich pool
+    taken = {(i["corpus"], i["doc"]) for i in sample}
+    single = [i for i in single if (i["corpus"], i["doc"]) not in taken]
+    sample += [dict(i, trigger=True, batch=4) for i in random.Random(SINGLE_SEED).sample(single, SINGLE)]
     sample.sort(key=lambda i: (i["corpus"], int(i["doc"]) if i["doc"].isdigit() else i["doc"]))
     with (HERE / "sample.jsonl").open("w", encoding="utf-8") as f:
         for item in sample:
