@@ -222,7 +222,7 @@ def _forms_of(words: frozenset[str]) -> frozenset[str]:
         stem = w[:-1] if w.endswith("e") else w
         out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", w + "ing", stem + "ed", w[:-1] + "ies"}
     out |= set("went gone came flew flown drove driven rode ridden sold bought fled left sent brought took taken "
-               "struck fought sailed led".split())  # fmt: skip
+               "struck fought sailed led spoke spoken seized".split())  # fmt: skip
     return frozenset(out)
 
 
@@ -969,6 +969,16 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     return state, hedged
 
 
+def _innermost(places: list[_Party]) -> _Party | None:
+    """The first place, or a place inside it named with it ('in Kenya's Dadaab camps': Dadaab)."""
+    if not places:
+        return None
+    first = places[0]
+    inside = [p for p in places[1:] if first.place.kind == "country" and p.place.kind != "country"
+              and p.place.country == first.place.country]  # fmt: skip
+    return inside[0] if inside else first
+
+
 def _is(tok: Any, lemmas: frozenset[str]) -> bool:
     """Whether a word is one of `lemmas`, by its lemma or, where the small model's lemma is off
     ('hopes' → 'hop'), by its inflected form."""
@@ -1010,7 +1020,7 @@ def _flows(
             role = "destination"
         near = near or s.near
         roles.setdefault(role, []).append(s.party)
-    location = (roles.get("location") or [None])[0]
+    location = _innermost(roles.get("location", []))
     base = NEAR if near else BASE
     reciprocal = lexicon.reciprocal
     if any(t.lower_ in reciprocal or t.head.lower_ in reciprocal for t in (h.token, *h.nouns)):
