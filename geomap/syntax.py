@@ -215,14 +215,23 @@ def extract_events(
     return merge_drafts(text, as_states(drafts, lexicon, gazetteer))
 
 
+# The irregular past forms of the verbs the frames name, by lemma; added only for those lemmas, so
+# that "spoke" is no form of a denying word.
+IRREGULAR = {
+    "go": {"went", "gone"}, "come": {"came"}, "fly": {"flew", "flown"}, "drive": {"drove", "driven"},
+    "ride": {"rode", "ridden"}, "sell": {"sold"}, "buy": {"bought"}, "flee": {"fled"}, "leave": {"left"},
+    "send": {"sent"}, "bring": {"brought"}, "take": {"took", "taken"}, "strike": {"struck"},
+    "fight": {"fought"}, "lead": {"led"}, "speak": {"spoke", "spoken"}, "meet": {"met"},
+}  # fmt: skip
+
+
 @functools.cache
 def _forms_of(words: frozenset[str]) -> frozenset[str]:
     out = set(words)
     for w in words:
         stem = w[:-1] if w.endswith("e") else w
         out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", w + "ing", stem + "ed", w[:-1] + "ies"}
-    out |= set("went gone came flew flown drove driven rode ridden sold bought fled left sent brought took taken "
-               "struck fought sailed led spoke spoken seized".split())  # fmt: skip
+        out |= IRREGULAR.get(w, set())
     return frozenset(out)
 
 
@@ -625,6 +634,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             governor = marker.head
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
+                if word == "by" and governor.i in triggers and governor.pos_ == "NOUN":
+                    new = "agent"  # "a visit by Israel's prime minister", "bombardment by Syrian forces"
                 if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
                     # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
                     # "the arrival of Turkish passengers", "the deployment of US troops": who moves

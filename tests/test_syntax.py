@@ -772,3 +772,26 @@ def test_a_leader_s_full_name_inside_a_titled_name_is_still_the_leader(gazetteer
 def test_where_a_person_met_is_where_the_meeting_was(gazetteer):
     text = "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on April 5th, 2018."
     assert flows(text, gazetteer) == {("meeting", "China", "Russia"), ("visit", "China", "Moscow")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by" on an act noun names who acts
+        ("During a visit by Israel's prime minister to the US in July 2004, talks began.", {("visit", "Israel", "United States")}),
+        ("The bombardment by Syrian government forces on Aleppo went on.", {("attack", "Syria", "Aleppo")}),
+        # taking land is an attack on it, not a flow from whom it was taken
+        ("Israel captured the Golan Heights from Syria in 1967.", {("attack", "Israel", "Golan Heights")}),
+        ("Russia annexed Crimea in 2014.", {("attack", "Russia", "Crimea")}),
+        # of the places an event happened in, the one inside the other
+        ("Somali refugees in Kenya's overcrowded Dadaab camps need shelter.", {("migration", "Somalia", "Dadaab")}),
+    ],
+)
+def test_who_acts_by_and_what_is_taken(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_an_irregular_form_counts_only_for_its_own_verb(gazetteer):
+    # "spoke" is a form of "speak", not of every word class (it once made this visit "negated")
+    text = "U.S. Secretary of State Hillary Clinton arrived on Monday. During her visit to Israel, Clinton spoke."
+    assert flows(text, gazetteer) == {("visit", "United States", "Israel")}
