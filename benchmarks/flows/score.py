@@ -13,6 +13,7 @@ a sentence that has an event or movement word.
     python benchmarks/flows/score.py                 # both splits: the rules and syntax readers, the baseline
     python benchmarks/flows/score.py --split dev -v  # and every miss and false alarm of dev
     python benchmarks/flows/score.py --split dev --reader syntax -v  # one reader
+    python benchmarks/flows/score.py --batch 4   # only the articles of batch 4 (sample.py)
 """
 
 from __future__ import annotations
@@ -194,7 +195,9 @@ def figures(results: Iterable[tuple[list[Flow], list[Flow]]]) -> dict[str, float
     }  # fmt: skip
 
 
-def run(readers: dict[str, Callable[..., list[Flow]]], splits: list[str], verbose: bool) -> dict[str, dict[str, dict]]:
+def run(
+    readers: dict[str, Callable[..., list[Flow]]], splits: list[str], verbose: bool, batches: set[int] | None = None
+) -> dict[str, dict[str, dict]]:
     from geomap.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
@@ -202,7 +205,8 @@ def run(readers: dict[str, Callable[..., list[Flow]]], splits: list[str], verbos
     gold = load_gold()
     report: dict[str, dict[str, dict]] = {}
     for split in splits:
-        chosen = [(item, flows) for item, flows in gold if item["split"] == split]
+        chosen = [(item, flows) for item, flows in gold
+                  if item["split"] == split and (batches is None or item["batch"] in batches)]  # fmt: skip
         report[split] = {}
         for name, reader in readers.items():
             results = []
@@ -241,6 +245,7 @@ def main() -> None:
         default="all",
         help="score one reader (default: all three)",
     )
+    parser.add_argument("--batch", help="score only these batches of sample.jsonl, e.g. 4 or 1,2,3")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
@@ -250,7 +255,8 @@ def main() -> None:
         "baseline": baseline_flows,
     }
     chosen = readers if args.reader == "all" else {args.reader: readers[args.reader]}
-    report = run(chosen, splits, args.verbose)
+    batches = {int(b) for b in args.batch.split(",")} if args.batch else None
+    report = run(chosen, splits, args.verbose, batches)
     for split, by_reader in report.items():
         for name, f in by_reader.items():
             print(

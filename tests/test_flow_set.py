@@ -1,0 +1,51 @@
+"""The annotated real-news flow set (benchmarks/flows) is consistent: every article of the sample
+has a record, every record names its ends among its places, and every evidence span is a piece of
+the corpus text that names something of the flow."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+FLOWS = Path(__file__).resolve().parents[1] / "benchmarks" / "flows"
+TYPES = {"shipment", "transfer", "trade", "migration", "travel", "visit", "meeting", "sanction", "attack",
+         "communication", "aid", "other"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def score():
+    sys.path.insert(0, str(FLOWS))
+    try:
+        import score
+
+        yield score
+    finally:
+        sys.path.remove(str(FLOWS))
+
+
+def test_every_sampled_article_has_a_valid_record(score):
+    texts = score.load_texts()
+    sample = [json.loads(line) for line in (FLOWS / "sample.jsonl").open(encoding="utf-8")]
+    assert len(sample) == len({(i["corpus"], i["doc"]) for i in sample}) == 288
+    for item in sample:
+        record = json.loads((FLOWS / "annotations" / f"{item['corpus']}-{item['doc']}.json").read_text("utf-8"))
+        text = texts[(item["corpus"], item["doc"])]
+        names = {p["name"] for p in record["places"]}
+        for place in record["places"]:
+            assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, place
+        for flow in record["flows"]:
+            assert {flow["origin"], flow["destination"]} <= names, (item, flow)
+            assert flow["type"] in TYPES, (item, flow)
+            start, end = flow["evidence"]["start"], flow["evidence"]["end"]
+            assert 0 <= start < end <= len(text), (item, flow)
+
+
+def test_the_split_is_the_fixed_rule_s(score):
+    import sample as sampling
+
+    for line in (FLOWS / "sample.jsonl").open(encoding="utf-8"):
+        item = json.loads(line)
+        assert item["split"] == sampling.split_of(item["corpus"], item["doc"])
