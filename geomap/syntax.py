@@ -906,6 +906,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
     if h.kind == "retype":
         return None  # "recalled spinach"
+    purposes = [f["purposes"].get(g.lemma_.lower()) for c in h.token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if (h.kind == "movement" or h.type == "travel") and any(purposes) and not cargo:
+        return next(p for p in purposes if p)  # "arrived in Moscow for a state visit": a visit
     if noun_type and (h.kind != "type" or h.type == "travel" or _lemma(h) in f["noun_decides"]):
         return noun_type  # "sent a shipment", "refugees arrived"
     # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
@@ -1059,12 +1063,16 @@ def _flows(
                 if b.place.id != between[0].place.id], [], []  # fmt: skip
     owners = roles.pop("owner", [])
     goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
-    if not (destinations and goods and (lexicon.policy(type_, "moves") or type_ == "trade")) or origins or agents:
+    moves = lexicon.policy(type_, "moves")
+    if not (destinations and goods and (moves or type_ == "trade")) or origins or agents:
         roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
         owners = []
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
+    goods_from = [o for o in roles.get("object", []) if o.kind == "demonym" and all(o.place.id != d.place.id for d in destinations)]
+    if destinations and not origins and goods_from and goods and how == "explicit" and (moves or type_ == "trade"):
+        origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country
     if not (origins or destinations) and frame.get("mutual") and len(distinct(agents)) > 1:
         agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:

@@ -795,3 +795,24 @@ def test_an_irregular_form_counts_only_for_its_own_verb(gazetteer):
     # "spoke" is a form of "speak", not of every word class (it once made this visit "negated")
     text = "U.S. Secretary of State Hillary Clinton arrived on Monday. During her visit to Israel, Clinton spoke."
     assert flows(text, gazetteer) == {("visit", "United States", "Israel")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods named by their country come from it, when the buyer is the subject
+        ("India imported record amounts of Russian oil in May.", {("trade", "Russia", "India")}),
+        ("Germany buys Norwegian gas.", {("trade", "Norway", "Germany")}),
+        ("Russia received Iranian drones.", {("shipment", "Iran", "Russia")}),
+        # a verb that takes the measure as its object lends it its places
+        ("Washington slapped sanctions on three Chinese firms.", {("sanction", "United States", "China")}),
+        # launching weapons is an attack; launching a satellite is not
+        ("Gaza militants launched rockets into southern Israel.", {("attack", "Gaza", "Israel")}),
+        ("Russia launched a satellite from Baikonur.", set()),
+        # a journey for talks is a visit; one for a ski trip is travel
+        ("Chinese President Xi Jinping arrived in Moscow on Monday for a state visit.", {("visit", "China", "Moscow")}),
+        ("The family was flying from Oroville to Montana for a ski trip.", {("travel", "Oroville", "Montana")}),
+    ],
+)
+def test_goods_weapons_and_purposes(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
