@@ -284,12 +284,21 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
         # "tariffs on Chinese imports": the imports are what the measure targets, no event of their own
         governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") else None
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
+        if found == ("retype", "") and not _moves_a_retyping_thing(tok):
+            found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
             out[i] = found
         elif found and modifier and tok.head.lemma_.lower() in frames()["campaigns"] and tok.head.i not in taken:
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _moves_a_retyping_thing(tok: Any) -> bool:
+    """Whether a verb of `retype` moves one of its things ('recalled its ambassador', 'launched missiles')."""
+    things = frames()["retype"].get(tok.lemma_.lower(), {})
+    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in things or t.lower_ in things for c in moved for t in (c, *c.children))
 
 
 def _looked_up(table: dict[str, tuple[str, str]], tok: Any) -> tuple[str, str] | None:
