@@ -221,7 +221,8 @@ IRREGULAR = {
     "go": {"went", "gone"}, "come": {"came"}, "fly": {"flew", "flown"}, "drive": {"drove", "driven"},
     "ride": {"rode", "ridden"}, "sell": {"sold"}, "buy": {"bought"}, "flee": {"fled"}, "leave": {"left"},
     "send": {"sent"}, "bring": {"brought"}, "take": {"took", "taken"}, "strike": {"struck"},
-    "fight": {"fought"}, "lead": {"led"}, "speak": {"spoke", "spoken"}, "meet": {"met"},
+    "fight": {"fought"}, "lead": {"led"}, "speak": {"spoke", "spoken"}, "meet": {"met"}, "say": {"said"},
+    "tell": {"told"}, "write": {"wrote", "written"},
 }  # fmt: skip
 
 
@@ -470,17 +471,21 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
     heads = [s for s, _ in spans]
     people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
     out: list[_Party] = []
-    if not people:
-        return out
     taken = {i for p in parties for i in range(p.first, p.last)}
     for i, tok in enumerate(toks):
-        title = _title_after_the(toks, i) if tok.text.lower() == "the" else None
+        title = _title_after_the(toks, i) if tok.text.lower() == "the" and people else None
         if title is not None:
             # "the crown prince", "the foreign minister": the last person named with that title
             first, last_word, word = title
             same = [p for p in people if p.last <= i and word in (p.actor or "").lower().split()]
             if same and not taken & set(range(first, last_word + 1)):
                 out.append(_Party(first, last_word + 1, same[-1].place, "person", actor=same[-1].actor))
+            continue
+        if tok.text.lower() == "it":
+            # "Saudi Arabia said it had deported", "the Kremlin says that it": the state that says it
+            speaker = _speaker(toks, i, parties)
+            if speaker is not None and i not in taken:
+                out.append(_Party(i, i + 1, speaker.place, "person", actor=speaker.actor or toks[speaker.first].text))
             continue
         if tok.text.lower() not in ("he", "she"):
             continue
@@ -492,6 +497,24 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
         if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
     return out
+
+
+def _speaker(toks: list[Token], i: int, parties: list[_Party]) -> _Party | None:
+    """The country or state body whose reporting verb 'it' (token i) follows: 'Russia said (that) it',
+    'Russia's foreign ministry said it'; None if there is none just before."""
+    r = i - 2 if i >= 2 and toks[i - 1].text.lower() == "that" else i - 1
+    if r < 1 or toks[r].text.lower() not in _forms_of(frames()["reporting"]):
+        return None
+    after = [t.text.lower() for t in toks[i + 1 : i + 3]]
+    if after[:1] in (["is"], ["was"], ["'s"]) and not (len(after) > 1 and after[1].endswith("ing")):
+        return None  # "saying that it is safe to send them": no one, only the sentence's frame
+    before = [p for p in parties if p.last <= r and r - p.last <= 3]
+    if not before or before[-1].kind == "person" or before[-1].place.kind != "country":
+        return None
+    between = toks[before[-1].last : r]
+    if any(not (t.text[:1].islower() or t.text in ("'s", "’s")) for t in between):
+        return None  # "Russia, Iran and Turkey said", "Russia's Putin said": not the country itself
+    return before[-1]
 
 
 def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
@@ -757,8 +780,8 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
             return up  # "the arrival of passengers": the passengers' event is the arrival
         if cur is tok and cur.dep_ == "pobj" and up.i in heads and up.pos_ == "VERB" and heads[up.i].type == heads[tok.i].type:
             return up  # "talked during a telephone call with Merkel": one call
-        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in NOUNS:
-            cur = cur.head.head  # "hundreds of migrants"
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ in NOUNS:
+            cur = cur.head.head  # "hundreds of migrants", "2 billion euros in military aid"
             continue
         return None
     return None
@@ -917,7 +940,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return None  # "recalled spinach"
     purposes = [f["purposes"].get(g.lemma_.lower()) for c in h.token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    if (h.kind == "movement" or h.type == "travel") and any(purposes) and not cargo:
+    if (h.kind == "movement" or h.type == "travel") and any(purposes) and cargo in (None, "travel"):
         return next(p for p in purposes if p)  # "arrived in Moscow for a state visit": a visit
     if noun_type and (h.kind != "type" or h.type == "travel" or _lemma(h) in f["noun_decides"]):
         return noun_type  # "sent a shipment", "refugees arrived"

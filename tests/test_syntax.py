@@ -816,3 +816,23 @@ def test_an_irregular_form_counts_only_for_its_own_verb(gazetteer):
 )
 def test_goods_weapons_and_purposes(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" after a state's reporting verb is that state
+        ("Saudi Arabia said it had deported 10,000 Ethiopians.", {("migration", "Saudi Arabia", "Ethiopia")}),
+        ("The Kremlin said it was sending troops to Belarus.", {("travel", "Russia", "Belarus")}),
+        # an expletive "it" is no one
+        ("The Irish government said that it is safe to send them back to Nigeria.", set()),
+        # an amount "in aid" is the aid the verb gives
+        ("Germany pledged 2 billion euros in military aid to Ukraine.", {("aid", "Germany", "Ukraine")}),
+        # landing and docking end journeys; a clause on the carrier or its load says where from
+        ("Secretary of State Antony Blinken landed in Tel Aviv on Monday.", {("travel", "United States", "Tel Aviv")}),
+        ("A plane carrying 150 evacuees from Khartoum landed in Jeddah.", {("travel", "Khartoum", "Jeddah")}),
+        ("U.S. officials traveled to Caracas for talks with Maduro.", {("visit", "United States", "Caracas")}),
+    ],
+)
+def test_it_said_amounts_in_aid_and_landings(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
