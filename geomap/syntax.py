@@ -119,7 +119,7 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs campaigns movers agency_words speech media".split()
+        "noun_decides light_verbs campaigns movers agency_words speech media questioning generic".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -971,6 +971,16 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         # hoped for them; only "no refugees" denies it
         no = any(c.dep_ == "det" and c.lower_ == "no" for c in h.token.children)
         return ("negated" if no else "asserted"), False
+    tok = h.token
+    described = tok.head if tok.dep_ in ("acl", "relcl") else None
+    if tok.dep_ in ("csubj", "csubjpass"):  # "all people coming into Zambia … will be watched", parsed as a clause
+        described = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if described is not None and (described.lower_ in f["generic"] or any(
+            c.dep_ in ("det", "predet") and c.lower_ in f["generic"] for c in described.children)):
+        return "hypothetical", False  # "all people coming into Zambia from the DRC will be watched": a rule
+    asked = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whether", "how", "where", "if") for c in tok.children)
+    if asked and tok.dep_ in ("advcl", "ccomp") and _is(tok.head, f["questioning"]):
+        return "hypothetical", False  # "it will be decided when the ambassador returns": a question
     subjects = [c for c in h.token.children if c.dep_ in ("nsubj", "nsubjpass")] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"

@@ -836,3 +836,17 @@ def test_goods_weapons_and_purposes(gazetteer, text, expected):
 )
 def test_it_said_amounts_in_aid_and_landings(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule for whoever moves is no movement
+        "Zambian Health Minister Brian Chituwo stated that all people coming into Zambia from DRC will be watched.",
+        "All travellers arriving from China must quarantine in Hong Kong.",
+        # a question about a movement is no movement
+        "The minister said that it will still have to be decided when the ambassador returns from Ljubljana to Moscow.",
+    ],
+)
+def test_rules_and_questions_are_no_flows(gazetteer, text):
+    assert flows(text, gazetteer) == set()
