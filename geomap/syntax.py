@@ -648,7 +648,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.i in triggers:
                 return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
-            if head.lemma_.lower() in frames()["figurative"] or head.lower_ in frames()["media"] or head.lemma_ in frames()["media"]:
+            if (
+                head.lemma_.lower() in frames()["figurative"]
+                or head.lower_ in frames()["media"]
+                or head.lemma_ in frames()["media"]
+            ):
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
             if _names_a_place(head, place_tokens, party):
                 # "the Sudanese capital Khartoum", "a fellow US ally, Qatar": the named place is the end
@@ -778,7 +782,13 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
         up = cur.head.head
         if cur is tok and cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.i in heads and up.pos_ == "NOUN":
             return up  # "the arrival of passengers": the passengers' event is the arrival
-        if cur is tok and cur.dep_ == "pobj" and up.i in heads and up.pos_ == "VERB" and heads[up.i].type == heads[tok.i].type:
+        if (
+            cur is tok
+            and cur.dep_ == "pobj"
+            and up.i in heads
+            and up.pos_ == "VERB"
+            and heads[up.i].type == heads[tok.i].type
+        ):
             return up  # "talked during a telephone call with Merkel": one call
         if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ in NOUNS:
             cur = cur.head.head  # "hundreds of migrants", "2 billion euros in military aid"
@@ -938,8 +948,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
     if h.kind == "retype":
         return None  # "recalled spinach"
-    purposes = [f["purposes"].get(g.lemma_.lower()) for c in h.token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    purposes = [f["purposes"].get(g.lemma_.lower()) for c in h.token.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if (h.kind == "movement" or h.type == "travel") and any(purposes) and cargo in (None, "travel"):
         return next(p for p in purposes if p)  # "arrived in Moscow for a state visit": a visit
     if noun_type and (h.kind != "type" or h.type == "travel" or _lemma(h) in f["noun_decides"]):
@@ -975,10 +985,14 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     described = tok.head if tok.dep_ in ("acl", "relcl") else None
     if tok.dep_ in ("csubj", "csubjpass"):  # "all people coming into Zambia … will be watched", parsed as a clause
         described = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if described is not None and (described.lower_ in f["generic"] or any(
-            c.dep_ in ("det", "predet") and c.lower_ in f["generic"] for c in described.children)):
+    if described is not None and (
+        described.lower_ in f["generic"]
+        or any(c.dep_ in ("det", "predet") and c.lower_ in f["generic"] for c in described.children)
+    ):
         return "hypothetical", False  # "all people coming into Zambia from the DRC will be watched": a rule
-    asked = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whether", "how", "where", "if") for c in tok.children)
+    asked = any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whether", "how", "where", "if") for c in tok.children
+    )
     if asked and tok.dep_ in ("advcl", "ccomp") and _is(tok.head, f["questioning"]):
         return "hypothetical", False  # "it will be decided when the ambassador returns": a question
     subjects = [c for c in h.token.children if c.dep_ in ("nsubj", "nsubjpass")] + list(h.nouns)
@@ -1112,7 +1126,11 @@ def _flows(
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
-    goods_from = [o for o in roles.get("object", []) if o.kind == "demonym" and all(o.place.id != d.place.id for d in destinations)]
+    goods_from = [
+        o
+        for o in roles.get("object", [])
+        if o.kind == "demonym" and all(o.place.id != d.place.id for d in destinations)
+    ]
     if destinations and not origins and goods_from and goods and how == "explicit" and (moves or type_ == "trade"):
         origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country
     if not (origins or destinations) and frame.get("mutual") and len(distinct(agents)) > 1:

@@ -751,7 +751,7 @@ def test_where_the_movers_were_is_where_they_were_moved_from(gazetteer, text, ex
         ("The United States called on Turkey to release him.", {("communication", "United States", "Turkey")}),
         # a trigger noun in a phrase on a verb of its own type is one event with it
         (
-            "Prime Minister Justin Trudeau talked trade during a telephone call on Tuesday with Chancellor Angela Merkel.",
+            "Prime Minister Justin Trudeau talked trade during a telephone call on Tuesday with Angela Merkel.",
             {("communication", "Canada", "Germany")},
         ),
         # one party alone, or the press, makes no flow
@@ -770,7 +770,9 @@ def test_a_leader_s_full_name_inside_a_titled_name_is_still_the_leader(gazetteer
 
 
 def test_where_a_person_met_is_where_the_meeting_was(gazetteer):
-    text = "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on April 5th, 2018."
+    text = (
+        "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on April 5th, 2018."
+    )
     assert flows(text, gazetteer) == {("meeting", "China", "Russia"), ("visit", "China", "Moscow")}
 
 
@@ -778,7 +780,10 @@ def test_where_a_person_met_is_where_the_meeting_was(gazetteer):
     ("text", "expected"),
     [
         # "by" on an act noun names who acts
-        ("During a visit by Israel's prime minister to the US in July 2004, talks began.", {("visit", "Israel", "United States")}),
+        (
+            "During a visit by Israel's prime minister to the US in July 2004, talks began.",
+            {("visit", "Israel", "United States")},
+        ),
         ("The bombardment by Syrian government forces on Aleppo went on.", {("attack", "Syria", "Aleppo")}),
         # taking land is an attack on it, not a flow from whom it was taken
         ("Israel captured the Golan Heights from Syria in 1967.", {("attack", "Israel", "Golan Heights")}),
