@@ -168,7 +168,9 @@ def extract_events(
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
     spans = sentences(text, toks)
-    parties = sorted(parties + _institutions(text, toks, parties, gazetteer), key=lambda p: p.first)
+    seats = _institutions(text, toks, parties, gazetteer)
+    parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
+    parties = sorted(parties + seats, key=lambda p: p.first)
     parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
@@ -573,7 +575,9 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
     names = frames()["institutions"]
     if gazetteer is None or not names:
         return []
-    taken = {i for p in parties for i in range(p.first, p.last)}
+    # a place inside the name is the institution's ("the Elysée" is no arrondissement); a name that
+    # runs into a longer place is not an institution
+    taken = {i for p in parties for i in range(p.first, p.last) if p.kind != "place"}
     longest = max(len(n.split()) for n in names)
     openers = _openers(frozenset(names))
     out = []
@@ -584,7 +588,8 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
             continue
         for n in range(longest, 0, -1):
             j = i + n
-            if j > len(toks) or taken & set(range(i, j)):
+            crossing = any(p.first < j and i < p.last and not (i <= p.first and p.last <= j) for p in parties)
+            if j > len(toks) or taken & set(range(i, j)) or crossing:
                 continue
             code = names.get(text[toks[i].start : toks[j - 1].end])
             country = gazetteer.get_country(code) if code else None

@@ -855,3 +855,8 @@ def test_it_said_amounts_in_aid_and_landings(gazetteer, text, expected):
 )
 def test_rules_and_questions_are_no_flows(gazetteer, text):
     assert flows(text, gazetteer) == set()
+
+
+def test_a_state_seat_named_like_a_district_acts_for_the_state(gazetteer):
+    # "Elysée" is also a Paris arrondissement in the gazetteer; as a seat it is France
+    assert flows("The Elysée summoned the Italian ambassador.", gazetteer) == {("communication", "France", "Italy")}
