@@ -39,7 +39,9 @@ _PATTERNS = [
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
     ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?!\w)")),
     ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
-    ("relative", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
+    # the look-ahead first lets the engine skip to the letters a match can start with (no other
+    # character matches y or t ignoring case)
+    ("relative", re.compile(r"(?=[YyTt])\b(?:yesterday|today)\b", re.IGNORECASE)),
     # a year alone, after a word that makes it a time ("in 1999", "since 2014"), not a count or a name
     ("year", re.compile(rf"\b(?i:in|since|until|by|during|from|early|late|mid)[ -](?P<d>{_YEAR})(?![\w/-])")),
 ]
@@ -65,7 +67,8 @@ class DateMention:
 # a weekday's name only where the whole name ends a word ("March", not "Marine"; "Sunday", not
 # "Sunni"): every pattern needs that.
 _ANCHOR = re.compile(
-    rf"\b(?:(?P<month>(?={_MONTH}(?!\w))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    # the look-ahead names every character a match starts with, so the engine skips the rest fast
+    rf"(?=[JFMASONDTW\d])\b(?:(?P<month>(?={_MONTH}(?!\w))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     rf"|(?P<weekday>(?={_WEEKDAY}\b)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
     r"|\d(?=\d\d\d-|\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     rf"|(?P<year>{_YEAR}(?![\w/-])))"
