@@ -169,11 +169,20 @@ def _base(place: Place, via: str) -> float:
 
 def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     options = _options(group)
-    if not options:
-        return None
+    if len(options) < 2:
+        return options[0][0] if options else None
+    # the highest score rounded to 9 places, ties to the least id (the first of equals): what
+    # min() with the key (-round(score, 9), id) gives, without a key tuple per candidate
     if scores:  # scores() gave every candidate its score
-        return min(options, key=lambda pv: (-round(scores[pv[0].id], 9), pv[0].id))[0]
-    return min(options, key=lambda pv: (-round(_base(*pv), 9), pv[0].id))[0]
+        rounded = [round(scores[p.id], 9) for p, _ in options]
+    else:
+        rounded = [round(p.prominence + VIA_BONUS[v], 9) for p, v in options]  # _base
+    top = max(rounded)
+    best: Place | None = None
+    for (place, _), score in zip(options, rounded, strict=True):
+        if score == top and (best is None or place.id < best.id):
+            best = place
+    return best
 
 
 class _Context:
