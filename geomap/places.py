@@ -160,7 +160,9 @@ def _lies_in(place: Place, area: Place) -> bool:
 
 def _options(group: _Group) -> list[tuple[Place, str]]:
     """The group's candidates that its "City, Region" patterns allow."""
-    return [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    if group.containers is None:
+        return group.candidates  # read, never changed
+    return [(p, v) for p, v in group.candidates if p.id in group.containers]
 
 
 def _base(place: Place, via: str) -> float:
@@ -172,15 +174,17 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     if len(options) < 2:
         return options[0][0] if options else None
     # the highest score rounded to 9 places, ties to the least id (the first of equals): what
-    # min() with the key (-round(score, 9), id) gives, without a key tuple per candidate
+    # min() with the key (-round(score, 9), id) gives, without a key tuple per candidate and with
+    # only the scores next to the highest rounded (rounding keeps order: the others round lower)
     if scores:  # scores() gave every candidate its score
-        rounded = [round(scores[p.id], 9) for p, _ in options]
+        raw = [scores[p.id] for p, _ in options]
     else:
-        rounded = [round(p.prominence + VIA_BONUS[v], 9) for p, v in options]  # _base
-    top = max(rounded)
+        raw = [p.prominence + VIA_BONUS[v] for p, v in options]  # _base
+    high = max(raw)
+    top, near = round(high, 9), high - 1e-6 * max(1.0, abs(high))
     best: Place | None = None
-    for (place, _), score in zip(options, rounded, strict=True):
-        if score == top and (best is None or place.id < best.id):
+    for (place, _), score in zip(options, raw, strict=True):
+        if score >= near and round(score, 9) == top and (best is None or place.id < best.id):
             best = place
     return best
 
@@ -243,7 +247,10 @@ class _Context:
     def _nearby(self, group: _Group, place: Place) -> float:
         """NEARBY_BONUS by the distance to the nearest town the document names (not this name)."""
         nearest = self.towns.nearest(place.point, group.key)
-        return next((bonus for km, bonus in NEARBY_BONUS if nearest <= km), 0.0)
+        for km, bonus in NEARBY_BONUS:
+            if nearest <= km:
+                return bonus
+        return 0.0
 
     def _contained_in_named_region(self, group: _Group, place: Place) -> bool:
         """A town whose admin-1 region another mention may name ("Gainesville" and "Georgia")."""
@@ -319,16 +326,15 @@ class _Towns:
             # the nearest by haversine term, then its distance: the distance grows with the term
             # (sqrt, asin and the product keep order), so it is the least distance, to the bit.
             # The term is _term's, written out: this is asked for every candidate town of a text.
+            # A loop, not min() over a generator: a text names few towns (3.5 on average in LGL).
             _, lat1, lon1, cos1 = here
             sin = math.sin
-            least = min(
-                (
-                    sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2
-                    for key, lat2, lon2, cos2 in self.measured
-                    if key != exclude
-                ),
-                default=None,
-            )
+            least = None
+            for key, lat2, lon2, cos2 in self.measured:
+                if key != exclude:
+                    term = sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    if least is None or term < least:
+                        least = term
             return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)
