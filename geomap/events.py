@@ -480,7 +480,9 @@ def find_parties(
         if party.kind == "demonym" or party.place.kind == "country":
             for name in names:
                 people.setdefault(name, party)
-    for i, tok in enumerate(toks if people else ()):
+    # only at the words that are one of their names (found in C), not a Python loop over every word
+    for i in compress(count(), map(people.__contains__, map(attrgetter("text"), toks))) if people else ():
+        tok = toks[i]
         owner = people.get(tok.text)
         inside = owner is not None and 0 <= tok.start - toks[owner.first].start < len(owner.actor or "")
         if owner is not None and i not in taken and not inside:
@@ -507,10 +509,9 @@ def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -
     if i == 0:
         return False
     before, party = parties[i - 1], parties[i]
-    gap = text[toks[before.last - 1].end : toks[party.first].start]
     inner, outer = before.place, party.place
     contains = inner.country == outer.country and outer.kind in ("country", "admin1") and inner.kind != "country"
-    return gap.strip() == "," and contains
+    return contains and text[toks[before.last - 1].end : toks[party.first].start].strip() == ","
 
 
 def _actor_phrase(
