@@ -92,6 +92,11 @@ PREPOSITIONS = {
     ("through",): "via",
     ("of",): "of",
 }
+# The prepositions that end with each word, in PREPOSITIONS' order: only those can end at a word.
+_PREPOSITIONS_BY_LAST = {
+    last: [(prep, role) for prep, role in PREPOSITIONS.items() if prep[-1] == last]
+    for last in dict.fromkeys(prep[-1] for prep in PREPOSITIONS)
+}
 SUBJECT_WINDOW = 8  # tokens between an agent and its trigger, at most
 INHERIT_SENTENCES = 3  # how far back an event may take its missing end from
 UNIT_WINDOW = 15  # a place further than this from every trigger takes part in none
@@ -615,8 +620,9 @@ def _is_source(
     if in_dateline(text, toks, party):
         return True
     others = {p.first for p in parties if p is not party}
+    others.update(t.first for t in triggers)  # a list or a trigger ends the reporting clause
     for j in range(party.last, min(last, party.last + 10)):
-        if j in others or any(t.first == j for t in triggers):
+        if j in others:
             break
         if words[j] in REPORTING:
             # "India on Friday, the Treasury said": that verb has a subject of its own
@@ -670,9 +676,9 @@ def _role(words: list[str], unit: list[_Party], sentence_first: int) -> str | No
     i = unit[0].first - 1
     skipped = 0
     while i >= sentence_first and skipped < 3:
-        for prep, role in PREPOSITIONS.items():
+        for prep, role in _PREPOSITIONS_BY_LAST.get(words[i], ()):
             n = len(prep)
-            if tuple(words[i - n + 1 : i + 1]) == prep:
+            if n == 1 or tuple(words[i - n + 1 : i + 1]) == prep:
                 return role
         if words[i] in SKIPPED or words[i] in ("three", "two", "several", "some", "many"):
             i -= 1
