@@ -92,11 +92,12 @@ class _Group:
 
 def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     """Choose one place per mention; mentions of one place are gathered, in order of first mention."""
-    groups = _groups(recognised)
-    _apply_containers(text, recognised, groups)
-    for r in recognised:
+    keys = [name_key(r.mention.text) for r in recognised]  # each mention's group, worked out once
+    groups = _groups(recognised, keys)
+    _apply_containers(text, recognised, keys, groups)
+    for r, key in zip(recognised, keys, strict=True):
         if word_after(text, r.mention.end) in GOVERNMENT_VERBS:
-            groups[name_key(r.mention.text)].governs = True
+            groups[key].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
     context = None
@@ -126,10 +127,9 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     ]
 
 
-def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
+def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
-    for r in recognised:
-        key = name_key(r.mention.text)
+    for r, key in zip(recognised, keys, strict=True):
         if key not in groups:
             groups[key] = _Group(key, [], list(r.candidates[:MAX_CANDIDATES]), weak=True)
         group = groups[key]
@@ -138,12 +138,12 @@ def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
     return groups
 
 
-def _apply_containers(text: str, recognised: list[Recognised], groups: dict[str, _Group]) -> None:
+def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
     """'Paris, Texas': Paris keeps the candidates in Texas, Texas the regions containing one."""
-    for a, b in itertools.pairwise(recognised):
+    for (a, key_a), (b, key_b) in itertools.pairwise(zip(recognised, keys, strict=True)):
         if text[a.mention.end : b.mention.start].strip() != ",":
             continue
-        inner, outer = groups[name_key(a.mention.text)], groups[name_key(b.mention.text)]
+        inner, outer = groups[key_a], groups[key_b]
         pairs = [(p, q) for p, _ in inner.candidates for q, _ in outer.candidates if _lies_in(p, q)]
         if pairs:
             inner.containers = (inner.containers or set()) | {p.id for p, _ in pairs}
@@ -213,21 +213,23 @@ class _Context:
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
-        key, countries = group.key, self.countries
+        key, countries, admin1, candidate_admin1 = group.key, self.countries, self.admin1, self.candidate_admin1
         for place, via in group.candidates:
             score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
-            if place.country and _others(countries.get(place.country), key):
+            country = place.country
+            if country and _others(countries.get(country), key):
                 score += COUNTRY_BONUS
             # only towns lie in a region, and only regions hold towns: the kind decides which to ask
-            local = place.kind in LOCAL_KINDS
-            if (local and self._contained_in_named_region(group, place)) or (
-                place.kind == "admin1" and self._contains_named_town(group, place)
-            ):
-                score += CONTAINS_BONUS
-            if local:
+            # (_contained_in_named_region and _contains_named_town, written out: this runs for
+            # every candidate of every name, in every round)
+            if place.kind in LOCAL_KINDS:
+                if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
+                    score += CONTAINS_BONUS
                 score += self._nearby(group, place)
+            elif place.kind == "admin1" and country and _others(admin1.get((country, place.name)), key):
+                score += CONTAINS_BONUS
             out[place.id] = score
         return out
 
