@@ -229,7 +229,7 @@ class Gazetteer:
         """
         asked = dict.fromkeys(names)  # each name once, in order
         # the remembered answers, and None for the rest (a loop in C: most names were asked before)
-        out: dict[str, Any] = dict(zip(asked, map(self._answers.get, asked)))
+        out: dict[str, Any] = dict(zip(asked, map(self._answers.get, asked), strict=True))
         unknown = {name: name_key(name) for name, known in out.items() if known is None}  # name -> its key
         if unknown:
             named = self._named_many(set(unknown.values()))

@@ -176,10 +176,8 @@ def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     # the highest score rounded to 9 places, ties to the least id (the first of equals): what
     # min() with the key (-round(score, 9), id) gives, without a key tuple per candidate and with
     # only the scores next to the highest rounded (rounding keeps order: the others round lower)
-    if scores:  # scores() gave every candidate its score
-        raw = [scores[p.id] for p, _ in options]
-    else:
-        raw = [p.prominence + VIA_BONUS[v] for p, v in options]  # _base
+    # scores() gave every candidate its score; before it, _base
+    raw = [scores[p.id] for p, _ in options] if scores else [p.prominence + VIA_BONUS[v] for p, v in options]
     high = max(raw)
     top, near = round(high, 9), high - 1e-6 * max(1.0, abs(high))
     best: Place | None = None
