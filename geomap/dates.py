@@ -39,7 +39,9 @@ _PATTERNS = [
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b")),
     ("month", re.compile(rf"\b(?i:in|since|until|by|last|this|early|late|mid|of|the) (?P<d>{_MONTH})(?!\w)")),
     ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
-    ("relative", re.compile(r"\b(?:yesterday|today)\b", re.IGNORECASE)),
+    # "\b(?i:yesterday|today)\b", written to open with the letters a match can start with (no other
+    # character matches y or t ignoring case), which the engine skips to without trying the rest
+    ("relative", re.compile(r"[YyTt](?<=\b[YyTt])(?i:(?<=[Yy])esterday|(?<=[Tt])oday)\b")),
     # a year alone, after a word that makes it a time ("in 1999", "since 2014"), not a count or a name
     ("year", re.compile(rf"\b(?i:in|since|until|by|during|from|early|late|mid)[ -](?P<d>{_YEAR})(?![\w/-])")),
 ]
@@ -64,11 +66,14 @@ class DateMention:
 # and a month's name ("day_month"); news has many numbers, and few are dates. Likewise a month's or
 # a weekday's name only where the whole name ends a word ("March", not "Marine"; "Sunday", not
 # "Sunni"): every pattern needs that.
+# The pattern opens with every character a start may be, which the engine skips to without trying
+# the rest; a look-behind then checks that character for what follows it. A match is one character
+# long: its start and its group are what is used (the rest of a name or a year starts no match).
 _ANCHOR = re.compile(
-    rf"\b(?:(?P<month>(?={_MONTH}(?!\w))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    rf"|(?P<weekday>(?={_WEEKDAY}\b)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+    rf"[JFMASONDTW\d](?<=\b(?:(?P<month>(?={_MONTH}(?!\w)).)"
+    rf"|(?P<weekday>(?={_WEEKDAY}\b).)"
     r"|\d(?=\d\d\d-|\d?(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    rf"|(?P<year>{_YEAR}(?![\w/-])))"
+    rf"|(?P<year>(?={_YEAR}(?![\w/-])).)))"
 )
 _STARTS = {
     "iso": "number", "weekday_date": "weekday", "day_range": "month", "month_day": "month", "day_month": "number",

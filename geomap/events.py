@@ -92,6 +92,11 @@ PREPOSITIONS = {
     ("through",): "via",
     ("of",): "of",
 }
+# The prepositions that end with each word, in PREPOSITIONS' order: only those can end at a word.
+_PREPOSITIONS_BY_LAST = {
+    last: [(prep, role) for prep, role in PREPOSITIONS.items() if prep[-1] == last]
+    for last in dict.fromkeys(prep[-1] for prep in PREPOSITIONS)
+}
 SUBJECT_WINDOW = 8  # tokens between an agent and its trigger, at most
 INHERIT_SENTENCES = 3  # how far back an event may take its missing end from
 UNIT_WINDOW = 15  # a place further than this from every trigger takes part in none
@@ -480,7 +485,9 @@ def find_parties(
         if party.kind == "demonym" or party.place.kind == "country":
             for name in names:
                 people.setdefault(name, party)
-    for i, tok in enumerate(toks if people else ()):
+    # only at the words that are one of their names (found in C), not a Python loop over every word
+    for i in compress(count(), map(people.__contains__, map(attrgetter("text"), toks))) if people else ():
+        tok = toks[i]
         owner = people.get(tok.text)
         inside = owner is not None and 0 <= tok.start - toks[owner.first].start < len(owner.actor or "")
         if owner is not None and i not in taken and not inside:
@@ -507,10 +514,9 @@ def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -
     if i == 0:
         return False
     before, party = parties[i - 1], parties[i]
-    gap = text[toks[before.last - 1].end : toks[party.first].start]
     inner, outer = before.place, party.place
     contains = inner.country == outer.country and outer.kind in ("country", "admin1") and inner.kind != "country"
-    return gap.strip() == "," and contains
+    return contains and text[toks[before.last - 1].end : toks[party.first].start].strip() == ","
 
 
 def _actor_phrase(
@@ -614,8 +620,9 @@ def _is_source(
     if in_dateline(text, toks, party):
         return True
     others = {p.first for p in parties if p is not party}
+    others.update(t.first for t in triggers)  # a list or a trigger ends the reporting clause
     for j in range(party.last, min(last, party.last + 10)):
-        if j in others or any(t.first == j for t in triggers):
+        if j in others:
             break
         if words[j] in REPORTING:
             # "India on Friday, the Treasury said": that verb has a subject of its own
@@ -669,9 +676,9 @@ def _role(words: list[str], unit: list[_Party], sentence_first: int) -> str | No
     i = unit[0].first - 1
     skipped = 0
     while i >= sentence_first and skipped < 3:
-        for prep, role in PREPOSITIONS.items():
+        for prep, role in _PREPOSITIONS_BY_LAST.get(words[i], ()):
             n = len(prep)
-            if tuple(words[i - n + 1 : i + 1]) == prep:
+            if n == 1 or tuple(words[i - n + 1 : i + 1]) == prep:
                 return role
         if words[i] in SKIPPED or words[i] in ("three", "two", "several", "some", "many"):
             i -= 1

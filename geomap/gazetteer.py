@@ -227,15 +227,10 @@ class Gazetteer:
         >>> found["Paris"][0][0].country, found["Department"]
         ('FR', ())
         """
-        out: dict[str, tuple[tuple[Place, str], ...]] = {}
-        unknown: dict[str, str] = {}  # name -> its key
-        for name in names:
-            if name not in out and name not in unknown:
-                known = self._answers.get(name)
-                if known is None:
-                    unknown[name] = name_key(name)
-                else:
-                    out[name] = known
+        asked = dict.fromkeys(names)  # each name once, in order
+        # the remembered answers, and None for the rest (a loop in C: most names were asked before)
+        out: dict[str, Any] = dict(zip(asked, map(self._answers.get, asked), strict=True))
+        unknown = {name: name_key(name) for name, known in out.items() if known is None}  # name -> its key
         if unknown:
             named = self._named_many(set(unknown.values()))
             answers = self._answers

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import attrgetter
+from itertools import chain, compress, count
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, Place
@@ -156,8 +156,9 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     headline = _title_case_lines(text, toks)
     # every span that could be a name, looked up at once
     capitalised = list(compress(count(), map(attrgetter("capitalised"), toks)))  # the rest open no name
-    options = {i: _options_at(text, toks, i) for i in capitalised if _opens_name(toks[i])}
-    found = gazetteer.matches_many(surface for spans in options.values() for _, surface, _ in spans)
+    # nor does "The": "The United States" is found from "United"
+    options = {i: _options_at(text, toks, i) for i in capitalised if toks[i].text not in ("The", "THE")}
+    found = gazetteer.matches_many(map(itemgetter(1), chain.from_iterable(options.values())))  # the surfaces
     words = _Words(gazetteer)
     matches = _spans(text, toks, options, found)
     covering = {i: m for m in matches for i in range(m.first, m.last)}
@@ -193,33 +194,29 @@ Found = dict[str, tuple[tuple[Place, str], ...]]  # the gazetteer's matches by s
 Option = tuple[int, str, int]  # a span a name may take: its end token (exclusive), text, end offset
 
 
-def _opens_name(token: Token) -> bool:
-    """A name starts with a capital; "The United States" is found from "United"."""
-    return token.capitalised and token.text not in ("The", "THE")
-
-
 def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
     """The spans a name starting at token i may take, in the order they are tried: longest first."""
     # how far a name may reach: capitalised words and joiners, on one line, no punctuation between
+    before = toks[i]
+    start = before.start
     j = i + 1
     reach = min(len(toks), i + MAX_SPAN)
     while j < reach:
-        before, tok = toks[j - 1], toks[j]
-        if tok.start - before.end > 1:  # a gap of more than one character is none of "", " ", "-"
+        tok = toks[j]
+        gap = tok.start - before.end  # "", " " or "-": at most one character
+        if gap > 1 or (gap and text[before.end] not in " -") or not (tok.capitalised or tok.text.lower() in JOINERS):
             break
-        gap = text[before.end : tok.start]
-        if gap not in ("", " ", "-") or not (tok.capitalised or tok.text.lower() in JOINERS):
-            break
+        before = tok
         j += 1
     options = []
-    start = toks[i].start
     for end in range(j, i, -1):
         last = toks[end - 1]
         if last.capitalised:
-            surface = text[start : last.end]
-            if text[last.end : last.end + 1] == "." and not surface.endswith("."):
-                options.append((end, surface + ".", last.end + 1))  # 'Fla.' (an abbreviation) before 'Fla'
-            options.append((end, surface, last.end))
+            last_end = last.end
+            surface = text[start:last_end]
+            if text[last_end : last_end + 1] == "." and surface[-1] != ".":
+                options.append((end, surface + ".", last_end + 1))  # 'Fla.' (an abbreviation) before 'Fla'
+            options.append((end, surface, last_end))
     return options
 
 
@@ -461,9 +458,27 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
         lines.append(toks[first:last])
         first = last
     for line_toks in lines:
-        if len(line_toks) < 3:
-            continue  # fewer than three words of any length
-        long_words = [t for t in line_toks if len(t.text) > 3 and t.text[:1].isalpha()]
-        if len(long_words) >= 3 and sum(t.capitalised for t in long_words) / len(long_words) >= 0.8:
+        if len(line_toks) >= 3 and _title_case(line_toks):  # fewer than three words of any length are none
             inside.update(t.start for t in line_toks)
     return inside
+
+
+def _title_case(line_toks: list[Token]) -> bool:
+    """Whether at least three of the words longer than three letters are, and 80% of them capitalised.
+
+    Counted word by word, it stops where the lowercase words already make 80% unreachable: a
+    paragraph (often a whole text) is settled in its first half. `capitalised / long >= 0.8` is
+    `capitalised >= 4 * lowercase` in whole numbers."""
+    capitalised = lowercase = 0
+    left = len(line_toks)
+    for t in line_toks:
+        left -= 1
+        word = t.text
+        if len(word) > 3 and word[0].isalpha():
+            if t.capitalised:
+                capitalised += 1
+            else:
+                lowercase += 1
+                if 4 * lowercase > capitalised + left:  # even if every word left were capitalised
+                    return False
+    return capitalised + lowercase >= 3 and capitalised >= 4 * lowercase

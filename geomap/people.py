@@ -75,9 +75,11 @@ def find_people(
     people = people or load_people()
     first_words = people.first_words
     # a name starts with a capital, and with one of few words: the rest of the text is passed over
-    if capitalised is None:
-        capitalised = list(compress(count(), map(attrgetter("capitalised"), toks)))
-    openers = [i for i in capitalised if toks[i].text in first_words]
+    if capitalised is None:  # the few words that open a name, found in C, then those capitalised
+        openers = list(compress(count(), map(first_words.__contains__, map(attrgetter("text"), toks))))
+        openers = [i for i in openers if toks[i].capitalised]
+    else:
+        openers = [i for i in capitalised if toks[i].text in first_words]
     named: list[Person] = []
     shorts: list[tuple[int, int, list[tuple[str, str]]]] = []
     if not openers:
@@ -86,8 +88,9 @@ def find_people(
     for i in openers:
         if i < free:
             continue
-        for n in range(min(people.longest, len(toks) - i), 0, -1):
-            key = tuple(t.text for t in toks[i : i + n])
+        words = [t.text for t in toks[i : i + people.longest]]
+        for n in range(len(words), 0, -1):
+            key = tuple(words[:n])
             if key in people.full:
                 name, country = people.full[key]
                 named.append(Person(i, i + n, name, country))

@@ -92,11 +92,12 @@ class _Group:
 
 def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     """Choose one place per mention; mentions of one place are gathered, in order of first mention."""
-    groups = _groups(recognised)
-    _apply_containers(text, recognised, groups)
-    for r in recognised:
+    keys = [name_key(r.mention.text) for r in recognised]  # each mention's group, worked out once
+    groups = _groups(recognised, keys)
+    _apply_containers(text, recognised, keys, groups)
+    for r, key in zip(recognised, keys, strict=True):
         if word_after(text, r.mention.end) in GOVERNMENT_VERBS:
-            groups[name_key(r.mention.text)].governs = True
+            groups[key].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
     context = None
@@ -126,10 +127,9 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     ]
 
 
-def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
+def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
-    for r in recognised:
-        key = name_key(r.mention.text)
+    for r, key in zip(recognised, keys, strict=True):
         if key not in groups:
             groups[key] = _Group(key, [], list(r.candidates[:MAX_CANDIDATES]), weak=True)
         group = groups[key]
@@ -138,12 +138,12 @@ def _groups(recognised: list[Recognised]) -> dict[str, _Group]:
     return groups
 
 
-def _apply_containers(text: str, recognised: list[Recognised], groups: dict[str, _Group]) -> None:
+def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
     """'Paris, Texas': Paris keeps the candidates in Texas, Texas the regions containing one."""
-    for a, b in itertools.pairwise(recognised):
+    for (a, key_a), (b, key_b) in itertools.pairwise(zip(recognised, keys, strict=True)):
         if text[a.mention.end : b.mention.start].strip() != ",":
             continue
-        inner, outer = groups[name_key(a.mention.text)], groups[name_key(b.mention.text)]
+        inner, outer = groups[key_a], groups[key_b]
         pairs = [(p, q) for p, _ in inner.candidates for q, _ in outer.candidates if _lies_in(p, q)]
         if pairs:
             inner.containers = (inner.containers or set()) | {p.id for p, _ in pairs}
@@ -160,7 +160,9 @@ def _lies_in(place: Place, area: Place) -> bool:
 
 def _options(group: _Group) -> list[tuple[Place, str]]:
     """The group's candidates that its "City, Region" patterns allow."""
-    return [(p, v) for p, v in group.candidates if group.containers is None or p.id in group.containers]
+    if group.containers is None:
+        return group.candidates  # read, never changed
+    return [(p, v) for p, v in group.candidates if p.id in group.containers]
 
 
 def _base(place: Place, via: str) -> float:
@@ -169,11 +171,20 @@ def _base(place: Place, via: str) -> float:
 
 def _best(group: _Group, scores: dict[str, float]) -> Place | None:
     options = _options(group)
-    if not options:
-        return None
-    if scores:  # scores() gave every candidate its score
-        return min(options, key=lambda pv: (-round(scores[pv[0].id], 9), pv[0].id))[0]
-    return min(options, key=lambda pv: (-round(_base(*pv), 9), pv[0].id))[0]
+    if len(options) < 2:
+        return options[0][0] if options else None
+    # the highest score rounded to 9 places, ties to the least id (the first of equals): what
+    # min() with the key (-round(score, 9), id) gives, without a key tuple per candidate and with
+    # only the scores next to the highest rounded (rounding keeps order: the others round lower)
+    # scores() gave every candidate its score; before it, _base
+    raw = [scores[p.id] for p, _ in options] if scores else [p.prominence + VIA_BONUS[v] for p, v in options]
+    high = max(raw)
+    top, near = round(high, 9), high - 1e-6 * max(1.0, abs(high))
+    best: Place | None = None
+    for (place, _), score in zip(options, raw, strict=True):
+        if score >= near and round(score, 9) == top and (best is None or place.id < best.id):
+            best = place
+    return best
 
 
 class _Context:
@@ -200,21 +211,23 @@ class _Context:
 
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
-        key, countries = group.key, self.countries
+        key, countries, admin1, candidate_admin1 = group.key, self.countries, self.admin1, self.candidate_admin1
         for place, via in group.candidates:
             score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
-            if place.country and _others(countries.get(place.country), key):
+            country = place.country
+            if country and _others(countries.get(country), key):
                 score += COUNTRY_BONUS
             # only towns lie in a region, and only regions hold towns: the kind decides which to ask
-            local = place.kind in LOCAL_KINDS
-            if (local and self._contained_in_named_region(group, place)) or (
-                place.kind == "admin1" and self._contains_named_town(group, place)
-            ):
-                score += CONTAINS_BONUS
-            if local:
+            # (_contained_in_named_region and _contains_named_town, written out: this runs for
+            # every candidate of every name, in every round)
+            if place.kind in LOCAL_KINDS:
+                if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
+                    score += CONTAINS_BONUS
                 score += self._nearby(group, place)
+            elif place.kind == "admin1" and country and _others(admin1.get((country, place.name)), key):
+                score += CONTAINS_BONUS
             out[place.id] = score
         return out
 
@@ -234,7 +247,10 @@ class _Context:
     def _nearby(self, group: _Group, place: Place) -> float:
         """NEARBY_BONUS by the distance to the nearest town the document names (not this name)."""
         nearest = self.towns.nearest(place.point, group.key)
-        return next((bonus for km, bonus in NEARBY_BONUS if nearest <= km), 0.0)
+        for km, bonus in NEARBY_BONUS:
+            if nearest <= km:
+                return bonus
+        return 0.0
 
     def _contained_in_named_region(self, group: _Group, place: Place) -> bool:
         """A town whose admin-1 region another mention may name ("Gainesville" and "Georgia")."""
@@ -310,16 +326,15 @@ class _Towns:
             # the nearest by haversine term, then its distance: the distance grows with the term
             # (sqrt, asin and the product keep order), so it is the least distance, to the bit.
             # The term is _term's, written out: this is asked for every candidate town of a text.
+            # A loop, not min() over a generator: a text names few towns (3.5 on average in LGL).
             _, lat1, lon1, cos1 = here
             sin = math.sin
-            least = min(
-                (
-                    sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2
-                    for key, lat2, lon2, cos2 in self.measured
-                    if key != exclude
-                ),
-                default=None,
-            )
+            least = None
+            for key, lat2, lon2, cos2 in self.measured:
+                if key != exclude:
+                    term = sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    if least is None or term < least:
+                        least = term
             return math.inf if least is None else _km(least)
         for km, size in self.sizes.items():  # smallest radius first: in a dense text the answer is close by
             x, y, z = _cell(point, size)

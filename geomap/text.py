@@ -200,6 +200,8 @@ def tokens(text: str) -> list[Token]:
             if previous[-1] == ".":
                 # after a dotted abbreviation, a word that usually opens a sentence does ("in the U.S. The")
                 starts[i] = words[i] in _SENTENCE_OPENERS and previous.count(".") > 1
+        elif gap in _NO_BREAK:
+            pass
         elif gap == ". " and _abbreviation_word(words[i - 1]):
             pass  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
         else:
@@ -210,7 +212,15 @@ def tokens(text: str) -> list[Token]:
     return list(map(_new_token, zip(bounds[0:-1:2], bounds[1::2], words, starts, capitalised, strict=True)))
 
 
-_SPLIT = re.compile(f"({_TOKEN.pattern})").split
+# _TOKEN for the split, written to open with a class of every character a token starts with (the
+# engine skips to those without trying each alternative) and to check that character in a
+# look-behind: the same matches, a fifth faster on news.
+_SPLIT = re.compile(
+    r"([\w'’](?:(?<=[A-Z])[a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|(?<=[^\W\d_])[^\W\d_]*(?:['’](?![sS]\b)[^\W\d_]+)*"
+    r"|(?<=['’])[sS]\b|(?<=\d)\d*(?:[.,]\d+)*))"
+).split
+# Gaps after which no sentence starts (_SENTENCE_END finds nothing): most that are not one space.
+_NO_BREAK = frozenset({", ", "-", ""})
 _new_token = partial(tuple.__new__, Token)
 
 
