@@ -119,7 +119,8 @@ def frames() -> dict[str, Any]:
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs campaigns movers agency_words speech media questioning generic".split()
+        "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
+        "participation".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -653,6 +654,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.i in triggers:
                 return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
+            act = (
+                _act_of(head, triggers) if dep == "poss" and head.lemma_.lower() in frames()["participation"] else None
+            )
+            if act is not None and role is None:
+                return _Slot(party, span, "agent", act)  # "Russia's role in the bombardment of Aleppo"
             if (
                 head.lemma_.lower() in frames()["figurative"]
                 or head.lower_ in frames()["media"]
@@ -673,6 +679,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
             governor = marker.head
+            blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
+            if blamed is not None and role is None:
+                return _Slot(party, span, "agent", blamed)  # "an attack that Britain blamed on Russia"
             if role is None:
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
                 if word == "by" and governor.i in triggers and governor.pos_ == "NOUN":
@@ -702,6 +711,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     continue
                 role, prep = new, word
             return _anchored(party, span, role, prep, governor, triggers)
+        blamed = _act_of(head, triggers, "for") if dep == "nsubjpass" and _is(head, frames()["blaming"]) else None
+        if blamed is not None and role is None:
+            return _Slot(party, span, "agent", blamed)  # "Russia was blamed for the attack"
         if role is None:
             role = {"nsubj": "agent", "nsubjpass": "patient", "dobj": "object", "dative": "object",
                     "attr": "object", "oprd": "object", "agent": "agent"}.get(dep)  # fmt: skip
@@ -711,6 +723,19 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _act_of(word: Any, triggers: dict[int, Any], prep: str = "in") -> Any:
+    """The trigger in a word's 'in' (or other) phrase ('role in the bombardment'), or None."""
+    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ in (prep, "for")
+                 for g in c.children if g.dep_ == "pobj" and g.i in triggers), None)  # fmt: skip
+
+
+def _blamed_act(verb: Any, triggers: dict[int, Any]) -> Any:
+    """What a verb of blaming blames: its object, or the act a relative clause hangs from."""
+    if verb.dep_ == "relcl" and verb.head.i in triggers:
+        return verb.head  # "a nerve agent attack that the British government has blamed on Russia"
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i in triggers), None)
 
 
 def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Party) -> bool:
@@ -752,15 +777,16 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # "made a visit to", "started flights to": a light verb's object names the event; not any
         # verb's ("screening flights … from Japan")
         light = _is(gov, frames()["light_verbs"])
-        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads and light]
+        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads and light
+                 and not (slot.role in ("agent", "patient") and any(o.dep_ == "poss" for o in c.children))]  # fmt: skip
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed
             if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
                 # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
                 # own is not the subject's
                 for g in c.children:
-                    owned = any(o.dep_ == "poss" and o.pos_ == "PROPN" for o in g.children)
-                    if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role == "agent"):
+                    owned = any(o.dep_ == "poss" and o.pos_ in ("PROPN", "NOUN") for o in g.children)
+                    if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role in ("agent", "patient")):
                         nouns.append(g)
         if len(nouns) == 1:
             return nouns[0]
@@ -1005,8 +1031,13 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
     said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in ("nsubj", "nsubjpass") else None
+    # "the Saudis' bombing campaign in Yemen": an act named with its doer is presupposed, whatever is
+    # denied or supposed of someone else's part in it ("the U.S. is not engaged in")
+    known = tok.pos_ in NOUNS and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
     for step in range(6):
         for c in cur.children:
+            if known and cur.i != tok.i:
+                break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
             if c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:

@@ -860,3 +860,25 @@ def test_rules_and_questions_are_no_flows(gazetteer, text):
 def test_a_state_seat_named_like_a_district_acts_for_the_state(gazetteer):
     # "Elysée" is also a Paris arrondissement in the gazetteer; as a seat it is France
     assert flows("The Elysée summoned the Italian ambassador.", gazetteer) == {("communication", "France", "Italy")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is blamed for an act did it; the one who blames is no end
+        (
+            "The Skripals were found in the English city of Salisbury in a nerve agent attack that the British "
+            "government has blamed on Russia.",
+            {("attack", "Russia", "Salisbury")},
+        ),
+        ("Russia was blamed for the attack on Kyiv.", {("attack", "Russia", "Kyiv")}),
+        # an owner's role in an act is the owner's act
+        ("Turks were angry over Russia's role in the bombardment of Aleppo.", {("attack", "Russia", "Aleppo")}),
+        # an act named with its doer happened, whatever is denied of someone else's part in it
+        ("The U.S. is not engaged in the Saudis' bombing campaign in Yemen.", {("attack", "Saudi Arabia", "Yemen")}),
+        ("The U.S. did not join Russia's invasion of Ukraine.", {("attack", "Russia", "Ukraine")}),
+        ("The U.S. could join the invasion of Iraq.", set()),
+    ],
+)
+def test_blame_roles_and_acts_named_with_their_doer(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
