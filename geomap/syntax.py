@@ -120,7 +120,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation".split()
+        "participation place_nouns".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -644,6 +644,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     for _ in range(10):
         while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.i == span.root.i)) and tok.head.i != tok.i:
             tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
+        if tok.dep_ == "appos" and tok.head.lemma_.lower() in frames()["place_nouns"]:
+            tok = tok.head  # "two U.S. cities, New York and Atlanta": the places are the cities
+            continue
         if tok.dep_ == "appos":
             return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
         head, dep = tok.head, tok.dep_

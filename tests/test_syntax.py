@@ -882,3 +882,24 @@ def test_a_state_seat_named_like_a_district_acts_for_the_state(gazetteer):
 )
 def test_blame_roles_and_acts_named_with_their_doer(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places in apposition to a noun for places stand for it
+        (
+            "Delta has been flying between Moscow and two U.S. cities, New York and Atlanta, for years.",
+            {("travel", "Moscow", "New York City"), ("travel", "Moscow", "Atlanta")},
+        ),
+        (
+            "China sent aid to two African countries, Kenya and Ethiopia.",
+            {("aid", "China", "Kenya"), ("aid", "China", "Ethiopia")},
+        ),
+        # declining, scrapping or cancelling an act denies it
+        ("Several EU countries, Austria and Slovakia, declined to expel Russian diplomats.", set()),
+        ("Lufthansa cancelled its flights from Frankfurt to Tehran.", set()),
+    ],
+)
+def test_places_standing_for_a_noun_and_acts_declined(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
