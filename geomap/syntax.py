@@ -120,7 +120,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation place_nouns".split()
+        "participation place_nouns postings".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -681,6 +681,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 word, marker = "bound for", head.head
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
+            elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
+                # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
+                return _anchored(party, span, "posted", word, head.head, triggers)
             governor = marker.head
             blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
             if blamed is not None and role is None:

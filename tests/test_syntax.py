@@ -903,3 +903,19 @@ def test_blame_roles_and_acts_named_with_their_doer(gazetteer, text, expected):
 )
 def test_places_standing_for_a_noun_and_acts_declined(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where an envoy is posted is no end of what is done to the envoy…
+        (
+            "Iran's ambassador to Britain was summoned by the Foreign Office.",
+            {("communication", "United Kingdom", "Iran")},
+        ),
+        # …unless the act is the recall from that post
+        ("Slovenia recalled its ambassador to Moscow for consultations.", {("sanction", "Slovenia", "Russia")}),
+    ],
+)
+def test_an_envoy_s_post(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
