@@ -869,6 +869,7 @@ def _events(
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
     drafts, origins_named, named = [], [], []
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
+    reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -878,10 +879,15 @@ def _events(
         date = bound.get(id(trigger))
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
         carried = [o for c in _subject_clauses(h.token) for o in left.get(c.i, [])]
+        # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
+        up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in h.token.children)
+        leg = reached.get(up.i, []) if h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject else []
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focus)  # fmt: skip
+                                             focus, leg)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
+            reached[h.token.i] = destinations or origins
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
@@ -1060,7 +1066,11 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             return state, hedged
         if cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in f["supposing"] | {"proposal", "threat", "offer"}:
             state = "planned" if state in ("asserted", "future") else state  # "Britain's plan to send troops"
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") or step == 5:
+        # "intends to travel to Hawaii and drive to Florida": a conjunct is what its first conjunct is
+        if (
+            cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj")
+            or step == 5
+        ):
             break
         parent = cur.head
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
@@ -1111,9 +1121,11 @@ def _flows(
     recent: Sequence[tuple[str, _Party]] = (),
     carried: Sequence[_Party] = (),
     focus: _Party | None = None,
+    leg: Sequence[_Party] = (),
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
-    and destinations named. `carried`: the origins a clause on the movers names."""
+    and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
+    movement before this one, in a chain of the same movers' moves, ended."""
     frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
     for noun in h.nouns:
         frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
@@ -1185,6 +1197,9 @@ def _flows(
                 and a.place.country != away]  # fmt: skip
         if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
+    leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
+    if not origins and leg and destinations and movement and frame.get("agent") != "destination":
+        origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
         if movement and type_ != "visit":

@@ -919,3 +919,26 @@ def test_places_standing_for_a_noun_and_acts_declined(gazetteer, text, expected)
 )
 def test_an_envoy_s_post(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each leg of a chain of moves starts where the one before ended
+        (
+            "The vessel left Iran in January, stopped in Syria and reached Lebanon in March.",
+            {("travel", "Iran", "Syria"), ("travel", "Syria", "Lebanon")},
+        ),
+        ("Putin left Moscow on Monday and arrived in Ankara on Tuesday.", {("travel", "Moscow", "Ankara")}),
+        ("Macron visited Kenya and then flew to Egypt.", {("visit", "France", "Kenya"), ("travel", "Kenya", "Egypt")}),
+        # a clause with its own subject, or a receiver, is no next leg
+        (
+            "The two Kenyan citizens arrived in the U.S. in 1999 and received political asylum in 2007.",
+            {("travel", "Kenya", "United States")},
+        ),
+        # a conjunct is as hypothetical as the clause it joins
+        ("He intends to travel to Hawaii and drive to Florida.", set()),
+    ],
+)
+def test_legs_of_a_journey_in_one_sentence(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
