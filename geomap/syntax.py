@@ -120,7 +120,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation place_nouns postings".split()
+        "participation place_nouns postings verb_only".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -288,6 +288,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
         # "tariffs on Chinese imports": the imports are what the measure targets, no event of their own
         governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") else None
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
+        if found and tok.pos_ != "VERB" and tok.lemma_.lower() in frames()["verb_only"]:
+            found = None  # "the fire spread", "the head of the delegation"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:

@@ -942,3 +942,8 @@ def test_an_envoy_s_post(gazetteer, text, expected):
 )
 def test_legs_of_a_journey_in_one_sentence(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_some_triggers_trigger_only_as_verbs(gazetteer):
+    assert flows("The fire spread from California into Oregon.", gazetteer) == set()
+    assert flows("Israel fired missiles at Gaza.", gazetteer) == {("attack", "Israel", "Gaza")}
