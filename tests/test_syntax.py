@@ -947,3 +947,8 @@ def test_legs_of_a_journey_in_one_sentence(gazetteer, text, expected):
 def test_some_triggers_trigger_only_as_verbs(gazetteer):
     assert flows("The fire spread from California into Oregon.", gazetteer) == set()
     assert flows("Israel fired missiles at Gaza.", gazetteer) == {("attack", "Israel", "Gaza")}
+    # the month is no march
+    assert flows("In March, Chile and Peru signed an agreement in Lima.", gazetteer) == {
+        ("meeting", "Chile", "Peru"),
+        ("visit", "Chile", "Lima"),
+    }
