@@ -787,6 +787,8 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         light = _is(gov, frames()["light_verbs"])
         nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads and light
                  and not (slot.role in ("agent", "patient") and any(o.dep_ == "poss" for o in c.children))]  # fmt: skip
+        # "Clinton's first visit to the region started in Sharm El-Sheikh": where the act started
+        nouns += [c for c in gov.children if c.dep_ == "nsubj" and c.i in heads and light and slot.role == "location"]
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed
             if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):

@@ -952,3 +952,18 @@ def test_some_triggers_trigger_only_as_verbs(gazetteer):
         ("meeting", "Chile", "Peru"),
         ("visit", "Chile", "Lima"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where an act named as the subject of a light verb started is where it went
+        (
+            "Clinton's first visit to the region started in Sharm El-Sheikh, where she attended a conference.",
+            {("visit", "United States", "Sharm el-Sheikh")},
+        ),
+        ("Kenya communicated with Uganda about the outbreak.", {("communication", "Kenya", "Uganda")}),
+    ],
+)
+def test_where_an_act_started_and_who_communicated(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
