@@ -599,7 +599,10 @@ def in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
     """'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —': where a report was filed, not who did what."""
     start, end = toks[party.first].start, toks[party.last - 1].end
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    before = text[line_start:start].rstrip()
+    # a dateline opens a line, or, in text whose lines were run together, a sentence in capitals
+    # ("… said. SAN FRANCISCO — A fourth officer")
+    if before and not (before[-1] in '.!?"”' and text[start:end].isupper()):
         return False
     return _DATELINE_TAIL.match(text, end) is not None
 

@@ -442,7 +442,16 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
             tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
         for clause in tok.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i in triggers:
-                out.append(_Slot(party, span, "patient", clause))  # "Syrian forces, backed by Russia"
+                # "Syrian forces, backed by Russia"; but "Ukrainian grain shipped from Odesa" is Ukraine's
+                role = "owner" if tok.i != span.root.i and tok.lemma_.lower() not in frames()["people"] else "patient"
+                out.append(_Slot(party, span, role, clause))
+                continue
+            if (
+                clause.dep_ == "relcl"
+                and clause.i in triggers
+                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+            ):
+                out.append(_Slot(party, span, "location", clause))  # "Syria, where Russia has deployed jets"
                 continue
             if clause.dep_ == "acl" and clause.tag_ == "VBG":
                 # "Chinese troops crossing into Bhutan", "the Russian and Venezuelan delegations attending
@@ -1178,7 +1187,7 @@ def _flows(
     owners = roles.pop("owner", [])
     goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
     moves = lexicon.policy(type_, "moves")
-    if not (destinations and goods and (moves or type_ == "trade")) or origins or agents:
+    if not (goods and (moves or type_ == "trade")) or (not destinations and not origins and agents):
         roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
         owners = []
     how = "explicit"
@@ -1201,6 +1210,8 @@ def _flows(
                 and a.place.country != away]  # fmt: skip
         if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
+    if destinations and not origins and carried and movement:
+        origins, how = distinct(list(carried)), "movers-clause"  # before the movers' own nationality
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"

@@ -151,6 +151,25 @@ def test_a_dateline_is_no_participant(gazetteer):
     assert flows(text, gazetteer) == {("travel", "Syria", "Lebanon")}
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Markets were calm. SAN FRANCISCO — Flights resumed.", True),  # a feed that ran its lines together
+        ("SAN FRANCISCO (AP) — Flights resumed.", True),
+        ("He flew home. San Francisco — the city of fog — welcomed him.", False),  # not in capitals
+        ("He flew to SAN FRANCISCO — and on to Tokyo.", False),  # not after a sentence
+    ],
+)
+def test_a_dateline_opens_a_line_or_a_sentence_in_capitals(gazetteer, text, dateline):
+    from geomap.events import _Party, in_dateline
+    from geomap.text import tokens
+
+    toks = tokens(text)
+    first = next(i for i, t in enumerate(toks) if t.text.lower() == "san")
+    party = _Party(first, first + 2, gazetteer.lookup("San Francisco"), "place")
+    assert in_dateline(text, toks, party) is dateline
+
+
 # --- 7. Demonyms and metonymy ---------------------------------------------------------------------
 
 
