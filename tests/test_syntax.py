@@ -986,3 +986,17 @@ def test_some_triggers_trigger_only_as_verbs(gazetteer):
 )
 def test_where_an_act_started_and_who_communicated(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria, where Russia has deployed warplanes, remains divided.", {("shipment", "Russia", "Syria")}),
+        ("Aleppo, where Russian jets bombed hospitals, fell in December.", {("attack", "Russia", "Aleppo")}),
+        # goods keep the country they are named by as their owner, not as where they went
+        ("Ukrainian grain shipped from Odesa reached Egypt.", {("travel", "Odesa", "Egypt")}),
+        ("The rebels retreated before Syrian forces, backed by Russia.", {("aid", "Russia", "Syria")}),
+    ],
+)
+def test_where_clauses_and_goods_owners(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
