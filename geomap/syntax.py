@@ -929,7 +929,11 @@ def _theme(h: _Head) -> list[Any]:
         subjects = [c for c in light.children if c.dep_ == "nsubj"] if light is not None else []
         subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
         return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
-    deps = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "grain reached Egypt", "troops left Kabul": an object that is an end is not what moves
+    where = frames()["frames"].get(tok.lemma_.lower(), {}).get("object") in ("destination", "origin", "via")
+    deps = [
+        c for c in tok.children if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not (where and c.pos_ == "PROPN"))
+    ]
     if deps and all(c.pos_ == "NUM" and not list(c.children) for c in deps):
         # "The U.S. has expelled 60 diplomats, Ukraine has expelled 13": a bare number stands for the
         # noun a parallel clause with the same verb counts

@@ -994,7 +994,7 @@ def test_where_an_act_started_and_who_communicated(gazetteer, text, expected):
         ("Syria, where Russia has deployed warplanes, remains divided.", {("shipment", "Russia", "Syria")}),
         ("Aleppo, where Russian jets bombed hospitals, fell in December.", {("attack", "Russia", "Aleppo")}),
         # goods keep the country they are named by as their owner, not as where they went
-        ("Ukrainian grain shipped from Odesa reached Egypt.", {("travel", "Odesa", "Egypt")}),
+        ("Ukrainian grain shipped from Odesa reached Egypt.", {("shipment", "Odesa", "Egypt")}),
         ("The rebels retreated before Syrian forces, backed by Russia.", {("aid", "Russia", "Syria")}),
     ],
 )
