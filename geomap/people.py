@@ -109,9 +109,9 @@ def find_people(
     in_full = {p.name for p in named}
     for first, last, candidates in shorts:
         titled = first > 0 and toks[first - 1].text.rstrip(".") in TITLES
-        chosen = [c for c in candidates if c[0] in in_full]
-        bare = not chosen and not titled
-        chosen = chosen or (candidates if not bare or alone else [])
+        in_text = [c for c in candidates if c[0] in in_full]
+        bare = not in_text and not titled  # only `alone` takes it for the person
+        chosen = in_text or (candidates if titled or alone else [])
         countries = {country for _, country in chosen}
         if len(countries) == 1:
             named.append(Person(first, last, chosen[0][0], countries.pop(), bare))
