@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geomap.dates import dateline
 from geomap.errors import InputError, PlaceNotFound
-from geomap.events import Event, Evidence, Lexicon, event_id, extract_events, load_lexicon
+from geomap.events import Event, Evidence, Lexicon, event_id, load_lexicon
 from geomap.gazetteer import Gazetteer, Place, load_gazetteer
-from geomap.mentions import Mention, recognise
+from geomap.mentions import Mention
 from geomap.output import (
     CSV_BOOLEANS,
     CSV_COLUMNS,
@@ -32,9 +31,9 @@ from geomap.output import (
     RECORD_FIELDS,
     csv_untext,
 )  # fmt: skip
-from geomap.places import FoundPlace, resolve
+from geomap.pipeline import annotate
+from geomap.places import FoundPlace
 from geomap.schema import RECORD_SCHEMA, SCHEMA_VERSION, load_json, validate, validate_record
-from geomap.text import tokens
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,8 @@ def extract(
     lexicon: Lexicon | None = None,
     reader: str = "auto",
 ) -> Document:
-    """Every place `text` names, resolved, and the events between them.
+    """Every place `text` names, resolved, and the events between them: the layers of
+    `geomap.pipeline.annotate`, kept as a frozen record.
 
     `reader` picks who reads the events: "syntax" (a dependency parse; needs `geomap[syntax]`),
     "rules" (the token-window rules) or "auto" (syntax when a spaCy model is installed).
@@ -93,24 +93,8 @@ def extract(
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
-    gazetteer = gazetteer or load_gazetteer()
-    when = parse_date(date) or dateline(text)
-    toks = tokens(text)
-    places = resolve(text, recognise(text, gazetteer, toks))
-    from geomap.syntax import resolve_reader
-
-    if resolve_reader(reader) == "syntax":
-        from geomap.syntax import extract_events as read_events
-    else:
-        read_events = extract_events
-    events = read_events(text, places, date=when, gazetteer=gazetteer, lexicon=lexicon, toks=toks)
-    # an event may end at a place the text names only through another ("Washington sanctioned": the US)
-    known = {fp.place.id for fp in places}
-    for place_id in dict.fromkeys(i for e in events for i in (e.origin, e.destination, e.location) if i):
-        if place_id not in known:
-            places.append(FoundPlace(gazetteer.by_id(place_id), 1.0, ()))
-            known.add(place_id)
-    return Document(text=text, places=tuple(places), events=tuple(events), source=source, date=when)
+    doc = annotate(text, date=parse_date(date), gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon, reader=reader)
+    return Document(text=text, places=tuple(doc.places), events=tuple(doc.events), source=source, date=doc.date)
 
 
 # --- Reading documents back: extract's own records (JSON, JSONL, GeoJSON, CSV), and a CSV of events --

@@ -44,10 +44,11 @@ from typing import Any
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError
 from geomap.gazetteer import Gazetteer, Place
-from geomap.people import find_people
+from geomap.people import Person, find_people
 from geomap.places import GOVERNMENT_VERBS, FoundPlace
 from geomap.schema import EVENT_TYPES_SCHEMA, load_json, validate
-from geomap.text import Token, sentences, tokens, word_after
+from geomap.text import Token, tokens, word_after
+from geomap.text import sentences as split_sentences
 
 MODALITIES = ("asserted", "negated", "hypothetical")
 REPORTING = frozenset("said says say told tells reported reports according added noted stated quoted".split())
@@ -430,24 +431,31 @@ def extract_events(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     toks: list[Token] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    people: Sequence[Person] | None = None,
+    dates: Sequence[DateMention] | None = None,
 ) -> list[Event]:
-    """The events `text` asserts (and those it negates or supposes, marked) between its places."""
+    """The events `text` asserts (and those it negates or supposes, marked) between its places.
+
+    The text's tokens, `sentences` (spans), well-known `people` (`find_people(toks, alone=True)`)
+    and `dates` (`find_dates(text, date)`) are found here unless given: a pipeline finds them once.
+    """
     lexicon = lexicon or load_lexicon()
     toks = tokens(text) if toks is None else toks
     if not toks:
         return []
     words = list(map(str.lower, map(attrgetter("text"), toks)))  # per word, without a Python call
     starts = list(map(attrgetter("start"), toks))
-    parties = find_parties(text, toks, starts, places, gazetteer)
+    parties = find_parties(text, toks, starts, places, gazetteer, people)
     in_party = {i for p in parties for i in range(p.first, p.last)}
     triggers = _triggers(words, lexicon, in_party)
-    dates = find_dates(text, date)
+    dates = find_dates(text, date) if dates is None else dates
     # parties, triggers and dates are in text order: each sentence's are a slice, found by bisection
     party_first = [p.first for p in parties]
     trigger_first = [t.first for t in triggers]
     date_start = [d.start for d in dates]
     drafts: list[_Draft] = []
-    for s_start, s_end in sentences(text, toks):
+    for s_start, s_end in split_sentences(text, toks) if sentences is None else sentences:
         first = bisect.bisect_left(starts, s_start)
         last = bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(party_first, first) : bisect.bisect_left(party_first, last)]
@@ -463,9 +471,15 @@ def extract_events(
 
 
 def find_parties(
-    text: str, toks: list[Token], starts: list[int], places: Sequence[FoundPlace], gazetteer: Gazetteer | None
+    text: str,
+    toks: list[Token],
+    starts: list[int],
+    places: Sequence[FoundPlace],
+    gazetteer: Gazetteer | None,
+    well_known: Sequence[Person] | None = None,
 ) -> list[_Party]:
-    """Every mention of a place, plus the people the text ties to a country."""
+    """Every mention of a place, plus the people the text ties to a country, and the `well_known`
+    people (`find_people(toks, alone=True)`, found here unless given) where no place was read."""
     out: list[_Party] = []
     for found in places:
         for m in found.mentions:
@@ -494,7 +508,11 @@ def find_parties(
             out.append(_Party(i, i + 1, owner.place, "person", actor=owner.actor or tok.text))
             taken.add(i)
     # well-known people who act for a state ("Putin flew to Ankara"), where no place was read
-    for person in find_people(toks, alone=True) if gazetteer is not None else ():
+    if gazetteer is None:
+        well_known = ()
+    elif well_known is None:
+        well_known = find_people(toks, alone=True)
+    for person in well_known:
         country = gazetteer.get_country(person.country)
         if country is not None and not taken.intersection(range(person.first, person.last)):
             out.append(_Party(person.first, person.last, country, "person", actor=person.name))

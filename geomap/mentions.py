@@ -21,13 +21,14 @@ gazetteer (how often the word is written lowercase against capitalised).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, Place
-from geomap.people import find_people
+from geomap.people import Person, find_people
 from geomap.text import Token, tokens
 
 MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
@@ -148,8 +149,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return [r.mention for r in recognise(text, gazetteer)]
 
 
-def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) -> list[Recognised]:
-    """Every candidate mention with its gazetteer candidates; weak ones await the document's support."""
+def recognise(
+    text: str, gazetteer: Gazetteer, toks: list[Token] | None = None, *, people: Sequence[Person] | None = None
+) -> list[Recognised]:
+    """Every candidate mention with its gazetteer candidates; weak ones await the document's support.
+    `toks` and the well-known `people` the tokens name are found here unless given (a pipeline
+    finds them once); bare people ('Clinton got rain', see `Person`) leave their words to places."""
     toks = tokens(text) if toks is None else toks
     if not toks:
         return []
@@ -165,7 +170,9 @@ def recognise(text: str, gazetteer: Gazetteer, toks: list[Token] | None = None) 
     kept: list[tuple[_Match, str]] = []
     person_names: set[str] = set()
     # well-known people (data/people.json): "Bashar al-Assad", "Kim Jong Un" hold no place
-    in_people = {i for p in find_people(toks, capitalised=capitalised) for i in range(p.first, p.last)}
+    if people is None:
+        people = find_people(toks, capitalised=capitalised)
+    in_people = {i for p in people if not p.bare for i in range(p.first, p.last)}
     makes = {i for i in capitalised if toks[i].text in VEHICLE_MAKES}  # cars' makes: in few texts
     for match in matches:
         if in_people and in_people.intersection(range(match.first, match.last)) and match.via != "demonym":

@@ -27,12 +27,15 @@ TITLES = frozenset(
 
 
 class Person(NamedTuple):
-    """A named person in a text: tokens first..last (exclusive), and the country they act for."""
+    """A named person in a text: tokens first..last (exclusive), and the country they act for.
+    `bare`: a short form with neither a title nor the full name in the text ('Clinton got rain'),
+    the person's only where no other stage read the word as a place."""
 
     first: int
     last: int
     name: str
     country: str
+    bare: bool = False
 
 
 class People(NamedTuple):
@@ -71,7 +74,9 @@ def find_people(
 ) -> list[Person]:
     """The people of `people` that the tokens name, longest name first, in text order. `alone`:
     take a short form with one country for its person everywhere (for words that no other
-    stage took for a place). `capitalised`: the indices of the capitalised tokens, if known."""
+    stage took for a place), marked `bare` where only this makes it the person's: the same list
+    without `alone` is the one with `alone` less its bare people, so a pipeline finds them once.
+    `capitalised`: the indices of the capitalised tokens, if known."""
     people = people or load_people()
     first_words = people.first_words
     # a name starts with a capital, and with one of few words: the rest of the text is passed over
@@ -104,8 +109,10 @@ def find_people(
     in_full = {p.name for p in named}
     for first, last, candidates in shorts:
         titled = first > 0 and toks[first - 1].text.rstrip(".") in TITLES
-        chosen = [c for c in candidates if c[0] in in_full] or (candidates if titled or alone else [])
+        in_text = [c for c in candidates if c[0] in in_full]
+        bare = not in_text and not titled  # only `alone` takes it for the person
+        chosen = in_text or (candidates if titled or alone else [])
         countries = {country for _, country in chosen}
         if len(countries) == 1:
-            named.append(Person(first, last, chosen[0][0], countries.pop()))
+            named.append(Person(first, last, chosen[0][0], countries.pop(), bare))
     return sorted(named)

@@ -46,7 +46,7 @@ from geomap.events import (
 )
 from geomap.gazetteer import Gazetteer
 from geomap.places import FoundPlace
-from geomap.text import Token, sentences, tokens
+from geomap.text import Token, tokens
 
 READERS = ("auto", "syntax", "rules")
 # The official model first; then a package-index copy of the same MIT-licensed weights, pinned in
@@ -160,15 +160,21 @@ def extract_events(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     toks: list[Token] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    people: Sequence[Any] | None = None,
+    dates: Sequence[Any] | None = None,
 ) -> list[Event]:
-    """The events `text` states between its places, read from a parse of the sentences that may hold one."""
+    """The events `text` states between its places, read from a parse of the sentences that may hold one.
+    The tokens, `sentences`, `people` and `dates` are found here unless given (as geomap.events')."""
+    from geomap.text import sentences as split_sentences  # the name `sentences` is the argument's here
+
     lexicon = lexicon or load_lexicon()
     toks = tokens(text) if toks is None else toks
     if not toks:
         return []
     starts = [t.start for t in toks]
-    parties = [p for p in find_parties(text, toks, starts, places, gazetteer) if not in_dateline(text, toks, p)]
-    spans = sentences(text, toks)
+    parties = [p for p in find_parties(text, toks, starts, places, gazetteer, people) if not in_dateline(text, toks, p)]
+    spans = list(split_sentences(text, toks) if sentences is None else sentences)
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
@@ -194,7 +200,7 @@ def extract_events(
     if not chosen:
         return []
     nlp = load_model()
-    dates = find_dates(text, date)
+    dates = find_dates(text, date) if dates is None else dates
     drafts: list[_Draft] = []
     previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far

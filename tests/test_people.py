@@ -28,6 +28,16 @@ def test_a_short_form_needs_the_full_name_or_a_title():
     assert named("Clinton got rain.", alone=True) == [("Clinton", "US")]
 
 
+def test_alone_finds_the_same_people_and_marks_those_only_it_takes_as_bare():
+    toks = tokens("Vladimir Putin spoke. Later Putin left. President Clinton met Xi. Clinton got rain.")
+    everyone = find_people(toks, alone=True)
+    assert [(toks[p.first].text, p.bare) for p in everyone] == [
+        ("Vladimir", False), ("Putin", False), ("Clinton", False), ("Xi", True), ("Clinton", True),
+    ]  # fmt: skip
+    # so a pipeline finds them once, for recognition (the sure ones) and for events (all)
+    assert find_people(toks) == [p for p in everyone if not p.bare]
+
+
 def test_every_entry_has_a_country_the_gazetteer_knows(gazetteer):
     people = load_people()
     countries = {country for _, country in people.full.values()}
