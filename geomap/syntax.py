@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geomap.dates import find_dates
+from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
     TITLE_WORDS,
@@ -45,6 +45,7 @@ from geomap.events import (
     merge_drafts,
 )
 from geomap.gazetteer import Gazetteer
+from geomap.people import Person
 from geomap.places import FoundPlace
 from geomap.text import Token, tokens
 
@@ -161,8 +162,8 @@ def extract_events(
     lexicon: Lexicon | None = None,
     toks: list[Token] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
-    people: Sequence[Any] | None = None,
-    dates: Sequence[Any] | None = None,
+    people: Sequence[Person] | None = None,
+    dates: Sequence[DateMention] | None = None,
 ) -> list[Event]:
     """The events `text` states between its places, read from a parse of the sentences that may hold one.
     The tokens, `sentences`, `people` and `dates` are found here unless given (as geomap.events')."""
