@@ -24,6 +24,8 @@ TITLES = frozenset(
     "President Premier Chancellor Minister Secretary King Queen Prince Emir Sheikh Sultan Mr Mrs Ms Dr "
     "Gen General Leader Ayatollah".split()
 )
+# Words after a short form that make it the person's: what people, not towns, do ("Obama said").
+SAYS = frozenset("said says told tells added insisted argued warned wrote announced declared stressed".split())
 
 
 class Person(NamedTuple):
@@ -105,10 +107,12 @@ def find_people(
                 shorts.append((i, i + n, people.short[key]))
                 free = i + n
                 break
-    # a short form is the person's where the text names the person in full, or titles the form
+    # a short form is the person's where the text names the person in full, titles the form, or
+    # has it say something ("Obama said": a town says nothing)
     in_full = {p.name for p in named}
     for first, last, candidates in shorts:
         titled = first > 0 and toks[first - 1].text.rstrip(".") in TITLES
+        titled = titled or (last < len(toks) and toks[last].text in SAYS)
         in_text = [c for c in candidates if c[0] in in_full]
         bare = not in_text and not titled  # only `alone` takes it for the person
         chosen = in_text or (candidates if titled or alone else [])

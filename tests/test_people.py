@@ -57,3 +57,12 @@ def test_no_place_inside_a_leader_s_name(gazetteer):
 def test_a_town_named_like_a_leader_stays_a_town(gazetteer):
     doc = extract("Heavy rain fell on Clinton, Iowa, on Monday.", gazetteer=gazetteer)
     assert "Clinton" in [p.place.name for p in doc.places]
+
+
+def test_a_short_form_that_speaks_is_the_person():
+    from geomap.text import tokens
+
+    said = find_people(tokens("During his visit to Japan, Obama said the alliance was strong."))
+    assert [(p.name, p.country, p.bare) for p in said] == [("Barack Obama", "US", False)]
+    # a town that says nothing stays a town for recognition (only `alone` takes it, as bare)
+    assert find_people(tokens("Rain fell on Obama and Tsuruga on Monday.")) == []
