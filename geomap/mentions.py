@@ -465,12 +465,12 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
         lines.append(toks[first:last])
         first = last
     for line_toks in lines:
-        if len(line_toks) >= 3 and _title_case(line_toks):  # fewer than three words of any length are none
+        if len(line_toks) >= 3 and title_case(line_toks):  # fewer than three words of any length are none
             inside.update(t.start for t in line_toks)
     return inside
 
 
-def _title_case(line_toks: list[Token]) -> bool:
+def title_case(line_toks: list[Token]) -> bool:
     """Whether at least three of the words longer than three letters are, and 80% of them capitalised.
 
     Counted word by word, it stops where the lowercase words already make 80% unreachable: a

@@ -45,6 +45,7 @@ from geomap.events import (
     merge_drafts,
 )
 from geomap.gazetteer import Gazetteer
+from geomap.mentions import title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
 from geomap.text import Token, tokens
@@ -206,7 +207,7 @@ def extract_events(
     previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     with nlp.select_pipes(disable=["ner"]):
-        docs = list(nlp.pipe(text[s:e] for _, s, e, _ in chosen))
+        docs = list(nlp.pipe(_as_prose(text, toks, starts, s, e, here) for _, s, e, here in chosen))
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     for (n, s_start, s_end, here), doc in zip(chosen, docs, strict=True):
         if ner is not None and _named_around(text, toks, here):
@@ -234,6 +235,24 @@ IRREGULAR = {
     "fight": {"fought"}, "lead": {"led"}, "speak": {"spoke", "spoken"}, "meet": {"met"}, "say": {"said"},
     "tell": {"told"}, "write": {"wrote", "written"},
 }  # fmt: skip
+
+
+def _as_prose(text: str, toks: list[Token], starts: list[int], start: int, end: int, parties: list[_Party]) -> str:
+    """The sentence to parse: a headline in title case ('Senior U.S. Military Official Visits
+    Georgia') with its words other than the first and the parties' in lower case, as the model
+    parses prose far better; the same length, so that offsets hold."""
+    sentence = text[start:end]
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if last - first < 3 or not title_case(toks[first:last]):
+        return sentence
+    keep = {i for p in parties for i in range(p.first, p.last)}
+    chars = list(sentence)
+    for i in range(first + 1, last):
+        word = toks[i].text
+        if i not in keep and len(word.lower()) == len(word):
+            at = toks[i].start - start
+            chars[at : at + len(word)] = word.lower()
+    return "".join(chars)
 
 
 @functools.cache

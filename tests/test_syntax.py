@@ -1000,3 +1000,16 @@ def test_where_an_act_started_and_who_communicated(gazetteer, text, expected):
 )
 def test_where_clauses_and_goods_owners(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline in title case is parsed as prose
+        ("Senior U.S. Military Official Visits Georgia.", {("travel", "United States", "Georgia")}),
+        ("Iran Ships Drones To Russia Via Caspian Sea", {("shipment", "Iran", "Russia")}),
+        ("Putin Flies To Ankara For Talks With Erdogan", {("visit", "Russia", "Ankara")}),
+    ],
+)
+def test_a_headline_is_read_as_prose(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
