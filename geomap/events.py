@@ -62,7 +62,7 @@ TITLE_WORDS = frozenset(
     "leader president minister national official officials citizen businessman businesswoman general envoy "
     "ambassador chief head spokesman spokeswoman diplomat foreign defense defence prime deputy secretary "
     "commander dictator king queen premier chairman delegation delegate representative officer crown prince "
-    "princess emir sultan chancellor".split()
+    "princess emir sultan chancellor negotiator mediator adviser advisor aide spokesperson".split()
 )
 # Words before a title that keep it a title: "Georgia's top official", "the former prime minister".
 TITLE_MODIFIERS = frozenset("top senior former acting new veteran then chief".split())
@@ -562,6 +562,21 @@ def _actor_phrase(
         j += 1
     if j == start:
         return None, []
+    # "Russia's foreign minister, Sergei Lavrov, said": a title's name in apposition
+    if toks[j - 1].text.lower() in TITLE_WORDS and j < len(toks) and text[toks[j - 1].end : toks[j].start] == ", ":
+        k = j
+        while (
+            k < len(toks)
+            and k - j < 4
+            and toks[k].text[:1].isupper()
+            and text[toks[k - 1].end : toks[k].start] in (", ", " ")
+        ):
+            k += 1
+        closed = k == len(toks) or toks[k].text in (",", ".") or toks[k].text[:1].islower()
+        appositive = [t.text for t in toks[j:k] if _proper_name(t.text, gazetteer)]
+        if 1 < k - j <= 3 and closed and len(appositive) == k - j and not taken.intersection(range(j, k)):
+            names += appositive
+            j = k
     return text[toks[party.first].start : toks[j - 1].end], names
 
 

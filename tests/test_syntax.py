@@ -1013,3 +1013,8 @@ def test_where_clauses_and_goods_owners(gazetteer, text, expected):
 )
 def test_a_headline_is_read_as_prose(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
+    text = "Georgia's chief negotiator, Temur Iakobashvili, met reporters. Iakobashvili later traveled to Moscow."
+    assert flows(text, gazetteer) == {("travel", "Georgia", "Moscow")}
