@@ -122,7 +122,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation place_nouns postings verb_only".split()
+        "participation place_nouns postings verb_only needs_cargo".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -970,6 +970,8 @@ def _theme(h: _Head) -> list[Any]:
                     deps = nouns
                     break
     deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
+    if not deps and tok.dep_ == "conj":  # "Jews were arrested in France and taken to Auschwitz"
+        deps = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if not deps and tok.dep_ == "acl" and tok.tag_ == "VBG":
         deps = [tok.head]  # "a storm system moving into the valley", "refugees fleeing Syria"
     out = []
@@ -1023,6 +1025,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     people = any(
         t.lemma_.lower() in f["people"]
         or t.ent_type_ in ("PERSON", "NORP")
+        or t.tag_ == "NNPS"  # "Jews were taken to Auschwitz": a people
         or any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)  # "Foreign Minister Ali Ahmed"
         for t in theme
     )
@@ -1054,6 +1057,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return "migration"
     if people or h.kind == "departure":
         return "travel"
+    if _lemma(h) in f["needs_cargo"]:
+        return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
 
 

@@ -1007,7 +1007,7 @@ def test_where_clauses_and_goods_owners(gazetteer, text, expected):
     [
         # a headline in title case is parsed as prose
         ("Senior U.S. Military Official Visits Georgia.", {("travel", "United States", "Georgia")}),
-        ("Iran Ships Drones To Russia Via Caspian Sea", {("shipment", "Iran", "Russia")}),
+        ("Iran Shipped Drones To Russia Via Caspian Sea", {("shipment", "Iran", "Russia")}),
         ("Putin Flies To Ankara For Talks With Erdogan", {("visit", "Russia", "Ankara")}),
     ],
 )
@@ -1018,3 +1018,18 @@ def test_a_headline_is_read_as_prose(gazetteer, text, expected):
 def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
     text = "Georgia's chief negotiator, Temur Iakobashvili, met reporters. Iakobashvili later traveled to Moscow."
     assert flows(text, gazetteer) == {("travel", "Georgia", "Moscow")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a generic verb of moving needs something that moves
+        ("In Jerusalem, Shimon Peres gave the visitor from Washington a kiss on the cheek.", set()),
+        ("The cartel brought cocaine from Colombia to Miami.", {("shipment", "Colombia", "Miami")}),
+        ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("travel", "France", "Oświęcim")}),
+        # a ship is a vessel; to ship is to move goods
+        ("The EU and Syria argued over an Iranian ship in Limassol.", set()),
+    ],
+)
+def test_what_moves_and_ships_that_are_vessels(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
