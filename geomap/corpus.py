@@ -403,8 +403,10 @@ WINDOW_SQL = f"""{_EVENTS_SQL}, gaps AS (
     SELECT *, CASE WHEN day - lag(day) OVER w > $window THEN 1 ELSE 0 END AS brk FROM flows
     WINDOW w AS (PARTITION BY type, directed, o, d, day IS NULL ORDER BY day)
 ), runs AS (
+    -- RANGE, not ROWS: events of one day share the sum (with ROWS, the two windows may order a day's
+    -- events differently, and one that follows the break in `gaps` could precede it here)
     SELECT *, sum(brk) OVER (PARTITION BY type, directed, o, d, day IS NULL ORDER BY day
-                             ROWS UNBOUNDED PRECEDING) AS run FROM gaps
+                             RANGE UNBOUNDED PRECEDING) AS run FROM gaps
 )
 SELECT {_AGGREGATES}, NULL AS period, {_TAIL} FROM runs
 GROUP BY type, directed, o, d, day IS NULL, run

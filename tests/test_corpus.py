@@ -195,6 +195,15 @@ def test_duckdb_gives_the_same_flows_as_python(tmp_path, seed):
     assert len(merge(rows)) > 20
 
 
+def test_duckdb_keeps_the_events_of_one_day_in_one_run(tmp_path):
+    """A day's events after a gap start one run together, however DuckDB orders them."""
+    pytest.importorskip("duckdb")
+    rows = [row("a", "2023-08-01")] + [row(f"s{n:02d}", "2023-08-10", id=f"e{n}") for n in range(40)]
+    write_dataset(tmp_path, rows)
+    assert [len(f.sources) for f in query_dataset(tmp_path, Query(window=0))] == [40, 1]
+    assert query_dataset(tmp_path, Query(window=0)) == merge(rows, Query(window=0))
+
+
 def test_a_directory_that_is_no_dataset_is_refused(tmp_path):
     from geomap.errors import InputError
 
