@@ -166,12 +166,8 @@ def link(source: str, *, short: bool = False) -> str:
     >>> link("news/2023/arms.txt", short=True)
     '<span title="news/2023/arms.txt">arms.txt</span>'
     """
-    try:
-        parts = urlsplit(source)
-    except ValueError:
-        parts = None
-    is_url = parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    is_url = is_url and source.isprintable() and not any(c.isspace() for c in source)
+    is_url = flowmap.is_web_url(source)
+    parts = urlsplit(source) if is_url else None
     shown = source
     if short:
         shown = (parts.netloc + parts.path.rstrip("/")) if is_url and parts else source.rstrip("/").rsplit("/", 1)[-1]
