@@ -983,15 +983,16 @@ def _type_order(type_: str) -> tuple[int, str]:
 
 
 def headline(document: Document) -> str | None:
-    """The article's headline, case kept: the title its reader found (`meta["title"]`: an HTML page's
-    <h1> or <title>), else the first line of its text when that is short enough to be one.
+    """The article's headline, case kept: its record's `title` (an article table's), else the title
+    its reader found (`meta["title"]`: an HTML page's <h1> or <title>), else the first line of its
+    text when that is short enough to be one.
 
     >>> headline(Document(text="# North Korea airlifts arms to Russia\\n\\nPyongyang ...", places=()))
     'North Korea airlifts arms to Russia'
     """
-    title = document.meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return " ".join(title.split())
+    for title in (document.title, document.meta.get("title")):
+        if isinstance(title, str) and title.strip():
+            return " ".join(title.split())
     for line in document.text.splitlines():
         line = " ".join(line.strip().lstrip("#").split())
         if line:

@@ -199,6 +199,8 @@ def _sources_html(documents: Sequence[Document]) -> str:
     for doc in documents:
         line = flowmap.headline(doc) if len(documents) > 1 else None
         where = "standard input" if doc.source == "-" else link(doc.source) if doc.source else "no source given"
+        if doc.url and doc.url != doc.source:  # an article table's url: where it was published
+            where += f" ({link(doc.url)})"
         items.append(f"<li>{_escape(line) + ' — ' if line else ''}{where}</li>")
     return "\n".join(items)
 
