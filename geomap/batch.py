@@ -43,13 +43,25 @@ ENGINES = ("local", "dask")
 STREAMED_FORMATS = ("jsonl", "parquet")  # written record by record; the others are written whole at the end
 
 
+FIELD_ROLES = ("id", "date", "url", "title")  # the columns besides the text, each with its --ROLE-field option
+
+
 @dataclass(frozen=True)
 class Fields:
-    """The columns of an article table: its text, its id (a record's `source`) and its date."""
+    """The columns of an article table: its text, its id (a record's `source`), its date, and the
+    article's url and title (kept in its record). Only the text column must be there; a column whose
+    role is in `named` (the user named it: `--url-field link`) must be there too."""
 
     text: str = "text"
     id: str = "id"
     date: str = "date"
+    url: str = "url"
+    title: str = "title"
+    named: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.named <= set(FIELD_ROLES):
+            raise InputError(f"named fields must be some of {', '.join(FIELD_ROLES)}, not {sorted(self.named)}")
 
 
 @dataclass(frozen=True)
@@ -68,13 +80,16 @@ class Settings:
 @dataclass(frozen=True)
 class Item:
     """One unit of work: an article's `text`, or a file at `path` (an article, or geomap's records)
-    read by the worker; `error` marks an input that failed before any work (a row without text)."""
+    read by the worker; `error` marks an input that failed before any work (a row without text).
+    `url` and `title` are an article table's, passed into the record as they are."""
 
     id: str
     text: str | None = None
     path: str | None = None
     date: str | None = None
     error: str | None = None
+    url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +150,14 @@ def extract_item(item: Item, settings: Settings) -> Result:
                 raise InputError("is empty: no text to read")
             documents = [
                 extract(
-                    item.text, date=date, gazetteer=gazetteer, source=item.id, lexicon=lexicon, reader=settings.reader
+                    item.text,
+                    date=date,
+                    gazetteer=gazetteer,
+                    source=item.id,
+                    lexicon=lexicon,
+                    reader=settings.reader,
+                    url=item.url,
+                    title=item.title,
                 )
             ]
         else:
@@ -389,8 +411,8 @@ def _is_table(path: str, table: bool | None, fields: Fields) -> bool:
 
 
 def _check_columns(path: str, fields: Fields) -> None:
-    """InputError unless the table at `path` has the text column (the header of a CSV, the schema of
-    a Parquet file, the first row of a JSONL)."""
+    """InputError unless the table at `path` has the text column and every column the user named
+    (the header of a CSV, the schema of a Parquet file, the first row of a JSONL)."""
     suffix = Path(path).suffix.lower()
     try:
         if suffix == ".parquet":
@@ -412,11 +434,15 @@ def _check_columns(path: str, fields: Fields) -> None:
         raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
     except (ValueError, csv.Error) as e:
         raise InputError(f"{path}: not readable as an article table: {' '.join(str(e).split())}") from None
+    has = ", ".join(map(repr, columns[:12])) or "none"
     if fields.text not in columns:
         raise InputError(
-            f"{path}: no {fields.text!r} column, the articles' text (--text-field names another); "
-            f"it has {', '.join(map(repr, columns[:12])) or 'none'}"
+            f"{path}: no {fields.text!r} column, the articles' text (--text-field names another); it has {has}"
         )
+    for role in FIELD_ROLES:
+        name = getattr(fields, role)
+        if role in fields.named and name not in columns:
+            raise InputError(f"{path}: no {name!r} column, named by --{role}-field; it has {has}")
 
 
 def _parquet_file(path: str) -> Any:
@@ -497,7 +523,27 @@ def _row_item(row: Any, where: str, fields: Fields) -> Item:
         date = _iso_date(row.get(fields.date))
     except InputError as e:
         return Item(ident, error=f"{where}: {fields.date}: {e}")
-    return Item(ident, text=text, date=date)
+    about: dict[str, str | None] = {}
+    for name in (fields.url, fields.title):
+        try:
+            about[name] = _cell_text(row.get(name))
+        except InputError as e:
+            return Item(ident, error=f"{where}: {name}: {e}")
+    return Item(ident, text=text, date=date, url=about[fields.url], title=about[fields.title])
+
+
+def _cell_text(value: Any) -> str | None:
+    """A url or title cell as one line of text (runs of white space made one space), or None when
+    empty; a number is written as text. InputError for anything else (a list, an object, true).
+
+    >>> _cell_text("  North Korea  airlifts arms "), _cell_text(""), _cell_text(None), _cell_text(1984)
+    ('North Korea airlifts arms', None, None, '1984')
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"expected text, got {type(value).__name__}")
+    return " ".join(str(value).split()) or None
 
 
 _DATE_START = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
@@ -565,7 +611,8 @@ def _csv_rows(path: str, fields: Fields) -> Iterator[Item]:
 
 def _parquet_rows(path: str, fields: Fields) -> Iterator[Item]:
     parquet = _parquet_file(path)
-    columns = [c for c in dict.fromkeys((fields.id, fields.text, fields.date)) if c in parquet.schema_arrow.names]
+    wanted = (fields.id, fields.text, fields.date, fields.url, fields.title)
+    columns = [c for c in dict.fromkeys(wanted) if c in parquet.schema_arrow.names]
     n = 0
     for batch in parquet.iter_batches(batch_size=256, columns=columns):
         for row in batch.to_pylist():

@@ -431,6 +431,10 @@ def _text_lines(result: dict[str, Any]) -> list[str]:
 @click.option("--text-field", metavar="NAME", type=TEXT, help="An article table's text column  [default: text]")
 @click.option("--id-field", metavar="NAME", type=TEXT, help="An article table's id column  [default: id]")
 @click.option("--date-field", metavar="NAME", type=TEXT, help="An article table's date column  [default: date]")
+@click.option("--url-field", metavar="NAME", type=TEXT, help="An article table's url column, kept in the record  "
+              "[default: url]")  # fmt: skip
+@click.option("--title-field", metavar="NAME", type=TEXT, help="An article table's headline column, kept in the "
+              "record  [default: title]")  # fmt: skip
 @gazetteer_options
 def extract(
     inputs: tuple[str, ...],
@@ -450,13 +454,16 @@ def extract(
     text_field: str | None,
     id_field: str | None,
     date_field: str | None,
+    url_field: str | None,
+    title_field: str | None,
     gazetteer: Gazetteer,
 ) -> None:
     """The places INPUTS name and the events between them.
 
     INPUTS are articles (.txt, .md, .html), directories of them (searched recursively), globs
     ('news/**/*.html'), article tables (.jsonl, .csv, .parquet with id, date, url, title, text
-    columns), - for standard input, or events to read back as they stand: this command's own
+    columns; a column other than the text that is missing is left out, unless named by its
+    --…-field option), - for standard input, or events to read back as they stand: this command's own
     records (edited or not) or a CSV of origin,destination,type,date,label. Many documents run on
     every core; a document that fails is reported and the others go on (exit code 1).
 
@@ -472,9 +479,13 @@ def extract(
 
     if scheduler and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    named = {"id": id_field, "date": date_field, "url": url_field, "title": title_field}
     defaults = batch.Fields()
-    fields = batch.Fields(text_field or defaults.text, id_field or defaults.id, date_field or defaults.date)
-    as_table = True if table or text_field or id_field or date_field else None
+    fields = batch.Fields(
+        text=text_field or defaults.text, named=frozenset(role for role, name in named.items() if name),
+        **{role: name or getattr(defaults, role) for role, name in named.items()},
+    )  # fmt: skip
+    as_table = True if table or text_field or fields.named else None
     try:
         _check_output(output, tuple(i for i in inputs if i != "-"), gazetteer, event_types)
         load_lexicon(event_types)  # a bad file stops here, once, not in every worker

@@ -23,7 +23,8 @@ The rule, in both:
   at their countries (flows within one country, and ends without a country, drop out).
 - A flow's sources are the distinct `source`s of its events (an event without one counts under
   ''); its names and points are the smallest of its events' (the same for every event of a place
-  from the gazetteer), its confidence the highest.
+  from the gazetteer), its confidence the highest. Each source's `url` and `title` (its article's,
+  from the rows' `url` and `title`) are the smallest of its events' that are given, else None.
 
 >>> row = dict(source="a", doc_date=None, type="shipment", origin="1", origin_name="Pyongyang",
 ...            origin_country="KP", origin_lat=39.0, origin_lon=125.8, destination="2",
@@ -136,6 +137,8 @@ class CorpusFlow:
     labels: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # the first EVIDENCE of its events' distinct evidence, in order
+    urls: tuple[str | None, ...] = ()  # each source's article url (None: not given), in the order of `sources`
+    titles: tuple[str | None, ...] = ()  # each source's article title, likewise
 
     @property
     def id(self) -> str:
@@ -155,10 +158,12 @@ class CorpusFlow:
 
     def to_dict(self) -> dict[str, Any]:
         """A row of `geomap flows`: every field, dates in ISO, `sources` as their number and
-        `source_ids` as the list."""
+        `source_ids` as the list, `source_urls` and `source_titles` beside it (null where not given)."""
         row = {name: getattr(self, name) for name in _FIELDS}
         row |= {"id": self.id, "first": _iso(self.first), "last": _iso(self.last), "sources": len(self.sources),
-                "source_ids": list(self.sources), "confidence": round(self.confidence, 3),
+                "source_ids": list(self.sources), "source_urls": list(self.urls) or [None] * len(self.sources),
+                "source_titles": list(self.titles) or [None] * len(self.sources),
+                "confidence": round(self.confidence, 3),
                 "actors": list(self.actors), "labels": list(self.labels), "evidence": list(self.evidence)}  # fmt: skip
         return {name: row[name] for name in COLUMNS}
 
@@ -166,9 +171,10 @@ class CorpusFlow:
 COLUMNS = (
     "id", "type", "directed", "origin", "origin_name", "origin_country", "origin_lat", "origin_lon", "destination",
     "destination_name", "destination_country", "destination_lat", "destination_lon", "first", "last", "period",
-    "sources", "events", "mentions", "confidence", "source_ids", "actors", "labels", "evidence",
+    "sources", "events", "mentions", "confidence", "source_ids", "source_urls", "source_titles", "actors", "labels",
+    "evidence",
 )  # fmt: skip
-LISTS = ("source_ids", "actors", "labels", "evidence")
+LISTS = ("source_ids", "source_urls", "source_titles", "actors", "labels", "evidence")
 EVIDENCE = 3
 
 
@@ -245,7 +251,8 @@ def merge(rows: Iterable[Mapping[str, Any]], query: Query | None = None) -> list
         count = row.get("count")
         groups[(row.get("type"), directed, key_o, key_d)].append(
             (day, row.get("source") or "", 1 if count is None else int(count), confidence, ends[0], ends[1],
-             tuple(row.get("actors") or ()), row.get("label"), row.get("rule"), row.get("evidence"))
+             tuple(row.get("actors") or ()), row.get("label"), row.get("rule"), row.get("evidence"), row.get("url"),
+             row.get("title"))
         )  # fmt: skip
     out = []
     for key, events in groups.items():
@@ -275,9 +282,27 @@ def merge(rows: Iterable[Mapping[str, Any]], query: Query | None = None) -> list
             texts = [_distinct(a for e in run for a in e[6])] + [_distinct(e[i] for e in run) for i in (7, 8, 9)]
             texts[3] = texts[3][:EVIDENCE]
             first, last = min(days, default=None), max(days, default=None)
+            urls, titles = source_links(sources, ((e[1], e[10], e[11]) for e in run))
             out.append(_flow(key, origin, destination, first, last, label, len(run), sum(e[2] for e in run),
-                             max(e[3] for e in run), sources, q.by, *texts))  # fmt: skip
+                             max(e[3] for e in run), sources, q.by, *texts, urls=urls, titles=titles))  # fmt: skip
     return sort_flows(out)
+
+
+def source_links(
+    sources: Sequence[str], about: Iterable[tuple[str, str | None, str | None]]
+) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """Each source's url and title, from (source, url, title) triples: the smallest given, else None.
+
+    >>> source_links(["a", "b"], [("a", "https://a.example/2", None), ("a", "https://a.example/1", "A")])
+    (('https://a.example/1', None), ('A', None))
+    """
+    urls: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for source, url, title in about:
+        for known, value in ((urls, url), (titles, title)):
+            if value is not None and (source not in known or value < known[source]):
+                known[source] = value
+    return tuple(urls.get(s) for s in sources), tuple(titles.get(s) for s in sources)
 
 
 def _distinct(values: Iterable[Any]) -> tuple[str, ...]:
@@ -294,6 +319,7 @@ def _flow(
     key: tuple, origin: Sequence[Any], destination: Sequence[Any], first: dt.date | None, last: dt.date | None,
     period: str | None, events: int, mentions: int, confidence: float, sources: Sequence[str], by: str,
     actors: Sequence[str] = (), labels: Sequence[str] = (), rules: Sequence[str] = (), evidence: Sequence[str] = (),
+    *, urls: Sequence[str | None] = (), titles: Sequence[str | None] = (),
 ) -> CorpusFlow:  # fmt: skip
     """A flow from its aggregates, the same whichever path computed them. By country, an end's name
     is its code and its point is unknown until `locate_countries`."""
@@ -306,7 +332,7 @@ def _flow(
         destination_country=destination[1], destination_lat=destination[2], destination_lon=destination[3],
         first=first, last=last, period=period, events=int(events), mentions=int(mentions),
         confidence=float(confidence), sources=tuple(sources), actors=tuple(actors), labels=tuple(labels),
-        rules=tuple(rules), evidence=tuple(evidence),
+        rules=tuple(rules), evidence=tuple(evidence), urls=tuple(urls), titles=tuple(titles),
     )  # fmt: skip
 
 
@@ -372,7 +398,7 @@ WITH raw AS (
         destination, destination_name, destination_country, destination_lat, destination_lon,
         coalesce(directed, true) AS directed, coalesce("count", 1) AS mentions,
         coalesce(confidence, 0.0) AS confidence, CAST(doc_date AS DATE) AS doc_date, split_part(date, '/', 1) AS d0,
-        actors, label, rule, evidence
+        actors, label, rule, evidence, {{url}}, {{title}}
     FROM read_parquet($files, hive_partitioning = true, union_by_name = true)
     WHERE coalesce(modality, 'asserted') = 'asserted' AND coalesce(confidence, 0.0) >= $min_confidence
         AND (len($types) = 0 OR list_contains($types, type))
@@ -388,7 +414,7 @@ WITH raw AS (
     WHERE ko IS NOT NULL AND kd IS NOT NULL AND ko <> kd
         AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
 ), flows AS (
-    SELECT source, type, directed, day, mentions, confidence, actors, label, rule, evidence,
+    SELECT source, type, directed, day, mentions, confidence, actors, label, rule, evidence, url, title,
         CASE WHEN swap THEN kd ELSE ko END AS o, CASE WHEN swap THEN ko ELSE kd END AS d, {_SIDES}
     FROM ends
 )"""
@@ -397,14 +423,17 @@ _AGGREGATES = """type, directed, o, d, min(o_name), min(o_country), min(o_lat), 
     min(d_country), min(d_lat), min(d_lon), min(day), max(day)"""
 _TAIL = f"""count(*), sum(mentions), max(confidence), list_sort(list_distinct(list(source))),
     list_sort(list_distinct(flatten(list(actors)))), list_sort(list_distinct(list(label))),
-    list_sort(list_distinct(list(rule))), list_slice(list_sort(list_distinct(list(evidence))), 1, {EVIDENCE})"""
+    list_sort(list_distinct(list(rule))), list_slice(list_sort(list_distinct(list(evidence))), 1, {EVIDENCE}),
+    list_distinct(list(struct_pack(s := source, u := url, t := title)))"""
 
 WINDOW_SQL = f"""{_EVENTS_SQL}, gaps AS (
     SELECT *, CASE WHEN day - lag(day) OVER w > $window THEN 1 ELSE 0 END AS brk FROM flows
     WINDOW w AS (PARTITION BY type, directed, o, d, day IS NULL ORDER BY day)
 ), runs AS (
+    -- RANGE, not ROWS: events of one day share the sum (with ROWS, the two windows may order a day's
+    -- events differently, and one that follows the break in `gaps` could precede it here)
     SELECT *, sum(brk) OVER (PARTITION BY type, directed, o, d, day IS NULL ORDER BY day
-                             ROWS UNBOUNDED PRECEDING) AS run FROM gaps
+                             RANGE UNBOUNDED PRECEDING) AS run FROM gaps
 )
 SELECT {_AGGREGATES}, NULL AS period, {_TAIL} FROM runs
 GROUP BY type, directed, o, d, day IS NULL, run
@@ -417,6 +446,9 @@ PERIOD_SQL = f"""{_EVENTS_SQL}, bucketed AS (
 SELECT {_AGGREGATES}, period, {_TAIL} FROM bucketed
 GROUP BY type, directed, o, d, period
 HAVING count(DISTINCT source) >= $min_sources"""
+
+
+_COLUMNS_SQL = "DESCRIBE SELECT * FROM read_parquet($files, hive_partitioning = true, union_by_name = true)"
 
 
 def is_dataset(path: str | os.PathLike[str]) -> bool:
@@ -447,16 +479,22 @@ def query_dataset(directory: str | os.PathLike[str], query: Query | None = None)
     else:
         sql, params["period"] = PERIOD_SQL, q.period
     typed = {"types": "VARCHAR[]", "countries": "VARCHAR[]", "since": "DATE", "until": "DATE"}
+    files = params["files"]
     for name, kind in typed.items():  # typed once, so that an empty list or a NULL has a type
         sql = sql.replace(f"${name}", f"CAST(${name} AS {kind})")
     connection = duckdb.connect()
     try:
         connection.execute("SET enable_progress_bar = false")  # standard error is geomap's
+        # a dataset written before records had a url and a title (schema 1.0) lacks their columns
+        names = {r[0] for r in connection.execute(_COLUMNS_SQL, {"files": files}).fetchall()}
+        for name in ("url", "title"):
+            sql = sql.replace(f"{{{name}}}", name if name in names else f"CAST(NULL AS VARCHAR) AS {name}")
         result = connection.execute(sql, params)
         out = []
         while batch := result.fetchmany(50_000):
             for r in batch:
-                out.append(_flow(r[:4], r[4:8], r[8:12], *r[12:19], q.by, *r[19:]))
+                urls, titles = source_links(r[18], ((a["s"], a["u"], a["t"]) for a in r[23]))
+                out.append(_flow(r[:4], r[4:8], r[8:12], *r[12:19], q.by, *r[19:23], urls=urls, titles=titles))
     except duckdb.Error as e:
         raise InputError(f"{directory}: DuckDB cannot read the dataset: {' '.join(str(e).split())}") from None
     finally:
@@ -484,8 +522,8 @@ def to_table(flows: Sequence[CorpusFlow], fmt: str) -> str | bytes:
     writer.writerow(COLUMNS)
     for f in flows:
         row = f.to_dict()
-        for name in LISTS:
-            row[name] = "; ".join(row[name])
+        for name in LISTS:  # a source without a url or title is an empty item (or cell) at its place
+            row[name] = "; ".join(v or "" for v in row[name]) if any(row[name]) else ""
         writer.writerow(
             ["" if v is None else ("true" if v else "false") if isinstance(v, bool) else
              csv_text(v) if isinstance(v, str) else v for v in row.values()]
@@ -527,16 +565,16 @@ def to_document(
 ) -> Any:  # fmt: skip
     """A `Document` that `geomap.map.render` draws as these flows: an event a flow (its count the
     mentions, its evidence, actors, labels and rules its events'), the sources behind each in
-    `meta["sources"]` (the width and the popup use them). An end is the `FoundPlace` that `places`
-    gives for its id (the articles' own, with their mentions), else a place at the flow's point (its
-    kind from the gazetteer, if given)."""
+    `meta["sources"]` (the width and the popup use them) and their (url, title) in `meta["links"]`.
+    An end is the `FoundPlace` that `places` gives for its id (the articles' own, with their
+    mentions), else a place at the flow's point (its kind from the gazetteer, if given)."""
     from geomap.document import Document
     from geomap.events import Event, Evidence
     from geomap.gazetteer import Place
     from geomap.places import FoundPlace
 
     found: dict[str, Any] = {}
-    events, sources = [], []
+    events, sources, links = [], [], []
     for f in flows:
         for side in ("origin", "destination"):
             pid = getattr(f, side)
@@ -562,10 +600,11 @@ def to_document(
             evidence=tuple(Evidence(0, len(text), text) for text in f.evidence),
         ))  # fmt: skip
         sources.append(list(f.sources))
+        links.append(list(zip(f.urls or [None] * len(f.sources), f.titles or [None] * len(f.sources), strict=True)))
     everyone = {s for f in flows for s in f.sources}
     heading = title or f"{_plural(len(events), 'flow')} from {_plural(len(everyone), 'source')}"
     return Document(text="", places=tuple(found.values()), events=tuple(events),
-                    meta={"sources": sources, "title": heading})  # fmt: skip
+                    meta={"sources": sources, "links": links, "title": heading})  # fmt: skip
 
 
 def places_of(documents: Iterable[Any]) -> dict[str, Any]:

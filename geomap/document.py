@@ -38,7 +38,10 @@ from geomap.schema import RECORD_SCHEMA, SCHEMA_VERSION, load_json, validate, va
 
 @dataclass(frozen=True)
 class Document:
-    """What geomap found in one text. `to_dict()` is the JSON record of `geomap extract`."""
+    """What geomap found in one text. `to_dict()` is the JSON record of `geomap extract`.
+
+    `url` and `title` are where the article was published and its headline, as an article table
+    gives them: data from the input, kept as text (only an http(s) url is ever drawn as a link)."""
 
     text: str
     places: tuple[FoundPlace, ...]
@@ -46,11 +49,21 @@ class Document:
     source: str | None = None
     date: dt.date | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    url: str | None = None
+    title: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("url", "title"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"{name} must be a string or None, not {type(value).__name__}")
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "source": self.source,
+        """The record (schema 1.1): `url` and `title` only when known, so a record without them
+        is what a 1.0 reader expects."""
+        record: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "source": self.source}
+        record |= {name: value for name in ("url", "title") if (value := getattr(self, name)) is not None}
+        record |= {
             "date": self.date.isoformat() if self.date else None,
             "places": [p.to_dict() for p in self.places],
             "events": [e.to_dict() for e in self.events],
@@ -81,9 +94,12 @@ def extract(
     source: str | None = None,
     lexicon: Lexicon | None = None,
     reader: str = "auto",
+    url: str | None = None,
+    title: str | None = None,
 ) -> Document:
     """Every place `text` names, resolved, and the events between them: the layers of
-    `geomap.pipeline.annotate`, kept as a frozen record.
+    `geomap.pipeline.annotate`, kept as a frozen record. `source`, `url` and `title` say where the
+    text came from; they go into the record as they are.
 
     `reader` picks who reads the events: "syntax" (a dependency parse; needs `geomap[syntax]`),
     "rules" (the token-window rules) or "auto" (syntax when a spaCy model is installed).
@@ -94,7 +110,10 @@ def extract(
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
     doc = annotate(text, date=parse_date(date), gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon, reader=reader)
-    return Document(text=text, places=tuple(doc.places), events=tuple(doc.events), source=source, date=doc.date)
+    return Document(
+        text=text, places=tuple(doc.places), events=tuple(doc.events), source=source, date=doc.date, url=url,
+        title=title,
+    )  # fmt: skip
 
 
 # --- Reading documents back: extract's own records (JSON, JSONL, GeoJSON, CSV), and a CSV of events --
@@ -192,7 +211,8 @@ def _document_from_record(record: Any, where: str, root: str = "$") -> Document:
         )  # fmt: skip
     return Document(
         text=record.get("text", ""), places=places, events=tuple(_with_ids(events)),
-        source=record.get("source"), date=parse_date(record.get("date")),
+        source=record.get("source"), date=parse_date(record.get("date")), url=record.get("url"),
+        title=record.get("title"),
     )  # fmt: skip
 
 

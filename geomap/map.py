@@ -37,6 +37,7 @@ import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import folium
 import jinja2
@@ -88,6 +89,7 @@ class Flow:
     period: str
     columns: tuple[tuple[str, str], ...] = ()  # a flows CSV's own columns, shown in the popup
     sources: tuple[str, ...] = ()  # a flow across articles (geomap.corpus): the sources behind it
+    links: tuple[tuple[str | None, str | None], ...] = ()  # each source's article (url, title), if given
 
 
 def flow_weight(count: int) -> float:
@@ -115,7 +117,8 @@ def flows(
     """The asserted events with two ends, as geometry; places override the documents' own points.
 
     A document made by `geomap.corpus.to_document` names the sources behind each event in
-    `meta["sources"]`: the width then grows with their number, and popups list them."""
+    `meta["sources"]`: the width then grows with their number, and popups list them, each by its
+    article's title and url from `meta["links"]` where given."""
     wanted = set(types) if types else None
     by_id = {fp.place.id: fp.place for doc in documents for fp in doc.places} | (places or {})
     chosen = []
@@ -126,16 +129,22 @@ def flows(
         sources = doc.meta.get("sources")
         if not isinstance(sources, list) or len(sources) != len(doc.events):
             sources = [()] * len(doc.events)
-        for e, extra, behind in zip(doc.events, columns, sources, strict=True):
+        links = doc.meta.get("links")
+        if not isinstance(links, list) or len(links) != len(doc.events):
+            links = [()] * len(doc.events)
+        for e, extra, behind, about in zip(doc.events, columns, sources, links, strict=True):
             if not e.asserted or e.confidence < min_confidence or (wanted and e.type not in wanted):
                 continue
             if e.origin is None or e.destination is None or e.origin == e.destination:
                 continue
             extra = tuple((str(k), str(v)) for k, v in extra.items())
-            chosen.append((e, by_id[e.origin], by_id[e.destination], extra, tuple(map(str, behind))))
+            behind = tuple(map(str, behind))
+            about = tuple((_text_or_none(u), _text_or_none(t)) for u, t in about)
+            chosen.append((e, by_id[e.origin], by_id[e.destination], extra, behind,
+                           about if len(about) == len(behind) else ()))  # fmt: skip
     seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for e, origin, destination, extra, behind in chosen:
+    for e, origin, destination, extra, behind, about in chosen:
         pair = (origin.id, destination.id)
         k = seen[pair]
         seen[pair] += 1
@@ -146,9 +155,14 @@ def flows(
                 event=e, origin=origin, destination=destination, arc=tuple(arc),
                 arrow=tuple(arrowhead(arc, weight=weight)) if e.directed else None, weight=weight,
                 colour=TYPE_COLOURS.get(e.type, OTHER_COLOUR), period=period_of(e), columns=extra, sources=behind,
+                links=about,
             )
         )  # fmt: skip
     return out
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 # --- Text for popups: escaped here, and only here -------------------------------------------------
@@ -192,8 +206,12 @@ def _flow_popup(flow: Flow) -> str:
     if flow.sources:
         rows.append(_reported_by(flow.sources) + ":")
         more = len(flow.sources) - SOURCES_LISTED
-        rows.append("; ".join(_escape(s or "(no source)") for s in flow.sources[:SOURCES_LISTED])
-                    + (f" and {more:,} more" if more > 0 else ""))  # fmt: skip
+        links = flow.links or ((None, None),) * len(flow.sources)
+        listed = [_source_html(s, url, title) for s, (url, title) in zip(flow.sources, links, strict=True)]
+        if any(url or title for url, title in links):  # titles: one a line
+            rows.extend(listed[:SOURCES_LISTED] + ([f"and {more:,} more"] if more > 0 else []))
+        else:
+            rows.append("; ".join(listed[:SOURCES_LISTED]) + (f" and {more:,} more" if more > 0 else ""))
     quotes = "".join(f"<blockquote>{_escape(ev.text)}</blockquote>" for ev in e.evidence[:3])
     return "<br>".join(rows) + quotes
 
@@ -207,6 +225,33 @@ def _flow_tooltip(flow: Flow) -> str:
 
 
 SOURCES_LISTED = 12  # a popup names this many of a flow's sources
+
+
+def is_web_url(value: str) -> bool:
+    """Whether `value` may become a link: an http or https URL with a host, all printable and with no
+    white space. Anything else (`javascript:`, `data:`, a file name) is only ever shown as text.
+
+    >>> is_web_url("https://example.org/a?b=1"), is_web_url("javascript:alert(1)"), is_web_url("http:///x")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and value.isprintable()
+        and not any(c.isspace() for c in value)
+    )  # fmt: skip
+
+
+def _source_html(source: str, url: str | None, title: str | None) -> str:
+    """One source behind a flow: its article's title (else its id), a link to its url when that is
+    http(s) (opened in a new tab, sending no referrer); any other url follows as text."""
+    shown = _escape(title or source or "(no source)")
+    hint = f' title="{_escape(source)}"' if title and source else ""  # the source's id, on hover
+    if url and is_web_url(url):
+        return f'<a href="{_escape(url)}" target="_blank" rel="noopener noreferrer"{hint}>{shown}</a>'
+    return (f"<span{hint}>{shown}</span>" if hint else shown) + (f" ({_escape(url)})" if url else "")
 
 
 def _reported_by(sources: Sequence[str]) -> str:
@@ -938,15 +983,16 @@ def _type_order(type_: str) -> tuple[int, str]:
 
 
 def headline(document: Document) -> str | None:
-    """The article's headline, case kept: the title its reader found (`meta["title"]`: an HTML page's
-    <h1> or <title>), else the first line of its text when that is short enough to be one.
+    """The article's headline, case kept: its record's `title` (an article table's), else the title
+    its reader found (`meta["title"]`: an HTML page's <h1> or <title>), else the first line of its
+    text when that is short enough to be one.
 
     >>> headline(Document(text="# North Korea airlifts arms to Russia\\n\\nPyongyang ...", places=()))
     'North Korea airlifts arms to Russia'
     """
-    title = document.meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return " ".join(title.split())
+    for title in (document.title, document.meta.get("title")):
+        if isinstance(title, str) and title.strip():
+            return " ".join(title.split())
     for line in document.text.splitlines():
         line = " ".join(line.strip().lstrip("#").split())
         if line:
@@ -1154,6 +1200,8 @@ def to_geojson(drawn: Sequence[Flow], documents: Sequence[Document], places: dic
                   "weight": f.weight, "evidence": [ev.text for ev in f.event.evidence]}  # fmt: skip
         if f.sources:
             props |= {"sources": len(f.sources), "source_ids": list(f.sources)}
+            if f.links:
+                props |= {"source_urls": [u for u, _ in f.links], "source_titles": [t for _, t in f.links]}
         features.append({"type": "Feature", "geometry": geometry, "properties": props})
         if f.arrow:
             shift = 360.0 * round(f.arrow[0][1] / 360.0)

@@ -27,7 +27,7 @@ FORMATS = ("json", "jsonl", "geojson", "csv")
 # `record` numbers the documents (from 0) and ties places and events to theirs. A cell holds one value;
 # lists (aliases, mentions, actors, evidence) are JSON; an empty cell is null (an empty list for a
 # list, an empty string for the text columns that cannot be null).
-RECORD_FIELDS = ("schema_version", "source", "date", "text")
+RECORD_FIELDS = ("schema_version", "source", "url", "title", "date", "text")  # text last: only with --text
 PLACE_FIELDS = (
     "id", "name", "kind", "country", "admin1", "lat", "lon", "population", "capital", "aliases", "confidence",
     "mentions",
@@ -74,7 +74,8 @@ def geojson(documents: Sequence[Document], *, include_text: bool = False) -> dic
 
     Each feature's properties are its record fields, plus `layer` ("event" or "place"), `record` (its
     document's index in the collection's foreign member `records`, which holds each document's
-    schema_version, source, date and text) and `source`, so the file reads back to the same records.
+    schema_version, source, url, title, date and text) and `source`, so the file reads back to the
+    same records.
     """
     return geojson_records([d.to_dict(include_text=include_text) for d in documents])
 

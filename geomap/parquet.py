@@ -1,10 +1,12 @@
 """Records as a Parquet dataset, the corpus format: three flat tables, partitioned by month.
 
-    DIR/documents/month=2023-08/part-00000.parquet   a row a document: source, date, counts
+    DIR/documents/month=2023-08/part-00000.parquet   a row a document: source, url, title, date, counts
     DIR/places/month=2023-08/part-00000.parquet      a row a place a document names
     DIR/events/month=2023-08/part-00000.parquet      a row an event, both ends spelled out
 
-`month` is the document's date (YYYY-MM; `unknown` without a date), as Hive-style directories that
+Every row carries its document's `source`, `url` and `title` (null where the input gave none), so
+an event or a place names its article without a join. `month` is the document's date (YYYY-MM;
+`unknown` without a date), as Hive-style directories that
 DuckDB (`read_parquet('DIR/events/*/*.parquet', hive_partitioning = true)`), pandas
 (`pd.read_parquet('DIR/events')`), Dask and Spark read as they are. Rows are gathered for a
 thousand documents, then written as one part per table and month, each part written whole
@@ -34,16 +36,17 @@ def _schemas() -> dict[str, Any]:
     end = [(f"{side}{suffix}", t) for side in ("origin", "destination", "location")
            for suffix, t in (("", s), ("_name", s), ("_country", s), ("_lat", f), ("_lon", f))]  # fmt: skip
     return {
-        "documents": pa.schema([("source", s), ("date", d), ("schema_version", s), ("places", i), ("events", i)]),
+        "documents": pa.schema([("source", s), ("url", s), ("title", s), ("date", d), ("schema_version", s),
+                                ("places", i), ("events", i)]),
         "places": pa.schema([
-            ("source", s), ("doc_date", d), ("id", s), ("name", s), ("kind", s), ("country", s), ("admin1", s),
-            ("lat", f), ("lon", f), ("population", i), ("capital", b), ("confidence", f), ("mentions", i),
-            ("mention", s),
+            ("source", s), ("url", s), ("title", s), ("doc_date", d), ("id", s), ("name", s), ("kind", s),
+            ("country", s), ("admin1", s), ("lat", f), ("lon", f), ("population", i), ("capital", b),
+            ("confidence", f), ("mentions", i), ("mention", s),
         ]),
         "events": pa.schema([
-            ("source", s), ("doc_date", d), ("id", s), ("type", s), *end, ("directed", b), ("date", s),
-            ("date_precision", s), ("modality", s), ("confidence", f), ("count", i), ("rule", s), ("label", s),
-            ("actors", pa.list_(s)), ("evidence", s),
+            ("source", s), ("url", s), ("title", s), ("doc_date", d), ("id", s), ("type", s), *end,
+            ("directed", b), ("date", s), ("date_precision", s), ("modality", s), ("confidence", f), ("count", i),
+            ("rule", s), ("label", s), ("actors", pa.list_(s)), ("evidence", s),
         ]),
     }  # fmt: skip
 
@@ -54,15 +57,16 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     >>> rec = {"schema_version": "1.0", "source": "a", "date": "2023-08-10", "events": [],
     ...        "places": [{"id": "1", "name": "Oz", "kind": "city", "lat": 1.0, "lon": 2.0, "mentions": []}]}
     >>> rows = flatten(rec)
-    >>> rows["documents"][0]["places"], rows["places"][0]["name"], rows["events"]
-    (1, 'Oz', [])
+    >>> rows["documents"][0]["places"], rows["places"][0]["name"], rows["places"][0]["url"], rows["events"]
+    (1, 'Oz', None, [])
     """
     source = record.get("source")
+    about = {"source": source, "url": record.get("url"), "title": record.get("title")}
     date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
     places = {p["id"]: p for p in record["places"]}
     place_rows = [
         {
-            "source": source, "doc_date": date, "id": p["id"], "name": p["name"], "kind": p.get("kind"),
+            **about, "doc_date": date, "id": p["id"], "name": p["name"], "kind": p.get("kind"),
             "country": p.get("country"), "admin1": p.get("admin1"), "lat": p["lat"], "lon": p["lon"],
             "population": p.get("population"), "capital": p.get("capital"), "confidence": p.get("confidence"),
             "mentions": len(p.get("mentions", ())),
@@ -72,7 +76,7 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     ]  # fmt: skip
     event_rows = []
     for e in record["events"]:
-        row = {"source": source, "doc_date": date, "id": e.get("id"), "type": e["type"]}
+        row = {**about, "doc_date": date, "id": e.get("id"), "type": e["type"]}
         for side in ("origin", "destination", "location"):
             place = places.get(e.get(side)) or {}
             row |= {side: e.get(side), f"{side}_name": place.get("name"), f"{side}_country": place.get("country"),
@@ -84,7 +88,7 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "evidence": " … ".join(v["text"] for v in e.get("evidence", ())) or None,
         }  # fmt: skip
         event_rows.append(row)
-    document = {"source": source, "date": date, "schema_version": record.get("schema_version"),
+    document = {**about, "date": date, "schema_version": record.get("schema_version"),
                 "places": len(place_rows), "events": len(event_rows)}  # fmt: skip
     return {"documents": [document], "places": place_rows, "events": event_rows}
 

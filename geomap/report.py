@@ -166,12 +166,8 @@ def link(source: str, *, short: bool = False) -> str:
     >>> link("news/2023/arms.txt", short=True)
     '<span title="news/2023/arms.txt">arms.txt</span>'
     """
-    try:
-        parts = urlsplit(source)
-    except ValueError:
-        parts = None
-    is_url = parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    is_url = is_url and source.isprintable() and not any(c.isspace() for c in source)
+    is_url = flowmap.is_web_url(source)
+    parts = urlsplit(source) if is_url else None
     shown = source
     if short:
         shown = (parts.netloc + parts.path.rstrip("/")) if is_url and parts else source.rstrip("/").rsplit("/", 1)[-1]
@@ -203,6 +199,8 @@ def _sources_html(documents: Sequence[Document]) -> str:
     for doc in documents:
         line = flowmap.headline(doc) if len(documents) > 1 else None
         where = "standard input" if doc.source == "-" else link(doc.source) if doc.source else "no source given"
+        if doc.url and doc.url != doc.source:  # an article table's url: where it was published
+            where += f" ({link(doc.url)})"
         items.append(f"<li>{_escape(line) + ' — ' if line else ''}{where}</li>")
     return "\n".join(items)
 

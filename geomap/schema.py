@@ -18,7 +18,7 @@ from typing import Any
 
 from geomap.errors import InputError
 
-SCHEMA_VERSION = "1.0"  # MAJOR.MINOR: a reader refuses another major version
+SCHEMA_VERSION = "1.1"  # MAJOR.MINOR: a reader refuses another major version; 1.1 added url, title
 RECORD_SCHEMA = "record.schema.json"
 EVENT_TYPES_SCHEMA = "event_types.schema.json"
 USER_PLACES_SCHEMA = "user_places.schema.json"

@@ -28,8 +28,8 @@ def article(n: int) -> str:
 
 
 def rows(count: int) -> list[dict]:
-    return [{"id": f"a{n}", "date": f"2023-{n % 2 + 7:02d}-10", "title": f"t{n}", "text": article(n)}
-            for n in range(count)]  # fmt: skip
+    return [{"id": f"a{n}", "date": f"2023-{n % 2 + 7:02d}-10", "url": f"https://news.example/{n}", "title": f"t{n}",
+             "text": article(n)} for n in range(count)]  # fmt: skip
 
 
 def write_jsonl(path: Path, items: list[dict]) -> Path:
@@ -68,6 +68,62 @@ def test_a_csv_article_table_with_its_own_column_names(tmp_path):
     out = records(result.stdout)
     assert [(r["source"], r["date"]) for r in out] == [("x1", "2023-08-09"), (f"{table}:4", None)]  # no id: FILE:LINE
     assert {p["name"] for p in out[1]["places"]} == {"Odesa", "Istanbul"}
+
+
+def test_url_and_title_of_a_jsonl_table_go_into_its_records(tmp_path):
+    table = write_jsonl(tmp_path / "news.jsonl", [
+        {"id": "a", "url": "https://news.example/a?x=1&y=2", "title": " Arms\nleave  Pyongyang ", "text": article(0)},
+        {"id": "b", "url": "", "title": None, "text": article(1)},  # empty: left out, as a missing one is
+        {"id": "c", "text": article(2)},
+        {"id": "d", "url": ["not", "text"], "text": article(3)},
+    ])  # fmt: skip
+    result = run(str(table), "--format", "jsonl", "-q", code=1)
+    out = records(result.stdout)
+    assert [(r["source"], r.get("url"), r.get("title")) for r in out] == [
+        ("a", "https://news.example/a?x=1&y=2", "Arms leave Pyongyang"), ("b", None, None), ("c", None, None),
+    ]  # fmt: skip
+    assert list(out[0])[:5] == ["schema_version", "source", "url", "title", "date"]
+    assert "url" not in out[1] and "title" not in out[1]  # absent, not null: a record 1.0 readers take
+    assert result.stderr == f"Error: d: {table}:4: url: expected text, got list\n"
+
+
+def test_url_and_title_of_a_csv_table_under_their_own_names(tmp_path):
+    table = tmp_path / "archive.csv"
+    with open(table, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["key", "link", "headline", "body"])
+        writer.writerow(["x1", "https://news.example/x1", '=Arms, "airlifted"', "Arms left Pyongyang for Russia."])
+        writer.writerow(["x2", "", "", "Grain sailed from Odesa to Istanbul."])
+    names = ["--text-field", "body", "--id-field", "key", "--url-field", "link", "--title-field", "headline"]
+    out = records(run(str(table), *names, "--format", "jsonl").stdout)
+    assert [(r["source"], r.get("url"), r.get("title")) for r in out] == [
+        ("x1", "https://news.example/x1", '=Arms, "airlifted"'), ("x2", None, None),
+    ]  # fmt: skip
+    # and on to geomap's own CSV, where a title that looks like a formula stays text, and back
+    back = tmp_path / "records.csv"
+    run(str(table), *names, "--format", "csv", "-o", str(back))
+    lines = list(csv.DictReader(back.open(encoding="utf-8", newline="")))
+    assert (lines[0]["url"], lines[0]["title"]) == ("https://news.example/x1", '\'=Arms, "airlifted"')
+    assert records(run(str(back), "--format", "jsonl").stdout) == out
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+@pytest.mark.parametrize("option", ["--url-field", "--title-field", "--id-field", "--date-field"])
+def test_a_column_named_but_missing_stops_in_one_line(tmp_path, suffix, option):
+    """A missing url or title column is simply left out; one the user named is an error, exit 2."""
+    table = tmp_path / f"news{suffix}"
+    source = [{"text": article(n)} for n in range(2)]
+    if suffix == ".jsonl":
+        write_jsonl(table, source)
+    elif suffix == ".csv":
+        table.write_text("text\n" + "".join(f'"{r["text"]}"\n' for r in source), encoding="utf-8")
+    else:
+        pa = pytest.importorskip("pyarrow")
+        pytest.importorskip("pyarrow.parquet").write_table(pa.Table.from_pylist(source), table)
+    assert len(records(run(str(table), "--format", "jsonl", "-q").stdout)) == 2  # defaults: absent is fine
+    result = run(str(table), option, "link", "--format", "jsonl", code=2)
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {table}: no 'link' column, named by {option}; it has 'text'\n"
 
 
 def test_a_table_is_told_from_geomaps_records_by_its_content(tmp_path):
@@ -206,6 +262,17 @@ def test_parquet_dataset_read_back_by_duckdb_and_pandas(tmp_path):
     assert places.groupby("source").size().sum() == len(places) and places["lat"].between(-90, 90).all()
     documents = pd.read_parquet(out / "documents")
     assert sorted(documents["source"]) == sorted(f"a{n}" for n in range(20))
+    # every table names its article: its url and title beside its source
+    for frame in (events, places, documents):
+        assert {(s, u, t) for s, u, t in zip(frame["source"], frame["url"], frame["title"], strict=True)} <= {
+            (f"a{n}", f"https://news.example/{n}", f"t{n}") for n in range(20)
+        }
+    about = duckdb.sql(
+        f"SELECT DISTINCT source, url, title FROM read_parquet('{glob}', hive_partitioning = true) WHERE source = 'a3'"
+    ).fetchall()
+    assert about == [("a3", "https://news.example/3", "t3")]
+    kinds = duckdb.sql(f"DESCRIBE SELECT url, title FROM read_parquet('{out}/documents/*/*.parquet')").fetchall()
+    assert [k[:2] for k in kinds] == [("url", "VARCHAR"), ("title", "VARCHAR")]
     # a second run into the same dataset is refused; --resume adds only the new articles
     write_jsonl(table, rows(24))
     refused = run(str(table), "--format", "parquet", "-o", str(out), code=2)
@@ -227,6 +294,7 @@ def test_a_parquet_article_table(tmp_path):
     pq.write_table(pa.Table.from_pylist(source), path)
     out = records(run(str(path), "--format", "jsonl").stdout)
     assert [(r["source"], r["date"]) for r in out] == [(r["id"], r["date"].isoformat()) for r in source]
+    assert [(r["url"], r["title"]) for r in out] == [(r["url"], r["title"]) for r in source]
 
 
 def test_the_output_is_never_read_as_an_input(tmp_path):

@@ -307,6 +307,53 @@ def test_source_as_the_default_title_never_runs(browser, tmp_path):
     page.context.close()
 
 
+# A url with no white space is a link, whatever it holds: the href must be it, exactly, and nothing else.
+SNEAKY_URL = "https://news.example/b?q=\"><img/src=x/onerror=window.pwned=1>&r='-alert(2)-'"
+# The flow's sources as its open popup lists them: each link's href, text, target and rel, and the text.
+SOURCE_LINKS = """() => {
+    const popup = [...document.querySelectorAll(".leaflet-popup-content")].pop();
+    return [[...popup.querySelectorAll("a")].map(a => [a.getAttribute("href"), a.textContent, a.target, a.rel]),
+            popup.innerText];
+}"""
+
+
+def test_a_corpus_popup_links_each_source_by_its_title(browser, tmp_path):
+    """Two articles (a JSONL table with url and title, through `geomap extract` and `geomap map`) on
+    one shipment: the flow's popup, opened in Chromium, names both by title, each a link to its url
+    in a new tab; a third on the flow whose url is javascript: is named but never a link."""
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+
+    text = "A planeload of arms left Pyongyang for Russia on Aug. {}, 2023."
+    table = [
+        {"id": "a", "url": "https://news.example/a?x=1&y=2", "title": "Arms airlifted", "text": text.format(8)},
+        {"id": "b", "url": SNEAKY_URL, "title": HOSTILE, "text": text.format(9)},
+        {"id": "c", "url": "javascript:window.pwned=3", "title": "Evil", "text": text.format(10)},
+    ]
+    articles, records = tmp_path / "t.jsonl", str(tmp_path / "records.jsonl")
+    articles.write_text("".join(json.dumps(r) + "\n" for r in table), encoding="utf-8")
+    for args in (["extract", str(articles), "--reader", "rules", "--format", "jsonl", "-o", records],
+                 ["map", records, "--offline", "-o", str(tmp_path / "m.html")]):  # fmt: skip
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    page = Page(browser, (tmp_path / "m.html").read_text(encoding="utf-8"), tmp_path, init_script=HOOKS)
+    assert page.count("path.geomap-flow") == 1
+    page.page.evaluate("() => { const p = document.querySelector('path.geomap-flow'); p.dispatchEvent("
+                       "new MouseEvent('click', {bubbles: true, clientX: 1, clientY: 1})); }")  # fmt: skip
+    page.page.locator(".leaflet-popup-content").wait_for()
+    links, shown = page.page.evaluate(SOURCE_LINKS)
+    assert links == [
+        ["https://news.example/a?x=1&y=2", "Arms airlifted", "_blank", "noopener noreferrer"],
+        [SNEAKY_URL, HOSTILE, "_blank", "noopener noreferrer"],
+    ]
+    assert "reported by 3 sources" in shown and "Evil (javascript:window.pwned=3)" in shown
+    assert page.page.evaluate("() => document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0
+    assert page.page.evaluate("() => window.pwned") is None and page.page.evaluate("() => window.__calls") == []
+    assert page.count("img") == 0 and page.dialogs == [] and page.errors == [] and page.requests == []
+    page.context.close()
+
+
 # --- Maps that read well in a report (issue 10) ----------------------------------------------------
 
 OVERLAPS = """() => {

@@ -3,7 +3,9 @@ the `geomap flows` / `geomap map` commands over many records and over a Parquet 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import random
 
@@ -34,6 +36,18 @@ def test_two_articles_on_one_shipment_are_one_flow_with_two_sources():
     assert flow.sources == ("a.txt", "b.txt")
     assert (flow.first, flow.last, flow.events, flow.mentions) == (dt.date(2023, 8, 8), dt.date(2023, 8, 11), 2, 3)
     assert flow.date == "2023-08-08/2023-08-11"
+
+
+def test_a_flow_names_each_source_by_its_url_and_title():
+    [flow] = merge([
+        row("a", url="https://a.example/2", title="Arms airlifted"), row("a", "2023-08-09", url="https://a.example/1"),
+        row("b", "2023-08-10", title="Shells by rail"), row("c", "2023-08-11"),
+    ])  # fmt: skip
+    assert flow.sources == ("a", "b", "c")
+    assert flow.urls == ("https://a.example/1", None, None)  # the smallest given, else None
+    assert flow.titles == ("Arms airlifted", "Shells by rail", None)
+    table = flow.to_dict()
+    assert (table["source_urls"], table["source_titles"]) == (list(flow.urls), list(flow.titles))
 
 
 def test_different_weeks_are_two_flows():
@@ -157,22 +171,28 @@ def random_rows(n: int, seed: int) -> list[dict]:
             "modality": rng.choice(["asserted", "asserted", "denied", None]),
             "confidence": rng.choice([0.2, 0.5, 0.9, None]), "count": rng.choice([1, 2, None]), "rule": "test",
             "label": None, "actors": [], "evidence": None,
+            "url": rng.choice([None, "https://x.example/1", "https://x.example/2", "javascript:1"]),
+            "title": rng.choice([None, "T1", "T2", "é"]),
         })  # fmt: skip
     return rows
 
 
-def write_dataset(root, rows: list[dict]) -> None:
+def write_dataset(root, rows: list[dict], *, without: tuple[str, ...] = ()) -> None:
+    """The events table of a dataset, its columns in `without` left out (a dataset of an older geomap)."""
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
     from geomap.parquet import _schemas, month
 
+    schema = _schemas()["events"]
+    for name in without:
+        schema = schema.remove(schema.get_field_index(name))
     by_month: dict[str, list[dict]] = {}
     for r in rows:
         by_month.setdefault(month(r["doc_date"]), []).append(r)
     for key, group in sorted(by_month.items()):
         folder = root / "events" / f"month={key}"
         folder.mkdir(parents=True)
-        pq.write_table(pa.Table.from_pylist(group, schema=_schemas()["events"]), folder / "part-00000.parquet")
+        pq.write_table(pa.Table.from_pylist(group, schema=schema), folder / "part-00000.parquet")
 
 
 QUERIES = [
@@ -195,6 +215,25 @@ def test_duckdb_gives_the_same_flows_as_python(tmp_path, seed):
     assert len(merge(rows)) > 20
 
 
+def test_duckdb_keeps_the_events_of_one_day_in_one_run(tmp_path):
+    """A day's events after a gap start one run together, however DuckDB orders them."""
+    pytest.importorskip("duckdb")
+    rows = [row("a", "2023-08-01")] + [row(f"s{n:02d}", "2023-08-10", id=f"e{n}") for n in range(40)]
+    write_dataset(tmp_path, rows)
+    assert [len(f.sources) for f in query_dataset(tmp_path, Query(window=0))] == [40, 1]
+    assert query_dataset(tmp_path, Query(window=0)) == merge(rows, Query(window=0))
+
+
+def test_a_dataset_written_before_urls_and_titles_still_reads(tmp_path):
+    pytest.importorskip("duckdb")
+    rows = random_rows(100, 2)
+    write_dataset(tmp_path, rows, without=("url", "title"))
+    plain = [{k: v for k, v in r.items() if k not in ("url", "title")} for r in rows]
+    flows = query_dataset(tmp_path)
+    assert flows == merge(plain) and flows
+    assert all(set(f.urls) == set(f.titles) == {None} for f in flows)
+
+
 def test_a_directory_that_is_no_dataset_is_refused(tmp_path):
     from geomap.errors import InputError
 
@@ -214,10 +253,13 @@ def test_tables_are_deterministic_and_read_back():
     assert rows[0]["sources"] == 2 and rows[0]["source_ids"] == ["a", "b"]
     assert [json.loads(line) for line in to_table(flows, "jsonl").splitlines()] == rows
     pq = pytest.importorskip("pyarrow.parquet")
-    import io
-
     table = pq.read_table(io.BytesIO(to_table(flows, "parquet")))
     assert table.column("source_ids").to_pylist() == [["a", "b"], ["=cmd"]]
+    assert table.column("source_urls").to_pylist() == [[None, None], [None]]
+    titled = merge([row("a", title="=A; b"), row("b", "2023-08-09", url="https://b.example/?q=1")])
+    about = next(csv.DictReader(io.StringIO(to_table(titled, "csv"))))
+    assert (about["source_urls"], about["source_titles"]) == ("; https://b.example/?q=1", "'=A; b; ")
+    assert json.loads(to_table(titled, "json"))[0]["source_titles"] == ["=A; b", None]
     assert to_table(flows, "parquet") == to_table(flows, "parquet")
     assert isinstance(flows[0], CorpusFlow)
 
@@ -305,3 +347,30 @@ def test_map_of_a_dataset(articles):
     invoke("map", "ds", "--by", "country", "--period", "all", "-o", "m.html")
     page = (articles / "m.html").read_text(encoding="utf-8")
     assert "reported by 3 sources" in page and "North Korea" in page
+
+
+def test_map_of_a_corpus_lists_its_sources_by_title_with_links(articles):
+    """Two articles on one shipment: the popup names both by title, each a link to its url; a third
+    whose url is javascript: is named, its url shown as text, never a link."""
+    import html
+    import re
+
+    table = [
+        {"id": "a", "url": "https://news.example/a?x=1&y=2", "title": "Arms airlifted", "text": ARTICLES["a.txt"]},
+        {"id": "b", "url": "https://news.example/b", "title": "Shells <b>by</b> air", "text": ARTICLES["b.txt"]},
+        {"id": "c", "url": "javascript:alert(1)", "title": "Evil", "text": ARTICLES["b.txt"]},
+    ]
+    (articles / "t.jsonl").write_text("".join(json.dumps(r) + "\n" for r in table), encoding="utf-8")
+    invoke("extract", "t.jsonl", "--reader", "rules", "--format", "jsonl", "-o", "records.jsonl", "-q")
+    invoke("map", "records.jsonl", "-o", "m.html")
+    page = (articles / "m.html").read_text(encoding="utf-8")
+    script = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), page).replace('\\"', '"')
+    assert "reported by 3 sources" in script
+    assert ('<a href="https://news.example/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer" title="a">'
+            "Arms airlifted</a>") in script  # fmt: skip
+    assert ">Shells &lt;b&gt;by&lt;/b&gt; air</a>" in script
+    assert '<span title="c">Evil</span> (javascript:alert(1))' in script
+    assert not re.search(r"href=[\"']?\s*javascript", html.unescape(script), re.I)
+    flows = json.loads(invoke("flows", "records.jsonl", "--format", "json").stdout)
+    assert flows[0]["source_titles"] == ["Arms airlifted", "Shells <b>by</b> air", "Evil"]
+    assert flows[0]["source_urls"][2] == "javascript:alert(1)"

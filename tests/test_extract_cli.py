@@ -30,7 +30,7 @@ def test_json_record_has_the_contract_fields(article):
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert list(record) == ["schema_version", "source", "date", "places", "events"]
-    assert record["schema_version"] == "1.0"
+    assert record["schema_version"] == "1.1"
     assert (record["source"], record["date"]) == (str(article), "2023-08-10")
     (event,) = record["events"]
     assert (event["type"], event["origin"], event["destination"]) == ("shipment", "1871859", "2017370")
@@ -78,7 +78,7 @@ def test_csv_has_a_row_per_document_place_and_event(article):
     assert [(r["row"], r["name"] or r["type"]) for r in rows] == [
         ("record", ""), ("place", "Pyongyang"), ("place", "Russia"), ("place", "South Korea"), ("event", "shipment")
     ]  # fmt: skip
-    assert rows[0]["schema_version"] == "1.0" and {r["source"] for r in rows} == {str(article)}
+    assert rows[0]["schema_version"] == "1.1" and {r["source"] for r in rows} == {str(article)}
     assert json.loads(rows[3]["mentions"])[0]["text"] == "South Korean" and rows[1]["lat"] == "39.03385"
     assert (rows[4]["origin"], rows[4]["destination"], rows[4]["directed"]) == ("1871859", "2017370", "true")
 

@@ -138,6 +138,23 @@ def test_cli_geojson_keeps_every_field_as_data(inputs, tmp_path):
         assert tagged(field) in values, field
 
 
+def test_cli_corpus_popups_show_titles_and_urls_as_text(inputs, tmp_path):
+    """A corpus map lists each flow's sources by their records' titles and urls: text, never a template."""
+    record = json.loads(inputs["record.json"].read_text(encoding="utf-8"))
+    linked = "https://news.example/" + PAYLOAD.replace(" ", "")  # no white space: a link, its href escaped
+    files = []
+    for n, about in enumerate([{"title": tagged("record-title"), "url": linked}, {"url": tagged("record-url")}]):
+        files.append(tmp_path / f"r{n}.json")
+        files[-1].write_text(json.dumps({**record, "schema_version": "1.1", "source": f"s{n}", **about}), "utf-8")
+    out = tmp_path / "map.html"
+    result = run(*map(str, files), "--title", tagged("title"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "reported by 2 sources" in page
+    assert_page(page, ("record-title", "record-url", "record-evidence"), tagged("title"))
+    assert f'href="{linked}"' in shown(page).replace('\\"', '"')  # the popup's HTML, its entities read
+
+
 def test_render_api_with_the_default_title_from_the_source(inputs):
     gazetteer = load_gazetteer(str(inputs["places.csv"]))
     lexicon = load_lexicon(inputs["types.json"])

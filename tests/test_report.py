@@ -107,6 +107,17 @@ def test_several_articles_list_their_headlines_and_sources(gazetteer, tmp_path):
     assert report.report_html(docs, title="Drones and coffee", offline=True).count("<h1>Drones and coffee</h1>") == 1
 
 
+def test_an_article_tables_title_is_the_headline_and_its_url_a_link(gazetteer):
+    docs = [extract("Iran shipped drones to Russia.", gazetteer=gazetteer, source=s, url=u, title=t) for s, u, t in (
+        ("a1", "https://example.org/drones?a=1&b=2", "Drones  for\nRussia"), ("a2", "javascript:alert(1)", "Evil"),
+    )]  # fmt: skip
+    assert flowmap.headline(docs[0]) == "Drones for Russia"
+    assert "<h1>Drones for Russia</h1>" in report.report_html(docs[:1], offline=True)
+    page = report.report_html(docs, offline=True)
+    assert '<li>Drones for Russia — a1 (<a href="https://example.org/drones?a=1&amp;b=2"' in page
+    assert "<li>Evil — a2 (javascript:alert(1))</li>" in page
+
+
 def test_a_merged_flow_names_every_source_it_came_from(gazetteer):
     place = extract("Iran shipped drones to Russia.", gazetteer=gazetteer)
     event = Event("ev-1", "shipment", place.events[0].origin, place.events[0].destination, date="2023-01",

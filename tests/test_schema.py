@@ -35,8 +35,11 @@ def corpus_texts(per_corpus: int = 4) -> list[str]:
 @pytest.fixture(scope="module")
 def documents(gazetteer) -> list[Document]:
     texts = [(ROOT / SEED).read_text(encoding="utf-8"), *corpus_texts()]
+    # every third has a url and a title (schema 1.1), one a spreadsheet would run as a formula
+    about = [{"url": f"https://example.org/{n}?a=1&b=2", "title": f'=Head, "line" {n}'} if n % 3 == 1 else {}
+             for n in range(len(texts))]  # fmt: skip
     return [
-        extract(text, gazetteer=gazetteer, source=f"article-{n}", date="2024-02-29" if n % 2 else None)
+        extract(text, gazetteer=gazetteer, source=f"article-{n}", date="2024-02-29" if n % 2 else None, **about[n])
         for n, text in enumerate(texts)
     ]
 
@@ -104,11 +107,34 @@ def test_records_keep_capital_and_aliases(gazetteer, tmp_path):
 
 
 def test_the_version_comes_first_and_may_be_left_out(tmp_path, documents):
-    assert next(iter(documents[0].to_dict())) == "schema_version" and SCHEMA_VERSION == "1.0"
+    assert next(iter(documents[0].to_dict())) == "schema_version" and SCHEMA_VERSION == "1.1"
     old = record()
     del old["schema_version"]
     (doc,) = read_documents(write(tmp_path, "old.json", json.dumps(old)))
-    assert doc.to_dict()["schema_version"] == "1.0" and doc.events[0].confidence == 0.9
+    assert doc.to_dict()["schema_version"] == "1.1" and doc.events[0].confidence == 0.9  # written as today's
+
+
+def test_a_record_of_1_0_reads_and_1_1_keeps_url_and_title(tmp_path):
+    """1.1 adds the optional url and title: a 1.0 record (without them) reads as before and is written
+    back without them; a 1.1 record keeps them through every format."""
+    (old,) = read_documents(write(tmp_path, "old.json", json.dumps(record())))
+    assert (old.url, old.title) == (None, None) and "url" not in old.to_dict() and "title" not in old.to_dict()
+    new = record(schema_version="1.1", url="https://example.org/a?b=1", title="Arms to Russia")
+    (doc,) = read_documents(write(tmp_path, "new.json", json.dumps(new)))
+    assert (doc.url, doc.title) == ("https://example.org/a?b=1", "Arms to Russia")
+    assert list(doc.to_dict())[:5] == ["schema_version", "source", "url", "title", "date"]
+    for fmt in FORMATS:
+        (back,) = read_documents(write(tmp_path, f"back.{fmt}", render([doc], fmt)))
+        assert back.to_dict() == doc.to_dict(), fmt
+    rows = list(csv.reader(io.StringIO(render([old], "csv"))))
+    keep = [i for i, name in enumerate(rows[0]) if name not in ("url", "title")]
+    before = io.StringIO()  # the CSV of 1.0, without the two columns, still reads
+    csv.writer(before).writerows([[row[i] for i in keep] for row in rows])
+    assert read_documents(write(tmp_path, "old.csv", before.getvalue()))[0].to_dict() == old.to_dict()
+    with pytest.raises(InputError, match=r"new.json: \$.title: expected a string or null, got 5"):
+        read_documents(write(tmp_path, "new.json", json.dumps({**new, "title": 5})))
+    with pytest.raises(InputError, match="url must be a string"):
+        Document(text="", places=(), url=5)  # type: ignore[arg-type]
 
 
 def test_the_schemas_are_valid_and_published():
