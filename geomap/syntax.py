@@ -428,11 +428,19 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                            if s.role in ("object", "patient")]  # fmt: skip
     # where the movers were, said by a verb that is no event: "Jews were arrested in France and taken
     # to Auschwitz", "students who had been quarantined in Kisumu were transported to Nairobi"
+    # "landed in Lampedusa after crossing from Tunisia": the earlier move's start is this one's
+    for head in heads.values():
+        for c in head.token.children:
+            if c.dep_ == "prep" and c.lower_ in ("after", "following", "upon"):
+                earlier = [g.i for g in c.children if g.dep_ == "pcomp" and g.i in heads]
+                for i in earlier:
+                    frame = frames()["frames"].get(heads[i].token.lemma_.lower(), {})
+                    head.whence += [s.party for s in heads[i].slots if frame.get(s.role, s.role) == "origin"]
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
-        head.whence = [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
+        head.whence += [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
     return [heads[i] for i in sorted(heads)]
 
 

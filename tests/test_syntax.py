@@ -1033,3 +1033,20 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
 )
 def test_what_moves_and_ships_that_are_vessels(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move after another starts where that one did
+        ("The refugees arrived in Greece after fleeing Syria.", {("migration", "Syria", "Greece")}),
+        (
+            "About 500 migrants landed on the Italian island of Lampedusa after crossing from Tunisia.",
+            {("migration", "Tunisia", "Lampedusa")},
+        ),
+        # a state's treasury acts for it; its name is no organisation that hides the state
+        ("The U.S. Treasury sanctioned three Iranian officials.", {("sanction", "United States", "Iran")}),
+    ],
+)
+def test_moves_after_moves_and_treasuries(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
