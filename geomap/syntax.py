@@ -753,9 +753,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 ):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
-                    if governor.i in place_tokens and place_tokens[governor.i].kind == "person":
-                        # "met with Lavrov in Moscow": where the person is, the event is
-                        return _anchored(party, span, new, word, governor, triggers)
+                    if (governor.i in place_tokens and place_tokens[governor.i].kind == "person") or _person(governor):
+                        # "met with Lavrov in Moscow": where the person is, the event is; but where its
+                        # subjects are ("British students in Kisumu were flown") is where they start
+                        subject = governor.dep_ in ("nsubj", "nsubjpass")
+                        return _anchored(party, span, "whereabouts" if subject else new, word, governor, triggers)
                     if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
                     tok = governor  # "to a farm in Iowa": the farm's role
@@ -1148,6 +1150,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     return state, hedged
 
 
+def _frame(tok: Any) -> dict[str, Any]:
+    """The frame of a trigger word: its lemma's, unless that frame is for the verb only ('talks with')."""
+    frame = frames()["frames"].get(tok.lemma_.lower(), {})
+    return {} if frame.get("as_verb") and tok.pos_ not in ("VERB", "AUX") else frame
+
+
 def _innermost(places: list[_Party]) -> _Party | None:
     """The first place, or a place inside it named with it ('in Kenya's Dadaab camps': Dadaab)."""
     if not places:
@@ -1182,9 +1190,9 @@ def _flows(
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
     movement before this one, in a chain of the same movers' moves, ended."""
-    frame = {**frames()["frames"].get(h.token.lemma_.lower(), {})}
+    frame = {**_frame(h.token)}
     for noun in h.nouns:
-        frame = {**frames()["frames"].get(noun.lemma_.lower(), {}), **frame}
+        frame = {**_frame(noun), **frame}
     directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
@@ -1230,6 +1238,9 @@ def _flows(
     owners = roles.pop("owner", [])
     goods = not any(t.lemma_.lower() in frames()["people"] for t in _theme(h))
     moves = lexicon.policy(type_, "moves")
+    if owners and movement and not goods and destinations:
+        agents = agents + owners  # "Kenyan troops were deployed to Haiti": the movers' own country
+        owners = []
     if not (goods and (moves or type_ == "trade")) or (not destinations and not origins and agents):
         roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
         owners = []
@@ -1253,6 +1264,7 @@ def _flows(
                 and a.place.country != away]  # fmt: skip
         if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
+    carried = [*carried, *(roles.get("whereabouts", []) if movement else [])]
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"  # before the movers' own nationality
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]

@@ -360,8 +360,9 @@ def test_who_does_what_a_noun_s_infinitive_says(gazetteer, text, expected):
 def test_goods_go_from_where_they_belong(gazetteer):
     assert flows("Much of Peru's copper is exported to China.", gazetteer) == {("trade", "Peru", "China")}
     assert flows("Chilean wine was shipped to Japan.", gazetteer) == {("shipment", "Chile", "Japan")}
-    # people are not goods: where British students were taken from is not said
-    assert flows("The British students were flown to Nairobi.", gazetteer) == set()
+    # people are not goods: British students flown to Nairobi come from their country, as they
+    # would flying there themselves (the annotation guide's convention for travellers)
+    assert flows("The British students were flown to Nairobi.", gazetteer) == {("travel", "United Kingdom", "Nairobi")}
     # a passive's subject with no destination is still its target
     assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
 
@@ -1049,4 +1050,33 @@ def test_what_moves_and_ships_that_are_vessels(gazetteer, text, expected):
     ],
 )
 def test_moves_after_moves_and_treasuries(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the movers' own country, named on the subject of a passive move, is where they come from
+        ("Kenyan troops were deployed to Haiti in June.", {("travel", "Kenya", "Haiti")}),
+        (
+            "Canadian firefighters were sent to Australia to help fight the bushfires.",
+            {("travel", "Canada", "Australia")},
+        ),
+        # …unless the subject says where they were
+        ("British students in Kisumu were flown to Nairobi.", {("travel", "Kisumu", "Nairobi")}),
+        # where attackers are is no target of theirs
+        ("Russian troops in Syria attacked Idlib.", {("attack", "Russia", "Idlib")}),
+        # the noun "talks" is a meeting, whatever frame the verb "talk" has; where a counterpart is,
+        # the talks were
+        (
+            "Russia's Lavrov held talks with his Indian counterpart in New Delhi.",
+            {("meeting", "India", "Russia"), ("visit", "Russia", "Delhi")},
+        ),
+        (
+            "Turkey hosted Ukrainian and Russian delegations in Istanbul.",
+            {("travel", "Ukraine", "Istanbul"), ("travel", "Russia", "Istanbul")},
+        ),
+    ],
+)
+def test_movers_nationality_whereabouts_and_counterparts(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
