@@ -496,6 +496,7 @@ def extract(
             reader=_reader(reader, resolve_reader),
             date=date.isoformat() if date else None,
             include_text=include_text,
+            as_json=fmt == "jsonl",
         )
         sources = batch.plan(inputs, table=as_table, fields=fields, exclude=[output] if output else [])
         sink = batch.open_sink(output, fmt, resume=resume, write=_write, stdout=echo)
