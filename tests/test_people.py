@@ -41,7 +41,7 @@ def test_alone_finds_the_same_people_and_marks_those_only_it_takes_as_bare():
 def test_every_entry_has_a_country_the_gazetteer_knows(gazetteer):
     people = load_people()
     countries = {country for _, country in people.full.values()}
-    assert len(people.full) > 200
+    assert len(people.full) > 1500
     assert all(gazetteer.get_country(code) is not None for code in countries)
 
 
@@ -66,3 +66,18 @@ def test_a_short_form_that_speaks_is_the_person():
     assert [(p.name, p.country, p.bare) for p in said] == [("Barack Obama", "US", False)]
     # a town that says nothing stays a town for recognition (only `alone` takes it, as bare)
     assert find_people(tokens("Rain fell on Obama and Tsuruga on Monday.")) == []
+
+
+def test_leaders_of_states_large_and_small_have_their_country():
+    text = (
+        "Jalal Talabani met Jakaya Kikwete. Michelle Bachelet called Tarja Halonen. "
+        "Later President Bachelet and Kikwete said nothing."
+    )
+    assert named(text) == [
+        ("Jalal Talabani", "IQ"),
+        ("Jakaya Kikwete", "TZ"),
+        ("Michelle Bachelet", "CL"),
+        ("Tarja Halonen", "FI"),
+        ("Bachelet", "CL"),
+        ("Kikwete", "TZ"),
+    ]
