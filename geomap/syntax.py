@@ -718,6 +718,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "drop", None)
             tok = head  # "to Egyptian buyers": the place stands for the noun phrase
             continue
+        if dep == "pobj" and head.dep_ == "agent" and head.head.dep_ == "acl" and head.head.lemma_ in ("lead", "head"):
+            tok = head.head.head  # "the delegation, led by Foreign Minister Sergei Lavrov": his country's
+            continue
         if dep == "pobj" or (dep == "pcomp" and tok.pos_ in NOUNS):
             word, marker = head.lower_, head
             if word == "of" and head.head.lower_ in ("out", "away"):

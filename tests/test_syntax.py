@@ -1080,3 +1080,20 @@ def test_moves_after_moves_and_treasuries(gazetteer, text, expected):
 )
 def test_movers_nationality_whereabouts_and_counterparts(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group led by a state's person is that state's
+        (
+            "The delegation, led by Foreign Minister Sergei Lavrov, arrived in Pyongyang late on Tuesday.",
+            {("travel", "Russia", "Pyongyang")},
+        ),
+        # people and goods that stream or flow move
+        ("Weapons flowed from Iran to Yemen for years.", {("shipment", "Iran", "Yemen")}),
+        ("Money flowed into Chinese stocks.", set()),
+    ],
+)
+def test_groups_led_by_a_state_s_person_and_flows(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
