@@ -833,7 +833,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # "made a visit to", "started flights to": a light verb's object names the event; not any
         # verb's ("screening flights … from Japan")
         light = _is(gov, frames()["light_verbs"])
-        nouns = [c for c in gov.children if c.dep_ == "dobj" and c.i in heads and light
+        objects = [c for c in gov.children if c.dep_ == "dobj"]
+        # "launched a wave of missile attacks on Ukrainian cities": the act a measure word counts
+        objects += [g for c in objects if c.i not in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+        nouns = [c for c in objects if c.i in heads and light
                  and not (slot.role in ("agent", "patient") and any(o.dep_ == "poss" for o in c.children))]  # fmt: skip
         # "Clinton's first visit to the region started in Sharm El-Sheikh": where the act started
         nouns += [c for c in gov.children if c.dep_ == "nsubj" and c.i in heads and light and slot.role == "location"]

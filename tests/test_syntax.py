@@ -1097,3 +1097,8 @@ def test_movers_nationality_whereabouts_and_counterparts(gazetteer, text, expect
 )
 def test_groups_led_by_a_state_s_person_and_flows(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_measure_word_lends_the_light_verb_its_act(gazetteer):
+    text = "Russia launched a wave of missile and drone attacks on Ukrainian cities overnight."
+    assert flows(text, gazetteer) == {("attack", "Russia", "Ukraine")}
