@@ -1050,8 +1050,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"
     retyped = frames()["retype"].get(h.token.lemma_.lower(), {})
-    if any(w in retyped for w in lemmas):
-        return next(retyped[w] for w in lemmas if w in retyped)  # "expelled diplomats": a sanction
+    # "expelled diplomats" is a sanction; "an arms deal" is trade (a noun's modifiers say what it moves)
+    modifiers = [c.lemma_.lower() for c in h.token.children if c.dep_ in ("compound", "amod") and h.token.pos_ in NOUNS]
+    if any(w in retyped for w in (*lemmas, *modifiers)):
+        return next(retyped[w] for w in (*lemmas, *modifiers) if w in retyped)
     if h.kind == "retype":
         return None  # "recalled spinach"
     purposes = [f["purposes"].get(g.lemma_.lower()) for c in h.token.children

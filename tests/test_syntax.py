@@ -1102,3 +1102,15 @@ def test_groups_led_by_a_state_s_person_and_flows(gazetteer, text, expected):
 def test_a_measure_word_lends_the_light_verb_its_act(gazetteer):
     text = "Russia launched a wave of missile and drone attacks on Ukrainian cities overnight."
     assert flows(text, gazetteer) == {("attack", "Russia", "Ukraine")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal is an agreement between its parties, and trade only when it moves goods
+        ("A deal between the EU and Libya ended the standoff.", {("meeting", "European Union", "Libya")}),
+        ("Kenya signed a deal to buy wheat from Ukraine.", {("trade", "Ukraine", "Kenya")}),
+    ],
+)
+def test_a_deal_is_an_agreement_unless_it_moves_goods(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
