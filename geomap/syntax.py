@@ -61,6 +61,7 @@ BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
+PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
 FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
@@ -182,6 +183,7 @@ def extract_events(
     parties = sorted(parties + seats, key=lambda p: p.first)
     parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
+    parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
     for n, (s_start, s_end) in enumerate(spans):
@@ -591,6 +593,38 @@ def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Part
             if word in named and 0 < sentence - named[word][1] <= GROUP_SENTENCES:
                 country = named[word][0]
                 out.append(_Party(i + 1, i + 2, country.place, "demonym", actor=f"the {toks[i + 1].text}"))
+    return out
+
+
+def _pairs(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+    """'Lebanon and Syria … the two countries signed', 'the neighbours struck a deal': a phrase of
+    `pairs` stands for the last two countries named before it, within PAIR_SENTENCES sentences, as if
+    both were written there (two parties on the same words)."""
+    phrases = {tuple(p.split()) for p in frames()["pairs"]["phrases"]}
+    longest = max(map(len, phrases))
+    heads = [s for s, _ in spans]
+    countries = [p for p in parties if p.place.kind == "country"]
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    out: list[_Party] = []
+    for i, tok in enumerate(toks):
+        if tok.text.lower() not in ("the", "both"):
+            continue
+        n = next((n for n in range(longest, 1, -1)
+                  if tuple(t.text.lower() for t in toks[i : i + n]) in phrases), 0)  # fmt: skip
+        if not n or taken & set(range(i, i + n)):
+            continue
+        sentence = bisect.bisect_right(heads, tok.start)
+        before: list[_Party] = []
+        for p in reversed([p for p in countries if p.last <= i]):
+            if sentence - bisect.bisect_right(heads, toks[p.first].start) > PAIR_SENTENCES:
+                break
+            if all(b.place.id != p.place.id for b in before):
+                before.append(p)
+            if len(before) == 2:
+                break
+        if len(before) == 2:
+            words = " ".join(t.text for t in toks[i : i + n])
+            out += [_Party(i, i + n, p.place, "place", actor=words) for p in reversed(before)]
     return out
 
 

@@ -1114,3 +1114,25 @@ def test_a_measure_word_lends_the_light_verb_its_act(gazetteer):
 )
 def test_a_deal_is_an_agreement_unless_it_moves_goods(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the two countries", "the neighbours": the last two countries named
+        (
+            "Tunisia and Algeria share a long border. In 2014 the neighbours struck a deal to secure the border.",
+            {("meeting", "Algeria", "Tunisia")},
+        ),
+        (
+            "Chile hosted a delegation from Peru. The two countries signed an agreement on trade.",
+            {("meeting", "Chile", "Peru")},
+        ),
+        # too far back, they are no one
+        ("Chile won. Peru lost. It rained. Snow fell. The two countries signed an agreement.", set()),
+        # striking a deal is making one; striking targets is an attack
+        ("Egypt struck a deal with Qatar.", {("meeting", "Egypt", "Qatar")}),
+    ],
+)
+def test_the_two_countries_and_struck_deals(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
