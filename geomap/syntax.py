@@ -1301,6 +1301,8 @@ def _flows(
         agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
+    if not destinations and roles.get("host"):
+        destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
     if origins and not destinations:
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")

@@ -1136,3 +1136,8 @@ def test_a_deal_is_an_agreement_unless_it_moves_goods(gazetteer, text, expected)
 )
 def test_the_two_countries_and_struck_deals(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_host_receives_its_guests(gazetteer):
+    assert flows("Chile hosted Peru's president.", gazetteer) == {("visit", "Peru", "Chile")}
+    assert flows("Chile hosted a delegation from Peru.", gazetteer) == {("travel", "Peru", "Chile")}
