@@ -1126,7 +1126,7 @@ def test_a_deal_is_an_agreement_unless_it_moves_goods(gazetteer, text, expected)
         ),
         (
             "Chile hosted a delegation from Peru. The two countries signed an agreement on trade.",
-            {("meeting", "Chile", "Peru")},
+            {("meeting", "Chile", "Peru"), ("travel", "Peru", "Chile")},
         ),
         # too far back, they are no one
         ("Chile won. Peru lost. It rained. Snow fell. The two countries signed an agreement.", set()),
