@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.gazetteer import EARTH_RADIUS_KM, VIA_BONUS, LatLon, Place
+from geomap.gazetteer import EARTH_RADIUS_KM, KIND_BONUS, VIA_BONUS, LatLon, Place
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 from geomap.text import word_after
@@ -212,6 +212,13 @@ class _Context:
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
         key, countries, admin1, candidate_admin1 = group.key, self.countries, self.admin1, self.candidate_admin1
+        # a region ranks below a town of its name where that town is its own ("Kabul") or a capital
+        # or a city of a million ("Washington"), not below a lesser town of another land ("Bali",
+        # Indonesia's province, over Bāli, India)
+        own_towns = {(p.country, p.admin1) for p, _ in group.candidates if p.kind in LOCAL_KINDS}
+        major = any(
+            p.kind in LOCAL_KINDS and (p.capital or (p.population or 0) >= 1_000_000) for p, _ in group.candidates
+        )
         for place, via in group.candidates:
             score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
@@ -226,8 +233,11 @@ class _Context:
                 if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
                     score += CONTAINS_BONUS
                 score += self._nearby(group, place)
-            elif place.kind == "admin1" and country and _others(admin1.get((country, place.name)), key):
-                score += CONTAINS_BONUS
+            elif place.kind == "admin1":
+                if country and _others(admin1.get((country, place.name)), key):
+                    score += CONTAINS_BONUS
+                if (country, place.name) not in own_towns and not major:
+                    score -= KIND_BONUS["admin1"]
             out[place.id] = score
         return out
 

@@ -95,3 +95,12 @@ def test_the_nearest_town_is_the_same_by_grid_as_by_measuring_all():
     for key, point in points[:150] + [("new", (rng.uniform(-90, 90), rng.uniform(-180, 180))) for _ in range(50)]:
         every = min((distance_km(point, other) for k, other in points if k != key), default=math.inf)
         assert towns.nearest(point, key) == (every if every <= largest else math.inf)
+
+
+def test_a_province_outranks_a_lesser_town_of_another_land(gazetteer):
+    # Bali, Indonesia's province, not Bāli, a town of 300,000 in India; but "Washington" stays the
+    # capital, and a province still yields to its own town of the same name
+    doc = extract("Leaders met in Bali on Monday.", gazetteer=gazetteer)
+    assert [(p.place.name, p.place.kind, p.place.country) for p in doc.places] == [("Bali", "admin1", "ID")]
+    doc = extract("Officials in Washington said the talks went well.", gazetteer=gazetteer)
+    assert [(p.place.name, p.place.country, p.place.capital) for p in doc.places] == [("Washington", "US", True)]
