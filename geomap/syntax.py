@@ -735,7 +735,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             if head.lower_ == "bound":  # "Lagos-bound"
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.i in triggers:
-                return _Slot(party, span, role or "modifier", head, prep)  # "U.S. exports", "Russia's invasion"
+                # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
+                # ("Russia's invasion", "the US president's visit")
+                return _Slot(party, span, role or ("agent" if dep == "poss" else "modifier"), head, prep)
             act = (
                 _act_of(head, triggers) if dep == "poss" and head.lemma_.lower() in frames()["participation"] else None
             )
@@ -747,6 +749,15 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 or head.lemma_ in frames()["media"]
             ):
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
+            if (
+                _person(head)
+                and head.i != span.root.i
+                and (
+                    (head.dep_ == "poss" and head.head.i not in triggers)
+                    or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i not in triggers)
+                )
+            ):
+                return _Slot(party, span, "drop", None)  # "the home of the US president's father": whose
             if _names_a_place(head, place_tokens, party):
                 # "the Sudanese capital Khartoum", "a fellow US ally, Qatar": the named place is the end
                 return _Slot(party, span, "drop", None)

@@ -1141,3 +1141,18 @@ def test_the_two_countries_and_struck_deals(gazetteer, text, expected):
 def test_a_host_receives_its_guests(gazetteer):
     assert flows("Chile hosted Peru's president.", gazetteer) == {("visit", "Peru", "Chile")}
     assert flows("Chile hosted a delegation from Peru.", gazetteer) == {("travel", "Peru", "Chile")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country of the person who owns an act does it
+        ("The US president's visit to Kenya began on Monday.", {("visit", "United States", "Kenya")}),
+        # the country of a person who owns something else is no end
+        ("Tourists troop to Kogelo to visit the home of the US president's late father.", set()),
+        # a permission is not the act
+        ("New U.S. Airline Cleared to Fly to Petersburg.", set()),
+    ],
+)
+def test_owners_of_acts_and_of_things_and_permissions(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
