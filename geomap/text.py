@@ -127,6 +127,18 @@ class _VisibleText(HTMLParser):
                 self.h1.append(data)
 
 
+def html_headline(html: str) -> str | None:
+    """An HTML page's headline: its first <h1>, else its <title>, white space collapsed (None if neither).
+
+    >>> html_headline("<title>Arms to Russia - The Site</title><h1>North Korea  Airlifts Arms</h1><p>Text")
+    'North Korea Airlifts Arms'
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split()) or None
+
+
 def html_to_text(html: str) -> str:
     """The visible text of an HTML page: its headline (the first <h1>, else the <title>), then the
     body's text, one block a line (so a headline read from the first line keeps its case). Where the

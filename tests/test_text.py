@@ -83,3 +83,20 @@ def test_the_headline_is_the_first_h1_else_the_title_case_kept():
     )
     assert html_to_text("<title>North Korea Airlifts Arms</title><p>Text</p>").startswith("North Korea Airlifts Arms\n")
     assert html_to_text("<title>T</title><nav><h1>Menu</h1></nav><h1></h1><h1>Real</h1>x").startswith("Real\n")
+
+
+def test_an_html_article_s_headline_is_its_record_s_title(tmp_path, gazetteer):
+    from geomap.document import read_documents
+
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Arms - The Site</title></head><body><h1>North Korea  Airlifts Arms</h1>"
+        "<p>A planeload of arms left Pyongyang for Russia.</p></body></html>",
+        encoding="utf-8",
+    )
+    (doc,) = read_documents(page, gazetteer=gazetteer, reader="rules")
+    assert doc.to_dict()["title"] == "North Korea Airlifts Arms"
+    text = tmp_path / "a.txt"
+    text.write_text("A planeload of arms left Pyongyang for Russia.", encoding="utf-8")
+    (doc,) = read_documents(text, gazetteer=gazetteer, reader="rules")
+    assert "title" not in doc.to_dict()  # a text file says no title
