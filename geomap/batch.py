@@ -632,10 +632,11 @@ RECORD_START = b'{"schema_version"'  # how every JSONL line geomap writes begins
 
 
 class JsonlSink:
-    """JSONL written as records come: a record is one line, handed to the system within a quarter
-    of a second of being done (or sooner, by 64 KB), so that a killed run leaves the records
-    finished before it, at worst with a torn last line, which `finished` cuts off; synced to the
-    disk at most a second apart and at the end. Unlike the whole-file formats this file is not
+    """JSONL written as records come: a record is one line; lines gather and are handed to the system
+    in one write when 64 KB have gathered or a record comes a quarter of a second or more after the
+    last write, and at the end, so a killed run leaves the records written before it (at worst a torn
+    last line, which `finished` cuts off; `--resume` does the rest again); synced to the disk at most
+    a second apart and at the end. Unlike the whole-file formats this file is not
     replaced atomically: streaming means the old file is overwritten (or, with `resume`, appended
     to) from the first record on. Nothing is opened until there is a record."""
 

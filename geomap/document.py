@@ -147,16 +147,15 @@ def read_documents(
         except UnicodeDecodeError as e:
             raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from None
         return documents_from_json(content, str(path), jsonl=suffix == ".jsonl")
-    from geomap.text import HTML_SUFFIXES, TEXT_SUFFIXES, html_headline, read_text
+    from geomap.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'!r}; expected an article (.txt, .md, .html) "
             "or records (.json, .jsonl, .geojson, .csv)"
         )
-    text = read_text(path)  # checked: readable, UTF-8, not empty
     # a page's headline is its record's title, as an article table's title column is
-    title = html_headline(path.read_text(encoding="utf-8-sig")) if suffix in HTML_SUFFIXES else None
+    text, title = read_article(path)
     return [
         extract(text, date=date, gazetteer=gazetteer, source=str(path), lexicon=lexicon, reader=reader, title=title)
     ]

@@ -19,6 +19,7 @@ The confidence is the chosen candidate's share of the softmax over its candidate
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -88,6 +89,18 @@ class _Group:
     governs: bool = False  # a mention is followed by a verb of government: "Washington sanctioned"
     chosen: Place | None = None
     scores: dict[str, float] | None = None
+
+    @functools.cached_property
+    def ranked_by_size(self) -> frozenset[str]:
+        """The admin-1 candidates that rank by their population alone: a region ranks below a town
+        of its name where that town is its own ("Kabul") or a capital or a city of a million
+        ("Washington"), not below a lesser town of another land ("Bali", Indonesia's province, over
+        Bāli, India). Found once: the candidates do not change from round to round."""
+        towns = [p for p, _ in self.candidates if p.kind in LOCAL_KINDS]
+        if any(p.capital or (p.population or 0) >= 1_000_000 for p in towns):
+            return frozenset()
+        own = {(p.country, p.admin1) for p in towns}
+        return frozenset(p.id for p, _ in self.candidates if p.kind == "admin1" and (p.country, p.name) not in own)
 
 
 def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
@@ -212,13 +225,6 @@ class _Context:
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
         key, countries, admin1, candidate_admin1 = group.key, self.countries, self.admin1, self.candidate_admin1
-        # a region ranks below a town of its name where that town is its own ("Kabul") or a capital
-        # or a city of a million ("Washington"), not below a lesser town of another land ("Bali",
-        # Indonesia's province, over Bāli, India)
-        own_towns = {(p.country, p.admin1) for p, _ in group.candidates if p.kind in LOCAL_KINDS}
-        major = any(
-            p.kind in LOCAL_KINDS and (p.capital or (p.population or 0) >= 1_000_000) for p, _ in group.candidates
-        )
         for place, via in group.candidates:
             score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
@@ -236,8 +242,8 @@ class _Context:
             elif place.kind == "admin1":
                 if country and _others(admin1.get((country, place.name)), key):
                     score += CONTAINS_BONUS
-                if (country, place.name) not in own_towns and not major:
-                    score -= KIND_BONUS["admin1"]
+                if place.id in group.ranked_by_size:
+                    score -= KIND_BONUS["admin1"]  # the region's handicap lifted
             out[place.id] = score
         return out
 

@@ -436,7 +436,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             if c.dep_ == "prep" and c.lower_ in ("after", "following", "upon"):
                 earlier = [g.i for g in c.children if g.dep_ == "pcomp" and g.i in heads]
                 for i in earlier:
-                    frame = frames()["frames"].get(heads[i].token.lemma_.lower(), {})
+                    frame = _frame(heads[i].token)
                     head.whence += [s.party for s in heads[i].slots if frame.get(s.role, s.role) == "origin"]
     for head in heads.values():
         tok = head.token
@@ -660,6 +660,7 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
     taken = {i for p in parties for i in range(p.first, p.last) if p.kind != "place"}
     longest = max(len(n.split()) for n in names)
     openers = _openers(frozenset(names))
+    covering = {i: p for p in parties for i in range(p.first, p.last)}
     out = []
     i = 0
     while i < len(toks):
@@ -668,7 +669,7 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
             continue
         for n in range(longest, 0, -1):
             j = i + n
-            crossing = any(p.first < j and i < p.last and not (i <= p.first and p.last <= j) for p in parties)
+            crossing = any((p := covering.get(k)) and (p.first < i or p.last > j) for k in range(i, min(j, len(toks))))
             if j > len(toks) or taken & set(range(i, j)) or crossing:
                 continue
             code = names.get(text[toks[i].start : toks[j - 1].end])
@@ -743,11 +744,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             )
             if act is not None and role is None:
                 return _Slot(party, span, "agent", act)  # "Russia's role in the bombardment of Aleppo"
-            if (
-                head.lemma_.lower() in frames()["figurative"]
-                or head.lower_ in frames()["media"]
-                or head.lemma_ in frames()["media"]
-            ):
+            media = frames()["media"]
+            if head.lemma_.lower() in frames()["figurative"] or head.lower_ in media or head.lemma_ in media:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
             if (
                 _person(head)
@@ -1018,7 +1016,7 @@ def _theme(h: _Head) -> list[Any]:
         subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
         return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
     # "grain reached Egypt", "troops left Kabul": an object that is an end is not what moves
-    where = frames()["frames"].get(tok.lemma_.lower(), {}).get("object") in ("destination", "origin", "via")
+    where = _frame(tok).get("object") in ("destination", "origin", "via")
     deps = [
         c for c in tok.children if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not (where and c.pos_ == "PROPN"))
     ]

@@ -23,6 +23,12 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 def read_text(path: str | Path) -> str:
     """The text of a .txt/.md file as it is, or the visible text of an .html file."""
+    return read_article(path)[0]
+
+
+def read_article(path: str | Path) -> tuple[str, str | None]:
+    """An article file's text (as `read_text`) and, for a page, its headline: its first <h1>, else its
+    <title>, white space collapsed (None for plain text or a page with neither)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
@@ -31,7 +37,7 @@ def read_text(path: str | Path) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
-    return decode_article(raw, str(path), html=suffix in HTML_SUFFIXES)
+    return _decode(raw, str(path), html=suffix in HTML_SUFFIXES)
 
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I | re.S)
@@ -50,17 +56,23 @@ def decode_article(raw: bytes, where: str, *, html: bool | None = None) -> str:
     """An article's text from its bytes: strict UTF-8 (a BOM dropped), HTML reduced to its visible
     text (by default, if it looks like a page: standard input has no name to go by); InputError
     naming `where` for bytes that are not UTF-8 or an article with no text."""
+    return _decode(raw, where, html=html)[0]
+
+
+def _decode(raw: bytes, where: str, *, html: bool | None) -> tuple[str, str | None]:
+    """`decode_article`'s text, and the page's headline (None for plain text)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{where}: not UTF-8 text (byte {e.start})") from None
     if html is None:
         html = looks_like_html(text)
+    headline = None
     if html:
-        text = html_to_text(text)
+        text, headline = _page(text)
     if not text.strip():
         raise InputError(f"{where}: is empty: no text to read")
-    return text
+    return text, headline
 
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer", "aside", "form"}
@@ -127,18 +139,6 @@ class _VisibleText(HTMLParser):
                 self.h1.append(data)
 
 
-def html_headline(html: str) -> str | None:
-    """An HTML page's headline: its first <h1>, else its <title>, white space collapsed (None if neither).
-
-    >>> html_headline("<title>Arms to Russia - The Site</title><h1>North Korea  Airlifts Arms</h1><p>Text")
-    'North Korea Airlifts Arms'
-    """
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split()) or None
-
-
 def html_to_text(html: str) -> str:
     """The visible text of an HTML page: its headline (the first <h1>, else the <title>), then the
     body's text, one block a line (so a headline read from the first line keeps its case). Where the
@@ -151,6 +151,15 @@ def html_to_text(html: str) -> str:
     >>> html_to_text("<title>Arms to Russia - The Site</title><h1>North Korea Airlifts Arms</h1><p>Text")
     'North Korea Airlifts Arms\\nText'
     """
+    return _page(html)[0]
+
+
+def _page(html: str) -> tuple[str, str | None]:
+    """A page's visible text (as `html_to_text`) and its headline, in one parse.
+
+    >>> _page("<title>Arms to Russia - The Site</title><h1>North Korea  Airlifts Arms</h1><p>Text")
+    ('North Korea Airlifts Arms\\nText', 'North Korea Airlifts Arms')
+    """
     parser = _VisibleText()
     parser.feed(html)
     parser.close()
@@ -159,7 +168,8 @@ def html_to_text(html: str) -> str:
     body = (article if len(article.strip()) >= 200 else "".join(parser.parts)).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in body.splitlines()]
     lines = [line for line in lines if line]
-    return "\n".join(line for line in [title, *lines[lines[:1] == [title] :]] if line)  # the <h1> once
+    text = "\n".join(line for line in [title, *lines[lines[:1] == [title] :]] if line)  # the <h1> once
+    return text, title or None
 
 
 # --- Tokens ---------------------------------------------------------------------------------------
