@@ -123,7 +123,8 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation place_nouns postings verb_only needs_cargo".split()
+        "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
+        "asylum".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -424,6 +425,17 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # the main clause's subject acts
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
             head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
+        elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
+            # "On a visit to Kenya, the British foreign secretary announced", "Speaking during a trip to
+            # Moscow, Erdogan said": who speaks or acts in a clause made the journey framing it
+            verb = tok.head.head
+            for _ in range(2):
+                agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
+                if agents or verb.dep_ != "advcl" or verb.pos_ != "VERB":
+                    break
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                head.slots += [s for s in agents if s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
@@ -1060,7 +1072,36 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
 
 
 def _type(h: _Head, lexicon: Lexicon) -> str | None:
-    """The type from the governing word and what it moves, never from a modifier of a noun."""
+    """The type from the governing word and what it moves, never from a modifier of a noun; a
+    journey is a visit when a state's leader, minister or delegation makes it abroad, and a visit
+    is travel when private people make it ('a woman visiting from Canada'), and a journey told with
+    asylum is migration."""
+    type_ = _word_type(h, lexicon)
+    if type_ not in ("travel", "visit"):
+        return type_
+    f = frames()
+    # the movers and the words that name them ("Foreign Minister Abul-Gheit", "a U.S. official")
+    theme = [w for t in _theme(h) for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "poss")))]
+    words = {t.lemma_.lower() for t in theme}
+    movers = [s for s in h.slots if s.span.root in theme]
+    envoys = bool(words & f["envoys"]) or any(s.party.kind == "person" for s in movers)
+    destinations = [s.party for s in h.slots if s.role == "destination"]
+    ends = destinations + [s.party for s in h.slots if s.role == "origin"]
+    within = len(ends) > 1 and len({e.place.country for e in ends}) == 1  # "from Chicago to Des Moines"
+    abroad = not within and not any(_at_home(s.party, destinations) for s in movers)
+    # "the president returned from Paris", "flew back": going home is no visit
+    home = _lemma(h) == "return" or any(c.lower_ in ("home", "back") for c in h.token.children)
+    if type_ == "travel" and envoys and abroad and not home and not (words & f["private_travellers"]):
+        return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
+    if type_ == "visit" and not envoys and words & f["private_travellers"]:
+        return "travel"  # "tourists visiting Mexico"
+    if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
+        return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
+    return type_
+
+
+def _word_type(h: _Head, lexicon: Lexicon) -> str | None:
+    """The type a trigger's words give it: the governing word and what it moves."""
     f = frames()
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
