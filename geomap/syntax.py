@@ -124,7 +124,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum".split()
+        "asylum conveying forces".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1003,11 +1003,13 @@ def _events(
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
-        for origin, destination, location, directed, how, confidence, type_ in made:
+        label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
+        for origin, destination, location, directed, how, confidence, made_type in made:
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
-            drafts.append(make_draft(type_, origin, destination, location, directed, trigger, sentence, rule,
+            made_type = label if made_type == type_ else made_type
+            drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
 
@@ -1071,12 +1073,10 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
     return all(d.place.country == place.country and d.place.admin1 == place.name for d in destinations)
 
 
-def _type(h: _Head, lexicon: Lexicon) -> str | None:
-    """The type from the governing word and what it moves, never from a modifier of a noun; a
-    journey is a visit when a state's leader, minister or delegation makes it abroad, and a visit
-    is travel when private people make it ('a woman visiting from Canada'), and a journey told with
-    asylum is migration."""
-    type_ = _word_type(h, lexicon)
+def _movers_type(h: _Head, type_: str | None) -> str | None:
+    """The type by who moves, as ANNOTATION.md types journeys: a state's leader, minister or
+    delegation abroad visits; private people who visit travel ('a woman visiting from Canada');
+    people carried by others are transferred; a journey told with asylum is migration."""
     if type_ not in ("travel", "visit"):
         return type_
     f = frames()
@@ -1095,13 +1095,16 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
     if type_ == "visit" and not envoys and words & f["private_travellers"]:
         return "travel"  # "tourists visiting Mexico"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.token.children)
+    if type_ == "travel" and passive and _lemma(h) in f["conveying"] and not envoys and not words & f["forces"]:
+        return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
     return type_
 
 
-def _word_type(h: _Head, lexicon: Lexicon) -> str | None:
-    """The type a trigger's words give it: the governing word and what it moves."""
+def _type(h: _Head, lexicon: Lexicon) -> str | None:
+    """The type from the governing word and what it moves, never from a modifier of a noun."""
     f = frames()
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]

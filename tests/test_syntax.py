@@ -362,7 +362,9 @@ def test_goods_go_from_where_they_belong(gazetteer):
     assert flows("Chilean wine was shipped to Japan.", gazetteer) == {("shipment", "Chile", "Japan")}
     # people are not goods: British students flown to Nairobi come from their country, as they
     # would flying there themselves (the annotation guide's convention for travellers)
-    assert flows("The British students were flown to Nairobi.", gazetteer) == {("travel", "United Kingdom", "Nairobi")}
+    assert flows("The British students were flown to Nairobi.", gazetteer) == {
+        ("transfer", "United Kingdom", "Nairobi")
+    }
     # a passive's subject with no destination is still its target
     assert flows("Iranian banks were sanctioned by the US.", gazetteer) == {("sanction", "United States", "Iran")}
 
@@ -748,7 +750,7 @@ def test_no_flow_within_a_region_or_from_an_intent(gazetteer, text, expected):
         ),
         (
             "The students who had been quarantined in Kisumu were transported to Nairobi.",
-            {("travel", "Kisumu", "Nairobi")},
+            {("transfer", "Kisumu", "Nairobi")},
         ),
         ("The teen was treated in Arlington and airlifted to Fort Worth.", {("travel", "Arlington", "Fort Worth")}),
     ],
@@ -1063,7 +1065,7 @@ def test_moves_after_moves_and_treasuries(gazetteer, text, expected):
             {("travel", "Canada", "Australia")},
         ),
         # …unless the subject says where they were
-        ("British students in Kisumu were flown to Nairobi.", {("travel", "Kisumu", "Nairobi")}),
+        ("British students in Kisumu were flown to Nairobi.", {("transfer", "Kisumu", "Nairobi")}),
         # where attackers are is no target of theirs
         ("Russian troops in Syria attacked Idlib.", {("attack", "Russia", "Idlib")}),
         # the noun "talks" is a meeting, whatever frame the verb "talk" has; where a counterpart is,
@@ -1191,6 +1193,9 @@ def test_a_journey_framing_a_clause_is_its_subject_s(gazetteer, text, expected):
         # private people who visit travel
         ("Two Canadian tourists visiting Mexico fell ill.", {("travel", "Canada", "Mexico")}),
         ("British tourists visited Egypt last year.", {("travel", "United Kingdom", "Egypt")}),
+        # people carried by others are transferred; forces are not
+        ("Extra staff have been flown in from Brisbane to Innisfail.", {("transfer", "Brisbane", "Innisfail")}),
+        ("Troops were flown from Germany to Poland.", {("travel", "Germany", "Poland")}),
         # a journey told with asylum is a migration
         (
             "Munene arrived in the UK from Nairobi in 2002 but her asylum application was rejected.",
