@@ -219,9 +219,10 @@ def extract_events(
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
         adjacent = previous[0] == n - 1
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
+        ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus)  # fmt: skip
+                                       recent, focus, ended)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
@@ -927,6 +928,11 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
     for _ in range(3):
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.i in heads and cur.head.pos_ == "VERB":
             return cur.head
+        if cur is tok and cur.dep_ == "ROOT":
+            # "Venezuelan migrants crossed into Colombia", parsed as a noun with a clause: the clause's verb
+            verbs = [c for c in tok.children if c.dep_ == "acl" and c.i in heads and c.tag_ in ("VBD", "VBG")]
+            if verbs:
+                return verbs[0]
         up = cur.head.head
         if cur is tok and cur.dep_ == "pobj" and cur.head.lower_ == "of" and up.i in heads and up.pos_ == "NOUN":
             return up  # "the arrival of passengers": the passengers' event is the arrival
@@ -969,9 +975,11 @@ def _events(
     previous_agents: dict[str, _Party],
     recent: list[tuple[str, _Party]],
     focus: _Party | None = None,
+    ended: Sequence[tuple[str, _Party]] = (),
 ) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
-    the destinations its events name (for the sentences after it)."""
+    the destinations its events name (for the sentences after it); `ended`: the (type, destination)
+    of the sentence before's events."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -984,6 +992,9 @@ def _events(
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
+        moved_before = [t for t, _ in ended if lexicon.policy(t, "moves")]
+        if moved_before and type_ in (None, "travel") and h.kind != "anaphor" and _continues(h.token, pronoun=True):
+            type_ = moved_before[-1]  # "Arms were shipped to Syria. They were then moved to Lebanon.": arms again
         if type_ is None:
             continue
         modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
@@ -994,6 +1005,10 @@ def _events(
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in h.token.children)
         leg = reached.get(up.i, []) if h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject else []
+        if not leg and _continues(h.token):
+            # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
+            # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
+            leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg)  # fmt: skip
         if lexicon.policy(type_, "moves"):
@@ -1012,6 +1027,17 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _continues(tok: Any, *, pronoun: bool = False) -> bool:
+    """Whether a movement goes on from the one told before: its movers are named again by a pronoun
+    ('They were moved to Lebanon') or, unless `pronoun`, a word says it comes next ('flew back')."""
+    words = frames()["continuing"]
+    return any(
+        (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words["pronouns"])
+        or (not pronoun and c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"])
+        for c in tok.children
+    )
 
 
 def _subject_clauses(tok: Any) -> list[Any]:

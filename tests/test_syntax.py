@@ -1205,3 +1205,37 @@ def test_a_journey_framing_a_clause_is_its_subject_s(gazetteer, text, expected):
 )
 def test_who_moves_decides_visit_travel_or_migration(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same movers, named again by a pronoun or told to go on, start where they arrived
+        (
+            "Arms were shipped from Iran to Syria. They were then moved to Lebanon.",
+            {("shipment", "Iran", "Syria"), ("shipment", "Syria", "Lebanon")},
+        ),
+        (
+            "The tanker left Rotterdam for Lagos. It later sailed to Accra.",
+            {("shipment", "Rotterdam", "Lagos"), ("shipment", "Lagos", "Accra")},
+        ),
+        (
+            "The students were transported from Kisumu to Nairobi. They will fly back to the United Kingdom on Monday.",
+            {("transfer", "Kisumu", "Nairobi"), ("travel", "Nairobi", "United Kingdom")},
+        ),
+        # others are no next leg: they start where the movement told before started
+        (
+            "Thousands of refugees fled from Syria to Turkey. Others went to Jordan.",
+            {("migration", "Syria", "Turkey"), ("migration", "Syria", "Jordan")},
+        ),
+        # what the movers do next is not a movement
+        ("Iran shipped drones to Russia. They were used in attacks on Kyiv.", {("shipment", "Iran", "Russia")}),
+    ],
+)
+def test_a_next_leg_starts_where_the_last_one_ended(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_sentence_parsed_as_a_noun_with_a_clause_keeps_its_movers(gazetteer):
+    # the parse makes "crossed" a clause on "migrants"; the migrants still cross
+    assert flows("Venezuelan migrants crossed into Colombia.", gazetteer) == {("migration", "Venezuela", "Colombia")}
