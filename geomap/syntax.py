@@ -44,7 +44,7 @@ from geomap.events import (
     make_draft,
     merge_drafts,
 )
-from geomap.gazetteer import Gazetteer
+from geomap.gazetteer import Gazetteer, distance_km
 from geomap.mentions import title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
@@ -58,6 +58,9 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SCENE_SENTENCES = 3  # how far back the town where something happened may be named
+SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
+SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
@@ -125,7 +128,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving".split()
+        "asylum conveying forces arriving care_places".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -191,20 +194,27 @@ def extract_events(
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
     candidates = []
+    cared = set()  # the sentences that may carry someone to a hospital
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
         words = {toks[i].text.lower() for i in range(first, last)}
         if here and (words & forms or (words & _anaphora()[0] and words & _anaphora()[1])):
             candidates.append((n, s_start, s_end, here))
+            if words & _forms_of(frames()["care_places"]):
+                cared.add(n)
     focus = _focus(parties, places)
-    # a sentence naming one place can only continue a neighbour's event, or come from somewhere to
-    # the place the article is about: parse it beside one, or where the article has such a place
+    # a sentence naming one place can only continue a neighbour's event, come from somewhere to the
+    # place the article is about, or carry someone to a hospital from where it happened: parse it
+    # beside one, where the article has such a place, or where a town was named just before
     numbers = {n for n, *_ in candidates}
     chosen = [
         c
         for c in candidates
-        if len(c[3]) > 1 or {c[0] - 1, c[0] + 1} & numbers or (focus is not None and c[3][0].place.id != focus.place.id)
+        if len(c[3]) > 1
+        or {c[0] - 1, c[0] + 1} & numbers
+        or (focus is not None and c[3][0].place.id != focus.place.id)
+        or (c[0] in cared and _scene(parties, spans, starts, c[0]) is not None)
     ]
     if not chosen:
         return []
@@ -224,9 +234,10 @@ def extract_events(
         adjacent = previous[0] == n - 1
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
+        scene = _scene(parties, spans, starts, n)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended)  # fmt: skip
+                                       recent, focus, ended, scene)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
@@ -527,6 +538,15 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which"):
                     out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
     return out
+
+
+def _scene(parties: list[_Party], spans: list[tuple[int, int]], starts: list[int], n: int) -> _Party | None:
+    """The town named last before sentence `n`, in it or the SCENE_SENTENCES sentences before: where
+    what the sentence tells of happened, when it names no other start."""
+    first = bisect.bisect_left(starts, spans[n][0])
+    earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
+    before = [p for p in parties if earliest <= p.first < first and p.kind == "place" and p.place.kind in SCENES]
+    return before[-1] if before else None
 
 
 def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None:
@@ -988,10 +1008,11 @@ def _events(
     recent: list[tuple[str, _Party]],
     focus: _Party | None = None,
     ended: Sequence[tuple[str, _Party]] = (),
+    scene: _Party | None = None,
 ) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
-    of the sentence before's events."""
+    of the sentence before's events; `scene`: the town named last in the sentences just before."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -1022,7 +1043,7 @@ def _events(
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focus, leg)  # fmt: skip
+                                             focus, leg, scene)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
             reached[h.token.i] = destinations or origins
@@ -1133,8 +1154,13 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
     if type_ == "visit" and not envoys and words & f["private_travellers"]:
         return "travel"  # "tourists visiting Mexico"
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.token.children)
+    tok = h.token
+    # "was injured and taken to a hospital": a conjunct shares the passive of the verb it joins
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for t in (tok, tok.head if tok.dep_ == "conj" else tok)
+                  for c in t.children)  # fmt: skip
     if type_ == "travel" and passive and _lemma(h) in f["conveying"] and not envoys and not words & f["forces"]:
+        if any(t.tag_ == "NNPS" for t in theme):
+            return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
         return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
@@ -1171,6 +1197,9 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         or any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)  # "Foreign Minister Ali Ahmed"
         for t in theme
     )
+    # "Gregory Crolley was taken to a hospital in Columbia": who is carried to hospital is a person
+    people = people or any(g.lemma_.lower() in f["care_places"] for c in h.token.children if c.dep_ == "prep"
+                           and c.lower_ == "to" for g in c.children)  # fmt: skip
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"
@@ -1320,10 +1349,12 @@ def _flows(
     carried: Sequence[_Party] = (),
     focus: _Party | None = None,
     leg: Sequence[_Party] = (),
+    scene: _Party | None = None,
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
-    movement before this one, in a chain of the same movers' moves, ended."""
+    movement before this one, in a chain of the same movers' moves, ended; `scene`: the town the
+    sentences before were about."""
     frame = {**_frame(h.token)}
     for noun in h.nouns:
         frame = {**_frame(noun), **frame}
@@ -1408,6 +1439,11 @@ def _flows(
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
+    nearby = scene is not None and all(distance_km(scene.place.point, d.place.point) <= SCENE_KM for d in destinations)
+    if not origins and nearby and destinations and type_ == "travel" and _movers_type(h, type_) == "transfer":
+        # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
+        # injured are carried from where it happened, not far
+        origins, how, base = [scene], "scene", base * INHERITED
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
         if movement and type_ != "visit":

@@ -746,13 +746,13 @@ def test_no_flow_within_a_region_or_from_an_intent(gazetteer, text, expected):
     [
         (
             "Some 76,000 Jews were arrested in France and taken to camps such as Auschwitz.",
-            {("travel", "France", "Oświęcim")},
+            {("migration", "France", "Oświęcim")},
         ),
         (
             "The students who had been quarantined in Kisumu were transported to Nairobi.",
             {("transfer", "Kisumu", "Nairobi")},
         ),
-        ("The teen was treated in Arlington and airlifted to Fort Worth.", {("travel", "Arlington", "Fort Worth")}),
+        ("The teen was treated in Arlington and airlifted to Fort Worth.", {("transfer", "Arlington", "Fort Worth")}),
     ],
 )
 def test_where_the_movers_were_is_where_they_were_moved_from(gazetteer, text, expected):
@@ -1029,7 +1029,7 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
         # a generic verb of moving needs something that moves
         ("In Jerusalem, Shimon Peres gave the visitor from Washington a kiss on the cheek.", set()),
         ("The cartel brought cocaine from Colombia to Miami.", {("shipment", "Colombia", "Miami")}),
-        ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("travel", "France", "Oświęcim")}),
+        ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("migration", "France", "Oświęcim")}),
         # a ship is a vessel; to ship is to move goods
         ("The EU and Syria argued over an Iranian ship in Limassol.", set()),
     ],
@@ -1255,4 +1255,34 @@ def test_a_sentence_parsed_as_a_noun_with_a_clause_keeps_its_movers(gazetteer):
     ],
 )
 def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a casualty carried to hospital is carried from the town where it happened, named just before
+        (
+            "A car crashed near Russellville on Thursday night. A passenger in the car was injured and taken to a "
+            "hospital in Little Rock.",
+            {("transfer", "Russellville", "Little Rock")},
+        ),
+        (
+            "A man was shot in Swansea on Friday. Gregory Crolley was taken to a hospital in Columbia in stable "
+            "condition.",
+            {("transfer", "Swansea", "Columbia")},
+        ),
+        # too far to be where it happened
+        ("A man was shot in Seattle on Friday. He was later flown to a hospital in Miami.", set()),
+        # too far back
+        (
+            "A man was shot in Swansea on Friday. Police came. Roads closed. Witnesses spoke. He was taken to a "
+            "hospital in Columbia.",
+            set(),
+        ),
+        # what is sent is no casualty
+        ("Police in Tustin evacuated a building. Envelopes were also sent to Hollywood.", set()),
+    ],
+)
+def test_a_casualty_is_carried_from_where_it_happened(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
