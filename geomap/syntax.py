@@ -128,7 +128,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving care_places".split()
+        "asylum conveying forces arriving care_places posted_abroad".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -294,6 +294,7 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
+    words |= _forms_of(frames()["posted_abroad"])
     return _forms_of(frozenset(words))
 
 
@@ -479,7 +480,41 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 mover = mover.head.head
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"] and mover.dep_ in SUBJECTS:
             head.whither += [s.party for s in by_governor.get(mover.head.i, []) if s.role == "location"]
+    heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],
+                   place_tokens: dict[int, _Party]) -> dict[int, _Head]:  # fmt: skip
+    """'Tunisian fighters in Iraq', 'the Manchester Marine killed in Afghanistan', 'French jihadists
+    fighting in Syria': people of one country found in another, where they serve or fight, went
+    there. A journey from their home (the place or demonym on the noun) to where the noun, a clause
+    on it or its own verb places them."""
+    span_of = {id(p): s for p, s in spans}
+    found = {}
+    for tok in doc:
+        if tok.i in heads or tok.pos_ not in NOUNS or tok.lemma_.lower() not in frames()["posted_abroad"]:
+            continue
+        homes = [
+            place_tokens[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in place_tokens
+        ]
+        where = [tok, *(c for c in tok.children if c.dep_ in ("acl", "relcl"))]
+        if tok.dep_ in SUBJECTS:
+            where.append(tok.head)  # "the Marine was killed in Afghanistan"
+        places = [g for w in where for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        places += [c for g in places for c in g.conjuncts]  # "in Iraq and Syria"
+        abroad = [place_tokens[g.i] for g in places if g.i in place_tokens and place_tokens[g.i].kind == "place"]
+        homes = [h for h in homes if h.kind in ("place", "demonym")]
+        if not homes or not abroad:
+            continue
+        head = _Head(tok, "type", "travel")
+        head.slots = [_Slot(h, span_of[id(h)], "origin", tok, "from") for h in homes[:1]]
+        head.slots += [_Slot(a, span_of[id(a)], "destination", tok, "to") for a in abroad
+                       if a.place.country != homes[0].place.country]  # fmt: skip
+        if len(head.slots) > 1:
+            found[tok.i] = head
+    return found
 
 
 def _infinitive_agents(noun: Any, slots: list[_Slot], by_governor: dict[int, list[_Slot]]) -> list[_Slot]:

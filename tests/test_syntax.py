@@ -1066,8 +1066,8 @@ def test_moves_after_moves_and_treasuries(gazetteer, text, expected):
         ),
         # …unless the subject says where they were
         ("British students in Kisumu were flown to Nairobi.", {("transfer", "Kisumu", "Nairobi")}),
-        # where attackers are is no target of theirs
-        ("Russian troops in Syria attacked Idlib.", {("attack", "Russia", "Idlib")}),
+        # where attackers are is no target of theirs (but where they were sent)
+        ("Russian troops in Syria attacked Idlib.", {("attack", "Russia", "Idlib"), ("travel", "Russia", "Syria")}),
         # the noun "talks" is a meeting, whatever frame the verb "talk" has; where a counterpart is,
         # the talks were
         (
@@ -1285,4 +1285,27 @@ def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
     ],
 )
 def test_a_casualty_is_carried_from_where_it_happened(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people who serve or fight, named with their home and found in another country, went there
+        (
+            "Officials believe there are close to 3,000 Tunisian fighters in Iraq, Libya and Syria.",
+            {("travel", "Tunisia", "Iraq"), ("travel", "Tunisia", "Libya"), ("travel", "Tunisia", "Syria")},
+        ),
+        (
+            "Valls warned of hundreds of French jihadists fighting in Iraq and Syria.",
+            {("travel", "France", "Iraq"), ("travel", "France", "Syria")},
+        ),
+        # at home they went nowhere; denied, they are no flow
+        ("US soldiers in Texas trained on Monday.", set()),
+        ("No Russian troops are in Syria.", set()),
+        # other people found abroad are not said to have gone there for it
+        ("Chinese tourists in Paris spent more last year.", set()),
+    ],
+)
+def test_people_posted_abroad_went_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
