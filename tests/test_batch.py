@@ -197,6 +197,37 @@ def test_the_api_runs_in_input_order_on_a_pool():
     assert pooled == list(batch.run(items, settings, jobs=1)) and [r.id for r in pooled] == [i.id for i in items]
 
 
+def test_a_pool_gets_tasks_of_32_articles_and_a_batch_of_one_task_stays_in_this_process(monkeypatch):
+    """Tasks of 32 articles, not 8: each task costs the parent (which shares the cores with the
+    workers) a pickled call, a wake-up and a result to unpickle."""
+    from concurrent.futures import Future
+
+    sizes: list[int] = []
+
+    class Recording:  # an executor that runs each task here and notes its size
+        def submit(self, function, chunk, settings):
+            sizes.append(len(chunk))
+            future: Future = Future()
+            future.set_result(function(chunk, settings))
+            return future
+
+    class Executor:
+        def __init__(self, engine, jobs, *rest):
+            self.jobs = jobs
+
+        def __enter__(self):
+            return Recording(), self.jobs
+
+        def __exit__(self, *exc):
+            pass
+
+    monkeypatch.setattr(batch, "_executor", Executor)
+    settings = batch.Settings(reader="rules")
+    items = [batch.Item(f"d{n}", text=article(n)) for n in range(70)]
+    assert [r.id for r in batch.run(items[:32], settings, jobs=2)] == [i.id for i in items[:32]] and sizes == []
+    assert [r.id for r in batch.run(items, settings, jobs=2)] == [i.id for i in items] and sizes == [32, 32, 6]
+
+
 def test_resume_after_a_kill(tmp_path):
     table = write_jsonl(tmp_path / "t.jsonl", rows(1500))
     out = tmp_path / "out.jsonl"
