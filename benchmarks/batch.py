@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -83,6 +84,7 @@ def bench_extract(n: int, small: int, repeat: int, work: Path) -> None:
         ("dask LocalCluster, 2 workers", big, ["--engine", "dask", "--jobs", "2"]),
         ("--jobs 2", little, ["--jobs", "2"]),
     ]
+    load = os.getloadavg()[0]  # other work on a shared machine shows here: ratios mean little above ~1
     print(f"{'run':<30} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'parent MB':>9} {'parent CPU s':>12}")
     seconds: dict[tuple[str, int], list[float]] = {}
     outputs = {}
@@ -109,6 +111,7 @@ def bench_extract(n: int, small: int, repeat: int, work: Path) -> None:
     print(f"  dask without its start and stop vs --jobs 2: {_ratios(without, two)} the time")
     big_outputs = {h for (name, count, _), h in outputs.items() if count == n}
     print(f"outputs identical: {len(big_outputs) == 1}")
+    print(f"load average (1 min) {load:.1f} before the runs, {os.getloadavg()[0]:.1f} after")
 
 
 def _ratios(a: list[float], b: list[float]) -> str:

@@ -11,7 +11,8 @@ DuckDB (`read_parquet('DIR/events/*/*.parquet', hive_partitioning = true)`), pan
 (`pd.read_parquet('DIR/events')`), Dask and Spark read as they are. Rows are gathered for a
 thousand documents, then written as one part per table and month, each part written whole
 (a temporary file renamed): a run that is stopped leaves only whole parts, and `resume` adds parts
-after the last. pyarrow is imported only here (`geomap[scale]`).
+after the last (first bringing any part of an older geomap's schema to the current columns, so
+that every part has them all). pyarrow is imported only here (`geomap[scale]`).
 """
 
 from __future__ import annotations
@@ -115,6 +116,46 @@ class ParquetSink:
         if parts and not resume:
             raise OutputError(f"{directory}: holds a dataset already; --resume continues it, or write elsewhere")
         self.part = max(parts, default=-1) + 1
+        if parts:
+            self._unify()
+
+    def _unify(self) -> None:
+        """Bring the parts written by an older geomap to the current schema before adding parts of
+        it: a part of a dataset begun before records had a url and a title (schema 1.0) lacks those
+        columns, and readers that take a dataset's schema from its first part (pandas, Dask, DuckDB
+        without union_by_name) then dropped them from every part. Missing columns are added as
+        nulls, in the current order; a column the current schema lacks is kept, after them. Each
+        part is replaced whole (a temporary file renamed), so a stopped run leaves whole parts and
+        the next `resume` unifies the rest."""
+        import io
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from geomap.output import write_atomic
+
+        for table, schema in _schemas().items():
+            for path in sorted(self.root.glob(f"{table}/*/part-*.parquet")):
+                try:
+                    have = pq.read_schema(path)
+                    if have.names[: len(schema)] == schema.names and all(
+                        have.field(f.name).type == f.type for f in schema
+                    ):
+                        continue
+                    old = pq.read_table(path)
+                except (OSError, pa.ArrowInvalid) as e:
+                    raise OutputError(f"{path}: cannot read to resume: {' '.join(str(e).split())}") from None
+                columns = [
+                    old.column(f.name).cast(f.type) if f.name in have.names else pa.nulls(len(old), f.type)
+                    for f in schema
+                ]
+                extra = [f for f in have if f.name not in schema.names]
+                unified = pa.Table.from_arrays(
+                    columns + [old.column(f.name) for f in extra], schema=pa.schema([*schema, *extra])
+                )
+                buffer = io.BytesIO()
+                pq.write_table(unified, buffer, compression="zstd")
+                write_atomic(path, buffer.getvalue())
 
     def finished(self) -> set[str]:
         """The sources of the documents already in the dataset."""

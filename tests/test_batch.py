@@ -197,6 +197,55 @@ def test_the_api_runs_in_input_order_on_a_pool():
     assert pooled == list(batch.run(items, settings, jobs=1)) and [r.id for r in pooled] == [i.id for i in items]
 
 
+def test_a_pool_gets_tasks_of_32_articles_and_a_batch_of_one_task_stays_in_this_process(monkeypatch):
+    """Tasks of 32 articles, not 8: each task costs the parent (which shares the cores with the
+    workers) a pickled call, a wake-up and a result to unpickle."""
+    from concurrent.futures import Future
+
+    sizes: list[int] = []
+
+    class Recording:  # an executor that runs each task here and notes its size
+        def submit(self, function, chunk, settings):
+            sizes.append(len(chunk))
+            future: Future = Future()
+            future.set_result(function(chunk, settings))
+            return future
+
+    class Executor:
+        def __init__(self, engine, jobs, *rest):
+            self.jobs = jobs
+
+        def __enter__(self):
+            return Recording(), self.jobs
+
+        def __exit__(self, *exc):
+            pass
+
+    monkeypatch.setattr(batch, "_executor", Executor)
+    settings = batch.Settings(reader="rules")
+    items = [batch.Item(f"d{n}", text=article(n)) for n in range(70)]
+    assert [r.id for r in batch.run(items[:32], settings, jobs=2)] == [i.id for i in items[:32]] and sizes == []
+    assert [r.id for r in batch.run(items, settings, jobs=2)] == [i.id for i in items] and sizes == [32, 32, 6]
+
+
+@pytest.mark.skipif("forkserver" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork server")
+def test_a_local_clusters_workers_are_forked_with_distributed_loaded(tmp_path):
+    """A LocalCluster's workers come from a fork server that imported distributed beside this
+    process (not each spawned and importing it, 0.25 s more to start), and Dask's own fork-server
+    preload, which imports pandas, numpy, pyarrow… here first, is not run."""
+    pytest.importorskip("distributed")
+    code = """
+import os, sys
+from geomap import batch
+with batch._executor("dask", 2, batch.Settings(reader="rules"), None, None) as (executor, workers):
+    parents = {executor.submit(os.getppid).result() for _ in range(4)}
+    loaded = executor.submit(lambda: "geomap.batch" in sys.modules and "distributed" in sys.modules).result()
+print(workers, os.getpid() not in parents, loaded, "pandas" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.split() == ["2", "True", "True", "False"], done.stderr
+
+
 def test_resume_after_a_kill(tmp_path):
     table = write_jsonl(tmp_path / "t.jsonl", rows(1500))
     out = tmp_path / "out.jsonl"
@@ -378,3 +427,56 @@ def test_a_cluster_of_its_own_processes_reached_by_its_address(tmp_path):
             if process is not None:
                 process.terminate()
                 process.wait(timeout=30)
+
+
+def test_a_dataset_resumed_from_parts_without_url_and_title_reads_back_whole(tmp_path):
+    """Parts written before records had a url and a title (schema 1.0) lack those columns; a reader
+    that takes the dataset's schema from its first part (pandas, Dask, DuckDB without union_by_name)
+    dropped them from the newer parts too. Resuming brings the old parts to the current schema."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pd = pytest.importorskip("pandas")
+    duckdb = pytest.importorskip("duckdb")
+    from geomap.parquet import _schemas, flatten
+
+    out = tmp_path / "corpus"
+    old = records(run(str(write_jsonl(tmp_path / "old.jsonl", rows(6))), "--format", "jsonl").stdout)
+    for record in old:  # as the writer of schema 1.0 wrote them: no url or title, anywhere
+        del record["url"], record["title"]
+    for name, schema in _schemas().items():
+        kept = pa.schema([f for f in schema if f.name not in ("url", "title")])
+        for month in ("2023-07", "2023-08"):
+            group = [
+                {k: v for k, v in row.items() if k in kept.names}
+                for record in old
+                if record["date"].startswith(month)
+                for row in flatten(record)[name]
+            ]
+            folder = out / name / f"month={month}"
+            folder.mkdir(parents=True)
+            pq.write_table(pa.Table.from_pylist(group, schema=kept), folder / "part-00000.parquet")
+    table = write_jsonl(tmp_path / "t.jsonl", rows(10))
+    resumed = run(str(table), "--format", "parquet", "-o", str(out), "--resume")
+    assert "4 documents" in resumed.stderr and "6 done before" in resumed.stderr
+    expected = {(f"a{n}", f"https://news.example/{n}" if n >= 6 else None, f"t{n}" if n >= 6 else None)
+                for n in range(10)}  # fmt: skip
+    for name in ("documents", "places", "events"):
+        frame = pd.read_parquet(out / name)
+        assert {"url", "title"} <= set(frame.columns), name
+        about = {
+            (s, None if pd.isna(u) else u, None if pd.isna(t) else t)  # pandas' strings show a null as NaN
+            for s, u, t in zip(frame["source"], frame["url"], frame["title"], strict=True)
+        }
+        assert about <= expected and {a for a in about if a[1]} == {a for a in expected if a[1]}, name
+        first = duckdb.sql(f"SELECT source, url, title FROM read_parquet('{out}/{name}/*/*.parquet')").fetchall()
+        assert set(first) == about, name
+        whole = pq.read_table(out / name)
+        assert whole.schema.names[: len(_schemas()[name])] == _schemas()[name].names, name
+    assert len(pd.read_parquet(out / "documents")) == 10
+    # the old rows are all still there, with their values
+    places = pd.read_parquet(out / "places")
+    assert sorted(places.loc[places["url"].isna(), "source"].unique()) == [f"a{n}" for n in range(6)]
+    # parts of the current schema are left as they are
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
+    again = run(str(table), "--format", "parquet", "-o", str(out), "--resume")
+    assert "10 done before" in again.stderr and {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == stamps
