@@ -272,11 +272,10 @@ class _executor:
             )
             self.closing.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
             return pool, self.jobs
-        if not self.scheduler:
-            # the fork server imports distributed while this process does (two cores at once), and
-            # each worker is then forked from it with distributed loaded: 0.43 s to start and stop a
-            # LocalCluster of two workers, not 0.70 s with each spawned worker importing it itself
-            _start_forkserver(["distributed", "geomap.batch"])
+        # the fork server imports distributed while this process does (two cores at once), and each
+        # worker is then forked from it with distributed loaded: 0.43 s to start and stop a
+        # LocalCluster of two workers, not 0.70 s with each spawned worker importing it itself
+        forked = not self.scheduler and _forkserver(("distributed", "geomap.batch"))
         try:
             import logging
 
@@ -293,7 +292,7 @@ class _executor:
             else:
                 options = {"n_workers": self.jobs, "threads_per_worker": 1, "processes": True}
                 options |= {"dashboard_address": None, "silence_logs": logging.ERROR, **(self.options or {})}
-                with dask.config.set(_local_cluster_config()):
+                with dask.config.set(_local_cluster_config(forked)):
                     cluster = LocalCluster(**options)
                 self.closing.append(cluster.close)
                 client = Client(cluster, direct_to_workers=True)
@@ -332,13 +331,13 @@ _LOCAL_CLUSTER_CONFIG = {
 }
 
 
-def _local_cluster_config() -> dict[str, Any]:
-    """`_LOCAL_CLUSTER_CONFIG`, and workers forked from the fork server `_start_forkserver` started
-    when there is one. Dask's own start of a fork server would import every optional package of
-    distributed here first (numpy, pandas, pyarrow, …: 0.5 s) to preload them; its flag that this
-    was done is set so that it leaves ours as it is (without the flag, only that cost comes back)."""
+def _local_cluster_config(forked: bool) -> dict[str, Any]:
+    """`_LOCAL_CLUSTER_CONFIG`, and, `forked`, workers forked from the fork server `_forkserver`
+    started. Dask's own start of a fork server would import every optional package of distributed
+    here first (numpy, pandas, pyarrow, …: 0.5 s) to preload them; its (private) flag that this was
+    done is set so that it leaves ours as it is (should the flag go, only that cost comes back)."""
     config = dict(_LOCAL_CLUSTER_CONFIG)
-    if _forkserver_started:
+    if forked:
         import distributed.utils
 
         if hasattr(distributed.utils, "_forkserver_preload_set"):
@@ -347,23 +346,21 @@ def _local_cluster_config() -> dict[str, Any]:
     return config
 
 
-_forkserver_started = False
-
-
-def _start_forkserver(modules: list[str]) -> None:
-    """Start multiprocessing's fork server (once a process, on systems that have one), importing
+@functools.cache
+def _forkserver(modules: tuple[str, ...]) -> bool:
+    """Start multiprocessing's fork server (once a process, where the system has one) importing
     `modules` before it forks anything; it starts in the background, beside this process's own
-    work. Processes started by the forkserver method are forked from it, modules loaded."""
-    global _forkserver_started
+    work, and processes started by the forkserver method are forked from it, modules loaded.
+    Whether it runs."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return
+        return False
     from multiprocessing import forkserver
 
-    multiprocessing.get_context("forkserver").set_forkserver_preload(modules)  # ignored if it runs already
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(modules))  # ignored if it runs already
     forkserver.ensure_running()
-    _forkserver_started = True
+    return True
 
 
 # --- Inputs: files, directories, globs, article tables, standard input -----------------------------
