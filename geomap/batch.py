@@ -208,18 +208,19 @@ def run(
     concurrent.futures pool whose initializer opens the resources), or this process for one job or
     one chunk; engine "dask": a dask.distributed Client on `scheduler` (tcp://…), or on a
     LocalCluster of `jobs` worker processes (`cluster_options` passes others). Items go in chunks of
-    `chunk_size` (default 32, and 128 on Dask, whose tasks cost more to schedule)."""
+    `chunk_size` (default 32, and 256 on Dask, whose tasks cost more to schedule)."""
     if engine not in ENGINES:
         raise InputError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     if jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
     # a Dask task costs the client and a LocalCluster's scheduler (here, on the cores the workers
-    # use) a few milliseconds of CPU, far more than a pool's: tasks of 128 articles (0.2 s of work
-    # each at 600 articles/s), not 32, took the parent 2.7 s of CPU over 10,000 articles, not 3.4
+    # use) a few milliseconds of CPU, far more than a pool's: tasks of 128 articles, not 32, took the
+    # parent 2.7 s of CPU over 10,000 articles, not 3.4; of 256 (0.4 s of work each), a Dask run took
+    # 1.16x the time of --jobs 2, not 1.19x (four alternating runs each, load 1.4-1.8)
     # a pool's task costs the parent a pickled call, a wake-up write and a result to unpickle: tasks
     # of 32 articles, not 8, took the parent's CPU over 10,000 articles from 0.75-0.80 s to 0.48-0.55 s
     # (the parent shares the two cores with the workers); the last task is still only ~30 ms of work
-    chunks = _chunks(items, chunk_size or (128 if engine == "dask" else POOL_CHUNK))
+    chunks = _chunks(items, chunk_size or (256 if engine == "dask" else POOL_CHUNK))
     if engine == "local":
         head = list(itertools.islice(chunks, 2))
         if jobs == 1 or len(head) < 2:  # one job, or too little work to be worth starting processes
