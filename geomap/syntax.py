@@ -128,7 +128,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving care_places posted_abroad".split()
+        "asylum conveying forces arriving care_places posted_abroad residents".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -189,7 +189,7 @@ def extract_events(
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
-    parties = sorted(parties + _pronouns(toks, spans, parties), key=lambda p: p.first)
+    parties = sorted(parties + _pronouns(text, toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
@@ -595,11 +595,12 @@ def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None
     return replace(first, kind="place") if first is not None else None
 
 
-def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+def _pronouns(text: str, toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
     """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
     stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
     heads = [s for s, _ in spans]
     people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
+    people = sorted(people + _residents(text, toks, parties), key=lambda p: p.first)
     out: list[_Party] = []
     taken = {i for p in parties for i in range(p.first, p.last)}
     for i, tok in enumerate(toks):
@@ -626,6 +627,24 @@ def _pronouns(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Pa
         sentence = bisect.bisect_right(heads, tok.start)
         if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
+    return out
+
+
+def _residents(text: str, toks: list[Token], parties: list[_Party]) -> list[_Party]:
+    """Towns named as someone's home, as people named with it: 'John Smith, 45, of Springfield,'
+    and 'a Boston man', so that 'he' after them comes from there."""
+    out = []
+    for p in parties:
+        if p.kind != "place" or p.place.kind not in SCENES | {"admin1"}:
+            continue
+        before = toks[p.first - 1].text.lower() if p.first else ""
+        after = toks[p.last].text.lower() if p.last < len(toks) else ""
+        # "John Smith, 45, of Springfield": an "of" set off by a comma, or after an age
+        comma = p.first > 1 and "," in text[toks[p.first - 2].end : toks[p.first - 1].start]
+        of_home = before == "of" and (comma or toks[p.first - 2].text.isdigit())
+        townsman = before in ("a", "an") and after in frames()["residents"]  # "a Boston man"
+        if of_home or townsman:
+            out.append(replace(p, kind="person"))
     return out
 
 
@@ -1484,7 +1503,9 @@ def _flows(
         if movement and type_ != "visit":
             # "Bulgarian nurses arrived in Sofia": nationals who travel within their own country come
             # from somewhere the sentence does not name
-            origins = [a for a in origins if not (a.kind in ("demonym", "person") and _at_home(a, destinations))]
+            # (but a person named with a town, "John Smith of Springfield", comes from it)
+            nationals = [a for a in origins if a.kind in ("demonym", "person") and a.place.kind == "country"]
+            origins = [a for a in origins if not (a in nationals and _at_home(a, destinations))]
         # "Minnesota Governor Tim Pawlenty stopped in Moorhead": a move within a place is not from it
         origins = [a for a in origins if not _contains(a, destinations)]
     if destinations and not origins and carried and movement:

@@ -1309,3 +1309,23 @@ def test_a_casualty_is_carried_from_where_it_happened(gazetteer, text, expected)
 )
 def test_people_posted_abroad_went_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone named with their town comes from it, named again as "he" or "she"
+        (
+            "John Smith, 45, of Springfield, was arrested on Monday. He had driven to Chicago on Sunday.",
+            {("travel", "Springfield", "Chicago")},
+        ),
+        (
+            "A Boston man was arrested on Monday. Police said he had flown to Paris last week.",
+            {("travel", "Boston", "Paris")},
+        ),
+        # a town that is no one's home: no start
+        ("Police in Springfield arrested a man on Monday. He had driven to Chicago on Sunday.", set()),
+    ],
+)
+def test_a_person_named_with_a_town_comes_from_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
