@@ -189,7 +189,8 @@ def extract_events(
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
-    parties = sorted(parties + _pronouns(text, toks, spans, parties), key=lambda p: p.first)
+    residents = _residents(text, toks, parties)
+    parties = sorted(parties + _pronouns(toks, spans, parties, residents), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
@@ -204,6 +205,7 @@ def extract_events(
             if words & _forms_of(frames()["care_places"]):
                 cared.add(n)
     focus = _focus(parties, places)
+    homes = {p.first for p in residents}  # where people live is not where things happened
     # a sentence naming one place can only continue a neighbour's event, come from somewhere to the
     # place the article is about, or carry someone to a hospital from where it happened: parse it
     # beside one, where the article has such a place, or where a town was named just before
@@ -214,7 +216,7 @@ def extract_events(
         if len(c[3]) > 1
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
-        or (c[0] in cared and _scene(parties, spans, starts, c[0]) is not None)
+        or (c[0] in cared and _scene(parties, spans, starts, c[0], homes) is not None)
     ]
     if not chosen:
         return []
@@ -234,7 +236,7 @@ def extract_events(
         adjacent = previous[0] == n - 1
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
-        scene = _scene(parties, spans, starts, n)
+        scene = _scene(parties, spans, starts, n, homes)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
                                        recent, focus, ended, scene)  # fmt: skip
@@ -575,13 +577,17 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
-def _scene(parties: list[_Party], spans: list[tuple[int, int]], starts: list[int], n: int) -> _Party | None:
-    """The town named last before sentence `n`, in it or the SCENE_SENTENCES sentences before: where
-    what the sentence tells of happened, when it names no other start."""
+def _scene(
+    parties: list[_Party], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
+) -> _Party | None:
+    """The town named last before sentence `n`, in the SCENE_SENTENCES sentences before: where what
+    the sentence tells of happened, when it names no other start. A town named as someone's home
+    (`homes`: the parties' first tokens) only when no other is named: local news happens near home."""
     first = bisect.bisect_left(starts, spans[n][0])
     earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
     before = [p for p in parties if earliest <= p.first < first and p.kind == "place" and p.place.kind in SCENES]
-    return before[-1] if before else None
+    elsewhere = [p for p in before if p.first not in homes]
+    return (elsewhere or before or [None])[-1]
 
 
 def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None:
@@ -595,12 +601,14 @@ def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None
     return replace(first, kind="place") if first is not None else None
 
 
-def _pronouns(text: str, toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party]) -> list[_Party]:
+def _pronouns(
+    toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party], residents: list[_Party]
+) -> list[_Party]:
     """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
     stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
     heads = [s for s, _ in spans]
     people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
-    people = sorted(people + _residents(text, toks, parties), key=lambda p: p.first)
+    people = sorted(people + residents, key=lambda p: p.first)
     out: list[_Party] = []
     taken = {i for p in parties for i in range(p.first, p.last)}
     for i, tok in enumerate(toks):
@@ -618,6 +626,11 @@ def _pronouns(text: str, toks: list[Token], spans: list[tuple[int, int]], partie
             if speaker is not None and i not in taken:
                 out.append(_Party(i, i + 1, speaker.place, "person", actor=speaker.actor or toks[speaker.first].text))
             continue
+        surnames = [p for p in residents if p.actor == tok.text and p.last <= i]
+        if surnames and i not in taken:
+            # "John Smith, 45, of Springfield, … Smith drove to Chicago": the same person again
+            out.append(_Party(i, i + 1, surnames[-1].place, "person", actor=tok.text))
+            continue
         if tok.text.lower() not in ("he", "she"):
             continue
         before = [p for p in people if p.last <= i]
@@ -632,7 +645,7 @@ def _pronouns(text: str, toks: list[Token], spans: list[tuple[int, int]], partie
 
 def _residents(text: str, toks: list[Token], parties: list[_Party]) -> list[_Party]:
     """Towns named as someone's home, as people named with it: 'John Smith, 45, of Springfield,'
-    and 'a Boston man', so that 'he' after them comes from there."""
+    and 'a Boston man', so that 'he' after them comes from there (and 'Smith': the party's actor)."""
     out = []
     for p in parties:
         if p.kind != "place" or p.place.kind not in SCENES | {"admin1"}:
@@ -644,7 +657,10 @@ def _residents(text: str, toks: list[Token], parties: list[_Party]) -> list[_Par
         of_home = before == "of" and (comma or toks[p.first - 2].text.isdigit())
         townsman = before in ("a", "an") and after in frames()["residents"]  # "a Boston man"
         if of_home or townsman:
-            out.append(replace(p, kind="person"))
+            # the name before the home ("John Smith, 45, of"), whose surname names them again
+            j = p.first - 2 - (toks[p.first - 2].text.isdigit() if of_home else 0)
+            named = of_home and j > 0 and toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper()
+            out.append(replace(p, kind="person", actor=toks[j].text if named else None))
     return out
 
 
@@ -1197,7 +1213,10 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     theme = [w for t in _theme(h) for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "poss")))]
     words = {t.lemma_.lower() for t in theme}
     movers = [s for s in h.slots if s.span.root in theme]
-    envoys = bool(words & f["envoys"]) or any(s.party.kind == "person" for s in movers)
+    # a person named in people.json stands for a country; one named with a town is a private person
+    envoys = bool(words & f["envoys"]) or any(
+        s.party.kind == "person" and s.party.place.kind == "country" for s in movers
+    )
     destinations = [s.party for s in h.slots if s.role == "destination"]
     ends = destinations + [s.party for s in h.slots if s.role == "origin"]
     within = len(ends) > 1 and len({e.place.country for e in ends}) == 1  # "from Chicago to Des Moines"
@@ -1252,8 +1271,9 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         for t in theme
     )
     # "Gregory Crolley was taken to a hospital in Columbia": who is carried to hospital is a person
-    people = people or any(g.lemma_.lower() in f["care_places"] for c in h.token.children if c.dep_ == "prep"
-                           and c.lower_ == "to" for g in c.children)  # fmt: skip
+    # ("taken by Air Evac to University Hospital": the parse may hang "to" on what carries them)
+    people = people or any(t.lemma_.lower() in f["care_places"] and t.dep_ == "pobj" and t.head.lower_ in ("to", "into")
+                           for t in h.token.subtree)  # fmt: skip
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"

@@ -1323,6 +1323,23 @@ def test_people_posted_abroad_went_there(gazetteer, text, expected):
             "A Boston man was arrested on Monday. Police said he had flown to Paris last week.",
             {("travel", "Boston", "Paris")},
         ),
+        # and by the surname
+        (
+            "John Smith, 45, of Springfield, was arrested on Monday. Police said Smith had driven to Chicago.",
+            {("travel", "Springfield", "Chicago")},
+        ),
+        # a private person, carried to hospital from where it happened
+        (
+            "A truck overturned near Moberly, Missouri, on Friday. Scott L. Berrey, 31, of Paris, Missouri, "
+            "was ejected. Berrey was taken by Air Evac to University Hospital in Columbia, Missouri.",
+            {("transfer", "Moberly", "Columbia")},
+        ),
+        # where it happened is not named: near home, then
+        (
+            "A truck overturned on Route C on Friday. Scott L. Berrey, 31, of Paris, Missouri, was ejected. "
+            "Berrey was taken by Air Evac to University Hospital in Columbia, Missouri.",
+            {("transfer", "Paris", "Columbia")},
+        ),
         # a town that is no one's home: no start
         ("Police in Springfield arrested a man on Monday. He had driven to Chicago on Sunday.", set()),
     ],
