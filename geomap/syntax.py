@@ -846,6 +846,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
+            acts = [c for c in tok.children if c.dep_ == "acl" and c.i in triggers and _misparsed_clause(c)]
+            if role is None and tok.pos_ in NOUNS and acts:
+                # "The Saudi-led coalition bombed Sanaa", parsed as a noun with a clause: its subject
+                return _anchored(party, span, "agent", prep, acts[0], triggers)
             return _Slot(party, span, role or "root", None, prep)
         if dep in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod") and head.pos_ in NOUNS | {"ADJ", "VERB"}:
             if head.lower_ == "bound":  # "Lagos-bound"
@@ -937,6 +941,13 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _misparsed_clause(verb: Any) -> bool:
+    """Whether a verb the parse hung as a clause on the sentence's noun is the sentence's own verb:
+    past ('migrants crossed'), or a participle with an object ('the coalition bombed Sanaa'; not
+    'the city bombed by Russia')."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _act_of(word: Any, triggers: dict[int, Any], prep: str = "in") -> Any:
@@ -1032,7 +1043,11 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
             return cur.head
         if cur is tok and cur.dep_ == "ROOT":
             # "Venezuelan migrants crossed into Colombia", parsed as a noun with a clause: the clause's verb
-            verbs = [c for c in tok.children if c.dep_ == "acl" and c.i in heads and c.tag_ in ("VBD", "VBG")]
+            verbs = [
+                c
+                for c in tok.children
+                if c.dep_ == "acl" and c.i in heads and (c.tag_ == "VBG" or _misparsed_clause(c))
+            ]
             if verbs:
                 return verbs[0]
         up = cur.head.head

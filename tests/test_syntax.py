@@ -1346,3 +1346,16 @@ def test_people_posted_abroad_went_there(gazetteer, text, expected):
 )
 def test_a_person_named_with_a_town_comes_from_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parsed as a noun with a clause: the noun is the verb's subject
+        ("The Saudi-led coalition bombed Sanaa on Monday.", {("attack", "Saudi Arabia", "Sanaa")}),
+        # a participle without an object is a passive clause on the noun: no subject
+        ("The city bombed by Russia lies near Kharkiv.", set()),
+    ],
+)
+def test_a_clause_the_parse_hung_on_the_sentence_s_noun(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
