@@ -211,7 +211,11 @@ def _options_at(text: str, toks: list[Token], i: int) -> list[Option]:
     while j < reach:
         tok = toks[j]
         gap = tok.start - before.end  # "", " " or "-": at most one character
-        if gap > 1 or (gap and text[before.end] not in " -") or not (tok.capitalised or tok.text.lower() in JOINERS):
+        # or ". " after an initial or a short abbreviation: "W. Va.", "St. Louis"
+        dotted = gap == 2 and text[before.end : tok.start] == ". " and len(before.text) <= 2 and before.capitalised
+        if (gap > 1 and not dotted) or (gap == 1 and text[before.end] not in " -"):
+            break
+        if not (tok.capitalised or tok.text.lower() in JOINERS):
             break
         before = tok
         j += 1
