@@ -61,6 +61,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SCENE_SENTENCES = 3  # how far back the town where something happened may be named
 SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
 SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})  # before a surname, still the person named before
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
@@ -627,7 +628,8 @@ def _pronouns(
                 out.append(_Party(i, i + 1, speaker.place, "person", actor=speaker.actor or toks[speaker.first].text))
             continue
         surnames = [p for p in residents if p.actor == tok.text and p.last <= i]
-        if surnames and i not in taken:
+        given = i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.rstrip(".") not in HONORIFICS
+        if surnames and i not in taken and not given:  # "Prosecutor Colleen Williams" is someone else
             # "John Smith, 45, of Springfield, … Smith drove to Chicago": the same person again
             out.append(_Party(i, i + 1, surnames[-1].place, "person", actor=tok.text))
             continue

@@ -1340,6 +1340,11 @@ def test_people_posted_abroad_went_there(gazetteer, text, expected):
             "Berrey was taken by Air Evac to University Hospital in Columbia, Missouri.",
             {("transfer", "Paris", "Columbia")},
         ),
+        # another person of the same surname is not them
+        (
+            "Charles S. Williams, 39, of Wood County was arrested. Prosecutor Colleen Williams flew to Chicago.",
+            set(),
+        ),
         # a town that is no one's home: no start
         ("Police in Springfield arrested a man on Monday. He had driven to Chicago on Sunday.", set()),
     ],
