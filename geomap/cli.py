@@ -156,9 +156,9 @@ def _checked(check: str) -> Callable[[click.Context, click.Parameter, str | None
     its InputError shown as one line "Error: Invalid value for '--option': ..."."""
 
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-        from geomap import map as flowmap
-
         if value is not None:
+            from geomap import map as flowmap
+
             try:
                 getattr(flowmap, check)(value)
             except GeomapError as e:
@@ -646,10 +646,12 @@ MAP_SUFFIX = {"html": ".html", "fragment": ".html", "geojson": ".geojson", "png"
 
 def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
     """--size WxH as (width, height), or one line "Error: Invalid value for '--size': ..."."""
+    if value is None:
+        return None
     from geomap import map as flowmap
 
     try:
-        return None if value is None else flowmap.parse_size(value)
+        return flowmap.parse_size(value)
     except GeomapError as e:
         raise UsageError(f"Invalid value for '--size': {e}") from None
 
@@ -734,7 +736,6 @@ def map_command(
     """
     from pathlib import Path
 
-    from geomap import map as flowmap
     from geomap.events import load_lexicon
 
     stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
@@ -745,6 +746,11 @@ def map_command(
         wanted = _event_types_asked(types, lexicon)
         query = _corpus_query(corpus, wanted, min_confidence, gazetteer)
         documents = None if _datasets(inputs) else _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        # folium (through pandas and pyarrow) starts threads; once they run, a SIGTERM may land on one
+        # of them and leave this thread blocked reading standard input: imported after the input is
+        # read (and a bad input is refused without loading it)
+        from geomap import map as flowmap
+
         if documents is None or corpus_asked or len(documents) > 1:  # a corpus: flows across its articles
             from geomap.corpus import places_of, to_document
 
@@ -822,8 +828,6 @@ def report_command(
     geomap report a.html b.html --title "Arms to Russia" -o briefing.html
     geomap report events.json --types shipment --format pdf -o briefing.pdf
     """
-    from geomap import map as flowmap
-    from geomap import report
     from geomap.events import load_lexicon
 
     stem = "stdin" if inputs[0] == "-" else Path(inputs[0]).stem
@@ -836,6 +840,9 @@ def report_command(
         if unknown:
             raise UsageError(f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(lexicon.types)}")
         documents = _read_inputs(inputs, date, gazetteer, lexicon, reader)
+        from geomap import map as flowmap  # after the input is read: see map_command
+        from geomap import report
+
         page = report.report_html(
             documents, title=title, types=wanted, min_confidence=min_confidence,
             tiles=tiles or flowmap.DEFAULT_TILES, offline=offline or (fmt == "pdf" and tiles is None),

@@ -187,7 +187,13 @@ def test_sigterm_ends_the_command_cleanly_with_143(tmp_path):
     while not _catches_sigterm(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.2)  # and is now waiting for standard input
+    # with one thread only: a signal sent to the process is then this thread's, and interrupts its
+    # read (folium, through pandas and pyarrow, starts threads, so it is loaded after the input)
+    assert len(os.listdir(f"/proc/{process.pid}/task")) == 1
     process.send_signal(signal.SIGTERM)
+    # standard input stays open until the process is gone: closing it first (as communicate() does)
+    # raced the signal, and an empty input could be read before the signal was handled
+    process.wait(timeout=60)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 143, stderr
     assert b"Traceback" not in stderr
