@@ -217,7 +217,7 @@ def extract_events(
         if len(c[3]) > 1
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
-        or (c[0] in cared and _scene(parties, spans, starts, c[0], homes) is not None)
+        or (c[0] in cared and _scenes(parties, spans, starts, c[0], homes))
     ]
     if not chosen:
         return []
@@ -237,10 +237,10 @@ def extract_events(
         adjacent = previous[0] == n - 1
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
-        scene = _scene(parties, spans, starts, n, homes)
+        scenes = _scenes(parties, spans, starts, n, homes)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scene)  # fmt: skip
+                                       recent, focus, ended, scenes)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
@@ -578,17 +578,24 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
-def _scene(
+def _scenes(
     parties: list[_Party], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
-) -> _Party | None:
-    """The town named last before sentence `n`, in the SCENE_SENTENCES sentences before: where what
-    the sentence tells of happened, when it names no other start. A town named as someone's home
-    (`homes`: the parties' first tokens) only when no other is named: local news happens near home."""
+) -> list[_Party]:
+    """The towns named before sentence `n`, in the SCENE_SENTENCES sentences before, the last named
+    first: where what the sentence tells of may have happened, when it names no other start. Towns
+    named as someone's home (`homes`: the parties' first tokens) come after the others: local news
+    happens near home, but where it happened is named apart."""
     first = bisect.bisect_left(starts, spans[n][0])
     earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
     before = [p for p in parties if earliest <= p.first < first and p.kind == "place" and p.place.kind in SCENES]
-    elsewhere = [p for p in before if p.first not in homes]
-    return (elsewhere or before or [None])[-1]
+    before.reverse()
+    return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
+
+
+def _near_but_not(place: _Party, destinations: list[_Party]) -> bool:
+    """Whether a place lies within SCENE_KM of every destination, is none of them and holds none."""
+    far = any(distance_km(place.place.point, d.place.point) > SCENE_KM for d in destinations)
+    return not far and all(place.place.id != d.place.id for d in destinations) and not _contains(place, destinations)
 
 
 def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None:
@@ -1095,11 +1102,12 @@ def _events(
     recent: list[tuple[str, _Party]],
     focus: _Party | None = None,
     ended: Sequence[tuple[str, _Party]] = (),
-    scene: _Party | None = None,
+    scenes: Sequence[_Party] = (),
 ) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
-    of the sentence before's events; `scene`: the town named last in the sentences just before."""
+    of the sentence before's events; `scenes`: the towns named in the sentences just before, the
+    likeliest first."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -1130,7 +1138,7 @@ def _events(
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focus, leg, scene)  # fmt: skip
+                                             focus, leg, scenes)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
             reached[h.token.i] = destinations or origins
@@ -1440,12 +1448,12 @@ def _flows(
     carried: Sequence[_Party] = (),
     focus: _Party | None = None,
     leg: Sequence[_Party] = (),
-    scene: _Party | None = None,
+    scenes: Sequence[_Party] = (),
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
-    movement before this one, in a chain of the same movers' moves, ended; `scene`: the town the
-    sentences before were about."""
+    movement before this one, in a chain of the same movers' moves, ended; `scenes`: the towns the
+    sentences before were about, the likeliest first."""
     frame = {**_frame(h.token)}
     for noun in h.nouns:
         frame = {**_frame(noun), **frame}
@@ -1530,10 +1538,11 @@ def _flows(
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
-    nearby = scene is not None and all(distance_km(scene.place.point, d.place.point) <= SCENE_KM for d in destinations)
-    if not origins and nearby and destinations and type_ == "travel" and _movers_type(h, type_) == "transfer":
+    scene = next((c for c in scenes if _near_but_not(c, destinations)), None)
+    if not origins and scene and destinations and type_ == "travel" and _movers_type(h, type_) == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
-        # injured are carried from where it happened, not far
+        # injured are carried from the likeliest town where it happened: not where they were taken to,
+        # nor a place that holds it, and not far
         origins, how, base = [scene], "scene", base * INHERITED
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]

@@ -1272,6 +1272,12 @@ def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
             "condition.",
             {("transfer", "Swansea", "Columbia")},
         ),
+        # a jail too; the town named last is where it happened unless that is where they were taken
+        (
+            "Moore was arrested at her home in New Miami on Wednesday. She gave a statement to Butler County "
+            "deputies. Moore was taken to the Butler County Jail.",
+            {("transfer", "New Miami", "Butler County")},
+        ),
         # too far to be where it happened
         ("A man was shot in Seattle on Friday. He was later flown to a hospital in Miami.", set()),
         # too far back
