@@ -1370,3 +1370,20 @@ def test_a_person_named_with_a_town_comes_from_it(gazetteer, text, expected):
 )
 def test_a_clause_the_parse_hung_on_the_sentence_s_noun(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # defecting is migrating
+        ("A North Korean soldier defected to South Korea on Monday.", {("migration", "North Korea", "South Korea")}),
+        (
+            "Litvinenko, an ex-Russian spy who had defected to Britain, died.",
+            {("migration", "Russia", "United Kingdom")},
+        ),
+        # to a party, nowhere
+        ("The senator defected to the opposition.", set()),
+    ],
+)
+def test_defectors_migrate(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
