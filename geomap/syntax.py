@@ -201,7 +201,15 @@ def extract_events(
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = [p for p in parties if first <= p.first < last]
         words = {toks[i].text.lower() for i in range(first, last)}
-        if here and (words & forms or (words & _anaphora()[0] and words & _anaphora()[1])):
+        # people posted abroad ("Tunisian fighters in Iraq") need two places of the sentence's own,
+        # and someone named with their town ("he", "Smith") a place to go to
+        posted_only = not (words & forms) - _forms_of(frames()["posted_abroad"]) and len(here) < 2
+        townsfolk_only = all(p.kind == "person" and p.place.kind != "country" for p in here)
+        if (
+            here
+            and not townsfolk_only
+            and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
+        ):
             candidates.append((n, s_start, s_end, here))
             if words & _forms_of(frames()["care_places"]):
                 cared.add(n)
