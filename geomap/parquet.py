@@ -143,12 +143,12 @@ class ParquetSink:
                     ):
                         continue
                     old = pq.read_table(path)
-                except (OSError, pa.ArrowInvalid) as e:
+                    columns = [
+                        old.column(f.name).cast(f.type) if f.name in have.names else pa.nulls(len(old), f.type)
+                        for f in schema
+                    ]
+                except (OSError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
                     raise OutputError(f"{path}: cannot read to resume: {' '.join(str(e).split())}") from None
-                columns = [
-                    old.column(f.name).cast(f.type) if f.name in have.names else pa.nulls(len(old), f.type)
-                    for f in schema
-                ]
                 extra = [f for f in have if f.name not in schema.names]
                 unified = pa.Table.from_arrays(
                     columns + [old.column(f.name) for f in extra], schema=pa.schema([*schema, *extra])

@@ -61,7 +61,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SCENE_SENTENCES = 3  # how far back the town where something happened may be named
 SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
 SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})  # before a surname, still the person named before
+HONORIFICS = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+)  # before a surname, still the person named before
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
@@ -129,7 +131,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving care_places posted_abroad residents".split()
+        "asylum conveying forces arriving posted_abroad residents forcing".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -191,7 +193,7 @@ def extract_events(
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
     residents = _residents(text, toks, parties)
-    parties = sorted(parties + _pronouns(toks, spans, parties, residents), key=lambda p: p.first)
+    parties = sorted(parties + _pronouns(text, toks, spans, parties, residents), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
@@ -211,7 +213,7 @@ def extract_events(
             and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
         ):
             candidates.append((n, s_start, s_end, here))
-            if words & _forms_of(frames()["care_places"]):
+            if words & _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"])):
                 cared.add(n)
     focus = _focus(parties, places)
     homes = {p.first for p in residents}  # where people live is not where things happened
@@ -454,16 +456,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
             head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
-            # "On a visit to Kenya, the British foreign secretary announced", "Speaking during a trip to
-            # Moscow, Erdogan said": who speaks or acts in a clause made the journey framing it
-            verb = tok.head.head
-            for _ in range(2):
-                agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
-                if agents or verb.dep_ != "advcl" or verb.pos_ != "VERB":
-                    break
-                verb = verb.head
-            if verb.pos_ in ("VERB", "AUX"):
-                head.slots += [s for s in agents if s not in head.slots]
+            head.slots += [s for s in _framed_clause_agents(tok, by_governor) if s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
@@ -483,16 +476,35 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         head.whence += [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
-        # "Two passengers who arrived from Mexico were quarantined in Shanghai": where the arrivals
-        # are now, said by their noun's own clause, is where they arrived
-        mover = tok.head
-        for _ in range(2):  # "a case involving a woman who arrived": the case's clause places her
-            if mover.dep_ in ("dobj", "pobj") and mover.head.dep_ in ("acl", "prep") and mover.head.head.pos_ in NOUNS:
-                mover = mover.head.head
-        if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"] and mover.dep_ in SUBJECTS:
-            head.whither += [s.party for s in by_governor.get(mover.head.i, []) if s.role == "location"]
+        if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
+            head.whither += _where_the_noun_is(tok.head, by_governor)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Slot]:
+    """Who made the visit or trip that frames a clause, in 'On a visit to Kenya, the British foreign
+    secretary announced' or 'Speaking during a trip to Moscow, Erdogan said': the clause's subject
+    (that of the verb an '-ing' clause hangs from), unless the noun names its own ('a visit by Putin')."""
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return []
+    verb = noun.head.head  # noun <- preposition <- verb
+    agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
+    if not agents and verb.dep_ == "advcl" and verb.pos_ == "VERB":
+        verb = verb.head
+        agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
+    return agents if verb.pos_ in ("VERB", "AUX") else []
+
+
+def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
+    """Where the noun's own clause places it: 'Two passengers who arrived from Mexico were quarantined
+    in Shanghai', through the nouns that hold it ('a case involving a woman who arrived …')."""
+    for _ in range(2):
+        if noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUNS:
+            noun = noun.head.head
+    if noun.dep_ not in SUBJECTS:
+        return []
+    return [s.party for s in by_governor.get(noun.head.i, []) if s.role == "location"]
 
 
 def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],
@@ -506,7 +518,7 @@ def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, 
     for tok in doc:
         if tok.i in heads or tok.pos_ not in NOUNS or tok.lemma_.lower() not in frames()["posted_abroad"]:
             continue
-        homes = [
+        owners = [
             place_tokens[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in place_tokens
         ]
         where = [tok, *(c for c in tok.children if c.dep_ in ("acl", "relcl"))]
@@ -516,13 +528,13 @@ def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, 
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         places += [c for g in places for c in g.conjuncts]  # "in Iraq and Syria"
         abroad = [place_tokens[g.i] for g in places if g.i in place_tokens and place_tokens[g.i].kind == "place"]
-        homes = [h for h in homes if h.kind in ("place", "demonym")]
-        if not homes or not abroad:
+        owners = [h for h in owners if h.kind in ("place", "demonym")]
+        if not owners or not abroad:
             continue
         head = _Head(tok, "type", "travel")
-        head.slots = [_Slot(h, span_of[id(h)], "origin", tok, "from") for h in homes[:1]]
+        head.slots = [_Slot(h, span_of[id(h)], "origin", tok, "from") for h in owners[:1]]
         head.slots += [_Slot(a, span_of[id(a)], "destination", tok, "to") for a in abroad
-                       if a.place.country != homes[0].place.country]  # fmt: skip
+                       if a.place.country != owners[0].place.country]  # fmt: skip
         if len(head.slots) > 1:
             found[tok.i] = head
     return found
@@ -601,9 +613,11 @@ def _scenes(
 
 
 def _near_but_not(place: _Party, destinations: list[_Party]) -> bool:
-    """Whether a place lies within SCENE_KM of every destination, is none of them and holds none."""
+    """Whether a place lies within SCENE_KM of every destination and is none of them (a county may
+    hold its town: 'shot in Butler County … taken to a hospital in Hamilton' is a move within it,
+    as annotators write it)."""
     far = any(distance_km(place.place.point, d.place.point) > SCENE_KM for d in destinations)
-    return not far and all(place.place.id != d.place.id for d in destinations) and not _contains(place, destinations)
+    return not far and all(place.place.id != d.place.id for d in destinations)
 
 
 def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None:
@@ -618,10 +632,12 @@ def _focus(parties: list[_Party], places: Sequence[FoundPlace]) -> _Party | None
 
 
 def _pronouns(
-    toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party], residents: list[_Party]
+    text: str, toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party], residents: list[_Party]
 ) -> list[_Party]:
     """'Egyptian President Hosni Mubarak said … He dispatched envoys to Khartoum': 'he' or 'she'
-    stands for the person last named with a country, if within INHERIT_SENTENCES sentences."""
+    stands for the person last named with a country or, among `residents`, with a town, if within
+    INHERIT_SENTENCES sentences; a resident's surname stands for them ('Smith'); 'the crown prince'
+    for the last person with that title; 'it' after a state's reporting verb for the state."""
     heads = [s for s, _ in spans]
     people = [p for p in parties if p.kind == "person" or (p.place.kind == "country" and _titled(p))]
     people = sorted(people + residents, key=lambda p: p.first)
@@ -643,7 +659,13 @@ def _pronouns(
                 out.append(_Party(i, i + 1, speaker.place, "person", actor=speaker.actor or toks[speaker.first].text))
             continue
         surnames = [p for p in residents if p.actor == tok.text and p.last <= i]
-        given = i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.rstrip(".") not in HONORIFICS
+        before = toks[i - 1] if i else None  # a given name: capitalised, just before, no punctuation between
+        given = (
+            before is not None
+            and text[before.end : tok.start] == " "
+            and before.text[:1].isupper()
+            and before.text not in HONORIFICS
+        )
         if surnames and i not in taken and not given:  # "Prosecutor Colleen Williams" is someone else
             # "John Smith, 45, of Springfield, … Smith drove to Chicago": the same person again
             out.append(_Party(i, i + 1, surnames[-1].place, "person", actor=tok.text))
@@ -671,7 +693,7 @@ def _residents(text: str, toks: list[Token], parties: list[_Party]) -> list[_Par
         after = toks[p.last].text.lower() if p.last < len(toks) else ""
         # "John Smith, 45, of Springfield": an "of" set off by a comma, or after an age
         comma = p.first > 1 and "," in text[toks[p.first - 2].end : toks[p.first - 1].start]
-        of_home = before == "of" and (comma or toks[p.first - 2].text.isdigit())
+        of_home = before == "of" and p.first > 1 and (comma or toks[p.first - 2].text.isdigit())
         townsman = before in ("a", "an") and after in frames()["residents"]  # "a Boston man"
         if of_home or townsman:
             # the name before the home ("John Smith, 45, of"), whose surname names them again
@@ -1033,7 +1055,9 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
                 # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
                 # own is not the subject's
                 for g in c.children:
-                    owned = any(o.dep_ == "poss" and o.pos_ in ("PROPN", "NOUN") for o in g.children)
+                    owned = any(o.dep_ == "poss" and o.pos_ in ("PROPN", "NOUN") for o in g.children) or any(
+                        o.dep_ == "prep" and o.lower_ == "by" for o in g.children
+                    )  # or a doer of its own: "After a visit by Putin to Ankara, Erdogan said"
                     if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role in ("agent", "patient")):
                         nouns.append(g)
         if len(nouns) == 1:
@@ -1129,7 +1153,7 @@ def _events(
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
         moved_before = [t for t, _ in ended if lexicon.policy(t, "moves")]
-        if moved_before and type_ in (None, "travel") and h.kind != "anaphor" and _continues(h.token, pronoun=True):
+        if moved_before and type_ == "travel" and _moved_again(h):
             type_ = moved_before[-1]  # "Arms were shipped to Syria. They were then moved to Lebanon.": arms again
         if type_ is None:
             continue
@@ -1165,15 +1189,23 @@ def _events(
     return drafts, origins_named, named
 
 
-def _continues(tok: Any, *, pronoun: bool = False) -> bool:
+def _continues(tok: Any) -> bool:
     """Whether a movement goes on from the one told before: its movers are named again by a pronoun
-    ('They were moved to Lebanon') or, unless `pronoun`, a word says it comes next ('flew back')."""
+    ('They were moved to Lebanon'), or, with no other subject, a word says it comes next ('then
+    flew back'; not 'Erdogan later flew to Paris', someone else's journey)."""
     words = frames()["continuing"]
-    return any(
-        (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words["pronouns"])
-        or (not pronoun and c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"])
-        for c in tok.children
-    )
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return all(c.lower_ in words["pronouns"] for c in subjects)
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"] for c in tok.children)
+
+
+def _moved_again(h: _Head) -> bool:
+    """Whether what moves is named by 'it' or 'they' standing for no party, so that it is what the
+    sentence before moved ('Arms were shipped to Syria. They were then moved to Lebanon'; not 'he',
+    and not 'it' for a state that said something)."""
+    named = {t.i for s in h.slots for t in s.span}
+    return any(c.dep_ in SUBJECTS and c.lower_ in ("it", "they") and c.i not in named for c in h.token.children)
 
 
 def _subject_clauses(tok: Any) -> list[Any]:
@@ -1260,17 +1292,33 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
     if type_ == "visit" and not envoys and words & f["private_travellers"]:
         return "travel"  # "tourists visiting Mexico"
-    tok = h.token
-    # "was injured and taken to a hospital": a conjunct shares the passive of the verb it joins
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for t in (tok, tok.head if tok.dep_ == "conj" else tok)
-                  for c in t.children)  # fmt: skip
-    if type_ == "travel" and passive and _lemma(h) in f["conveying"] and not envoys and not words & f["forces"]:
-        if any(t.tag_ == "NNPS" for t in theme):
+    if type_ == "travel" and _carried(h) and not envoys and not words & f["forces"]:
+        forced = any(t.lemma_.lower() in f["forcing"] for t in h.token.sent)
+        if forced and any(t.tag_ == "NNPS" for t in theme):
             return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
         return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
     return type_
+
+
+def _carried(h: _Head) -> bool:
+    """Whether the movers are carried by others: the passive of a verb of `conveying` ('the students
+    were transported', 'was injured and taken to a hospital': a conjunct shares its verb's passive)."""
+    tok = h.token
+    verbs = (tok, tok.head) if tok.dep_ == "conj" else (tok,)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for t in verbs for c in t.children)
+    return passive and _lemma(h) in frames()["conveying"]
+
+
+def _place_of_care(tok: Any) -> bool:
+    """A hospital, jail or prison, or a centre that is one ('a medical center'; not 'a distribution center')."""
+    care = frames()["care_places"]
+    if tok.lemma_.lower() in care["nouns"]:
+        return True
+    return tok.lemma_.lower() in care["centres"] and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in care["kinds"] for c in tok.children
+    )
 
 
 def _type(h: _Head, lexicon: Lexicon) -> str | None:
@@ -1305,7 +1353,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     )
     # "Gregory Crolley was taken to a hospital in Columbia": who is carried to hospital is a person
     # ("taken by Air Evac to University Hospital": the parse may hang "to" on what carries them)
-    people = people or any(t.lemma_.lower() in f["care_places"] and t.dep_ == "pobj" and t.head.lower_ in ("to", "into")
+    people = people or any(_place_of_care(t) and t.dep_ == "pobj" and t.head.lower_ in ("to", "into")
                            for t in h.token.subtree)  # fmt: skip
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
@@ -1324,8 +1372,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     if noun_type and (h.kind != "type" or h.type == "travel" or _lemma(h) in f["noun_decides"]):
         return noun_type  # "sent a shipment", "refugees arrived"
     # "800 Venezuelans are entering Brazil": a people, not a party of travellers, is migrating
-    nations = any(s.party.kind == "demonym" and s.span.root.tag_ in ("NNPS", "NNS") and s.span.root in theme
-                  for s in h.slots)  # fmt: skip
+    # (but "Two Americans were flown from Kabul": carried by others, a transfer; see _movers_type)
+    nations = not _carried(h) and any(
+        s.party.kind == "demonym" and s.span.root.tag_ in ("NNPS", "NNS") and s.span.root in theme for s in h.slots
+    )
     if h.kind == "type":
         spec = lexicon.types[h.type]
         if spec.cargo_decides and cargo and cargo != "visit":
@@ -1549,8 +1599,8 @@ def _flows(
     scene = next((c for c in scenes if _near_but_not(c, destinations)), None)
     if not origins and scene and destinations and type_ == "travel" and _movers_type(h, type_) == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
-        # injured are carried from the likeliest town where it happened: not where they were taken to,
-        # nor a place that holds it, and not far
+        # injured are carried from the likeliest town where it happened: not where they were taken
+        # to, and not far
         origins, how, base = [scene], "scene", base * INHERITED
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]

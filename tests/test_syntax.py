@@ -1387,3 +1387,42 @@ def test_a_clause_the_parse_hung_on_the_sentence_s_noun(gazetteer, text, expecte
 )
 def test_defectors_migrate(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" or "they" moved again keep the goods' type; a rejected trigger stays rejected, and
+        # "he" is no goods
+        ("Iran shipped drones to Russia. It then gave Belarus a kiss.", {("shipment", "Iran", "Russia")}),
+        (
+            "Egyptian President Hosni Mubarak said arms were shipped from Iran to Syria. He then flew to Lebanon.",
+            {("shipment", "Iran", "Syria"), ("visit", "Egypt", "Lebanon")},
+        ),
+        # someone else who "later" travels starts from their own home, not where the last trip ended
+        (
+            "Putin flew from Moscow to Ankara. Erdogan later flew to Paris.",
+            {("visit", "Moscow", "Ankara"), ("visit", "Turkey", "Paris")},
+        ),
+        # people of a nation flown somewhere are carried, not deported, unless the sentence forces them
+        ("Two Americans were flown from Kabul to Doha.", {("transfer", "Kabul", "Doha")}),
+        # goods to a distribution center are goods
+        (
+            "The packages were transported from Chicago to a distribution center in Memphis.",
+            {("shipment", "Chicago", "Memphis")},
+        ),
+        # a surname after the end of a sentence, or after a comma, is still the person
+        (
+            "John Smith, 45, of Springfield, was arrested on Monday. Smith drove to Chicago.",
+            {("travel", "Springfield", "Chicago")},
+        ),
+        # a visit that names its visitor is theirs alone
+        ("After a visit by Putin to Ankara, Erdogan said trade would grow.", {("visit", "Russia", "Ankara")}),
+        # irregular plurals of people posted abroad
+        ("There are 500 British airmen in Qatar.", {("travel", "United Kingdom", "Qatar")}),
+        # a town at the text's start is no one's home after "of"
+        ("Of Boston, little was said. He flew to Paris in 2020.", set()),
+    ],
+)
+def test_review_cases(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
