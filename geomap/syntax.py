@@ -593,7 +593,7 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
             if clause.dep_ != "relcl" or clause.i not in triggers:
                 continue
             for c in clause.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which"):
+                if c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which"):
                     out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
     return out
 
@@ -960,7 +960,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     if (governor.i in place_tokens and place_tokens[governor.i].kind == "person") or _person(governor):
                         # "met with Lavrov in Moscow": where the person is, the event is; but where its
                         # subjects are ("British students in Kisumu were flown") is where they start
-                        subject = governor.dep_ in ("nsubj", "nsubjpass")
+                        subject = governor.dep_ in SUBJECTS
                         return _anchored(party, span, "whereabouts" if subject else new, word, governor, triggers)
                     if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
@@ -1163,7 +1163,7 @@ def _events(
         carried = [o for c in _subject_clauses(h.token) for o in left.get(c.i, [])]
         # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in h.token.children)
+        own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
         leg = reached.get(up.i, []) if h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject else []
         if not leg and _continues(h.token):
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
@@ -1210,7 +1210,7 @@ def _moved_again(h: _Head) -> bool:
 
 def _subject_clauses(tok: Any) -> list[Any]:
     """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti')."""
-    return [c for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children
+    return [c for s in tok.children if s.dep_ in SUBJECTS for c in s.children
             if c.dep_ in ("acl", "relcl")]  # fmt: skip
 
 
@@ -1416,11 +1416,11 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     )
     if asked and tok.dep_ in ("advcl", "ccomp") and _is(tok.head, f["questioning"]):
         return "hypothetical", False  # "it will be decided when the ambassador returns": a question
-    subjects = [c for c in h.token.children if c.dep_ in ("nsubj", "nsubjpass")] + list(h.nouns)
+    subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
-    said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in ("nsubj", "nsubjpass") else None
+    said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS else None
     # "the Saudis' bombing campaign in Yemen": an act named with its doer is presupposed, whatever is
     # denied or supposed of someone else's part in it ("the U.S. is not engaged in")
     known = tok.pos_ in NOUNS and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
