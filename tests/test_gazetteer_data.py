@@ -52,3 +52,18 @@ def test_country_shapes_are_valid_and_cover_the_countries(gazetteer, country_sha
 def test_shapes_that_cross_the_antimeridian_stay_within_longitude_range(country_shapes, iso):
     minx, _, maxx, _ = country_shapes[iso].bounds
     assert -180 <= minx <= maxx <= 180
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Floods hit Java on Monday.", "Java", "ID"),  # the island, not the town of Java, Georgia
+        ("Migrants landed on Lesbos from Turkey.", "Lesbos", "GR"),
+        ("The ferry sank off Sulawesi.", "Sulawesi", "ID"),
+    ],
+)
+def test_large_islands_are_places_of_their_country(text, name, country):
+    from geomap.document import extract
+
+    found = {fp.place.name: fp.place for fp in extract(text).places}
+    assert found[name].kind == "region" and found[name].country == country
