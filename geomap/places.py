@@ -26,12 +26,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.gazetteer import EARTH_RADIUS_KM, KIND_BONUS, VIA_BONUS, LatLon, Place
+from geomap.gazetteer import EARTH_RADIUS_KM, KIND_BONUS, VIA_BONUS, LatLon, Place, distance_km
 from geomap.mentions import Mention, Recognised
 from geomap.names import name_key
 from geomap.text import word_after
 
 COUNTRY_BONUS = 1.5
+# A sea or a region of several countries named beside a country the document names (within
+# BESIDE_KM) gains BESIDE_BONUS (less than a place in that country gains), and BESIDE_EACH more for
+# each further one, up to three.
+BESIDE_KM = 2000.0
+BESIDE_BONUS = 0.75
+BESIDE_EACH = 0.5
 CONTAINS_BONUS = 3.0
 # A town near the other towns a document names gains this much: (within km, bonus).
 NEARBY_BONUS = ((100.0, 2.5), (300.0, 1.5), (1000.0, 0.5))
@@ -206,6 +212,7 @@ class _Context:
     def __init__(self, groups: dict[str, _Group], before: _Context | None = None) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)  # country code -> groups naming it
         towns: list[tuple[str, LatLon]] = []  # towns and counties as now resolved
+        self.country_points: list[tuple[str, LatLon]] = []  # the countries as now resolved
         for group in groups.values():
             if group.weak:
                 continue
@@ -214,6 +221,8 @@ class _Context:
                 self.countries[chosen.country].add(group.key)
             if chosen is not None and chosen.kind in LOCAL_KINDS:
                 towns.append((group.key, chosen.point))
+            if chosen is not None and chosen.kind == "country":
+                self.country_points.append((group.key, chosen.point))
         # what the candidates say does not change from round to round, nor do the distances to the
         # towns when the same towns are chosen again
         if before is None:
@@ -225,6 +234,7 @@ class _Context:
     def scores(self, group: _Group) -> dict[str, float]:
         out = {}
         key, countries, admin1, candidate_admin1 = group.key, self.countries, self.admin1, self.candidate_admin1
+        in_named_country = any(p.country and _others(countries.get(p.country), key) for p, _ in group.candidates)
         for place, via in group.candidates:
             score = place.prominence + VIA_BONUS[via]  # _base
             if group.governs and place.capital:
@@ -239,6 +249,12 @@ class _Context:
                 if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
                     score += CONTAINS_BONUS
                 score += self._nearby(group, place)
+            elif country is None and not in_named_country:
+                # "the Gulf" beside Saudi Arabia and Qatar: a sea or a region of no one country is
+                # backed by the countries named beside it, the more the likelier (unless the name
+                # has a place in one of them: "Kurdistan, Iran" is the province)
+                beside = self._named_countries_beside(group, place)
+                score += BESIDE_BONUS + BESIDE_EACH * (min(beside, 3) - 1) if beside else 0.0
             elif place.kind == "admin1":
                 if country and _others(admin1.get((country, place.name)), key):
                     score += CONTAINS_BONUS
@@ -246,6 +262,12 @@ class _Context:
                     score -= KIND_BONUS["admin1"]  # the region's handicap lifted
             out[place.id] = score
         return out
+
+    def _named_countries_beside(self, group: _Group, place: Place) -> int:
+        """How many countries the document names (not by this name) lie within BESIDE_KM of the place."""
+        return sum(
+            key != group.key and distance_km(point, place.point) <= BESIDE_KM for key, point in self.country_points
+        )
 
     def supported(self, group: _Group, place: Place) -> bool:
         """Whether a weak mention's place is backed by the rest of the document: it is large, or

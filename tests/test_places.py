@@ -104,3 +104,21 @@ def test_a_province_outranks_a_lesser_town_of_another_land(gazetteer):
     assert [(p.place.name, p.place.kind, p.place.country) for p in doc.places] == [("Bali", "admin1", "ID")]
     doc = extract("Officials in Washington said the talks went well.", gazetteer=gazetteer)
     assert [(p.place.name, p.place.country, p.place.capital) for p in doc.places] == [("Washington", "US", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sea of no one country is the one beside the countries the text names
+        ("Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar.", "Persian Gulf"),
+        ("Iran seized a tanker in the Gulf.", "Persian Gulf"),
+        ("Oil rigs in the Gulf were evacuated before the hurricane hit Louisiana.", "Gulf of Mexico"),
+    ],
+)
+def test_a_sea_is_the_one_beside_the_countries_named(gazetteer, text, expected):
+    assert resolved(text, gazetteer)["Gulf"][0] == expected
+
+
+def test_a_region_of_several_countries_gives_way_to_a_place_in_a_named_one(gazetteer):
+    # Kurdistan is also a region across four countries; with Iran named, it is Iran's province
+    assert resolved("The protest of teachers in Kurdistan, Iran.", gazetteer)["Kurdistan"][2] == "IR"
