@@ -131,7 +131,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing".split()
+        "asylum conveying forces arriving posted_abroad residents forcing relocating".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1270,7 +1270,8 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
 def _movers_type(h: _Head, type_: str | None) -> str | None:
     """The type by who moves, as ANNOTATION.md types journeys: a state's leader, minister or
     delegation abroad visits; private people who visit travel ('a woman visiting from Canada');
-    people carried by others are transferred; a journey told with asylum is migration."""
+    people carried by others are transferred; people who move house, or whose journey is told with
+    asylum, migrate."""
     if type_ not in ("travel", "visit"):
         return type_
     f = frames()
@@ -1297,6 +1298,8 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         if forced and any(t.tag_ == "NNPS" for t in theme):
             return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
         return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
+    if type_ == "travel" and _lemma(h) in f["relocating"] and not envoys and not words & f["forces"]:
+        return "migration"  # "Burton moved to Texas in 2001": people who move house migrate
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
     return type_

@@ -1196,6 +1196,10 @@ def test_a_journey_framing_a_clause_is_its_subject_s(gazetteer, text, expected):
         # people carried by others are transferred; forces are not
         ("Extra staff have been flown in from Brisbane to Innisfail.", {("transfer", "Brisbane", "Innisfail")}),
         ("Troops were flown from Germany to Poland.", {("travel", "Germany", "Poland")}),
+        # people who move house migrate; forces who move travel
+        ("A New Mexico native, Burton moved to Texas in 2001.", {("migration", "New Mexico", "Texas")}),
+        ("The family relocated from Boston to Denver.", {("migration", "Boston", "Denver")}),
+        ("Troops moved from Germany to Poland.", {("travel", "Germany", "Poland")}),
         # a journey told with asylum is a migration
         (
             "Munene arrived in the UK from Nairobi in 2002 but her asylum application was rejected.",
