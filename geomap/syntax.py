@@ -1284,8 +1284,9 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         s.party.kind == "person" and s.party.place.kind == "country" for s in movers
     )
     destinations = [s.party for s in h.slots if s.role == "destination"]
-    ends = destinations + [s.party for s in h.slots if s.role == "origin"]
-    within = len(ends) > 1 and len({e.place.country for e in ends}) == 1  # "from Chicago to Des Moines"
+    origins = [s.party for s in h.slots if s.role == "origin"]
+    # "from Chicago to Des Moines": a start and an end in one country
+    within = bool(origins and destinations) and len({e.place.country for e in origins + destinations}) == 1
     abroad = not within and not any(_at_home(s.party, destinations) for s in movers)
     # "the president returned from Paris", "flew back": going home is no visit
     home = _lemma(h) == "return" or any(c.lower_ in ("home", "back") for c in h.token.children)

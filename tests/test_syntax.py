@@ -1187,6 +1187,8 @@ def test_a_journey_framing_a_clause_is_its_subject_s(gazetteer, text, expected):
         # a state's leader, minister or delegation abroad visits
         ("Erdogan flew to Moscow on Monday.", {("visit", "Turkey", "Moscow")}),
         ("A Chinese delegation arrived in Nairobi.", {("visit", "China", "Nairobi")}),
+        # two stops in one country abroad are no trip within a country
+        ("A Chinese delegation flew to Lagos and Abuja.", {("visit", "China", "Lagos"), ("visit", "China", "Abuja")}),
         # at home, or going home, they travel
         ("State health officials traveled to Des Moines from Chicago.", {("travel", "Chicago", "Des Moines")}),
         ("Egypt's president returned to Cairo from Paris.", {("travel", "Paris", "Cairo")}),
