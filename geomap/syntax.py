@@ -161,9 +161,8 @@ class _Head:
     slots: list[_Slot] = field(default_factory=list)
     nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
     whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
-    whither: list[_Party] = field(
-        default_factory=list
-    )  # where they are after ("who arrived from Mexico were held in Shanghai")
+    # where they are after ("who arrived from Mexico were held in Shanghai")
+    whither: list[_Party] = field(default_factory=list)
 
 
 def extract_events(
@@ -197,11 +196,13 @@ def extract_events(
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     forms = _forms(lexicon)
+    care_forms = _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"]))
+    firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     cared = set()  # the sentences that may carry someone to a hospital
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-        here = [p for p in parties if first <= p.first < last]
+        here = parties[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
         words = {toks[i].text.lower() for i in range(first, last)}
         # people posted abroad ("Tunisian fighters in Iraq") need two places of the sentence's own,
         # and someone named with their town ("he", "Smith") a place to go to
@@ -213,7 +214,7 @@ def extract_events(
             and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
         ):
             candidates.append((n, s_start, s_end, here))
-            if words & _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"])):
+            if words & care_forms:
                 cared.add(n)
     focus = _focus(parties, places)
     homes = {p.first for p in residents}  # where people live is not where things happened
@@ -227,7 +228,7 @@ def extract_events(
         if len(c[3]) > 1
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
-        or (c[0] in cared and _scenes(parties, spans, starts, c[0], homes))
+        or (c[0] in cared and _scenes(parties, firsts, spans, starts, c[0], homes))
     ]
     if not chosen:
         return []
@@ -247,7 +248,7 @@ def extract_events(
         adjacent = previous[0] == n - 1
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
-        scenes = _scenes(parties, spans, starts, n, homes)
+        scenes = _scenes(parties, firsts, spans, starts, n, homes)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
                                        recent, focus, ended, scenes)  # fmt: skip
@@ -599,15 +600,16 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
 
 
 def _scenes(
-    parties: list[_Party], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
+    parties: list[_Party], firsts: list[int], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
 ) -> list[_Party]:
     """The towns named before sentence `n`, in the SCENE_SENTENCES sentences before, the last named
     first: where what the sentence tells of may have happened, when it names no other start. Towns
     named as someone's home (`homes`: the parties' first tokens) come after the others: local news
-    happens near home, but where it happened is named apart."""
+    happens near home, but where it happened is named apart. `firsts`: the parties' first tokens."""
     first = bisect.bisect_left(starts, spans[n][0])
     earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
-    before = [p for p in parties if earliest <= p.first < first and p.kind == "place" and p.place.kind in SCENES]
+    window = parties[bisect.bisect_left(firsts, earliest) : bisect.bisect_left(firsts, first)]
+    before = [p for p in window if p.kind == "place" and p.place.kind in SCENES]
     before.reverse()
     return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
 
@@ -1169,8 +1171,9 @@ def _events(
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
+        label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focus, leg, scenes)  # fmt: skip
+                                             focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
             reached[h.token.i] = destinations or origins
@@ -1178,7 +1181,6 @@ def _events(
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
-        label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         for origin, destination, location, directed, how, confidence, made_type in made:
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
@@ -1511,11 +1513,12 @@ def _flows(
     focus: _Party | None = None,
     leg: Sequence[_Party] = (),
     scenes: Sequence[_Party] = (),
+    label: str | None = None,
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
     movement before this one, in a chain of the same movers' moves, ended; `scenes`: the towns the
-    sentences before were about, the likeliest first."""
+    sentences before were about, the likeliest first; `label`: the type by who moves (_movers_type)."""
     frame = {**_frame(h.token)}
     for noun in h.nouns:
         frame = {**_frame(noun), **frame}
@@ -1601,7 +1604,7 @@ def _flows(
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     scene = next((c for c in scenes if _near_but_not(c, destinations)), None)
-    if not origins and scene and destinations and type_ == "travel" and _movers_type(h, type_) == "transfer":
+    if not origins and scene and destinations and type_ == "travel" and label == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far
