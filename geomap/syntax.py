@@ -65,6 +65,9 @@ HONORIFICS = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
 )  # before a surname, still the person named before
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
+EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
+# the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
+PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
@@ -451,11 +454,15 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
             head.slots += [s for s in _infinitive_agents(tok.head, slots, by_governor) if s not in head.slots]
-        elif (tok.dep_ == "pcomp" and tok.head.lower_ == "by") or (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")):
+        elif (tok.dep_ == "pcomp" and tok.head.lower_ in PARTICIPLE_LINKS) or (
+            tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")
+        ):
             # "By recalling its ambassador, Slovenia made a step", "Kenya signed a deal to buy wheat":
-            # the main clause's subject acts
+            # the main clause's subject acts; a passive one too ("a Boston woman was bitten while
+            # visiting Austin", "three Ohio men were arrested after travelling to Mexico")
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
-            head.slots += [s for s in by_governor.get(up.i, []) if s.role == "agent" and s not in head.slots]
+            head.slots += [replace(s, role="agent") for s in by_governor.get(up.i, [])
+                           if s.role in ("agent", "patient", "owner") and s not in head.slots]  # fmt: skip
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
             head.slots += [s for s in _framed_clause_agents(tok, by_governor) if s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
@@ -464,14 +471,14 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                            if s.role in ("object", "patient")]  # fmt: skip
     # where the movers were, said by a verb that is no event: "Jews were arrested in France and taken
     # to Auschwitz", "students who had been quarantined in Kisumu were transported to Nairobi"
-    # "landed in Lampedusa after crossing from Tunisia": the earlier move's start is this one's
+    # "landed in Lampedusa after crossing from Tunisia": the earlier move's start is this one's;
+    # "flew to Paris after visiting Berlin": or where it went, if it says
     for head in heads.values():
-        for c in head.token.children:
-            if c.dep_ == "prep" and c.lower_ in ("after", "following", "upon"):
-                earlier = [g.i for g in c.children if g.dep_ == "pcomp" and g.i in heads]
-                for i in earlier:
-                    frame = _frame(heads[i].token)
-                    head.whence += [s.party for s in heads[i].slots if frame.get(s.role, s.role) == "origin"]
+        for i in _earlier_events(head.token, heads):
+            frame = _frame(heads[i].token)
+            ends = {role: [s.party for s in heads[i].slots if frame.get(s.role, s.role) == role]
+                    for role in ("origin", "destination")}  # fmt: skip
+            head.whence += ends["destination"] or ends["origin"]
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
@@ -481,6 +488,25 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whither += _where_the_noun_is(tok.head, by_governor)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
+    """The events a verb says happened before it: 'after crossing from Tunisia', 'after a visit to
+    Berlin', 'after he visited Berlin'."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in EARLIER:
+            out += [g.i for g in c.children if g.dep_ in ("pcomp", "pobj") and g.i in heads]
+        elif c.dep_ == "advcl" and c.i in heads and any(m.dep_ == "mark" and m.lower_ in EARLIER for m in c.children):
+            out.append(c.i)
+    return out
+
+
+def _is_earlier(tok: Any) -> bool:
+    """Whether a verb or noun is an event its governor says happened before it ('after visiting Berlin')."""
+    if tok.dep_ in ("pcomp", "pobj"):
+        return tok.head.lower_ in EARLIER
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in EARLIER for m in tok.children)
 
 
 def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Slot]:
@@ -1166,7 +1192,9 @@ def _events(
         # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
-        leg = reached.get(up.i, []) if h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject else []
+        # (but "flew to Paris after visiting Berlin": that leg came before, and Paris is no start of it)
+        chained = h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject and not _is_earlier(h.token)
+        leg = reached.get(up.i, []) if chained else []
         if not leg and _continues(h.token):
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
@@ -1242,6 +1270,9 @@ def _theme(h: _Head) -> list[Any]:
     deps = deps or [c for c in tok.children if c.dep_ == "nsubj"]
     if not deps and tok.dep_ == "conj":  # "Jews were arrested in France and taken to Auschwitz"
         deps = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not deps and (tok.dep_ == "advcl" or (tok.dep_ == "pcomp" and tok.head.lower_ in PARTICIPLE_LINKS)):
+        up = tok.head.head if tok.dep_ == "pcomp" else tok.head  # "a woman was bitten while visiting Austin"
+        deps = [c for c in up.children if c.dep_ in SUBJECTS]
     if not deps and tok.dep_ == "acl" and tok.tag_ == "VBG":
         deps = [tok.head]  # "a storm system moving into the valley", "refugees fleeing Syria"
     out = []

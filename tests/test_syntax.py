@@ -1432,3 +1432,25 @@ def test_defectors_migrate(gazetteer, text, expected):
 )
 def test_review_cases(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an '-ing' clause's subject is the main clause's, a passive one too
+        ("A Boston woman was bitten while visiting Austin.", {("travel", "Boston", "Austin")}),
+        ("Three Ohio men were arrested after traveling to Mexico.", {("travel", "Ohio", "Mexico")}),
+        ("The Kenyan foreign minister was greeted by crowds while visiting Paris.", {("visit", "Kenya", "Paris")}),
+        # what happened 'after' came first: the later move starts where it went
+        ("The minister flew to Paris after visiting Berlin.", {("visit", "Berlin", "Paris")}),
+        ("The minister flew to Paris after he visited Berlin.", {("visit", "Berlin", "Paris")}),
+        (
+            "The French president flew to Paris after a visit to Berlin.",
+            {("visit", "France", "Berlin"), ("travel", "Berlin", "Paris")},
+        ),
+        # and what happened 'before' came after: the next leg starts where this one ended
+        ("The minister flew to Berlin before travelling to Paris.", {("visit", "Berlin", "Paris")}),
+    ],
+)
+def test_clauses_of_time_keep_the_subject_and_the_order(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
