@@ -166,6 +166,7 @@ class _Head:
     whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
     # where they are after ("who arrived from Mexico were held in Shanghai")
     whither: list[_Party] = field(default_factory=list)
+    purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
 
 
 def extract_events(
@@ -486,8 +487,22 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.whence += [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
+        # "moved from Cape Town to live in Durban": where the movers went to do what they went for
+        # (or of the meeting it went to: "left Kenya to attend talks in Paris")
+        for c in _purposes(tok, heads):
+            met = [o.i for o in c.children if o.dep_ == "dobj" and o.i in heads and heads[o.i].type in ("visit", "meeting")]
+            # ("went to inspect a farm in Uganda": a place said to be where the object is)
+            head.purpose += [s.party for i in [c.i, *met] for s in (by_governor.get(i, []) if i == c.i else heads[i].slots)
+                             if s.role in ("location", "destination") or (s.role == "object" and s.prep in ("in", "at"))]  # fmt: skip
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _purposes(tok: Any, heads: dict[int, _Head]) -> list[Any]:
+    """The clauses that say what a verb's subject did it for ('moved to live in Durban'): an
+    infinitive hanging from the verb that is no event of its own."""
+    return [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and c.i not in heads
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
 
 
 def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
@@ -1177,6 +1192,7 @@ def _events(
     drafts, origins_named, named = [], [], []
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
+    went: dict[int, list[_Party]] = {}  # where each movement ended
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -1193,18 +1209,27 @@ def _events(
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
         # (but "flew to Paris after visiting Berlin": that leg came before, and Paris is no start of it)
-        chained = h.token.dep_ in ("conj", "advcl", "pcomp") and not own_subject and not _is_earlier(h.token)
+        # ("left Kenya to attend talks in Paris": what the movement was for)
+        chained = h.token.dep_ in ("conj", "advcl", "pcomp") or (
+            h.token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.token.children)
+        )
+        chained = chained and not own_subject and not _is_earlier(h.token)
         leg = reached.get(up.i, []) if chained else []
         if not leg and _continues(h.token):
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
+        if _brought_in(h.token) and not h.whither:
+            # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
+            # where the movement just told went
+            h.whither = ([d for ds in went.values() for d in ds] or [d for t, d in ended if lexicon.policy(t, "moves")])[-1:]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             left[h.token.i] = origins
             reached[h.token.i] = destinations or origins
+            went[h.token.i] = destinations
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
@@ -1217,6 +1242,11 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _brought_in(tok: Any) -> bool:
+    """Whether a movement says it came 'in' with no place after it ('staff were flown in from Brisbane')."""
+    return any(c.lower_ == "in" and c.dep_ in ("prt", "prep", "advmod") and not list(c.children) for c in tok.children)
 
 
 def _continues(tok: Any) -> bool:
@@ -1332,7 +1362,8 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         if forced and any(t.tag_ == "NNPS" for t in theme):
             return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
         return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
-    if type_ == "travel" and _lemma(h) in f["relocating"] and not envoys and not words & f["forces"]:
+    settling = any(c.lemma_.lower() in f["settling"] for c in _purposes(h.token, {}))  # "left Kenya to live in Paris"
+    if type_ == "travel" and (_lemma(h) in f["relocating"] or settling) and not envoys and not words & f["forces"]:
         return "migration"  # "Burton moved to Texas in 2001": people who move house migrate
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
@@ -1376,6 +1407,11 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):
         return None  # "to drive forward a new Sudan": to advance, not to travel
     intent = _lemma(h) not in f["speech"]  # "called on Turkey to release him" is a call made
+    # (but "left Kenya to live in Paris", with a place of its own, and "flew to attend a summit" went,
+    # for a purpose)
+    intent = intent and not any(s.role in ("origin", "destination", "object") for s in h.slots)
+    moving = h.kind in ("movement", "departure") or (h.kind == "type" and lexicon.policy(h.type, "moves"))
+    intent = intent and (not moving or _lemma(h) in f["intending"])
     if intent and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in h.token.children):
         return None  # "pledges to cut taxes", "moved to block the sale": an intent, not the act
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
@@ -1491,6 +1527,9 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
             if _is(parent, f["denying"]):
                 return "negated", hedged
+            going = cur.dep_ == "xcomp" and parent.lemma_ == "go" and parent.tag_ == "VBG"
+            if going and any(a.dep_ == "aux" for a in parent.children) and state == "asserted":
+                state = "future"  # "Russia is going to send troops": a future, not a journey
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned"):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
@@ -1622,6 +1661,8 @@ def _flows(
         destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
     if origins and not destinations and h.whither and movement:
         destinations, how = distinct(h.whither), "where-after"
+    if not destinations and h.purpose and movement and (origins or agents):
+        destinations, how = distinct(h.purpose)[:1], "purpose"  # "moved from Cape Town to live in Durban"
     if origins and not destinations:
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")

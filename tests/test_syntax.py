@@ -1454,3 +1454,33 @@ def test_review_cases(gazetteer, text, expected):
 )
 def test_clauses_of_time_keep_the_subject_and_the_order(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the movers went to do something is where they went
+        ("She moved from Cape Town to live in Durban.", {("migration", "Cape Town", "Durban")}),
+        ("She left Kenya to live in Paris.", {("migration", "Kenya", "Paris")}),
+        ("The Kenyan minister flew to attend a summit in Paris.", {("visit", "Kenya", "Paris")}),
+        ("The minister left Kenya to attend talks in Paris.", {("visit", "Kenya", "Paris")}),
+        ("The Kenyan minister left Nairobi to visit Paris.", {("visit", "Nairobi", "Paris")}),
+        # an intent is no movement
+        ("Russia moved to block Ukraine's exports.", set()),
+        # brought 'in': to where the movement just told went
+        (
+            "Generators were sent to Innisfail and extra staff were flown in from Brisbane.",
+            {("transfer", "Brisbane", "Innisfail")},
+        ),
+        ("Doctors were flown in from Miami.", set()),
+    ],
+)
+def test_purposes_and_what_is_brought_in(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_going_to_is_a_future(gazetteer):
+    doc = extract("Russia is going to send troops to Syria.", gazetteer=gazetteer, reader="syntax")
+    (event,) = doc.events
+    plain = extract("Russia sent troops to Syria.", gazetteer=gazetteer, reader="syntax").events[0]
+    assert event.confidence < plain.confidence  # a future movement is a flow, held less sure
