@@ -65,6 +65,7 @@ HONORIFICS = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
 )  # before a surname, still the person named before
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
+PLACED_OBJECTS = frozenset({("object", "in"), ("object", "at")})  # "to inspect a farm in Uganda"
 EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
 # the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
@@ -489,11 +490,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whither += _where_the_noun_is(tok.head, by_governor)
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
         # (or of the meeting it went to: "left Kenya to attend talks in Paris")
+        # ("went to inspect a farm in Uganda": a place said to be where the object is)
         for c in _purposes(tok, heads):
-            met = [o.i for o in c.children if o.dep_ == "dobj" and o.i in heads and heads[o.i].type in ("visit", "meeting")]
-            # ("went to inspect a farm in Uganda": a place said to be where the object is)
-            head.purpose += [s.party for i in [c.i, *met] for s in (by_governor.get(i, []) if i == c.i else heads[i].slots)
-                             if s.role in ("location", "destination") or (s.role == "object" and s.prep in ("in", "at"))]  # fmt: skip
+            said = list(by_governor.get(c.i, []))
+            met = [o.i for o in c.children if o.dep_ == "dobj" and o.i in heads]
+            said += [s for i in met if heads[i].type in ("visit", "meeting") for s in heads[i].slots]
+            where = [s for s in said if s.role in ("location", "destination") or (s.role, s.prep) in PLACED_OBJECTS]
+            head.purpose += [s.party for s in where]
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
 
@@ -1222,7 +1225,8 @@ def _events(
         if _brought_in(h.token) and not h.whither:
             # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
             # where the movement just told went
-            h.whither = ([d for ds in went.values() for d in ds] or [d for t, d in ended if lexicon.policy(t, "moves")])[-1:]
+            before = [d for t, d in ended if lexicon.policy(t, "moves")]
+            h.whither = ([d for ds in went.values() for d in ds] or before)[-1:]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
