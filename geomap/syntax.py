@@ -446,7 +446,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             continue
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
-            head.slots += [s for s in by_governor.get(tok.head.i, []) if s.role == "agent" and s not in head.slots]
+            # (and where the subject was: "Officials in Kenya were arrested and sent to Uganda")
+            said = [s for i in [tok.head.i, *(c.i for c in tok.head.children if c.dep_ in SUBJECTS)]
+                    for s in by_governor.get(i, [])]  # fmt: skip
+            head.slots += [s for s in said if s.role in ("agent", "whereabouts") and s not in head.slots]
             if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
                 # "The mission is expected to arrive", "troops were ordered to leave": the raised subject
                 head.slots += [replace(s, role="agent") for s in by_governor.get(tok.head.i, []) if s.role == "patient"]
@@ -467,6 +470,16 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                            if s.role in ("agent", "patient", "owner") and s not in head.slots]  # fmt: skip
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
             head.slots += [s for s in _framed_clause_agents(tok, by_governor) if s not in head.slots]
+        elif (
+            tok.dep_ == "dobj"
+            and tok.pos_ in NOUNS
+            and tok.head.dep_ == "conj"
+            and tok.head.i not in heads
+            and not any(c.dep_ in SUBJECTS for c in tok.head.children)
+        ):
+            # "Saudi Arabia has led an intervention and has imposed an embargo on Qatar": the first
+            # verb's subject imposed it
+            head.slots += [s for s in by_governor.get(tok.head.head.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
             accused = tok.head.head
             head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
@@ -485,7 +498,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
-        head.whence += [s.party for b in before for s in by_governor.get(b.i, []) if s.role == "location"]
+        # "cut short his holiday in Dorset to return to London": where they were when they set out
+        before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
+        said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS)]
+                for s in by_governor.get(i, [])]  # fmt: skip
+        head.whence += [
+            s.party for s in said if s.role in ("location", "whereabouts") or (s.role, s.prep) in PLACED_OBJECTS
+        ]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
@@ -504,8 +523,17 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
 def _purposes(tok: Any, heads: dict[int, _Head]) -> list[Any]:
     """The clauses that say what a verb's subject did it for ('moved to live in Durban'): an
     infinitive hanging from the verb that is no event of its own."""
-    return [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and c.i not in heads
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+    return [c for c in tok.children if _infinitive(c) and c.i not in heads]
+
+
+def _infinitive(tok: Any) -> bool:
+    """Whether a verb is an infinitive clause on the verb it hangs from ('moved to live', 'cut short
+    his holiday to return')."""
+    return (
+        tok.dep_ in ("advcl", "xcomp")
+        and tok.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+    )
 
 
 def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
@@ -640,6 +668,8 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
             for c in clause.children:
                 if c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which"):
                     out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
+                elif c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom"):
+                    out.append(_Slot(party, span, "object", clause))  # "the Golan Heights, which Israel captured"
     return out
 
 

@@ -1484,3 +1484,27 @@ def test_going_to_is_a_future(gazetteer):
     (event,) = doc.events
     plain = extract("Russia sent troops to Syria.", gazetteer=gazetteer, reader="syntax").events[0]
     assert event.confidence < plain.confidence  # a future movement is a flow, held less sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun a relative clause hangs from may be its object
+        (
+            "Assad said the Golan Heights, which Israel captured from Syria in 1967, must be returned.",
+            {("attack", "Israel", "Golan Heights")},
+        ),
+        ("Aleppo, which Russian jets bombed last week, is in ruins.", {("attack", "Russia", "Aleppo")}),
+        # where the movers were when they set out to move
+        ("Brown cut short his holiday in Cornwall to return to London.", {("travel", "Cornwall", "London")}),
+        ("Police in Ohio worked to return the boy to Texas.", {("travel", "Ohio", "Texas")}),
+        ("Officials in Kenya were arrested and sent to Uganda.", {("visit", "Kenya", "Uganda")}),
+        # a second verb with no subject of its own: the first one's acts
+        (
+            "Saudi Arabia has led an intervention in Yemen and has imposed an embargo on Qatar.",
+            {("attack", "Saudi Arabia", "Yemen"), ("sanction", "Saudi Arabia", "Qatar")},
+        ),
+    ],
+)
+def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
