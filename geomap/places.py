@@ -23,6 +23,7 @@ import functools
 import itertools
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,11 +151,21 @@ def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for r, key in zip(recognised, keys, strict=True):
         if key not in groups:
-            groups[key] = _Group(key, [], list(r.candidates[:MAX_CANDIDATES]), weak=True)
+            groups[key] = _Group(key, [], _countries_first(r.candidates[:MAX_CANDIDATES]), weak=True)
         group = groups[key]
         group.recognised.append(r)
         group.weak = group.weak and r.weak
     return groups
+
+
+def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
+    """The candidates, less the towns that are only called so in a country of that very name:
+    "Mexico" is the country, not Mexico City (which GeoNames also calls "Mexico"); "Kuwait" is not
+    Kuwait City."""
+    named = {p.country for p, via in candidates if p.kind == "country" and via == "name"}
+    if not named:
+        return list(candidates)
+    return [(p, via) for p, via in candidates if not (p.kind in LOCAL_KINDS and via == "alias" and p.country in named)]
 
 
 def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:

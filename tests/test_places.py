@@ -122,3 +122,16 @@ def test_a_sea_is_the_one_beside_the_countries_named(gazetteer, text, expected):
 def test_a_region_of_several_countries_gives_way_to_a_place_in_a_named_one(gazetteer):
     # Kurdistan is also a region across four countries; with Iran named, it is Iran's province
     assert resolved("The protest of teachers in Kurdistan, Iran.", gazetteer)["Kurdistan"][2] == "IR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "capital"),
+    [
+        ("Flu cases in Mexico City rose. Eleven residents had travelled to Mexico.", "Mexico", "Mexico City"),
+        ("Protests spread from Kuwait City. Kuwait closed its borders.", "Kuwait", "Kuwait City"),
+    ],
+)
+def test_a_country_s_name_is_the_country_beside_its_capital(gazetteer, text, name, capital):
+    found = resolved(text, gazetteer)
+    assert found[name] == (name, None, found[capital][2])  # the country, not the capital it also names
+    assert found[capital][0] == capital
