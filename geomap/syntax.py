@@ -500,6 +500,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
+        # "came to Cape Town after she was in the Eastern Cape", "after spending a week in Lagos"
+        before += [c for c in _earlier_clauses(tok) if c.i not in heads]
         said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS)]
                 for s in by_governor.get(i, [])]  # fmt: skip
         head.whence += [
@@ -546,6 +548,12 @@ def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
         elif c.dep_ == "advcl" and c.i in heads and any(m.dep_ == "mark" and m.lower_ in EARLIER for m in c.children):
             out.append(c.i)
     return out
+
+
+def _earlier_clauses(tok: Any) -> list[Any]:
+    """The clauses a verb says came before it, events or not ('after she was in the Eastern Cape')."""
+    out = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER for g in c.children if g.dep_ == "pcomp"]
+    return out + [c for c in tok.children if c.dep_ == "advcl" and _is_earlier(c)]
 
 
 def _is_earlier(tok: Any) -> bool:

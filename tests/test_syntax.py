@@ -1508,3 +1508,18 @@ def test_going_to_is_a_future(gazetteer):
 )
 def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the movers were before, said by a clause that is no movement
+        (
+            "She came to Cape Town after she was in the Eastern Cape for one month.",
+            {("travel", "Eastern Cape", "Cape Town")},
+        ),
+        ("He flew to Lagos after spending a week in Accra.", {("travel", "Accra", "Lagos")}),
+    ],
+)
+def test_where_the_movers_were_before(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
