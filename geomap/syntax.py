@@ -417,6 +417,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
     for i in owner:
         del heads[i]
+    # "sanctions targeting Russian banks", "strikes aimed at Gaza": what the act aims at is its target
+    for i in sorted(heads):
+        tok = heads[i].token
+        if tok.dep_ == "acl" and tok.head.i in heads and tok.lemma_.lower() in frames()["aiming"]:
+            heads[tok.head.i].slots += [replace(s, role="target") if s.role in ("object", "location") else s
+                                        for s in heads[i].slots if s.role != "agent"]  # fmt: skip
+            del heads[i]
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):
         tok = heads[i].token

@@ -1523,3 +1523,18 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
 )
 def test_where_the_movers_were_before(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # to target is to attack; a clause that targets names its act's target
+        ("Russian jets targeted hospitals in Aleppo.", {("attack", "Russia", "Aleppo")}),
+        ("The EU imposed sanctions targeting Russian banks.", {("sanction", "European Union", "Russia")}),
+        ("Israeli strikes targeting Gaza killed ten.", {("attack", "Israel", "Gaza")}),
+        # a target as a noun is no act
+        ("Ukraine is a target of Russian missiles.", set()),
+    ],
+)
+def test_targets(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
