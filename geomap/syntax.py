@@ -1025,6 +1025,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
             governor = marker.head
+            if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
+                governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
             blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
             if blamed is not None and role is None:
                 return _Slot(party, span, "agent", blamed)  # "an attack that Britain blamed on Russia"

@@ -1538,3 +1538,19 @@ def test_where_the_movers_were_before(gazetteer, text, expected):
 )
 def test_targets(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "to" the parse hangs on the "from" before it belongs to what "from" belongs to
+        (
+            "Her story tells chef Jae's journey, against her mother's wishes, from South Korea to America "
+            "to become a chef.",
+            {("travel", "South Korea", "United States")},
+        ),
+        ("The trucks drove, despite the snow, from Poland to Ukraine.", {("travel", "Poland", "Ukraine")}),
+    ],
+)
+def test_from_here_to_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
