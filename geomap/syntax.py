@@ -1712,7 +1712,9 @@ def _flows(
         destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
     if origins and not destinations and h.whither and movement:
         destinations, how = distinct(h.whither), "where-after"
-    if not destinations and h.purpose and movement and (origins or agents):
+    # (who went is a person or a state: a town that "moved to live in Delft" is a name misread)
+    movers = [a for a in agents if a.kind in ("demonym", "person") or a.place.kind == "country"]
+    if not destinations and h.purpose and movement and (origins or movers):
         destinations, how = distinct(h.purpose)[:1], "purpose"  # "moved from Cape Town to live in Durban"
     if origins and not destinations:
         away = origins[0].place.country
