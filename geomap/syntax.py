@@ -65,6 +65,7 @@ HONORIFICS = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
 )  # before a surname, still the person named before
 BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})  # pronouns for people
 PLACED_OBJECTS = frozenset({("object", "in"), ("object", "at")})  # "to inspect a farm in Uganda"
 EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
 # the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
@@ -168,6 +169,7 @@ class _Head:
     # where they are after ("who arrived from Mexico were held in Shanghai")
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
+    reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
 
 
 def extract_events(
@@ -525,8 +527,31 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             said += [s for i in met if heads[i].type in ("visit", "meeting") for s in heads[i].slots]
             where = [s for s in said if s.role in ("location", "destination") or (s.role, s.prep) in PLACED_OBJECTS]
             head.purpose += [s.party for s in where]
+    for head in heads.values():
+        head.reporter = _reporter(head.token, by_governor)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _reporter(tok: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
+    """The state whose report an event is told in ('South Korea has reported a case in a tourist
+    visiting Mexico', 'Vietnamese officials said the patients had travelled to the U.S.'): the
+    subject of the nearest reporting verb above it, if a country or a people."""
+    up = tok
+    for _ in range(8):
+        if up.head.i == up.i:
+            return []
+        up = up.head
+        if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in frames()["reporting"]:
+            said = [
+                s for i in [up.i, *(c.i for c in up.children if c.dep_ in SUBJECTS)] for s in by_governor.get(i, [])
+            ]
+            return [
+                s.party
+                for s in said
+                if s.role == "agent" and (s.party.kind == "demonym" or s.party.place.kind == "country")
+            ]
+    return []
 
 
 def _purposes(tok: Any, heads: dict[int, _Head]) -> list[Any]:
@@ -1389,14 +1414,8 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     if type_ not in ("travel", "visit"):
         return type_
     f = frames()
-    # the movers and the words that name them ("Foreign Minister Abul-Gheit", "a U.S. official")
-    theme = [w for t in _theme(h) for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "poss")))]
-    words = {t.lemma_.lower() for t in theme}
-    movers = [s for s in h.slots if s.span.root in theme]
-    # a person named in people.json stands for a country; one named with a town is a private person
-    envoys = bool(words & f["envoys"]) or any(
-        s.party.kind == "person" and s.party.place.kind == "country" for s in movers
-    )
+    theme, words, movers = _movers(h)
+    envoys = _envoys(h)
     destinations = [s.party for s in h.slots if s.role == "destination"]
     origins = [s.party for s in h.slots if s.role == "origin"]
     # "from Chicago to Des Moines": a start and an end in one country
@@ -1419,6 +1438,25 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"
     return type_
+
+
+def _movers(h: _Head) -> tuple[list[Any], set[str], list[_Slot]]:
+    """The movers' words ("Foreign Minister Abul-Gheit", "a U.S. official"), their lemmas, and the
+    slots among them."""
+    named = _theme(h)
+    if h.token.dep_ == "relcl":  # "residents that had travelled to Mexico": the residents
+        named = [h.token.head if t.lower_ in ("who", "that", "which") else t for t in named]
+    theme = [w for t in named for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "poss")))]
+    return theme, {t.lemma_.lower() for t in theme}, [s for s in h.slots if s.span.root in theme]
+
+
+def _envoys(h: _Head) -> bool:
+    """Whether the movers are a state's leaders, ministers or delegations; a person named in
+    people.json stands for a country (one named with a town is a private person)."""
+    _, words, movers = _movers(h)
+    return bool(words & frames()["envoys"]) or any(
+        s.party.kind == "person" and s.party.place.kind == "country" for s in movers
+    )
 
 
 def _carried(h: _Head) -> bool:
@@ -1750,6 +1788,17 @@ def _flows(
         origins, how = distinct(h.whence), "where-before"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
+    if destinations and not origins and not agents and h.reporter and type_ in ("travel", "visit"):
+        # "South Korea has reported a case in a tourist visiting Mexico": private travellers a state
+        # reports on, named with no home of their own, are its own (not a ship, nor a trip at home)
+        movers = _theme(h)
+        # who travels of their own accord: not "safe to send them back to Nigeria"
+        own = movers and not any(t.dep_ in ("dobj", "nsubjpass", "dative") for t in movers)
+        people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in _movers(h)[0])
+        private = label == "travel" or (label == "visit" and not _envoys(h))
+        abroad = [r for r in h.reporter if not _at_home(r, destinations)]
+        if people and private and abroad:
+            origins, how, base = distinct(abroad), "reporter", base * INHERITED
     passive = any(c.dep_ == "auxpass" for c in h.token.children)
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand

@@ -1556,3 +1556,26 @@ def test_targets(gazetteer, text, expected):
 )
 def test_from_here_to_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # private travellers a state reports on, with no home named, are its own
+        ("South Korea has reported a case in a tourist visiting Mexico.", {("travel", "South Korea", "Mexico")}),
+        (
+            "Vietnamese officials said the infected patients had recently traveled to the United States.",
+            {("travel", "Vietnam", "United States")},
+        ),
+        (
+            "New Zealand officials reported that eleven residents who had recently travelled to Mexico are ill.",
+            {("travel", "New Zealand", "Mexico")},
+        ),
+        # not its envoys, not travellers with a home of their own, not a trip at home
+        ("Britain said the foreign minister flew to Paris.", set()),
+        ("Britain said Russian troops crossed into Ukraine.", {("travel", "Russia", "Ukraine")}),
+        ("The United States said the tourists visited Texas.", set()),
+    ],
+)
+def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
