@@ -419,7 +419,20 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
     for i in owner:
         del heads[i]
-    # "sanctions targeting Russian banks", "strikes aimed at Gaza": what the act aims at is its target
+    by_governor: dict[int, list[_Slot]] = {}
+    for s in slots:
+        if s.governor is not None:
+            by_governor.setdefault(s.governor.i, []).append(s)
+    # "the village came under attack", "Kharkiv was under fire": what is under an act is its target
+    for i in sorted(heads):
+        tok = heads[i].token
+        verb = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and verb.lemma_.lower() in ("come", "be", "remain"):
+            under = [s for s in by_governor.get(verb.i, []) if s.role in ("agent", "patient")]
+            heads[i].slots += [replace(s, role="target") for s in under]
+            if verb.i in heads and verb.i != i:
+                del heads[verb.i]
+    # "sanctions targeting Russian banks": what the act aims at is its target
     for i in sorted(heads):
         tok = heads[i].token
         if tok.dep_ == "acl" and tok.head.i in heads and tok.lemma_.lower() in frames()["aiming"]:
@@ -437,10 +450,6 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             del heads[i]
     # a verb with no subject of its own takes that of the verb it hangs from ("plans to send",
     # "left Seoul and arrived in Tokyo", "accused Russia of shipping": the accused is the agent)
-    by_governor: dict[int, list[_Slot]] = {}
-    for s in slots:
-        if s.governor is not None:
-            by_governor.setdefault(s.governor.i, []).append(s)
     for head in heads.values():
         if any(s.role == "agent" for s in head.slots):
             continue

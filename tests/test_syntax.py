@@ -1536,6 +1536,8 @@ def test_where_the_movers_were_before(gazetteer, text, expected):
         ("Israeli strikes targeting Gaza killed ten.", {("attack", "Israel", "Gaza")}),
         # a target as a noun is no act
         ("Ukraine is a target of Russian missiles.", set()),
+        # what comes under an act is its target
+        ("Kharkiv came under attack from Russia.", {("attack", "Russia", "Kharkiv")}),
     ],
 )
 def test_targets(gazetteer, text, expected):
