@@ -1581,3 +1581,18 @@ def test_from_here_to_there(gazetteer, text, expected):
 )
 def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one state asks, urges or requests of another is a communication to it
+        ("The United States urged Ukraine to repeal the law.", {("communication", "United States", "Ukraine")}),
+        ("Nigeria has requested assistance from the United States.", {("communication", "Nigeria", "United States")}),
+        ("Kenya appealed to Britain for help.", {("communication", "Kenya", "United Kingdom")}),
+        # asking people is no flow between places
+        ("Officials asked residents of Texas to stay home.", set()),
+    ],
+)
+def test_asking_and_urging(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
