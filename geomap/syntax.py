@@ -1601,7 +1601,9 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
+            if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and _reported(cur):
+                state = "future"  # "he said he would visit Libya on Wednesday": a reported "will"
+            elif c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
                 state = "hypothetical"
             if c.dep_ == "aux" and c.lower_ in f["future"] and state == "asserted":
                 state = "future"
@@ -1642,6 +1644,16 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     if state == "supposed":
         return "hypothetical", hedged
     return state, hedged
+
+
+def _reported(verb: Any) -> bool:
+    """Whether a verb is the clause a reporting verb in the past says ('said he would visit')."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() in frames()["reporting"]
+        and not any(c.dep_ == "mark" and c.lower_ in frames()["conditions"] for c in verb.children)
+    )
 
 
 def _frame(tok: Any) -> dict[str, Any]:

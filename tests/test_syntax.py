@@ -1596,3 +1596,20 @@ def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
 )
 def test_asking_and_urging(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted", "supposed"),
+    [
+        # a reported "will": a movement said to come is scheduled, and so a flow
+        ("The French president said he would visit Libya on Wednesday.", {("visit", "France", "Libya")}, set()),
+        ("France said it would send troops to Mali.", {("travel", "France", "Mali")}, set()),
+        # but not under a condition, nor unreported, nor an act that is no movement
+        ("France said it would send troops to Mali if asked.", set(), {("travel", "France", "Mali")}),
+        ("France would send troops to Mali.", set(), {("travel", "France", "Mali")}),
+        ("Britain said Russia would attack Ukraine.", set(), {("attack", "Russia", "Ukraine")}),
+    ],
+)
+def test_a_reported_will(gazetteer, text, asserted, supposed):
+    assert flows(text, gazetteer) == asserted
+    assert flows(text, gazetteer, asserted=False) == supposed
