@@ -510,8 +510,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         for i in _earlier_events(head.token, heads):
             frame = _frame(heads[i].token)
             ends = {role: [s.party for s in heads[i].slots if frame.get(s.role, s.role) == role]
-                    for role in ("origin", "destination")}  # fmt: skip
-            head.whence += ends["destination"] or ends["origin"]
+                    for role in ("origin", "destination", "location")}  # fmt: skip
+            # ("after the summit in Paris, Merkel flew to Berlin": or where it took place)
+            head.whence += ends["destination"] or ends["origin"] or ends["location"]
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
@@ -592,9 +593,10 @@ def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
 
 
 def _earlier_clauses(tok: Any) -> list[Any]:
-    """The clauses a verb says came before it, events or not ('after she was in the Eastern Cape')."""
-    out = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER for g in c.children if g.dep_ == "pcomp"]
-    return out + [c for c in tok.children if c.dep_ == "advcl" and _is_earlier(c)]
+    """The words of what a verb says came before it, events or not ('after she was in the Eastern
+    Cape', 'after 30 years of practising Baha'i in Iran')."""
+    out = [w for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER for w in c.subtree]
+    return out + [w for c in tok.children if c.dep_ == "advcl" and _is_earlier(c) for w in c.subtree]
 
 
 def _is_earlier(tok: Any) -> bool:

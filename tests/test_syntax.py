@@ -1521,6 +1521,12 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
             {("travel", "Eastern Cape", "Cape Town")},
         ),
         ("He flew to Lagos after spending a week in Accra.", {("travel", "Accra", "Lagos")}),
+        (
+            "After 30 years of practicing medicine in Iran, she and her husband moved to Texas in 1973.",
+            {("migration", "Iran", "Texas")},
+        ),
+        # or where what came before took place
+        ("After the summit in Paris, Merkel flew to Berlin.", {("travel", "Paris", "Berlin")}),
     ],
 )
 def test_where_the_movers_were_before(gazetteer, text, expected):
