@@ -13,7 +13,8 @@ from and to test on, drawn after batches 1-3 were annotated, which it leaves as 
 seed, 60 more of that pool, drawn after batch 4 was scored (fresh text for the dev part, and a
 larger test part); batch 6, with a sixth seed, 60 more, drawn to score fresh what was built while
 batch 5 was read; batch 7, the rest of that pool (42), to score fresh what was built
-while batch 6 was read. Each
+while batch 6 was read; batch 8, with an eighth seed, 60 triggered articles with no such sentence
+(flows across sentences, and articles that should stay quiet), drawn when that pool was used up. Each
 article's split is fixed by a hash of its name: about one in three goes to `test`, never tuned
 on; the rest is `dev`.
 
@@ -37,6 +38,7 @@ RICH, RICH_SEED = 60, 92  # batch 2
 SINGLE, SINGLE_SEED = 60, 94  # batch 4
 FIFTH, FIFTH_SEED = 60, 95  # batch 5
 SIXTH, SIXTH_SEED = 60, 96  # batch 6
+EIGHTH, EIGHTH_SEED = 60, 98  # batch 8
 
 
 def trigger_words() -> set[str]:
@@ -86,6 +88,9 @@ def main() -> None:
     sample += [dict(i, trigger=True, batch=6) for i in batch6]
     rest = [i for i in rest if i not in batch6]
     sample += [dict(i, trigger=True, batch=7) for i in rest]  # the rest of the one-sentence pool
+    taken = {(i["corpus"], i["doc"]) for i in sample}
+    others = [i for i in triggered if (i["corpus"], i["doc"]) not in taken]  # triggered, no such sentence
+    sample += [dict(i, trigger=True, batch=8) for i in random.Random(EIGHTH_SEED).sample(others, EIGHTH)]
     sample.sort(key=lambda i: (i["corpus"], int(i["doc"]) if i["doc"].isdigit() else i["doc"]))
     with (HERE / "sample.jsonl").open("w", encoding="utf-8") as f:
         for item in sample:
