@@ -1811,6 +1811,10 @@ def _flows(
         origins, how = distinct(h.whence), "where-before"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
+    if origins and not destinations and not agents and h.reporter and frame.get("agent") == "destination":
+        # "Canadian officials said they will hold products imported from China": what a state
+        # reports bought or imported, with no buyer named, came to it
+        destinations, how, base = distinct(h.reporter), "reporter", base * INHERITED
     if destinations and not origins and not agents and h.reporter and type_ in ("travel", "visit"):
         # "South Korea has reported a case in a tourist visiting Mexico": private travellers a state
         # reports on, named with no home of their own, are its own (not a ship, nor a trip at home)

@@ -1583,6 +1583,9 @@ def test_from_here_to_there(gazetteer, text, expected):
         ("Britain said the foreign minister flew to Paris.", set()),
         ("Britain said Russian troops crossed into Ukraine.", {("travel", "Russia", "Ukraine")}),
         ("The United States said the tourists visited Texas.", set()),
+        # and what it reports imported, with no buyer named, came to it
+        ("Canadian officials said the wheat was imported from China.", {("trade", "China", "Canada")}),
+        ("Canada said Kenya imported wheat from China.", {("trade", "China", "Kenya")}),
     ],
 )
 def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
