@@ -519,6 +519,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
+        # "married at a church in Leeds before heading to Great Yarmouth": where they were first
+        main = _later_than(tok)
+        before += [main] if main is not None and main.i not in heads else []
         # "came to Cape Town after she was in the Eastern Cape", "after spending a week in Lagos"
         before += [c for c in _earlier_clauses(tok) if c.i not in heads]
         said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS)]
@@ -597,6 +600,15 @@ def _earlier_clauses(tok: Any) -> list[Any]:
     Cape', 'after 30 years of practising Baha'i in Iran')."""
     out = [w for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER for w in c.subtree]
     return out + [w for c in tok.children if c.dep_ == "advcl" and _is_earlier(c) for w in c.subtree]
+
+
+def _later_than(tok: Any) -> Any:
+    """The verb a movement is said to come after ('married … before heading to Great Yarmouth'), or None."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "before":
+        return tok.head.head
+    if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in tok.children):
+        return tok.head
+    return None
 
 
 def _is_earlier(tok: Any) -> bool:

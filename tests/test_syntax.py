@@ -1527,6 +1527,13 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
         ),
         # or where what came before took place
         ("After the summit in Paris, Merkel flew to Berlin.", {("travel", "Paris", "Berlin")}),
+        (
+            "They married at a church in Leeds before heading on their honeymoon to Great Yarmouth.",
+            {("travel", "Leeds", "Great Yarmouth")},
+        ),
+        ("He worked in Lagos for a year before moving to London.", {("migration", "Lagos", "London")}),
+        # a holiday goes where it is spent
+        ("The Ohio family spent a vacation in Florida.", {("travel", "Ohio", "Florida")}),
     ],
 )
 def test_where_the_movers_were_before(gazetteer, text, expected):
