@@ -1540,6 +1540,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     # ("taken by Air Evac to University Hospital": the parse may hang "to" on what carries them)
     people = people or any(_place_of_care(t) and t.dep_ == "pobj" and t.head.lower_ in ("to", "into")
                            for t in h.token.subtree)  # fmt: skip
+    # "Gomez was arrested in Danbury and brought to New Milford": who was arrested is a person
+    people = people or (h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"])
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"

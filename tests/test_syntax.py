@@ -1532,6 +1532,12 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
             {("travel", "Leeds", "Great Yarmouth")},
         ),
         ("He worked in Lagos for a year before moving to London.", {("migration", "Lagos", "London")}),
+        # who was arrested is a person, carried by others where they are brought
+        (
+            "Gomez was arrested by Danbury police and brought to New Milford authorities.",
+            {("transfer", "Danbury", "New Milford")},
+        ),
+        ("Smith was arrested in Boston and taken to Chicago.", {("transfer", "Boston", "Chicago")}),
         # a holiday goes where it is spent
         ("The Ohio family spent a vacation in Florida.", {("travel", "Ohio", "Florida")}),
     ],
