@@ -22,6 +22,7 @@ import importlib.resources
 import importlib.util
 import json
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -202,6 +203,7 @@ def extract_events(
     parties = sorted(parties + _pronouns(text, toks, spans, parties, residents), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
+    parties = sorted(parties + _this_country(toks, parties, places, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care_forms = _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"]))
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
@@ -919,6 +921,26 @@ def _pairs(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party
             words = " ".join(t.text for t in toks[i : i + n])
             out += [_Party(i, i + n, p.place, "place", actor=words) for p in reversed(before)]
     return out
+
+
+def _this_country(
+    toks: list[Token], parties: list[_Party], places: Sequence[FoundPlace], gazetteer: Gazetteer | None
+) -> list[_Party]:
+    """'an ancestor came to this country from Germany': 'this country' (or 'our country') is the
+    country most of the document's places lie in, if at least half of them do."""
+    counts = Counter(fp.place.country for fp in places for _ in fp.mentions if fp.place.country)
+    if gazetteer is None or not counts:
+        return []
+    code, n = counts.most_common(1)[0]
+    country = gazetteer.get_country(code) if 2 * n >= sum(counts.values()) else None
+    if country is None:
+        return []
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    return [
+        _Party(i, i + 2, country, "place", actor=f"{tok.text} {toks[i + 1].text}")
+        for i, tok in enumerate(toks[:-1])
+        if tok.text.lower() in ("this", "our") and toks[i + 1].text.lower() == "country" and not taken & {i, i + 1}
+    ]
 
 
 def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:

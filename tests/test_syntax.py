@@ -1635,3 +1635,24 @@ def test_asking_and_urging(gazetteer, text, expected):
 def test_a_reported_will(gazetteer, text, asserted, supposed):
     assert flows(text, gazetteer) == asserted
     assert flows(text, gazetteer, asserted=False) == supposed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "this country" is the country most of the document's places lie in
+        (
+            "The Ohio student found that an ancestor came to this country from Germany in 1852. "
+            "She lives in Columbus, Ohio.",
+            {("travel", "Germany", "United States")},
+        ),
+        (
+            "Refugees who come to this country from Syria are welcomed in Berlin, Hamburg and Munich.",
+            {("migration", "Syria", "Germany")},
+        ),
+        # and none where no country holds half of them
+        ("Her ancestors came to this country from Germany, France and Italy.", set()),
+    ],
+)
+def test_this_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
