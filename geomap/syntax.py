@@ -753,6 +753,13 @@ def _scenes(
     return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
 
 
+def _goes_to_something(tok: Any) -> bool:
+    """Whether a movement goes 'to' or 'into' something that is no place ('flocked to beaches in
+    Thailand'), so that where that lies is where it went."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" for c in preps for g in c.children)
+
+
 def _near_but_not(place: _Party, destinations: list[_Party]) -> bool:
     """Whether a place lies within SCENE_KM of every destination and is none of them (a county may
     hold its town: 'shot in Butler County … taken to a hospital in Hamilton' is a move within it,
@@ -1803,6 +1810,8 @@ def _flows(
         origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country
     if not (origins or destinations) and frame.get("mutual") and len(distinct(agents)) > 1:
         agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
+    if not destinations and movement and location is not None and _goes_to_something(h.token):
+        destinations, how = [location], "location"  # "flocked to beaches in Thailand"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
     if not destinations and roles.get("host"):

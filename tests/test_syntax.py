@@ -1538,6 +1538,8 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
             {("transfer", "Danbury", "New Milford")},
         ),
         ("Smith was arrested in Boston and taken to Chicago.", {("transfer", "Boston", "Chicago")}),
+        # a movement to something goes where that lies
+        ("Chinese tourists flocked to beaches in Thailand.", {("travel", "China", "Thailand")}),
         # a holiday goes where it is spent
         ("The Ohio family spent a vacation in Florida.", {("travel", "Ohio", "Florida")}),
     ],
