@@ -171,6 +171,7 @@ class _Head:
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
+    places_named: int = 0  # how many places its sentence names
 
 
 def extract_events(
@@ -203,7 +204,7 @@ def extract_events(
     parties = sorted(parties + _pronouns(text, toks, spans, parties, residents), key=lambda p: p.first)
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
-    parties = sorted(parties + _this_country(toks, parties, places, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care_forms = _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"]))
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
@@ -426,21 +427,25 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         if s.governor is not None:
             by_governor.setdefault(s.governor.i, []).append(s)
     # "the village came under attack", "Kharkiv was under fire": what is under an act is its target
+    # (the subject itself, or the place a place noun names: not "Obama's Syria policy came under
+    # attack"; and not a verb that goes somewhere: "Under attack, the troops came back to Crimea")
     for i in sorted(heads):
+        if i not in heads:
+            continue
         tok = heads[i].token
         verb = tok.head.head
-        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and verb.lemma_.lower() in ("come", "be", "remain"):
-            under = [s for s in by_governor.get(verb.i, []) if s.role in ("agent", "patient")]
-            heads[i].slots += [replace(s, role="target") for s in under]
+        if _under_fire(tok, verb):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            named = {t.i for c in subjects for t in (c.subtree if c.lemma_.lower() in frames()["place_nouns"] else [c])}
+            heads[i].slots += [replace(s, role="target") for s in by_governor.get(verb.i, [])
+                               if s.role in ("agent", "patient") and s.span.root.i in named]  # fmt: skip
             if verb.i in heads and verb.i != i:
                 del heads[verb.i]
-    # "sanctions targeting Russian banks": what the act aims at is its target
-    for i in sorted(heads):
-        tok = heads[i].token
-        if tok.dep_ == "acl" and tok.head.i in heads and tok.lemma_.lower() in frames()["aiming"]:
-            heads[tok.head.i].slots += [replace(s, role="target") if s.role in ("object", "location") else s
-                                        for s in heads[i].slots if s.role != "agent"]  # fmt: skip
-            del heads[i]
+    # "sanctions targeting Russian banks": what an act's clause aims at is its target
+    for i in heads:
+        aims = [c for c in heads[i].token.children if c.dep_ == "acl" and c.lemma_.lower() in frames()["aiming"]]
+        heads[i].slots += [replace(s, role="target") for c in aims for s in by_governor.get(c.i, [])
+                           if s.role in ("object", "location")]  # fmt: skip
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):
         tok = heads[i].token
@@ -486,8 +491,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # the main clause's subject acts; a passive one too ("a Boston woman was bitten while
             # visiting Austin", "three Ohio men were arrested after travelling to Mexico")
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
-            head.slots += [replace(s, role="agent") for s in by_governor.get(up.i, [])
-                           if s.role in ("agent", "patient", "owner") and s not in head.slots]  # fmt: skip
+            # (but "Ukraine was hit by Russia firing missiles": by whom, not the one it was done to)
+            said = by_governor.get(up.i, [])
+            roles = ("agent",) if any(s.role == "agent" for s in said) else ("agent", "patient", "owner")
+            head.slots += [replace(s, role="agent") for s in said if s.role in roles and s not in head.slots]
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
             head.slots += [s for s in _framed_clause_agents(tok, by_governor) if s not in head.slots]
         elif (
@@ -509,12 +516,15 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     # "landed in Lampedusa after crossing from Tunisia": the earlier move's start is this one's;
     # "flew to Paris after visiting Berlin": or where it went, if it says
     for head in heads.values():
-        for i in _earlier_events(head.token, heads):
+        # (what the movers did: not "returned to Manchester after the attack in Paris")
+        for i in [i for i in _earlier_events(head.token, heads) if _moves_people(heads[i], lexicon)]:
             frame = _frame(heads[i].token)
             ends = {role: [s.party for s in heads[i].slots if frame.get(s.role, s.role) == role]
                     for role in ("origin", "destination", "location")}  # fmt: skip
-            # ("after the summit in Paris, Merkel flew to Berlin": or where it took place)
-            head.whence += ends["destination"] or ends["origin"] or ends["location"]
+            # ("after the summit in Paris, Merkel flew to Berlin": or where a meeting took place;
+            # not "returned to Manchester after the attack in Paris")
+            gathered = ends["location"] if heads[i].type in ("visit", "meeting") else []
+            head.whence += ends["destination"] or ends["origin"] or gathered
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
@@ -542,8 +552,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             said += [s for i in met if heads[i].type in ("visit", "meeting") for s in heads[i].slots]
             where = [s for s in said if s.role in ("location", "destination") or (s.role, s.prep) in PLACED_OBJECTS]
             head.purpose += [s.party for s in where]
+    named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
+        head.places_named = named
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
 
@@ -583,6 +595,22 @@ def _infinitive(tok: Any) -> bool:
         and tok.tag_ == "VB"
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
     )
+
+
+def _moves_people(head: _Head, lexicon: Lexicon) -> bool:
+    """Whether an event is one its movers take part in where it happens: a movement, a visit, a meeting."""
+    moving = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
+    return moving or head.type in ("visit", "meeting")
+
+
+def _under_fire(tok: Any, verb: Any) -> bool:
+    """Whether an act noun is what its clause's subject is under: 'came under attack', 'was under fire'
+    (after the verb, which goes nowhere itself)."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "under" and verb.lemma_.lower() in ("come", "be", "remain")):
+        return False
+    going = any(c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("to", "into", "back", "out", "home")
+                for c in verb.children)  # fmt: skip
+    return verb.i < tok.i and not going
 
 
 def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
@@ -931,23 +959,40 @@ def _pairs(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party
 
 
 def _this_country(
-    toks: list[Token], parties: list[_Party], places: Sequence[FoundPlace], gazetteer: Gazetteer | None
+    toks: list[Token],
+    spans: list[tuple[int, int]],
+    parties: list[_Party],
+    places: Sequence[FoundPlace],
+    gazetteer: Gazetteer | None,
 ) -> list[_Party]:
-    """'an ancestor came to this country from Germany': 'this country' (or 'our country') is the
-    country most of the document's places lie in, if at least half of them do."""
+    """'this country' or 'our country': the country of the person of a state named in its sentence
+    ('Erdogan said refugees from Aleppo had come to our country': Turkey); else the country most of
+    the document's places lie in, if at least half of them do and the sentence does not name only
+    places there ('an ancestor came to this country from Germany', in a report on Ohio; not
+    'refugees from Aleppo and Homs came to this country')."""
+    at = [i for i, tok in enumerate(toks[:-1])
+          if tok.text.lower() in ("this", "our") and toks[i + 1].text.lower() == "country"]  # fmt: skip
     counts = Counter(fp.place.country for fp in places for _ in fp.mentions if fp.place.country)
-    if gazetteer is None or not counts:
+    if not at or gazetteer is None or not counts:
         return []
     code, n = counts.most_common(1)[0]
     country = gazetteer.get_country(code) if 2 * n >= sum(counts.values()) else None
-    if country is None:
-        return []
+    heads = [s for s, _ in spans]
+    sentence_of = [bisect.bisect_right(heads, t.start) for t in toks]
+    named: dict[int, set[str | None]] = {}
+    speakers: dict[int, _Party] = {}
+    for p in parties:
+        named.setdefault(sentence_of[p.first], set()).add(p.place.country)
+        if p.kind == "person" and p.place.kind == "country":
+            speakers.setdefault(sentence_of[p.first], p)
     taken = {i for p in parties for i in range(p.first, p.last)}
-    return [
-        _Party(i, i + 2, country, "place", actor=f"{tok.text} {toks[i + 1].text}")
-        for i, tok in enumerate(toks[:-1])
-        if tok.text.lower() in ("this", "our") and toks[i + 1].text.lower() == "country" and not taken & {i, i + 1}
-    ]
+    out = []
+    for i in at:
+        n = sentence_of[i]
+        place = speakers[n].place if n in speakers else country if named.get(n) != {code} else None
+        if place is not None and not taken & {i, i + 1}:
+            out.append(_Party(i, i + 2, place, "place", actor=f"{toks[i].text} {toks[i + 1].text}"))
+    return out
 
 
 def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1349,7 +1394,7 @@ def _events(
         if _brought_in(h.token) and not h.whither:
             # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
             # where the movement just told went
-            before = [d for t, d in ended if lexicon.policy(t, "moves")]
+            before = [d for t, d in ended if t == type_]  # the sentence before: the same kind of movement
             h.whither = ([d for ds in went.values() for d in ds] or before)[-1:]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
@@ -1475,11 +1520,13 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     abroad = not within and not any(_at_home(s.party, destinations) for s in movers)
     # "the president returned from Paris", "flew back": going home is no visit
     home = _lemma(h) == "return" or any(c.lower_ in ("home", "back") for c in h.token.children)
-    if type_ == "travel" and envoys and abroad and not home and not (words & f["private_travellers"]):
+    # "Officials in Kenya were arrested and sent to Uganda": carried by others, whoever they are
+    arrested = h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"]
+    if type_ == "travel" and envoys and abroad and not home and not arrested and not (words & f["private_travellers"]):
         return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
     if type_ == "visit" and not envoys and words & f["private_travellers"]:
         return "travel"  # "tourists visiting Mexico"
-    if type_ == "travel" and _carried(h) and not envoys and not words & f["forces"]:
+    if (type_ == "travel" and _carried(h) and not envoys and not words & f["forces"]) or arrested:
         forced = any(t.lemma_.lower() in f["forcing"] for t in h.token.sent)
         if forced and any(t.tag_ == "NNPS" for t in theme):
             return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
@@ -1646,7 +1693,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
-            if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and _reported(cur):
+            if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and step == 0 and _reported(cur):
                 state = "future"  # "he said he would visit Libya on Wednesday": a reported "will"
             elif c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
                 state = "hypothetical"
@@ -1692,12 +1739,15 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
 
 
 def _reported(verb: Any) -> bool:
-    """Whether a verb is the clause a reporting verb in the past says ('said he would visit')."""
+    """Whether a verb is the clause a reporting verb in the past says ('said he would visit'), with
+    no condition or restriction on it ('would only send troops with a UN mandate', 'if asked')."""
     return (
         verb.dep_ == "ccomp"
         and verb.head.tag_ == "VBD"
         and verb.head.lemma_.lower() in frames()["reporting"]
         and not any(c.dep_ == "mark" and c.lower_ in frames()["conditions"] for c in verb.children)
+        and not any(c.dep_ == "advcl" and not _infinitive(c) for c in verb.children)  # a purpose is no condition
+        and not any(c.lower_ in ("only", "rather") for c in verb.subtree)
     )
 
 
@@ -1856,7 +1906,10 @@ def _flows(
         origins, how = distinct(h.whence), "where-before"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
-    if origins and not destinations and not agents and h.reporter and frame.get("agent") == "destination":
+    # (when the sentence names no other place the goods may have gone to: not "the US said weapons
+    # imported from Iran were used by rebels in Yemen")
+    alone = h.places_named == len(distinct([*origins, *h.reporter]))
+    if origins and not destinations and not agents and h.reporter and frame.get("agent") == "destination" and alone:
         # "Canadian officials said they will hold products imported from China": what a state
         # reports bought or imported, with no buyer named, came to it
         destinations, how, base = distinct(h.reporter), "reporter", base * INHERITED
