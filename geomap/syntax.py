@@ -910,8 +910,10 @@ def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Part
     for i, tok in enumerate(toks):
         party = by_first.get(i)
         if party is not None:
-            for j in range(party.last, min(party.last + 3, len(toks))):
+            for j in range(party.last, min(party.last + 4, len(toks))):
                 word = toks[j].text.lower()
+                if j == party.last and word in ("'s", "’s"):
+                    continue  # "Brazil's health ministry"
                 if toks[j].sentence_start or word in FUNCTION_WORDS or not toks[j].text.isalpha():
                     break  # the noun must be in the place's own noun phrase
                 if word in nouns:
@@ -1918,7 +1920,7 @@ def _flows(
         # reports on, named with no home of their own, are its own (not a ship, nor a trip at home)
         movers = _theme(h)
         # who travels of their own accord: not "safe to send them back to Nigeria"
-        own = movers and not any(t.dep_ in ("dobj", "nsubjpass", "dative") for t in movers)
+        own = movers and not any(c.dep_ in ("dobj", "nsubjpass", "dative") and c in movers for c in h.token.children)
         people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in _movers(h)[0])
         private = label == "travel" or (label == "visit" and not _envoys(h))
         abroad = [r for r in h.reporter if not _at_home(r, destinations)]

@@ -1605,6 +1605,16 @@ def test_from_here_to_there(gazetteer, text, expected):
             "New Zealand officials reported that eleven residents who had recently travelled to Mexico are ill.",
             {("travel", "New Zealand", "Mexico")},
         ),
+        # the state may be a ministry named with it, or named so a sentence before
+        (
+            "The Brazilian health ministry said that both new patients had been infected after traveling to the U.S.",
+            {("travel", "Brazil", "United States")},
+        ),
+        (
+            "Brazil's health ministry confirmed two new cases on Monday. The ministry said that both new "
+            "patients had been infected after traveling to the U.S.",
+            {("travel", "Brazil", "United States")},
+        ),
         # not its envoys, not travellers with a home of their own, not a trip at home
         ("Britain said the foreign minister flew to Paris.", set()),
         ("Britain said Russian troops crossed into Ukraine.", {("travel", "Russia", "Ukraine")}),
