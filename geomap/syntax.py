@@ -536,6 +536,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         before += [main] if main is not None and main.i not in heads else []
         # "came to Cape Town after she was in the Eastern Cape", "after spending a week in Lagos"
         before += [c for c in _earlier_clauses(tok) if c.i not in heads]
+        # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
+        before += [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG")
+                   and c.i not in heads]  # fmt: skip
         said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS)]
                 for s in by_governor.get(i, [])]  # fmt: skip
         head.whence += [
@@ -1096,6 +1099,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in frames()["place_nouns"]:
             tok = tok.head  # "two U.S. cities, New York and Atlanta": the places are the cities
             continue
+        if tok.dep_ == "appos" and tok.lemma_.lower() in frames()["natives"] and tok.head.dep_ in SUBJECTS:
+            # "Gomez, a native of Mexico, moved to Texas": where the subject is from, where a move starts
+            return _anchored(party, span, "home", prep, tok.head, triggers)
         if tok.dep_ == "appos":
             return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
         head, dep = tok.head, tok.dep_
@@ -1908,6 +1914,9 @@ def _flows(
         origins, how = distinct(h.whence), "where-before"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
+    if destinations and not origins and roles.get("home") and movement:
+        # "Gomez, a native of Mexico, moved to Texas": when nothing else says, a move starts at home
+        origins, how = distinct(roles["home"]), "home"
     # (when the sentence names no other place the goods may have gone to: not "the US said weapons
     # imported from Iran were used by rebels in Yemen")
     alone = h.places_named == len(distinct([*origins, *h.reporter]))

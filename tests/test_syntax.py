@@ -1696,3 +1696,21 @@ def test_a_reported_will(gazetteer, text, asserted, supposed):
 )
 def test_this_country(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where someone is from or was, told beside the subject, is where their move starts
+        ("Gomez, a native of Mexico, moved to Texas in 1990.", {("migration", "Mexico", "Texas")}),
+        ("Born in Poland, she emigrated to Canada in 1952.", {("migration", "Poland", "Canada")}),
+        ("Arrested in Boston, he was taken to Chicago.", {("transfer", "Boston", "Chicago")}),
+        # but only when nothing else says where from
+        (
+            "Gomez, a native of Mexico, was arrested by Danbury police and brought to New Milford authorities.",
+            {("transfer", "Danbury", "New Milford")},
+        ),
+    ],
+)
+def test_a_home_told_beside_the_subject(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
