@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, count
+from itertools import chain, compress, count, pairwise
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -274,11 +274,18 @@ def _accept(
         elif via == "abbreviation" or abbreviated:
             if surface == place.name or surface in place.aliases:
                 usable.append((place, "abbreviation" if via in ("name", "alias") else via))
+        elif via == "name" and surface != place.name and not surface.isupper() and _camel(place.name):
+            continue  # a name with a capital inside is written so: "Noma" is a person, not the NoMa district
         else:
             usable.append((place, via))
     if not usable:
         return None
     return usable[0][1], tuple(usable)
+
+
+def _camel(name: str) -> bool:
+    """Whether a one-word name has a capital after a small letter ('NoMa', 'SoHo', 'DeKalb')."""
+    return " " not in name and any(a.islower() and b.isupper() for a, b in pairwise(name))
 
 
 def _looks_abbreviated(surface: str) -> bool:

@@ -160,3 +160,17 @@ def test_one_odd_mention_does_not_erase_a_major_city(gazetteer, text):
 def test_a_person_named_after_a_small_town_still_hides_it(gazetteer):
     # "Kim" after "Kim Jong Un" is the person, wherever it stands
     assert found("Kim Jong Un spoke. Kim later flew to Moscow.", gazetteer) == [("Moscow", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a name with a capital inside is written so: another casing is someone else
+        ("Noma had moved to Delft.", "Noma", False),
+        ("The NoMa district grew.", "NoMa", True),
+        ("He lives in DeKalb, Illinois.", "DeKalb", True),
+    ],
+)
+def test_a_name_with_a_capital_inside_must_be_written_so(gazetteer, text, name, found):
+    names = {m.text for p in extract(text, gazetteer=gazetteer).places for m in p.mentions}
+    assert (name in names) == found
