@@ -623,7 +623,7 @@ def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in EARLIER:
             out += [g.i for g in c.children if g.dep_ in ("pcomp", "pobj") and g.i in heads]
-        elif c.dep_ == "advcl" and c.i in heads and any(m.dep_ == "mark" and m.lower_ in EARLIER for m in c.children):
+        elif c.i in heads and c.dep_ == "advcl" and _is_earlier(c):
             out.append(c.i)
     return out
 
@@ -977,8 +977,10 @@ def _this_country(
     'refugees from Aleppo and Homs came to this country')."""
     at = [i for i, tok in enumerate(toks[:-1])
           if tok.text.lower() in ("this", "our") and toks[i + 1].text.lower() == "country"]  # fmt: skip
+    if not at or gazetteer is None:
+        return []
     counts = Counter(fp.place.country for fp in places for _ in fp.mentions if fp.place.country)
-    if not at or gazetteer is None or not counts:
+    if not counts:
         return []
     code, n = counts.most_common(1)[0]
     country = gazetteer.get_country(code) if 2 * n >= sum(counts.values()) else None
@@ -1390,9 +1392,7 @@ def _events(
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
         # (but "flew to Paris after visiting Berlin": that leg came before, and Paris is no start of it)
         # ("left Kenya to attend talks in Paris": what the movement was for)
-        chained = h.token.dep_ in ("conj", "advcl", "pcomp") or (
-            h.token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.token.children)
-        )
+        chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token)
         chained = chained and not own_subject and not _is_earlier(h.token)
         leg = reached.get(up.i, []) if chained else []
         if not leg and _continues(h.token):
@@ -1520,7 +1520,7 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
         return type_
     f = frames()
     theme, words, movers = _movers(h)
-    envoys = _envoys(h)
+    envoys = _envoys(words, movers)
     destinations = [s.party for s in h.slots if s.role == "destination"]
     origins = [s.party for s in h.slots if s.role == "origin"]
     # "from Chicago to Des Moines": a start and an end in one country
@@ -1557,10 +1557,10 @@ def _movers(h: _Head) -> tuple[list[Any], set[str], list[_Slot]]:
     return theme, {t.lemma_.lower() for t in theme}, [s for s in h.slots if s.span.root in theme]
 
 
-def _envoys(h: _Head) -> bool:
-    """Whether the movers are a state's leaders, ministers or delegations; a person named in
-    people.json stands for a country (one named with a town is a private person)."""
-    _, words, movers = _movers(h)
+def _envoys(words: set[str], movers: list[_Slot]) -> bool:
+    """Whether the movers (their lemmas and slots, as `_movers` gives them) are a state's leaders,
+    ministers or delegations; a person named in people.json stands for a country (one named with a
+    town is a private person)."""
     return bool(words & frames()["envoys"]) or any(
         s.party.kind == "person" and s.party.place.kind == "country" for s in movers
     )
@@ -1930,8 +1930,9 @@ def _flows(
         movers = _theme(h)
         # who travels of their own accord: not "safe to send them back to Nigeria"
         own = movers and not any(c.dep_ in ("dobj", "nsubjpass", "dative") and c in movers for c in h.token.children)
-        people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in _movers(h)[0])
-        private = label == "travel" or (label == "visit" and not _envoys(h))
+        theme, words, named = _movers(h)
+        people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in theme)
+        private = label == "travel" or (label == "visit" and not _envoys(words, named))
         abroad = [r for r in h.reporter if not _at_home(r, destinations)]
         if people and private and abroad:
             origins, how, base = distinct(abroad), "reporter", base * INHERITED
