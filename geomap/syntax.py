@@ -546,6 +546,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         ]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
+        if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+            head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
         # (or of the meeting it went to: "left Kenya to attend talks in Paris")
         # ("went to inspect a farm in Uganda": a place said to be where the object is)
@@ -663,6 +665,18 @@ def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> lis
         verb = verb.head
         agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
     return agents if verb.pos_ in ("VERB", "AUX") else []
+
+
+def _places_of(noun: Any, place_tokens: dict[int, _Party]) -> list[_Party]:
+    """The places a noun names: itself and its conjuncts ('Maliuc and Caraorman'), or those of its
+    'of' ('the villages of Maliuc and Caraorman')."""
+    if noun.i not in place_tokens:
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.i in place_tokens), None)  # fmt: skip
+    if noun is None:
+        return []
+    conjuncts = [noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i == noun.i)]
+    return [place_tokens[c.i] for c in conjuncts if c.i in place_tokens and place_tokens[c.i].kind == "place"]
 
 
 def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
@@ -922,6 +936,12 @@ def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Part
                 if word in nouns:
                     named[word] = (party, bisect.bisect_right(heads, tok.start))
                     break
+        word = tok.text.lower()
+        if word in nouns and i + 2 < len(toks) and toks[i + 1].text.lower() == "of":
+            # "the health ministry of Brazil", "the government of the Philippines"
+            after = i + 3 if toks[i + 2].text.lower() == "the" else i + 2
+            if (owner := by_first.get(after)) is not None:
+                named[word] = (owner, bisect.bisect_right(heads, tok.start))
         if tok.text.lower() == "the" and i + 1 < len(toks) and i + 1 not in taken:
             word = toks[i + 1].text.lower()
             sentence = bisect.bisect_right(heads, tok.start)
@@ -1484,6 +1504,9 @@ def _theme(h: _Head) -> list[Any]:
     if not deps and (tok.dep_ == "advcl" or (tok.dep_ == "pcomp" and tok.head.lower_ in PARTICIPLE_LINKS)):
         up = tok.head.head if tok.dep_ == "pcomp" else tok.head  # "a woman was bitten while visiting Austin"
         deps = [c for c in up.children if c.dep_ in SUBJECTS]
+        while not deps and up.dep_ == "conj" and up.head.i != up.i:
+            up = up.head  # "both patients are stable and had been infected after traveling to the U.S."
+            deps = [c for c in up.children if c.dep_ in SUBJECTS]
     if not deps and tok.dep_ == "acl" and tok.tag_ == "VBG":
         deps = [tok.head]  # "a storm system moving into the valley", "refugees fleeing Syria"
     out = []
@@ -1555,6 +1578,21 @@ def _movers(h: _Head) -> tuple[list[Any], set[str], list[_Slot]]:
         named = [h.token.head if t.lower_ in ("who", "that", "which") else t for t in named]
     theme = [w for t in named for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod", "poss")))]
     return theme, {t.lemma_.lower() for t in theme}, [s for s in h.slots if s.span.root in theme]
+
+
+def _object_of(noun: Any, verb: Any) -> bool:
+    """Whether a noun is what a verb acts on: its object, or the subject of its passive."""
+    return noun is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
+
+
+def _private_travellers(h: _Head, label: str | None) -> bool:
+    """Whether a movement's movers are private people who travel of their own accord (a patient,
+    tourists, 'he'): not goods, not envoys, not people sent by others ('safe to send them back')."""
+    movers = _theme(h)
+    own = movers and not any(c.dep_ in ("dobj", "nsubjpass", "dative") and c in movers for c in h.token.children)
+    theme, words, named = _movers(h)
+    people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in theme)
+    return bool(people) and (label == "travel" or (label == "visit" and not _envoys(words, named)))
 
 
 def _envoys(words: set[str], movers: list[_Slot]) -> bool:
@@ -1808,10 +1846,14 @@ def _flows(
     directed = lexicon.policy(type_, "directed") if type_ in lexicon.types else True
     movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
+    nationals: list[_Party] = []
     near = False
     for s in h.slots:
         if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
             role = frame["modifier"]  # "a three-week US tour": where the tour goes
+        elif s.role == "modifier" and frame.get("object") == "destination" and _object_of(s.governor, h.token):
+            nationals.append(s.party)  # "deported 50 Afghan migrants": the people's country
+            continue
         else:
             role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
             role = frame.get(role, role)
@@ -1821,6 +1863,10 @@ def _flows(
             role = "destination"
         near = near or s.near
         roles.setdefault(role, []).append(s.party)
+    if nationals and "destination" not in roles:
+        roles.setdefault("object", []).extend(nationals)  # where people are sent back to: their own country
+    elif nationals and "agent" not in roles:
+        roles["agent"] = nationals  # "Syrian refugees were deported to Serbia": from where they are, maybe
     location = _innermost(roles.get("location", []))
     base = NEAR if near else BASE
     reciprocal = lexicon.reciprocal
@@ -1927,15 +1973,15 @@ def _flows(
     if destinations and not origins and not agents and h.reporter and type_ in ("travel", "visit"):
         # "South Korea has reported a case in a tourist visiting Mexico": private travellers a state
         # reports on, named with no home of their own, are its own (not a ship, nor a trip at home)
-        movers = _theme(h)
-        # who travels of their own accord: not "safe to send them back to Nigeria"
-        own = movers and not any(c.dep_ in ("dobj", "nsubjpass", "dative") and c in movers for c in h.token.children)
-        theme, words, named = _movers(h)
-        people = own and any(t.lemma_.lower() in frames()["people"] or t.lower_ in PERSONAL for t in theme)
-        private = label == "travel" or (label == "visit" and not _envoys(words, named))
         abroad = [r for r in h.reporter if not _at_home(r, destinations)]
-        if people and private and abroad:
+        if abroad and _private_travellers(h, label):
             origins, how, base = distinct(abroad), "reporter", base * INHERITED
+    homeward = movement and _lemma(h) in frames()["homeward"] and type_ in ("travel", "visit")
+    if origins and not destinations and not agents and h.reporter and homeward and alone:
+        # "Thai officials said the man had returned from Wuhan": the state's own travellers come home
+        home = [r for r in h.reporter if not _at_home(r, origins)]
+        if home and _private_travellers(h, label):
+            destinations, how, base = distinct(home), "reporter", base * INHERITED
     passive = any(c.dep_ == "auxpass" for c in h.token.children)
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand

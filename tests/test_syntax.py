@@ -1615,6 +1615,19 @@ def test_from_here_to_there(gazetteer, text, expected):
             "patients had been infected after traveling to the U.S.",
             {("travel", "Brazil", "United States")},
         ),
+        (
+            "The health ministry of Brazil confirmed two new cases on Monday. The ministry said that both new "
+            "patients are in stable condition and had both been infected after traveling to the U.S.",
+            {("travel", "Brazil", "United States")},
+        ),
+        # its travellers who come back from abroad come home to it
+        (
+            "South Korea reported a case in a man who had returned from Saudi Arabia.",
+            {("travel", "Saudi Arabia", "South Korea")},
+        ),
+        ("Thai officials said the patient arrived from Wuhan last week.", {("travel", "Wuhan", "Thailand")}),
+        ("Thai officials said the shipment arrived from Wuhan last week.", set()),
+        ("Thai officials said the patient returned from Bangkok.", set()),
         # not its envoys, not travellers with a home of their own, not a trip at home
         ("Britain said the foreign minister flew to Paris.", set()),
         ("Britain said Russian troops crossed into Ukraine.", {("travel", "Russia", "Ukraine")}),
@@ -1626,6 +1639,36 @@ def test_from_here_to_there(gazetteer, text, expected):
     ],
 )
 def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people deported or sent home go to their own country when no other is named
+        ("Germany deported 50 Afghan migrants last week.", {("migration", "Germany", "Afghanistan")}),
+        ("Italy repatriated 300 Nigerians.", {("migration", "Italy", "Nigeria")}),
+        ("Germany deported 50 Afghan migrants to Kabul last week.", {("migration", "Germany", "Kabul")}),
+        # and are no end of their own when one is
+        ("Hungary deported Syrian refugees to Serbia.", {("migration", "Hungary", "Serbia")}),
+    ],
+)
+def test_deported_people_are_sent_to_their_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause opened by "where" happens in the place it hangs from
+        ("The aid reached Aleppo, where it had been sent from Damascus.", {("shipment", "Damascus", "Aleppo")}),
+        ("Troops entered Mosul, where they had been sent from Baghdad.", {("travel", "Baghdad", "Mosul")}),
+        ("Weapons were sent from Damascus to Homs, where fighting raged.", {("shipment", "Damascus", "Homs")}),
+        # leaving something somewhere leaves that place
+        ("She left her family in Damascus to travel to Berlin.", {("travel", "Damascus", "Berlin")}),
+    ],
+)
+def test_where_clauses_and_places_left(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 

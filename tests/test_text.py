@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.errors import InputError
-from geomap.text import html_to_text, read_text, tokens
+from geomap.text import html_to_text, read_text, sentences, tokens
 
 
 def test_html_visible_text_skips_scripts_styles_and_markup(tmp_path):
@@ -58,6 +58,15 @@ def test_sentence_starts_after_abbreviation_only_when_a_new_sentence_begins():
         "Kyiv": False,
         "Seoul": True,
     }
+
+
+def test_a_function_word_after_an_abbreviation_opens_a_sentence():
+    text = "Both had traveled to the U.S. Of the cases, nine are in Sao Paulo. The U.S. Army came."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Both had traveled to the U.S.",
+        "Of the cases, nine are in Sao Paulo.",
+        "The U.S. Army came.",
+    ]
 
 
 def test_an_article_element_is_the_story_without_menus_and_sidebars():
