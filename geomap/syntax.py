@@ -155,6 +155,7 @@ class _Slot:
     governor: Any  # spacy Token, or None
     prep: str = ""
     near: bool = False
+    later: bool = False  # a further leg of the same journey ("flew to Kenya, then to Tanzania")
 
 
 @dataclass
@@ -1176,9 +1177,18 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
+            later = _later_leg(marker)
+            while marker.dep_ == "conj" and marker.head.pos_ == "ADP":
+                marker = marker.head  # "to Kenya, then to Tanzania and finally to Egypt": the first "to"'s
+                later = later or _later_leg(marker)
             governor = marker.head
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
+            if governor.pos_ == "ADV" and governor.dep_ == "conj" and governor.lower_ in _continuing("adverbs"):
+                later, governor = True, governor.head  # "sailed to Istanbul and then on to Beirut"
+            going_on = governor.dep_ == "conj" and governor.lemma_.lower() in _continuing("verbs")
+            if going_on and governor.head.i in triggers:
+                later, governor = True, governor.head  # "left Kabul for Jalalabad and continued to Peshawar"
             blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
             if blamed is not None and role is None:
                 return _Slot(party, span, "agent", blamed)  # "an attack that Britain blamed on Russia"
@@ -1212,7 +1222,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     tok = governor  # "to a farm in Iowa": the farm's role
                     continue
                 role, prep = new, word
-            return _anchored(party, span, role, prep, governor, triggers)
+            slot = _anchored(party, span, role, prep, governor, triggers)
+            return replace(slot, later=later and role == "destination")
         blamed = _act_of(head, triggers, "for") if dep == "nsubjpass" and _is(head, frames()["blaming"]) else None
         if blamed is not None and role is None:
             return _Slot(party, span, "agent", blamed)  # "Russia was blamed for the attack"
@@ -1225,6 +1236,15 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _continuing(kind: str) -> frozenset[str]:
+    return frozenset(frames()["continuing"][kind])
+
+
+def _later_leg(marker: Any) -> bool:
+    """Whether a preposition is said to come after what went before ('then to Tanzania')."""
+    return any(c.dep_ == "advmod" and c.lower_ in _continuing("adverbs") for c in marker.children)
 
 
 def _misparsed_clause(verb: Any) -> bool:
@@ -2009,10 +2029,14 @@ def _flows(
     away = focus is not None and all(o.place.id != focus.place.id for o in origins)
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
-    flows = [
-        (o, d, None, True, how, base * (0.9 if how != "explicit" else 1.0), type_)
-        for o in distinct(origins)
-        for d in distinct(destinations)
-        if o.place.id != d.place.id
-    ]
+    factor = base * (0.9 if how != "explicit" else 1.0)
+    later = {s.party.first for s in h.slots if s.later}
+    legs: list[tuple[_Party, _Party]] = []
+    previous: _Party | None = None
+    for d in sorted(distinct(destinations), key=lambda p: p.first) if later and movement else distinct(destinations):
+        # "flew to Kenya, then to Tanzania": a further leg starts where the one before it ended
+        starts = [previous] if d.first in later and previous is not None else distinct(origins)
+        legs += [(o, d) for o in starts]
+        previous = d
+    flows = [(o, d, None, True, how, factor, type_) for o, d in legs if o.place.id != d.place.id]
     return flows, distinct(origins), distinct(destinations)

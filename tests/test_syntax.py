@@ -122,6 +122,33 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
     assert flows(text, gazetteer) == {("travel", "Kenya", "Tanzania"), ("travel", "Tanzania", "Egypt")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in one clause, a destination said to come next starts where the one before it ended
+        (
+            "The engineer flew to Kenya, then to Tanzania and finally to Egypt.",
+            {("travel", "Kenya", "Tanzania"), ("travel", "Tanzania", "Egypt")},
+        ),
+        (
+            "The ship sailed from Odessa to Istanbul and then on to Beirut.",
+            {("travel", "Odesa", "Istanbul"), ("travel", "Istanbul", "Beirut")},
+        ),
+        (
+            "The trucks left Kabul for Jalalabad and continued to Peshawar.",
+            {("travel", "Kabul", "Jalālābād"), ("travel", "Jalālābād", "Peshawar")},
+        ),
+        # destinations named together are each a flow from the same start
+        (
+            "Arms were shipped from Iran to Syria and Lebanon.",
+            {("shipment", "Iran", "Syria"), ("shipment", "Iran", "Lebanon")},
+        ),
+    ],
+)
+def test_legs_told_in_one_clause(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_an_end_implied_by_the_sentence_before(gazetteer):
     text = "Thousands of refugees fled Ukraine on Monday. Many crossed into Poland."
     assert ("migration", "Ukraine", "Poland") in flows(text, gazetteer)
