@@ -1691,11 +1691,14 @@ def test_deported_people_are_sent_to_their_country(gazetteer, text, expected):
         ("The aid reached Aleppo, where it had been sent from Damascus.", {("shipment", "Damascus", "Aleppo")}),
         ("Troops entered Mosul, where they had been sent from Baghdad.", {("travel", "Baghdad", "Mosul")}),
         ("Weapons were sent from Damascus to Homs, where fighting raged.", {("shipment", "Damascus", "Homs")}),
-        # leaving something somewhere leaves that place
-        ("She left her family in Damascus to travel to Berlin.", {("travel", "Damascus", "Berlin")}),
+        # but what is left somewhere was not left from there ("the blast left 12 dead in Baghdad")
+        (
+            "The storm left thousands homeless in Manila. Relief flights were sent to Cebu.",
+            set(),
+        ),
     ],
 )
-def test_where_clauses_and_places_left(gazetteer, text, expected):
+def test_where_clauses_and_what_is_left_somewhere(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
