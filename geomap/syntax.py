@@ -137,7 +137,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing relocating".split()
+        "asylum conveying forces arriving posted_abroad residents forcing relocating sought".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -547,11 +547,24 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         ]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
+        elif tok.dep_ in ("relcl", "acl") and (
+            head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
+        ):
+            # "refugees who fled Myanmar live in camps in Bangladesh": where they went to live
+            head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
         # (or of the meeting it went to: "left Kenya to attend talks in Paris")
         # ("went to inspect a farm in Uganda": a place said to be where the object is)
+        # "fled Iraq in 2006 and now lives in Sweden": where the movers went to live, told after
+        settled = [
+            c
+            for c in tok.children
+            if c.dep_ == "conj" and c.i not in heads and c.lemma_.lower() in frames()["settling"]
+        ]
+        for c in settled:
+            head.purpose += [s.party for s in by_governor.get(c.i, []) if s.role == "location"]
         for c in _purposes(tok, heads):
             said = list(by_governor.get(c.i, []))
             met = [o.i for o in c.children if o.dep_ == "dobj" and o.i in heads]
@@ -680,13 +693,14 @@ def _places_of(noun: Any, place_tokens: dict[int, _Party]) -> list[_Party]:
     return [place_tokens[c.i] for c in conjuncts if c.i in place_tokens and place_tokens[c.i].kind == "place"]
 
 
-def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
+def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]], *, living: bool = False) -> list[_Party]:
     """Where the noun's own clause places it: 'Two passengers who arrived from Mexico were quarantined
-    in Shanghai', through the nouns that hold it ('a case involving a woman who arrived …')."""
+    in Shanghai', through the nouns that hold it ('a case involving a woman who arrived …');
+    `living`: only where it lives ('refugees who fled Myanmar live in Bangladesh')."""
     for _ in range(2):
         if noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUNS:
             noun = noun.head.head
-    if noun.dep_ not in SUBJECTS:
+    if noun.dep_ not in SUBJECTS or (living and noun.head.lemma_.lower() not in frames()["settling"]):
         return []
     return [s.party for s in by_governor.get(noun.head.i, []) if s.role == "location"]
 
@@ -754,7 +768,12 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
             tok = tok.head  # "the Russian and Venezuelan delegations"
         while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
             tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
-        for clause in tok.children:
+        # "the number of Ukrainians who have sought refuge": a clause the parse hung on the count
+        counted = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        counts = (
+            [c for c in counted.children if c.dep_ == "relcl"] if counted is not None and counted.pos_ == "NOUN" else []
+        )
+        for clause in [*tok.children, *counts]:
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i in triggers:
                 # "Syrian forces, backed by Russia"; but "Ukrainian grain shipped from Odesa" is Ukraine's
                 role = "owner" if tok.i != span.root.i and tok.lemma_.lower() not in frames()["people"] else "patient"
@@ -774,11 +793,16 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
                                                               and c.i in triggers]  # fmt: skip
                 out += [_Slot(party, span, "agent", act) for act in acts]
                 continue
-            if clause.dep_ != "relcl" or clause.i not in triggers:
+            if clause.dep_ != "relcl":
+                continue
+            # "Russians who have sought refuge in Latvia": the refuge they sought is their act
+            sought = [c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"]]
+            acts = [clause] if clause.i in triggers else [c for c in sought if c.i in triggers]
+            if not acts:
                 continue
             for c in clause.children:
                 if c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which"):
-                    out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", clause))
+                    out.append(_Slot(party, span, "agent" if c.dep_ == "nsubj" else "patient", acts[0]))
                 elif c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom"):
                     out.append(_Slot(party, span, "object", clause))  # "the Golan Heights, which Israel captured"
     return out
@@ -837,6 +861,7 @@ def _pronouns(
     people = sorted(people + residents, key=lambda p: p.first)
     out: list[_Party] = []
     taken = {i for p in parties for i in range(p.first, p.last)}
+    opening: dict[int, _Party | None] = {}  # sentence -> whom the "he" or "she" that opens it names
     for i, tok in enumerate(toks):
         title = _title_after_the(toks, i) if tok.text.lower() == "the" and people else None
         if title is not None:
@@ -866,12 +891,23 @@ def _pronouns(
             continue
         if tok.text.lower() not in ("he", "she"):
             continue
-        before = [p for p in people if p.last <= i]
-        if not before:
-            continue
-        last = before[-1]
         sentence = bisect.bisect_right(heads, tok.start)
-        if sentence - bisect.bisect_right(heads, toks[last.first].start) <= INHERIT_SENTENCES:
+        before = [p for p in people if p.last <= i]
+        last = before[-1] if before else None
+        if last is not None and tok.sentence_start:
+            # "Mubarak met Putin on Monday. He flew to Khartoum": a sentence's "he" is first of all
+            # whom the sentence before was about, named first there
+            named = bisect.bisect_right(heads, toks[last.first].start)
+            last = next(p for p in before if bisect.bisect_right(heads, toks[p.first].start) == named)
+        if last is not None and sentence - bisect.bisect_right(heads, toks[last.first].start) > INHERIT_SENTENCES:
+            last = None
+        if tok.sentence_start and sentence - 1 in opening:
+            # "He had alleged that Putin and Prodi were involved. He had sought asylum in the UK": a
+            # sentence opened by "he" goes on about whom the sentence before, opened so, was about
+            last = opening[sentence - 1]
+        if tok.sentence_start:
+            opening[sentence] = last
+        if last is not None:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
     return out
 
@@ -1575,6 +1611,8 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     arrested = h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"]
     if type_ == "travel" and envoys and abroad and not home and not arrested and not (words & f["private_travellers"]):
         return "visit"  # "Foreign Minister Abul-Gheit was dispatched to Khartoum", "Erdogan flew to Moscow"
+    if type_ == "visit" and not envoys and words & f["asylum"]:
+        return "migration"  # "Lebanon hosts a million refugees from Syria"
     if type_ == "visit" and not envoys and words & f["private_travellers"]:
         return "travel"  # "tourists visiting Mexico"
     if (type_ == "travel" and _carried(h) and not envoys and not words & f["forces"]) or arrested:
@@ -1788,7 +1826,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             going = cur.dep_ == "xcomp" and parent.lemma_ == "go" and parent.tag_ == "VBG"
             if going and any(a.dep_ == "aux" for a in parent.children) and state == "asserted":
                 state = "future"  # "Russia is going to send troops": a future, not a journey
-            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned"):
+            sought = cur.dep_ == "dobj" and cur.lemma_.lower() in f["sought"]  # "sought asylum in Germany"
+            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not sought:
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
             hedged = hedged or _is(parent, f["hedging"]) or parent.lower_ in ("believed", "reportedly", "alleged")
@@ -1874,6 +1913,8 @@ def _flows(
         elif s.role == "modifier" and frame.get("object") == "destination" and _object_of(s.governor, h.token):
             nationals.append(s.party)  # "deported 50 Afghan migrants": the people's country
             continue
+        elif s.role == "modifier" and frame.get("object") == "origin" and _object_of(s.governor, h.token):
+            role = "origin"  # "Turkey hosts 3.6 million Syrian refugees": where the people come from
         else:
             role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
             role = frame.get(role, role)

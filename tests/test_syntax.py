@@ -437,6 +437,16 @@ def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
             "Egyptian President Hosni Mubarak spoke. It rained. It rained. It rained. It rained. He flew to Paris.",
             set(),
         ),
+        # a sentence's 'he' is whom the sentence before was about, named first there
+        (
+            "Egyptian President Hosni Mubarak met Vladimir Putin on Monday. He flew to Khartoum.",
+            {("meeting", "Egypt", "Russia"), ("visit", "Egypt", "Khartoum")},
+        ),
+        # and a sentence opened by 'he' after one opened so goes on about the same person
+        (
+            "Litvinenko was a former spy. He had alleged that Romano Prodi was involved. He flew to Rome.",
+            set(),
+        ),
     ],
 )
 def test_he_or_she_is_the_person_last_named_with_a_country(gazetteer, text, expected):
@@ -1681,6 +1691,27 @@ def test_travellers_a_state_reports_on_are_its_own(gazetteer, text, expected):
     ],
 )
 def test_deported_people_are_sent_to_their_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asylum and refuge are found where they are sought, granted or received
+        ("Thousands of Syrians sought asylum in Germany last year.", {("migration", "Syria", "Germany")}),
+        ("Haitians were granted asylum in Brazil.", {("migration", "Haiti", "Brazil")}),
+        ("Russian dissidents who have found refuge in Latvia fear reprisals.", {("migration", "Russia", "Latvia")}),
+        ("The number of Ukrainians who have sought refuge in Poland has grown.", {("migration", "Ukraine", "Poland")}),
+        ("Syrians hope to seek asylum in Germany.", set()),
+        # refugees a country hosts came to it as migrants, not visitors
+        ("Lebanon hosts more than a million refugees from Syria.", {("migration", "Syria", "Lebanon")}),
+        ("Turkey hosts 3.6 million Syrian refugees.", {("migration", "Syria", "Turkey")}),
+        # who fled went where they now live
+        ("Rohingya refugees who fled Myanmar live in camps in Bangladesh.", {("migration", "Myanmar", "Bangladesh")}),
+        ("The family fled Iraq in 2006 and now lives in Sweden.", {("migration", "Iraq", "Sweden")}),
+    ],
+)
+def test_refuge_is_where_migrants_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
