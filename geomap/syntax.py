@@ -535,6 +535,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # "married at a church in Leeds before heading to Great Yarmouth": where they were first
         main = _later_than(tok)
         before += [main] if main is not None and main.i not in heads else []
+        if main is not None and main.dep_ == "conj" and main.head.i not in heads:
+            before.append(main.head)  # "had been in Mexico City and had an illness prior to his arrival"
         # "came to Cape Town after she was in the Eastern Cape", "after spending a week in Lagos"
         before += [c for c in _earlier_clauses(tok) if c.i not in heads]
         # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
@@ -653,8 +655,10 @@ def _earlier_clauses(tok: Any) -> list[Any]:
 
 def _later_than(tok: Any) -> Any:
     """The verb a movement is said to come after ('married … before heading to Great Yarmouth'), or None."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "before":
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "before":
         return tok.head.head
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ == "prior":
+        return tok.head.head.head  # "had been in Mexico City prior to his arrival in the U.S."
     if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in tok.children):
         return tok.head
     return None

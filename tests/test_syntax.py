@@ -1575,6 +1575,13 @@ def test_relative_objects_where_movers_were_and_shared_subjects(gazetteer, text,
             {("travel", "Leeds", "Great Yarmouth")},
         ),
         ("He worked in Lagos for a year before moving to London.", {("migration", "Lagos", "London")}),
+        # a movement named by a noun after "before" or "prior to" (and the verb it is told after may
+        # be a second one, conjoined)
+        ("She spent a week in Lagos before her flight to London.", {("travel", "Lagos", "London")}),
+        (
+            "He had been in Mexico City and had another illness prior to his arrival in the United States.",
+            {("travel", "Mexico City", "United States")},
+        ),
         # who was arrested is a person, carried by others where they are brought
         (
             "Gomez was arrested by Danbury police and brought to New Milford authorities.",
