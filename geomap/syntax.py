@@ -208,9 +208,10 @@ def extract_events(
     parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care_forms = _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"]))
+    care_forms |= _forms_of(frozenset(frames()["specimens"]["nouns"] + frames()["specimens"]["purposes"]))
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
-    cared = set()  # the sentences that may carry someone to a hospital
+    cared = set()  # the sentences that may carry someone to a hospital, or samples to a laboratory
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
@@ -239,7 +240,7 @@ def extract_events(
         if len(c[3]) > 1
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
-        or (c[0] in cared and _scenes(parties, firsts, spans, starts, c[0], homes))
+        or (c[0] in cared and _scenes(parties, firsts, spans, starts, c[0], homes))  # (any place: samples)
     ]
     if not chosen:
         return []
@@ -815,14 +816,14 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
 def _scenes(
     parties: list[_Party], firsts: list[int], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
 ) -> list[_Party]:
-    """The towns named before sentence `n`, in the SCENE_SENTENCES sentences before, the last named
+    """The places named before sentence `n`, in the SCENE_SENTENCES sentences before, the last named
     first: where what the sentence tells of may have happened, when it names no other start. Towns
     named as someone's home (`homes`: the parties' first tokens) come after the others: local news
     happens near home, but where it happened is named apart. `firsts`: the parties' first tokens."""
     first = bisect.bisect_left(starts, spans[n][0])
     earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
     window = parties[bisect.bisect_left(firsts, earliest) : bisect.bisect_left(firsts, first)]
-    before = [p for p in window if p.kind == "place" and p.place.kind in SCENES]
+    before = [p for p in window if p.kind == "place"]
     before.reverse()
     return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
 
@@ -830,7 +831,7 @@ def _scenes(
 def _goes_to_something(tok: Any) -> bool:
     """Whether a movement goes 'to' or 'into' something that is no place ('flocked to beaches in
     Thailand'), so that where that lies is where it went."""
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")]
     return any(g.dep_ == "pobj" and g.pos_ == "NOUN" for c in preps for g in c.children)
 
 
@@ -1675,6 +1676,16 @@ def _carried(h: _Head) -> bool:
     return passive and _lemma(h) in frames()["conveying"]
 
 
+def _specimens(h: _Head) -> bool:
+    """Whether what a movement carries is sent to a laboratory: samples, or anything sent 'for
+    testing' ('the letter has been sent to Lansing for additional tests')."""
+    words = frames()["specimens"]
+    if any(t.lemma_.lower() in words["nouns"] for t in _theme(h)):
+        return True
+    purposes = [g for c in h.token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in words["purposes"] for g in purposes)
+
+
 def _place_of_care(tok: Any) -> bool:
     """A hospital, jail or prison, or a centre that is one ('a medical center'; not 'a distribution center')."""
     care = frames()["care_places"]
@@ -2003,12 +2014,20 @@ def _flows(
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
-    scene = next((c for c in scenes if _near_but_not(c, destinations)), None)
+    scene = next((c for c in scenes if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     if not origins and scene and destinations and type_ == "travel" and label == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far
         origins, how, base = [scene], "scene", base * INHERITED
+    sites = [c for c in ([focus] if focus is not None else []) + list(scenes)
+             if all(c.place.id != d.place.id for d in destinations) and not _contains(c, destinations)]  # fmt: skip
+    site = sites[0] if sites else None
+    if not origins and not agents and site and destinations and movement and _specimens(h):
+        # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
+        # it happened: the place the report is about, else the place named last before that is not
+        # where they went
+        origins, how, base = [site], "samples", base * INHERITED
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
         if movement and type_ != "visit":

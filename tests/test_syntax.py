@@ -1725,6 +1725,26 @@ def test_refuge_is_where_migrants_went(gazetteer, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # samples, or anything sent for tests, come from where the report's events happened
+        (
+            "Bird flu was found on a farm in Ituri. Samples were taken and sent to laboratories in Kinshasa.",
+            {("travel", "Ituri", "Kinshasa")},
+        ),
+        (
+            "An anthrax scare hit Midland on Monday. The letter has been sent to Lansing for additional tests.",
+            {("communication", "Midland", "Lansing")},
+        ),
+        # not anything else sent on from there
+        ("Bird flu was found on a farm in Ituri. Doctors were sent to Kinshasa.", set()),
+    ],
+)
+def test_samples_come_from_where_it_happened(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a clause opened by "where" happens in the place it hangs from
         ("The aid reached Aleppo, where it had been sent from Damascus.", {("shipment", "Damascus", "Aleppo")}),
         ("Troops entered Mosul, where they had been sent from Baghdad.", {("travel", "Baghdad", "Mosul")}),
