@@ -137,7 +137,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing relocating sought".split()
+        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -362,6 +362,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
         if found and tok.pos_ != "VERB" and tok.lemma_.lower() in frames()["verb_only"]:
             found = None  # "the fire spread", "the head of the delegation"
+        if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
+            found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
@@ -370,6 +372,12 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _sought_thing(tok: Any) -> bool:
+    """Whether asylum or refuge is what a verb acts on ('sought asylum', 'were granted asylum') or
+    what is applied for ('applied for asylum')."""
+    return tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB")
 
 
 def _moves_a_retyping_thing(tok: Any) -> bool:
@@ -564,7 +572,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         settled = [
             c
             for c in tok.children
-            if c.dep_ == "conj" and c.i not in heads and c.lemma_.lower() in frames()["settling"]
+            if c.dep_ == "conj"
+            and c.i not in heads
+            and c.lemma_.lower() in frames()["settling"]
+            and _plainly_true(c)
+            and not any(g.dep_ in SUBJECTS for g in c.children)  # not "but his parents still live in Sweden"
         ]
         for c in settled:
             head.purpose += [s.party for s in by_governor.get(c.i, []) if s.role == "location"]
@@ -686,6 +698,14 @@ def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> lis
     return agents if verb.pos_ in ("VERB", "AUX") else []
 
 
+def _plainly_true(verb: Any) -> bool:
+    """Whether a verb is said with no negation and no modal ('live'; not 'cannot live', 'never lived')."""
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in frames()["modals"]) or c.lower_ == "never"
+        for c in verb.children
+    )
+
+
 def _places_of(noun: Any, place_tokens: dict[int, _Party]) -> list[_Party]:
     """The places a noun names: itself and its conjuncts ('Maliuc and Caraorman'), or those of its
     'of' ('the villages of Maliuc and Caraorman')."""
@@ -705,7 +725,9 @@ def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]], *, living
     for _ in range(2):
         if noun.dep_ in ("dobj", "pobj") and noun.head.dep_ in ("acl", "prep") and noun.head.head.pos_ in NOUNS:
             noun = noun.head.head
-    if noun.dep_ not in SUBJECTS or (living and noun.head.lemma_.lower() not in frames()["settling"]):
+    if noun.dep_ not in SUBJECTS:
+        return []
+    if living and not (noun.head.lemma_.lower() in frames()["settling"] and _plainly_true(noun.head)):
         return []
     return [s.party for s in by_governor.get(noun.head.i, []) if s.role == "location"]
 
@@ -903,7 +925,9 @@ def _pronouns(
             # "Mubarak met Putin on Monday. He flew to Khartoum": a sentence's "he" is first of all
             # whom the sentence before was about, named first there
             named = bisect.bisect_right(heads, toks[last.first].start)
-            last = next(p for p in before if bisect.bisect_right(heads, toks[p.first].start) == named)
+            there = [p for p in before if bisect.bisect_right(heads, toks[p.first].start) == named]
+            # (several people of several countries there: no telling which, "Macron met Merkel. She")
+            last = there[0] if len({p.place.id for p in there}) <= 1 else None
         if last is not None and sentence - bisect.bisect_right(heads, toks[last.first].start) > INHERIT_SENTENCES:
             last = None
         if tok.sentence_start and sentence - 1 in opening:
@@ -982,7 +1006,7 @@ def _groups(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Part
         if word in nouns and i + 2 < len(toks) and toks[i + 1].text.lower() == "of":
             # "the health ministry of Brazil", "the government of the Philippines"
             after = i + 3 if toks[i + 2].text.lower() == "the" else i + 2
-            if (owner := by_first.get(after)) is not None:
+            if (owner := by_first.get(after)) is not None and owner.kind == "place":  # not "of Brazilian doctors"
                 named[word] = (owner, bisect.bisect_right(heads, tok.start))
         if tok.text.lower() == "the" and i + 1 < len(toks) and i + 1 not in taken:
             word = toks[i + 1].text.lower()
@@ -1277,6 +1301,16 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _goes_itself(h: _Head) -> bool:
+    """Whether a verb's subject moves of itself: no passive, and no object but a place it leaves or
+    reaches ('the ship sailed', 'the convoy left Kabul'; not 'Russia sent troops')."""
+    tok = h.token
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    where = _frame(tok).get("object") in ("destination", "origin", "via")
+    return all(where and c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("dobj", "dative"))
 
 
 def _continuing(kind: str) -> frozenset[str]:
@@ -1643,6 +1677,18 @@ def _movers(h: _Head) -> tuple[list[Any], set[str], list[_Slot]]:
     return theme, {t.lemma_.lower() for t in theme}, [s for s in h.slots if s.span.root in theme]
 
 
+def _granted(h: _Head) -> bool:
+    """Whether asylum or refuge is given by the subject of an active verb of `granting`."""
+    tok = h.token
+    giver = tok.head
+    return (
+        tok.lemma_.lower() in frames()["sought"]
+        and tok.dep_ == "dobj"
+        and giver.lemma_.lower() in frames()["granting"]
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in giver.children)
+    )
+
+
 def _object_of(noun: Any, verb: Any) -> bool:
     """Whether a noun is what a verb acts on: its object, or the subject of its passive."""
     return noun is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
@@ -1841,7 +1887,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             going = cur.dep_ == "xcomp" and parent.lemma_ == "go" and parent.tag_ == "VBG"
             if going and any(a.dep_ == "aux" for a in parent.children) and state == "asserted":
                 state = "future"  # "Russia is going to send troops": a future, not a journey
-            sought = cur.dep_ == "dobj" and cur.lemma_.lower() in f["sought"]  # "sought asylum in Germany"
+            # "sought asylum in Germany": they are there (but "offered asylum" is an offer)
+            sought = (
+                cur.dep_ == "dobj"
+                and cur.lemma_.lower() in f["sought"]
+                and parent.lemma_.lower() in ("seek", "request")
+            )
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not sought:
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
@@ -1939,10 +1990,13 @@ def _flows(
             role = "destination"
         near = near or s.near
         roles.setdefault(role, []).append(s.party)
+    if _granted(h):
+        # "The U.S. granted asylum to Russian dissidents": the giver is where they went, from theirs
+        roles["agent"], roles["destination"] = roles.pop("destination", []), roles.pop("agent", [])
     if nationals and "destination" not in roles:
-        roles.setdefault("object", []).extend(nationals)  # where people are sent back to: their own country
-    elif nationals and "agent" not in roles:
-        roles["agent"] = nationals  # "Syrian refugees were deported to Serbia": from where they are, maybe
+        # where people are sent back to: their own country (not "Syrian refugees were deported to
+        # Serbia": from wherever they were)
+        roles.setdefault("object", []).extend(nationals)
     location = _innermost(roles.get("location", []))
     base = NEAR if near else BASE
     reciprocal = lexicon.reciprocal
@@ -2094,10 +2148,11 @@ def _flows(
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
     factor = base * (0.9 if how != "explicit" else 1.0)
-    later = {s.party.first for s in h.slots if s.later}
+    # (only for movers who go themselves: "sent troops to Syria and later to Libya" are two sendings)
+    later = {s.party.first for s in h.slots if s.later} if movement and _goes_itself(h) else set()
     legs: list[tuple[_Party, _Party]] = []
     previous: _Party | None = None
-    for d in sorted(distinct(destinations), key=lambda p: p.first) if later and movement else distinct(destinations):
+    for d in sorted(distinct(destinations), key=lambda p: p.first) if later else distinct(destinations):
         # "flew to Kenya, then to Tanzania": a further leg starts where the one before it ended
         starts = [previous] if d.first in later and previous is not None else distinct(origins)
         legs += [(o, d) for o in starts]

@@ -305,7 +305,7 @@ _ABBREVIATIONS = frozenset(
 # word that usually opens one; "the U.S. Treasury" goes on, "in the U.S. The" does not.
 _SENTENCE_OPENERS = frozenset(
     "The A An It He She They We I In On At But And Or So This That These Those There Its His Her "
-    "Their Our After Before When While If As For With From By Meanwhile However Of To Among Since Despite "
-    "Although Though During Until Once Then Yet Also Still Some Many Most Both Each Several No What Why How "
+    "Their Our After Before When While If As For With From By Meanwhile However Of Among Since Despite "
+    "Although Though During Until Once Then Yet Also Still Some Many Most Both Each Several What Why How "
     "Who You My Your".split()
 )

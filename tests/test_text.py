@@ -67,6 +67,9 @@ def test_a_function_word_after_an_abbreviation_opens_a_sentence():
         "Of the cases, nine are in Sao Paulo.",
         "The U.S. Army came.",
     ]
+    # but not a word that goes on a name or a headline ("the U.S. No. 2 diplomat", "U.S. To Send")
+    for text in ("The U.S. No. 2 diplomat flew to Moscow.", "U.S. To Send 3,000 Troops To Poland"):
+        assert sentences(text) == [(0, len(text))]
 
 
 def test_an_article_element_is_the_story_without_menus_and_sidebars():
