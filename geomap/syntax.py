@@ -364,6 +364,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
+        if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
+            found = None  # "requested asylum in Germany": the asylum is the event, not a request
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
@@ -607,10 +609,11 @@ def _reporter(tok: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
             said = [
                 s for i in [up.i, *(c.i for c in up.children if c.dep_ in SUBJECTS)] for s in by_governor.get(i, [])
             ]
+            # ("Officials in Thailand said": where the speakers are, theirs)
             return [
                 s.party
                 for s in said
-                if s.role == "agent" and (s.party.kind == "demonym" or s.party.place.kind == "country")
+                if s.role in ("agent", "whereabouts") and (s.party.kind == "demonym" or s.party.place.kind == "country")
             ]
     return []
 
@@ -1181,8 +1184,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     """Climb from a place to the word it depends on: its role and its governor."""
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
+    # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
+    listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
-        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.i == span.root.i)) and tok.head.i != tok.i:
+        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and (tok.i == span.root.i or tok.i in place_tokens))) and (
+            tok.head.i != tok.i
+        ):
             tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in frames()["place_nouns"]:
             tok = tok.head  # "two U.S. cities, New York and Atlanta": the places are the cities
@@ -1242,18 +1249,20 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
-            later = _later_leg(marker)
+            later = listed_later or _later_leg(marker)
+            if marker.head.dep_ == "conj" and marker.head.lower_ in _continuing("adverbs"):
+                later, marker = True, marker.head  # "walked to Hungary and on to Austria", "and then on to"
             while marker.dep_ == "conj" and marker.head.pos_ == "ADP":
                 marker = marker.head  # "to Kenya, then to Tanzania and finally to Egypt": the first "to"'s
                 later = later or _later_leg(marker)
             governor = marker.head
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
-            if governor.pos_ == "ADV" and governor.dep_ == "conj" and governor.lower_ in _continuing("adverbs"):
-                later, governor = True, governor.head  # "sailed to Istanbul and then on to Beirut"
-            going_on = governor.dep_ == "conj" and governor.lemma_.lower() in _continuing("verbs")
-            if going_on and governor.head.i in triggers:
+            going_on = governor.lemma_.lower() in _continuing("verbs")
+            if going_on and governor.dep_ == "conj" and governor.head.i in triggers:
                 later, governor = True, governor.head  # "left Kabul for Jalalabad and continued to Peshawar"
+            elif going_on and governor.dep_ == "pcomp" and governor.head.lower_ == "before":
+                later, governor = True, governor.head.head  # "flew to Tokyo before continuing to Seoul"
             blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
             if blamed is not None and role is None:
                 return _Slot(party, span, "agent", blamed)  # "an attack that Britain blamed on Russia"

@@ -156,6 +156,13 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
             "Putin spoke to Macron and then to Scholz.",
             {("communication", "Russia", "France"), ("communication", "Russia", "Germany")},
         ),
+        # legs told with "on to", "before continuing to", or in a list with "then"
+        ("The refugees walked to Hungary and on to Austria.", {("migration", "Hungary", "Austria")}),
+        ("The team flew to Tokyo before continuing to Seoul.", {("travel", "Tokyo", "Seoul")}),
+        (
+            "He flew to Paris, then London, then Berlin.",
+            {("travel", "Paris", "London"), ("travel", "London", "Berlin")},
+        ),
     ],
 )
 def test_legs_told_in_one_clause(gazetteer, text, expected):
@@ -1694,6 +1701,7 @@ def test_from_here_to_there(gazetteer, text, expected):
         ),
         ("Thai officials said the patient arrived from Wuhan last week.", {("travel", "Wuhan", "Thailand")}),
         ("Thai officials said the shipment arrived from Wuhan last week.", set()),
+        ("Officials in Thailand said the patient returned from Wuhan.", {("travel", "Wuhan", "Thailand")}),
         ("Thai officials said the patient returned from Bangkok.", set()),
         # not its envoys, not travellers with a home of their own, not a trip at home
         ("Britain said the foreign minister flew to Paris.", set()),
@@ -1734,6 +1742,7 @@ def test_deported_people_are_sent_to_their_country(gazetteer, text, expected):
         ("Russian dissidents who have found refuge in Latvia fear reprisals.", {("migration", "Russia", "Latvia")}),
         ("The number of Ukrainians who have sought refuge in Poland has grown.", {("migration", "Ukraine", "Poland")}),
         ("Syrians hope to seek asylum in Germany.", set()),
+        ("The Belarusian athlete requested asylum in Poland.", {("migration", "Belarus", "Poland")}),
         # given by a state: to it, from the country of those it is given to (an offer is no grant)
         ("The U.S. granted asylum to Russian dissidents.", {("migration", "Russia", "United States")}),
         ("Germany offered asylum to Syrians.", set()),
