@@ -171,6 +171,7 @@ class _Head:
     # where they are after ("who arrived from Mexico were held in Shanghai")
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
+    cargo_from: list[_Party] = field(default_factory=list)  # the country of what the movers carry ("Iranian oil")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
     places_named: int = 0  # how many places its sentence names
 
@@ -567,6 +568,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
+        # "a tanker carrying Iranian oil docked in Baniyas": the goods came from their country
+        for subject in (c for c in tok.children if c.dep_ in SUBJECTS):
+            loads = [a for a in subject.children if a.dep_ == "acl" and a.lemma_.lower() in frames()["carrying"]]
+            head.cargo_from += [s.party for a in loads for s in by_governor.get(a.i, [])
+                                if s.role in ("object", "party") and s.party.kind == "demonym"]  # fmt: skip
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
         # (or of the meeting it went to: "left Kenya to attend talks in Paris")
         # ("went to inspect a farm in Uganda": a place said to be where the object is)
@@ -1371,6 +1377,10 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
     for _ in range(5):
         if tok.i in triggers:
             return _Slot(party, span, role, tok, prep)
+        if role == "target" and not (_person(tok) or tok.lemma_.lower() in frames()["forces"]):
+            # what an act is on hangs on the act (or, misparsed, on who does it: "the bombardment by
+            # Syrian forces on Aleppo"), not on anything: "in protest over Spain's stance on Western Sahara"
+            break
         if tok.pos_ in NOUNS and tok.dep_ in NOUN_LINKS | {"compound"} and tok.head.i != tok.i:
             tok = tok.head if tok.dep_ != "pobj" else tok.head.head
             continue
@@ -2086,6 +2096,10 @@ def _flows(
     sites = [c for c in ([focus] if focus is not None else []) + list(scenes)
              if all(c.place.id != d.place.id for d in destinations) and not _contains(c, destinations)]  # fmt: skip
     site = sites[0] if sites else None
+    if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
+        # "British students who had been quarantined in Kisumu were transported to Nairobi": where
+        # the movers just were, before where they are from
+        origins, how = distinct(h.whence), "where-before"
     if not origins and not agents and site and destinations and movement and _specimens(h):
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not
@@ -2105,6 +2119,8 @@ def _flows(
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:
         origins, how = distinct(h.whence), "where-before"
+    if destinations and not origins and h.cargo_from and movement:
+        origins, how = distinct(h.cargo_from), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     if destinations and not origins and roles.get("home") and movement:

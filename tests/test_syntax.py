@@ -1895,3 +1895,28 @@ def test_a_group_named_of_a_people_is_not_their_state_again(gazetteer):
     # names no state, and the team went on from where it was
     text = "The team of Brazilian doctors arrived in Haiti. The team then flew to Cuba."
     assert ("travel", "Brazil", "Cuba") not in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an act is "on" hangs on the act, not on any noun near it
+        (
+            "Algeria recalled its ambassador from Madrid in protest over Spain's stance on Western Sahara.",
+            {("sanction", "Algeria", "Spain")},
+        ),
+        # where people just were comes before where they are from
+        (
+            "British students who had been quarantined in Kisumu were transported to Nairobi.",
+            {("transfer", "Kisumu", "Nairobi")},
+        ),
+        # a vessel's cargo came from its country, when nothing else says
+        ("A ship loaded with Ukrainian grain arrived in Lebanon.", {("travel", "Ukraine", "Lebanon")}),
+        (
+            "A tanker carrying Iranian oil docked in Baniyas after sailing from Bandar Abbas.",
+            {("shipment", "Bandar Abbas", "Bāniyās")},
+        ),
+    ],
+)
+def test_what_an_act_is_on_and_where_movers_were(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
