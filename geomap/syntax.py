@@ -137,7 +137,7 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting".split()
+        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -485,7 +485,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             # (and where the subject was: "Officials in Kenya were arrested and sent to Uganda")
-            said = [s for i in [tok.head.i, *(c.i for c in tok.head.children if c.dep_ in SUBJECTS)]
+            # ("Turkey's foreign minister is due to visit Athens": the subject of "is")
+            up = tok.head.head if tok.head.pos_ == "ADJ" and tok.head.dep_ == "acomp" else tok.head
+            said = [s for i in {tok.head.i, up.i, *(c.i for c in up.children if c.dep_ in SUBJECTS)}
                     for s in by_governor.get(i, [])]  # fmt: skip
             head.slots += [s for s in said if s.role in ("agent", "whereabouts") and s not in head.slots]
             if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
@@ -1227,6 +1229,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             media = frames()["media"]
             if head.lemma_.lower() in frames()["figurative"] or head.lower_ in media or head.lemma_ in media:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
+            if head.lemma_.lower() in frames()["missions"]:
+                return _Slot(party, span, "drop", None)  # "marched to the British embassy": whose, not where
             if (
                 _person(head)
                 and head.i != span.root.i
@@ -1912,7 +1916,9 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 and cur.lemma_.lower() in f["sought"]
                 and parent.lemma_.lower() in ("seek", "request")
             )
-            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not sought:
+            # ("Macron, on a visit to Beijing, urged Xi": the visit frames the urging, it is not urged)
+            framing = cur.dep_ == "prep" and cur.lower_ in f["journey_frames"]
+            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
             hedged = hedged or _is(parent, f["hedging"]) or parent.lower_ in ("believed", "reportedly", "alleged")
@@ -2012,6 +2018,11 @@ def _flows(
     if _granted(h):
         # "The U.S. granted asylum to Russian dissidents": the giver is where they went, from theirs
         roles["agent"], roles["destination"] = roles.pop("destination", []), roles.pop("agent", [])
+    if roles.get("origin") and any(s.role in ("object", "patient") for s in h.slots):
+        # "Some 40,000 Afghans were evacuated from Kabul": who were moved is no place they left
+        people = {s.party.first for s in h.slots if s.role in ("object", "patient") and s.party.kind == "demonym"}
+        named = [o for o in roles["origin"] if o.first not in people]
+        roles["origin"] = named or roles["origin"]
     if nationals and "destination" not in roles:
         # where people are sent back to: their own country (not "Syrian refugees were deported to
         # Serbia": from wherever they were)

@@ -1920,3 +1920,27 @@ def test_a_group_named_of_a_people_is_not_their_state_again(gazetteer):
 )
 def test_what_an_act_is_on_and_where_movers_were(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "hypothetical"),
+    [
+        # who is due, set, able or likely to go: the subject of "is"; due or set with a date is scheduled
+        ("Turkey's foreign minister is due to visit Athens on March 3, 2024.", {("visit", "Turkey", "Athens")}, set()),
+        ("Egypt is able to send wheat to Sudan.", set(), {("shipment", "Egypt", "Sudan")}),
+        ("Egypt is likely to send wheat to Sudan.", set(), {("shipment", "Egypt", "Sudan")}),
+        # a visit that frames what is urged is no part of the urging
+        (
+            "French President Emmanuel Macron, on a visit to Beijing, urged China to press Russia.",
+            {("visit", "France", "Beijing"), ("communication", "France", "China")},
+            set(),
+        ),
+        # who were evacuated from a named town did not leave their country as well
+        ("Some 40,000 Afghans were evacuated from Kabul to Qatar.", {("migration", "Kabul", "Qatar")}, set()),
+        # an embassy's country is whose it is, not where it is
+        ("Protesters in Tehran marched to the British embassy on Sunday.", set(), set()),
+    ],
+)
+def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected, hypothetical):
+    assert flows(text, gazetteer) == expected
+    assert {f for f in flows(text, gazetteer, asserted=False) if f[0] != "communication"} >= hypothetical
