@@ -137,7 +137,8 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions".split()
+        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
+        "banning affiliation greeting".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -365,6 +366,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
+        if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok):
+            found = None  # "welcomed the Kenyan president"; not "welcomed the U.S. decision"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
@@ -375,6 +378,13 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _greets_people(verb: Any) -> bool:
+    """Whether who a verb greets is people: a person's name or a noun for people or envoys."""
+    f = frames()
+    greeted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.pos_ == "PROPN" or c.lemma_.lower() in f["people"] or c.lemma_.lower() in f["envoys"] for c in greeted)
 
 
 def _sought_thing(tok: Any) -> bool:
@@ -1266,6 +1276,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 marker = marker.head  # "to Kenya, then to Tanzania and finally to Egypt": the first "to"'s
                 later = later or _later_leg(marker)
             governor = marker.head
+            if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:
+                tok = governor.head  # "hackers linked to North Korea": the place stands for the hackers
+                continue
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
             going_on = governor.lemma_.lower() in _continuing("verbs")
@@ -1553,6 +1566,11 @@ def _events(
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
+        if modality == "negated" and type_ in ("trade", "shipment"):
+            # "Nigeria banned imports of rice from Benin": the trade stopped; the ban is a sanction
+            for banner, partner in _bans(h, origins, destinations):
+                drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
+                                         BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         for origin, destination, location, directed, how, confidence, made_type in made:
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
@@ -1561,6 +1579,20 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[tuple[_Party, _Party]]:
+    """(the state that bans, its partner) of a trade or shipment that a state's verb of `banning`
+    stops ('Nigeria banned imports of rice from Benin', 'China halted imports of Japanese seafood');
+    not a ban only threatened, planned or denied ('threatened to ban imports')."""
+    verb = h.token.head if h.token.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None or verb.lemma_.lower() not in frames()["banning"] or verb.tag_ == "VB" or not _plainly_true(verb):
+        return []
+    subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    banners = distinct([s.party for s in h.slots if s.span.root.i in subjects
+                        and (s.party.kind == "demonym" or s.party.place.kind in ("country", "region"))])  # fmt: skip
+    ends = distinct([*origins, *destinations, *(s.party for s in h.slots if s.role in ("object", "modifier"))])
+    return [(b, p) for b in banners[:1] for p in ends if p.place.country != b.place.country]
 
 
 def _brought_in(tok: Any) -> bool:

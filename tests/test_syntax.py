@@ -1944,3 +1944,35 @@ def test_what_an_act_is_on_and_where_movers_were(gazetteer, text, expected):
 def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected, hypothetical):
     assert flows(text, gazetteer) == expected
     assert {f for f in flows(text, gazetteer, asserted=False) if f[0] != "communication"} >= hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state that bans trade with another sanctions it (but a threatened ban is no sanction)
+        ("Nigeria banned imports of rice from neighbouring Benin.", {("sanction", "Nigeria", "Benin")}),
+        ("China halted imports of Japanese seafood.", {("sanction", "China", "Japan")}),
+        ("The EU has banned exports of British beef.", {("sanction", "European Union", "United Kingdom")}),
+        ("Russia threatened to ban imports of Georgian wine.", set()),
+        ("Ukraine did not ban imports from Poland.", set()),
+        # a leader welcomed somewhere visits it; a decision welcomed does not
+        (
+            "The Kenyan president was welcomed in Addis Ababa by Ethiopian Prime Minister Abiy Ahmed.",
+            {("visit", "Kenya", "Addis Ababa")},
+        ),
+        ("Kenya welcomed the U.S. decision.", set()),
+        # taking a town back is an attack on it
+        ("Syrian forces recaptured Aleppo in 2016.", {("attack", "Syria", "Aleppo")}),
+    ],
+)
+def test_bans_welcomes_and_recaptures(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_place_something_is_linked_to_stands_for_it(gazetteer):
+    # "companies linked to Russia" are read as Russia's, from the parse (not only as a place near the verb)
+    doc = extract("Washington sanctioned companies linked to Russia.", gazetteer=gazetteer, reader="syntax")
+    names = {p.place.id: p.place.name for p in doc.places}
+    (event,) = [e for e in doc.events if e.origin and e.destination]
+    assert (names[event.origin], names[event.destination], event.type) == ("United States", "Russia", "sanction")
+    assert event.confidence >= 0.85
