@@ -138,7 +138,7 @@ def frames() -> dict[str, Any]:
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
-        "banning affiliation greeting".split()
+        "banning affiliation greeting supplying".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -869,6 +869,16 @@ def _scenes(
     before = [p for p in window if p.kind == "place"]
     before.reverse()
     return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
+
+
+def _supplies(tok: Any) -> bool:
+    """Whether a verb's object is who receives what its 'with' gives ('supplied rebels in Yemen with
+    missiles'), so that where they are is where it went."""
+    if tok.lemma_.lower() not in frames()["supplying"]:
+        return False  # not "left his church in Fort Worth with the blessing of his congregation"
+    given = any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+                for c in tok.children)  # fmt: skip
+    return given and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _goes_to_something(tok: Any) -> bool:
@@ -1634,6 +1644,9 @@ def _theme(h: _Head) -> list[Any]:
         subjects = [c for c in light.children if c.dep_ == "nsubj"] if light is not None else []
         subjects += [g for c in subjects for p in c.children if p.lower_ == "of" for g in p.children]
         return [tok, *(g for c in out for g in c.children if g.dep_ == "pobj"), *subjects]
+    if _supplies(tok):  # "supplied rebels with missiles": the missiles move
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]  # fmt: skip
     # "grain reached Egypt", "troops left Kabul": an object that is an end is not what moves
     where = _frame(tok).get("object") in ("destination", "origin", "via")
     deps = [
@@ -2108,6 +2121,8 @@ def _flows(
         agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
     if not destinations and movement and location is not None and _goes_to_something(h.token):
         destinations, how = [location], "location"  # "flocked to beaches in Thailand"
+    if not destinations and movement and location is not None and _supplies(h.token):
+        destinations, how = [location], "location"  # "supplied Houthi rebels in Yemen with missiles"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
         destinations, how = [location], "location"
     if not destinations and roles.get("host"):

@@ -1976,3 +1976,16 @@ def test_a_place_something_is_linked_to_stands_for_it(gazetteer):
     (event,) = [e for e in doc.events if e.origin and e.destination]
     assert (names[event.origin], names[event.destination], event.type) == ("United States", "Russia", "sanction")
     assert event.confidence >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is supplied with something receives it where they are
+        ("Iran has supplied Houthi rebels in Yemen with missiles and drones.", {("shipment", "Iran", "Yemen")}),
+        # leaving somewhere "with" something supplies no one
+        ("He left his church in Fort Worth with the blessing of his congregation.", set()),
+    ],
+)
+def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
