@@ -545,11 +545,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         for i in [i for i in _earlier_events(head.token, heads) if _moves_people(heads[i], lexicon)]:
             frame = _frame(heads[i].token)
             ends = {role: [s.party for s in heads[i].slots if frame.get(s.role, s.role) == role]
-                    for role in ("origin", "destination", "location")}  # fmt: skip
+                    for role in ("origin", "destination", "location", "via")}  # fmt: skip
             # ("after the summit in Paris, Merkel flew to Berlin": or where a meeting took place;
-            # not "returned to Manchester after the attack in Paris")
+            # not "returned to Manchester after the attack in Paris"; "after a road trip through
+            # Michigan": or the way it went)
             gathered = ends["location"] if heads[i].type in ("visit", "meeting") else []
-            head.whence += ends["destination"] or ends["origin"] or gathered
+            head.whence += ends["destination"] or ends["origin"] or gathered or ends["via"]
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
@@ -675,6 +676,9 @@ def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in EARLIER:
             out += [g.i for g in c.children if g.dep_ in ("pcomp", "pobj") and g.i in heads]
+            # "after serving two tours in Iraq": the act a verb there takes
+            out += [o.i for g in c.children if g.dep_ == "pcomp" and g.i not in heads for o in g.children
+                    if o.dep_ == "dobj" and o.i in heads]  # fmt: skip
         elif c.i in heads and c.dep_ == "advcl" and _is_earlier(c):
             out.append(c.i)
     return out
@@ -869,6 +873,11 @@ def _scenes(
     before = [p for p in window if p.kind == "place"]
     before.reverse()
     return [p for p in before if p.first not in homes] + [p for p in before if p.first in homes]
+
+
+def _goes_home(tok: Any) -> bool:
+    """Whether a movement goes 'home' ('returned home', 'flew home')."""
+    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in tok.children)
 
 
 def _supplies(tok: Any) -> bool:
@@ -1310,6 +1319,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 if new is None and (word == "of" or word in frames()["examples"]):
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
+                if new is None and word in EARLIER and tok.i != span.root.i:
+                    # "after the accident near Tupelo": where what came before happened (for a
+                    # movement told after it, where it started)
+                    return _Slot(party, span, "location", tok, prep)
                 if new is None:
                     return _Slot(party, span, "drop", None)
                 if (
@@ -2129,6 +2142,10 @@ def _flows(
         destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
     if origins and not destinations and h.whither and movement:
         destinations, how = distinct(h.whither), "where-after"
+    if not destinations and movement and _goes_home(h.token):
+        # "The Tulsa native returned home": home is where the movers are from, a town too
+        home = [a for a in agents if a.kind in ("demonym", "person") or a.place.kind in ("country", "city", "admin1")]
+        destinations, agents, how = home[:1], agents if not home else [a for a in agents if a is not home[0]], "home"
     # (who went is a person or a state: a town that "moved to live in Delft" is a name misread)
     movers = [a for a in agents if a.kind in ("demonym", "person") or a.place.kind == "country"]
     if not destinations and h.purpose and movement and (origins or movers):

@@ -1989,3 +1989,19 @@ def test_a_place_something_is_linked_to_stands_for_it(gazetteer):
 )
 def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where what came before happened is where a movement told after it started
+        ("He was flown to a hospital in Memphis after the accident near Tupelo.", {("transfer", "Tupelo", "Memphis")}),
+        ("The team returned to Columbus after a road trip through Michigan.", {("travel", "Michigan", "Columbus")}),
+        # an act a verb there takes ("serving two tours"); "home" is where the movers are from
+        ("The Tulsa native returned home after serving two tours in Iraq.", {("travel", "Iraq", "Tulsa")}),
+        # not what happened somewhere the movers were not
+        ("The team returned to Manchester after the attack in Paris.", set()),
+    ],
+)
+def test_what_came_before_and_going_home(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
