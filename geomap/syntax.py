@@ -956,8 +956,8 @@ def _pronouns(
             # "John Smith, 45, of Springfield, … Smith drove to Chicago": the same person again
             out.append(_Party(i, i + 1, surnames[-1].place, "person", actor=tok.text))
             continue
-        if tok.text.lower() not in ("he", "she"):
-            continue
+        if tok.text.lower().replace("’", "'").split("'")[0] not in ("he", "she"):
+            continue  # (also "she'd", "he's": one word here)
         sentence = bisect.bisect_right(heads, tok.start)
         before = [p for p in people if p.last <= i]
         last = before[-1] if before else None

@@ -452,6 +452,11 @@ def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
             "Chilean Foreign Minister Ana Soto arrived on Monday. She said Peru had shipped copper to China.",
             {("shipment", "Peru", "China")},
         ),
+        # a pronoun with a contraction is still one ("she'd", "he'd")
+        (
+            "A New Jersey woman told media she'd been bitten while visiting Austin.",
+            {("visit", "New Jersey", "Austin")},
+        ),
         # too far back to be sure who 'he' is
         (
             "Egyptian President Hosni Mubarak spoke. It rained. It rained. It rained. It rained. He flew to Paris.",
