@@ -51,10 +51,6 @@ KIND_BONUS = {
 }
 CAPITAL_BONUS = 0.3
 VIA_BONUS = {"name": 0.5, "alias": 0.0, "abbreviation": 0.5, "demonym": 0.5, "code": 0.0}
-# A town's own name counts for more against another town's alternate spelling: "Cancun" is Cancún
-# (889 k), not Changchun (4.7 M, which GeoNames also spells so); but "New York" stays the city (an
-# alias) before the state (its name)
-TOWN_NAME_BONUS = 0.5
 NO_POPULATION_PROMINENCE = 7.0  # curated regions and seas rank like a place of ten million
 USER_BONUS = 100.0  # the user's own places come first for their names
 # Answers remembered per gazetteer, by name and by word: texts ask the same names again and again,
@@ -131,7 +127,6 @@ def distance_km(a: LatLon, b: LatLon) -> float:
 
 def _rank_key(place: Place, via: str, user: bool) -> tuple:
     score = place.prominence + VIA_BONUS[via] + (USER_BONUS if user else 0.0)
-    score += TOWN_NAME_BONUS if via == "name" and place.kind == "city" else 0.0
     return (-round(score, 9), KINDS.index(place.kind), place.id)
 
 

@@ -83,7 +83,7 @@ def test_longest_name_wins_over_its_parts(gazetteer, text, expected):
         ("he told us about it", []),
         ("Gainesville, Fla., police", [("Gainesville", "name"), ("Fla.", "abbreviation")]),
         # an abbreviation of two dotted words is one name, not "Va." (Virginia) alone
-        ("Morgantown, W. Va., police", [("Morgantown", "name"), ("W. Va.", "abbreviation")]),
+        ("Greenwood, W. Va., police", [("Greenwood", "alias"), ("W. Va.", "abbreviation")]),
         ("West Palm Beach, FL 33401", [("West Palm Beach", "name"), ("FL", "code")]),
         ("IN THE NEWS: FL", []),
     ],
