@@ -283,23 +283,6 @@ def test_a_dask_local_cluster_gives_the_local_results():
     assert dask == local
 
 
-def test_a_chunk_goes_to_a_dask_worker_without_passing_through_the_scheduler(tmp_path):
-    """The items of a task are scattered to a worker; the task only names them (a LocalCluster's
-    scheduler runs in the parent and would otherwise hold every chunk it passed on)."""
-    pytest.importorskip("distributed")
-    code = """
-from geomap import batch
-with batch._executor("dask", 2, batch.Settings(reader="rules"), None, None) as (executor, workers):
-    future = executor.submit(len, ["a", "b", "c"])
-    size = future.result()
-    needs = executor.client.run_on_scheduler(
-        lambda dask_scheduler, key: len(dask_scheduler.tasks[key].dependencies), key=future.key)
-print(size, needs)
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    assert done.stdout.split() == ["3", "1"], done.stderr
-
-
 def test_the_command_on_a_dask_local_cluster(tmp_path):
     pytest.importorskip("distributed")
     table = write_jsonl(tmp_path / "t.jsonl", rows(12))
