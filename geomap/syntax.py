@@ -138,7 +138,7 @@ def frames() -> dict[str, Any]:
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
-        "banning affiliation greeting supplying".split()
+        "banning affiliation greeting supplying taking_places officials supposing_adjectives".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -173,6 +173,7 @@ class _Head:
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
     cargo_from: list[_Party] = field(default_factory=list)  # the country of what the movers carry ("Iranian oil")
+    scene: list[_Party] = field(default_factory=list)  # where what came before happened ("after the crash near Tupelo")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
     places_named: int = 0  # how many places its sentence names
 
@@ -339,7 +340,7 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return table
 
 
-def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[str, str]]:
+def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> dict[int, tuple[str, str]]:
     """Trigger tokens by index: single words by form or lemma; a phrase ('air strikes') by its root.
     A trigger word that only modifies a noun ('attack helicopters') triggers nothing."""
     table = _trigger_table(lexicon)
@@ -366,8 +367,10 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
-        if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok):
+        if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok, placed):
             found = None  # "welcomed the Kenyan president"; not "welcomed the U.S. decision"
+        if found and tok.lemma_.lower() in frames()["taking_places"] and not _takes_a_place(tok, placed):
+            found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
@@ -380,11 +383,19 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int]) -> dict[int, tuple[st
     return out
 
 
-def _greets_people(verb: Any) -> bool:
-    """Whether who a verb greets is people: a person's name or a noun for people or envoys."""
+def _greets_people(verb: Any, placed: set[int]) -> bool:
+    """Whether who a verb greets is people: a person's name (no place's) or a noun for people or envoys."""
     f = frames()
     greeted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(c.pos_ == "PROPN" or c.lemma_.lower() in f["people"] or c.lemma_.lower() in f["envoys"] for c in greeted)
+    return any(
+        (c.pos_ == "PROPN" and c.i not in placed) or c.lemma_.lower() in f["people"] or c.lemma_.lower() in f["envoys"]
+        for c in greeted
+    )
+
+
+def _takes_a_place(verb: Any, placed: set[int]) -> bool:
+    """Whether what a verb takes names a place ('recaptured Aleppo', 'retook the town of Kherson')."""
+    return any(t.i in placed for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
 
 
 def _sought_thing(tok: Any) -> bool:
@@ -421,7 +432,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             continue  # a person's name inside a longer one ('Crown Prince Mohammed bin Salman') is still theirs
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
-    triggers = _triggers(doc, lexicon, taken)
+    placed = {t.i for p, s in spans if p.kind != "person" for t in s}
+    triggers = _triggers(doc, lexicon, taken, placed)
     place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
@@ -572,6 +584,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.whence += [
             s.party for s in said if s.role in ("location", "whereabouts") or (s.role, s.prep) in PLACED_OBJECTS
         ]
+        head.scene += [s.party for s in said if s.role == "scene"]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
         elif tok.dep_ in ("relcl", "acl") and (
@@ -585,7 +598,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         for subject in (c for c in tok.children if c.dep_ in SUBJECTS):
             loads = [a for a in subject.children if a.dep_ == "acl" and a.lemma_.lower() in frames()["carrying"]]
             head.cargo_from += [s.party for a in loads for s in by_governor.get(a.i, [])
-                                if s.role in ("object", "party") and s.party.kind == "demonym"]  # fmt: skip
+                                if s.role in ("object", "party") and s.party.kind == "demonym"
+                                and not _person(s.span.root.head)]  # fmt: skip
         # "moved from Cape Town to live in Durban": where the movers went to do what they went for
         # (or of the meeting it went to: "left Kenya to attend talks in Paris")
         # ("went to inspect a farm in Uganda": a place said to be where the object is)
@@ -628,12 +642,12 @@ def _reporter(tok: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
             said = [
                 s for i in [up.i, *(c.i for c in up.children if c.dep_ in SUBJECTS)] for s in by_governor.get(i, [])
             ]
-            # ("Officials in Thailand said": where the speakers are, theirs)
-            return [
-                s.party
-                for s in said
-                if s.role in ("agent", "whereabouts") and (s.party.kind == "demonym" or s.party.place.kind == "country")
-            ]
+            states = [s for s in said if s.party.kind == "demonym" or s.party.place.kind == "country"]
+            agents = [s.party for s in states if s.role == "agent"]
+            # ("Officials in Thailand said": where a state's officials are, theirs; not "U.S.
+            # officials in Baghdad", nor "diplomats in Brussels")
+            officials = [c for c in up.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["officials"]]
+            return agents or [s.party for s in states if s.role == "whereabouts" and officials]
     return []
 
 
@@ -677,8 +691,9 @@ def _earlier_events(tok: Any, heads: dict[int, _Head]) -> list[int]:
         if c.dep_ == "prep" and c.lower_ in EARLIER:
             out += [g.i for g in c.children if g.dep_ in ("pcomp", "pobj") and g.i in heads]
             # "after serving two tours in Iraq": the act a verb there takes
-            out += [o.i for g in c.children if g.dep_ == "pcomp" and g.i not in heads for o in g.children
-                    if o.dep_ == "dobj" and o.i in heads]  # fmt: skip
+            # (done: not "after postponing his trip to India", "after announcing a visit to Berlin")
+            done = [g for g in c.children if g.dep_ == "pcomp" and g.i not in heads and _did(g)]
+            out += [o.i for g in done for o in g.children if o.dep_ == "dobj" and o.i in heads]
         elif c.i in heads and c.dep_ == "advcl" and _is_earlier(c):
             out.append(c.i)
     return out
@@ -721,6 +736,14 @@ def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> lis
         verb = verb.head
         agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
     return agents if verb.pos_ in ("VERB", "AUX") else []
+
+
+def _did(verb: Any) -> bool:
+    """Whether a verb that takes an act says it was done ('serving two tours'), not planned, put
+    off or only told ('planning a trip', 'postponing his visit', 'announcing a visit')."""
+    f = frames()
+    undone = _is(verb, f["supposing"]) or _is(verb, f["denying"]) or _is(verb, f["reporting"])
+    return not undone and verb.lemma_.lower() not in ("postpone", "delay", "cancel") and _plainly_true(verb)
 
 
 def _plainly_true(verb: Any) -> bool:
@@ -877,7 +900,7 @@ def _scenes(
 
 def _goes_home(tok: Any) -> bool:
     """Whether a movement goes 'home' ('returned home', 'flew home')."""
-    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in tok.children)
+    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in tok.children)
 
 
 def _supplies(tok: Any) -> bool:
@@ -885,9 +908,12 @@ def _supplies(tok: Any) -> bool:
     missiles'), so that where they are is where it went."""
     if tok.lemma_.lower() not in frames()["supplying"]:
         return False  # not "left his church in Fort Worth with the blessing of his congregation"
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+        return False  # "provided drones to Azerbaijan with training": the drones move
     given = any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
                 for c in tok.children)  # fmt: skip
-    return given and any(c.dep_ == "dobj" for c in tok.children)
+    receivers = [c for c in tok.children if c.dep_ == "dobj" and (_person(c) or c.lemma_.lower() in frames()["forces"])]
+    return given and bool(receivers)  # "supplied rebels with missiles", not "supplied oil with payments"
 
 
 def _goes_to_something(tok: Any) -> bool:
@@ -1258,8 +1284,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             media = frames()["media"]
             if head.lemma_.lower() in frames()["figurative"] or head.lower_ in media or head.lemma_ in media:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
-            if head.lemma_.lower() in frames()["missions"]:
-                return _Slot(party, span, "drop", None)  # "marched to the British embassy": whose, not where
+            if head.lemma_.lower() in frames()["missions"] and head.dep_ == "pobj":
+                # "marched to the British embassy": whose it is, not where (but "the Chinese embassy
+                # sent a letter" acts for China)
+                return _Slot(party, span, "drop", None)
             if (
                 _person(head)
                 and head.i != span.root.i
@@ -1320,9 +1348,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
                     continue
                 if new is None and word in EARLIER and tok.i != span.root.i:
-                    # "after the accident near Tupelo": where what came before happened (for a
-                    # movement told after it, where it started)
-                    return _Slot(party, span, "location", tok, prep)
+                    # "flown to a hospital after the accident near Tupelo": where what came before
+                    # happened, the start of those carried away from it
+                    return _Slot(party, span, "scene", tok, prep)
                 if new is None:
                     return _Slot(party, span, "drop", None)
                 if (
@@ -1589,8 +1617,8 @@ def _events(
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
             origins_named += [(o, type_) for o in origins]
-        if modality == "negated" and type_ in ("trade", "shipment"):
-            # "Nigeria banned imports of rice from Benin": the trade stopped; the ban is a sanction
+        if type_ == "trade" and modality in ("asserted", "negated"):
+            # "Nigeria banned imports of rice from Benin": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
@@ -1611,11 +1639,19 @@ def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[t
     verb = h.token.head if h.token.dep_ in ("dobj", "nsubjpass") else None
     if verb is None or verb.lemma_.lower() not in frames()["banning"] or verb.tag_ == "VB" or not _plainly_true(verb):
         return []
-    subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    banners = distinct([s.party for s in h.slots if s.span.root.i in subjects
-                        and (s.party.kind == "demonym" or s.party.place.kind in ("country", "region"))])  # fmt: skip
+    # who bans: the subject, or the "by" of a passive ("Imports from Benin were banned by Nigeria")
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    subjects = {t.i for c in doers for t in c.subtree}
+    banners = distinct([s.party for s in h.slots if s.span.root.i in subjects and _state_like(s.party)])
     ends = distinct([*origins, *destinations, *(s.party for s in h.slots if s.role in ("object", "modifier"))])
-    return [(b, p) for b in banners[:1] for p in ends if p.place.country != b.place.country]
+    # (a state: not "from Fukushima")
+    return [(b, p) for b in banners[:1] for p in ends if _state_like(p) and p.place.country != b.place.country]
+
+
+def _state_like(party: _Party) -> bool:
+    """A country, a union of them, or a people."""
+    return party.kind == "demonym" or party.place.kind in ("country", "region")
 
 
 def _brought_in(tok: Any) -> bool:
@@ -1976,6 +2012,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             )
             # ("Macron, on a visit to Beijing, urged Xi": the visit frames the urging, it is not urged)
             framing = cur.dep_ == "prep" and cur.lower_ in f["journey_frames"]
+            # "is due to visit", "is set to send" (not "delays due to the attack", "set sail"); "was
+            # able to flee" did
+            framing = framing or (
+                parent.lemma_.lower() in f["supposing_adjectives"]
+                and (cur.dep_ not in ("xcomp", "ccomp") or (parent.lemma_.lower() == "able" and _past_copula(parent)))
+            )
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
@@ -1990,6 +2032,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     if state == "supposed":
         return "hypothetical", hedged
     return state, hedged
+
+
+def _past_copula(adjective: Any) -> bool:
+    """Whether an adjective is said in the past ('was able', 'had been able')."""
+    be = adjective.head
+    return be.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in be.children)
 
 
 def _reported(verb: Any) -> bool:
@@ -2143,9 +2191,14 @@ def _flows(
     if origins and not destinations and h.whither and movement:
         destinations, how = distinct(h.whither), "where-after"
     if not destinations and movement and _goes_home(h.token):
-        # "The Tulsa native returned home": home is where the movers are from, a town too
-        home = [a for a in agents if a.kind in ("demonym", "person") or a.place.kind in ("country", "city", "admin1")]
-        destinations, agents, how = home[:1], agents if not home else [a for a in agents if a is not home[0]], "home"
+        # "The Tulsa native returned home": home is where the movers are from, a town too; who is
+        # sent home goes to theirs ("The U.S. sent the Guatemalan migrants home")
+        sent = [s.party for s in h.slots if s.role in ("object", "modifier") and s.party.kind == "demonym"]
+        movers = sent if any(c.dep_ == "dobj" for c in h.token.children) else agents
+        home = [a for a in movers if a.kind in ("demonym", "person") or a.place.kind in ("country", "city", "admin1")]
+        if home:
+            destinations, how = home[:1], "home"
+            agents = [a for a in agents if a is not home[0]]
     # (who went is a person or a state: a town that "moved to live in Delft" is a name misread)
     movers = [a for a in agents if a.kind in ("demonym", "person") or a.place.kind == "country"]
     if not destinations and h.purpose and movement and (origins or movers):
@@ -2162,7 +2215,7 @@ def _flows(
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
-    scene = next((c for c in scenes if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
+    scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     if not origins and scene and destinations and type_ == "travel" and label == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
@@ -2194,8 +2247,9 @@ def _flows(
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:
         origins, how = distinct(h.whence), "where-before"
-    if destinations and not origins and h.cargo_from and movement:
-        origins, how = distinct(h.cargo_from), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"
+    foreign = [c for c in h.cargo_from if all(c.place.country != d.place.country for d in destinations)]
+    if destinations and not origins and foreign and movement:
+        origins, how = distinct(foreign), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     if destinations and not origins and roles.get("home") and movement:

@@ -2010,3 +2010,41 @@ def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
 )
 def test_what_came_before_and_going_home(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second review's inputs: a seized shipment is no sanction, and a town is no sanctioned state
+        ("French customs halted a shipment of cocaine from Colombia.", set()),
+        ("The Chinese ministry halted imports of Japanese seafood from Fukushima.", {("sanction", "China", "Japan")}),
+        ("Britain suspended arms exports to Israel.", {("sanction", "United Kingdom", "Israel")}),
+        # who is sent home goes to theirs; leaving one's home is no going home
+        ("The U.S. sent the Guatemalan migrants home.", {("migration", "United States", "Guatemala")}),
+        ("A Ukrainian family fled their home in Mariupol.", set()),
+        # what happened somewhere before is where only those carried away from it started
+        ("He returned to Paris after reports of unrest in Mali.", set()),
+        ("The refugees arrived in Italy after the fighting in Libya.", set()),
+        ("The prime minister flew to Japan after postponing his trip to India.", set()),
+        # a cargo of the destination's own country, or of people, says nothing of where it came from
+        ("A tanker carrying Russian oil arrived in Murmansk.", set()),
+        ("A bus carrying Kenyan students arrived in Nairobi.", set()),
+        # a state's own officials report for it, not where they are
+        ("U.S. officials in Baghdad said the soldiers returned from Syria.", set()),
+        # retaking a person is no attack; welcoming someone named like a town is no visit from it
+        ("Mexican police recaptured El Chapo in Sinaloa.", set()),
+        ("Kenyans welcomed Obama in Kogelo.", set()),
+        # what is supplied to someone moves; who is supplied with it receives it
+        ("Turkey provided drones to Azerbaijan with training.", {("shipment", "Turkey", "Azerbaijan")}),
+        # an embassy that acts acts for its state
+        ("The Chinese embassy sent a letter to the Kenyan government.", {("communication", "China", "Kenya")}),
+        # "was able to" happened; "set sail" and "due to the attack" suppose nothing
+        (
+            "Thousands of people were able to flee Mariupol to Zaporizhzhia on Sunday.",
+            {("migration", "Mariupol", "Zaporizhzhya")},
+        ),
+        ("The ship set sail from Odesa to Istanbul.", {("travel", "Odesa", "Istanbul")}),
+    ],
+)
+def test_a_second_reviews_inputs(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
