@@ -799,6 +799,10 @@ def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, 
             where.append(tok.head)  # "the Marine was killed in Afghanistan"
         places = [g for w in where for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        # "in countries such as Iraq and Syria": the places a noun there gives as examples
+        examples = frames()["examples"]
+        places += [x for g in places if g.i not in place_tokens for c in g.children
+                   if c.dep_ == "prep" and c.lower_ in examples for x in c.children if x.dep_ == "pobj"]  # fmt: skip
         places += [c for g in places for c in g.conjuncts]  # "in Iraq and Syria"
         abroad = [place_tokens[g.i] for g in places if g.i in place_tokens and place_tokens[g.i].kind == "place"]
         owners = [h for h in owners if h.kind in ("place", "demonym")]

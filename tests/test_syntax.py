@@ -2048,3 +2048,8 @@ def test_what_came_before_and_going_home(gazetteer, text, expected):
 )
 def test_a_second_reviews_inputs(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_people_posted_in_places_given_as_examples(gazetteer):
+    text = "Officials believe there are 3,000 Tunisian fighters in war zones such as Iraq and Syria."
+    assert flows(text, gazetteer) == {("travel", "Tunisia", "Iraq"), ("travel", "Tunisia", "Syria")}
