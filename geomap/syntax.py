@@ -528,6 +528,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # the main clause's subject acts; a passive one too ("a Boston woman was bitten while
             # visiting Austin", "three Ohio men were arrested after travelling to Mexico")
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            while not any(c.dep_ in SUBJECTS for c in up.children) and up.dep_ == "conj" and up.head.i != up.i:
+                up = up.head  # "The Thai woman fell ill and died after traveling to Wuhan": the woman
             # (but "Ukraine was hit by Russia firing missiles": by whom, not the one it was done to)
             said = by_governor.get(up.i, [])
             roles = ("agent",) if any(s.role == "agent" for s in said) else ("agent", "patient", "owner")

@@ -2053,3 +2053,8 @@ def test_a_second_reviews_inputs(gazetteer, text, expected):
 def test_people_posted_in_places_given_as_examples(gazetteer):
     text = "Officials believe there are 3,000 Tunisian fighters in war zones such as Iraq and Syria."
     assert flows(text, gazetteer) == {("travel", "Tunisia", "Iraq"), ("travel", "Tunisia", "Syria")}
+
+
+def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazetteer):
+    text = "The Thai woman fell ill and died after traveling to Wuhan."
+    assert flows(text, gazetteer) == {("travel", "Thailand", "Wuhan")}
