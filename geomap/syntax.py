@@ -210,8 +210,8 @@ def extract_events(
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
-    care_forms = _forms_of(frozenset(frames()["care_places"]["nouns"] + frames()["care_places"]["centres"]))
-    care_forms |= _forms_of(frozenset(frames()["specimens"]["nouns"] + frames()["specimens"]["purposes"]))
+    care, specimens = frames()["care_places"], frames()["specimens"]
+    care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     cared = set()  # the sentences that may carry someone to a hospital, or samples to a laboratory
@@ -1402,6 +1402,7 @@ def _goes_itself(h: _Head) -> bool:
     return all(where and c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("dobj", "dative"))
 
 
+@functools.cache
 def _continuing(kind: str) -> frozenset[str]:
     return frozenset(frames()["continuing"][kind])
 
@@ -1639,7 +1640,7 @@ def _events(
 
 
 def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[tuple[_Party, _Party]]:
-    """(the state that bans, its partner) of a trade or shipment that a state's verb of `banning`
+    """(the state that bans, its partner) of a trade that a state's verb of `banning`
     stops ('Nigeria banned imports of rice from Benin', 'China halted imports of Japanese seafood');
     not a ban only threatened, planned or denied ('threatened to ban imports')."""
     verb = h.token.head if h.token.dep_ in ("dobj", "nsubjpass") else None
@@ -2227,18 +2228,18 @@ def _flows(
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far
         origins, how, base = [scene], "scene", base * INHERITED
-    sites = [c for c in ([focus] if focus is not None else []) + list(scenes)
-             if all(c.place.id != d.place.id for d in destinations) and not _contains(c, destinations)]  # fmt: skip
-    site = sites[0] if sites else None
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from
         origins, how = distinct(h.whence), "where-before"
-    if not origins and not agents and site and destinations and movement and _specimens(h):
+    if not origins and not agents and destinations and movement and _specimens(h):
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not
         # where they went
-        origins, how, base = [site], "samples", base * INHERITED
+        sites = [c for c in ([focus] if focus is not None else []) + list(scenes)
+                 if all(c.place.id != d.place.id for d in destinations) and not _contains(c, destinations)]  # fmt: skip
+        if sites:
+            origins, how, base = sites[:1], "samples", base * INHERITED
     if not origins:
         origins = [a for a in agents if all(a.place.id != d.place.id for d in destinations)]
         if movement and type_ != "visit":
