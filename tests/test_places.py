@@ -46,6 +46,22 @@ def test_one_name_means_one_place_throughout(gazetteer):
     assert paris.place.admin1 == "Texas" and len(paris.mentions) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ebola spread in Congo.", "CD"),  # alone, the far larger country of the two
+        ("Fighting in eastern Congo near Goma displaced thousands.", "CD"),
+        ("Congo's president visited Brazzaville.", "CG"),  # a town of the other decides
+        ("The Republic of Congo reported cases. Congo said more.", "CG"),  # the long form named before
+        ("The Democratic Republic of Congo sent samples to Kinshasa. Congo said more.", "CD"),
+    ],
+)
+def test_congo_is_either_country_as_the_document_says(gazetteer, text, expected):
+    """Both Congos are called "Congo": the name has both candidates, and the rest of the text
+    chooses, as for any ambiguous name (GeoNames and Natural Earth give it only to the Republic)."""
+    assert resolved(text, gazetteer)["Congo"][2] == expected
+
+
 def test_washington_acting_is_the_capital(gazetteer):
     for text in ("In March, Washington sanctioned the firm.", "Washington said it would respond."):
         assert resolved(text, gazetteer)["Washington"] == ("Washington", "District of Columbia", "US")
