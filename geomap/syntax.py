@@ -2111,7 +2111,14 @@ def _flows(
     roles: dict[str, list[_Party]] = {}
     nationals: list[_Party] = []
     near = False
+    own = {h.token.i, *(n.i for n in h.nouns)}
+    # "with 239 people -- mostly from China -- on board, en route from Kuala Lumpur to Beijing": a
+    # "from" on the trigger itself says where the movement started; one on the verb it hangs from
+    # says it only when the trigger names none
+    started = any(s.role == "origin" and s.governor is not None and s.governor.i in own for s in h.slots)
     for s in h.slots:
+        if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
+            continue
         if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
             role = frame["modifier"]  # "a three-week US tour": where the tour goes
         elif s.role == "modifier" and frame.get("object") == "destination" and _object_of(s.governor, h.token):

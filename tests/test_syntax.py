@@ -347,6 +347,15 @@ def test_a_national_who_returns_from_abroad_goes_home(gazetteer):
     assert flows("Two students returned from Ghana on Monday.", gazetteer) == set()
 
 
+def test_a_start_named_on_the_trigger_outranks_one_on_its_verb(gazetteer):
+    # the parse hangs "from China" (who was on board) on "disappeared", and "en route" on it too
+    text = "The jet vanished with 239 people -- mostly from China -- on board, en route from Kuala Lumpur to Beijing."
+    assert flows(text, gazetteer) == {("travel", "Kuala Lumpur", "Beijing")}
+    # with no start of its own, the trigger still takes the verb's
+    text = "The boat capsized after setting out from Libya on its journey to Italy."
+    assert flows(text, gazetteer) == {("travel", "Libya", "Italy")}
+
+
 def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
     # the light verb 'died ... after deployment': its subject is the deployment's, its place is not
     assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
