@@ -532,6 +532,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 up = up.head  # "The Thai woman fell ill and died after traveling to Wuhan": the woman
             # (but "Ukraine was hit by Russia firing missiles": by whom, not the one it was done to)
             said = by_governor.get(up.i, [])
+            if up.lemma_.lower() in frames()["reporting"]:
+                # "The United States also reporting its first death, a Mexican boy, visiting
+                # relatives in Texas": a state that reports is no end of what the clause tells; a
+                # person who speaks may be ("Putin said, arriving in Beijing")
+                said = [s for s in said if s.party.kind == "person"]
             roles = ("agent",) if any(s.role == "agent" for s in said) else ("agent", "patient", "owner")
             head.slots += [replace(s, role="agent") for s in said if s.role in roles and s not in head.slots]
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):

@@ -356,6 +356,15 @@ def test_a_start_named_on_the_trigger_outranks_one_on_its_verb(gazetteer):
     assert flows(text, gazetteer) == {("travel", "Libya", "Italy")}
 
 
+def test_a_state_that_reports_is_not_who_an_ing_clause_on_its_verb_tells_of(gazetteer):
+    # the parse hangs "visiting" on "reporting", not on the boy
+    text = "The United States also reporting its first death, a Mexican boy, visiting relatives in Texas."
+    assert ("United States", "Texas") not in {(o, d) for _, o, d in flows(text, gazetteer)}
+    # a person who speaks may well be who arrives
+    text = "Putin said on Monday, arriving in Beijing for talks, that ties were strong."
+    assert flows(text, gazetteer) == {("visit", "Russia", "Beijing")}
+
+
 def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
     # the light verb 'died ... after deployment': its subject is the deployment's, its place is not
     assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
