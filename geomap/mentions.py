@@ -77,6 +77,9 @@ ORGANISATION_WORDS = frozenset(
     "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
     "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
 )
+# words that end a state's name after another name ("the Russian Empire", "the Soviet Union");
+# each is also a town's name (Empire, Oregon; Union, New Jersey; Republic, Missouri)
+STATE_WORDS = frozenset("Empire Union Republic Kingdom Federation Commonwealth Caliphate Sultanate Emirate".split())
 # ln(how much more often a word is written lowercase than capitalised): above COMMON_MARGIN a
 # capitalised word is a common word ("Nice", "Reading", "Police": 0.6 to 2.3); below PROPER_MARGIN,
 # or unknown, a proper name ("Peterson" -3.1, "Nelson" -2.5, "China" -2.0).
@@ -376,6 +379,8 @@ def _judge(
         return "person"
     if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
+    if single and not demonym and prev_in_name and surface in STATE_WORDS and not _strong(match):
+        return "no"  # "the Russian Empire", "the Soviet Union": a state's name, not Empire, Oregon
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:

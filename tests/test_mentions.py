@@ -118,6 +118,21 @@ def test_names_news_uses_for_something_else_are_not_places(gazetteer, text):
     assert found(text, gazetteer) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Artists left the Russian Empire for America.", [("Russian", "demonym"), ("America", "alias")]),
+        ("Troops of the Ottoman Empire marched on Vienna.", [("Vienna", "name")]),
+        ("He left the Soviet Union in 1979.", []),
+        # not after a name, the town it is
+        ("She drove from Union, N.J., to Newark.", [("Union", "name"), ("N.J.", "abbreviation"), ("Newark", "name")]),
+    ],
+)
+def test_a_word_that_ends_a_state_s_name_is_no_town_there(gazetteer, text, expected):
+    """Empire (Oregon), Union (New Jersey), Republic (Missouri) are towns, but not after a name."""
+    assert found(text, gazetteer) == expected
+
+
 def test_hyphenated_places_still_split(gazetteer):
     assert [t for t, _ in found("the Russia-Ukraine war and Seoul-based firms", gazetteer)] == [
         "Russia",
