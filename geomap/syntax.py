@@ -535,8 +535,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             if up.lemma_.lower() in frames()["reporting"]:
                 # "The United States also reporting its first death, a Mexican boy, visiting
                 # relatives in Texas": a state that reports is no end of what the clause tells; a
-                # person who speaks may be ("Putin said, arriving in Beijing")
-                said = [s for s in said if s.party.kind == "person"]
+                # person who speaks may be ("Putin said, arriving in Beijing"; "Arriving in Kabul,
+                # the Pakistani foreign minister said")
+                said = [s for s in said if s.party.kind != "place"]
             roles = ("agent",) if any(s.role == "agent" for s in said) else ("agent", "patient", "owner")
             head.slots += [replace(s, role="agent") for s in said if s.role in roles and s not in head.slots]
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
@@ -1635,6 +1636,8 @@ def _events(
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         for origin, destination, location, directed, how, confidence, made_type in made:
+            if directed and _inside(origin, destination):
+                continue  # "artists from the Russian Empire who left for America": Empire, Louisiana misread
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
@@ -1742,6 +1745,14 @@ def _theme(h: _Head) -> list[Any]:
                     out.append(g)
                     out += [x for y in g.children if y.lower_ == "of" for x in y.children if x.dep_ == "pobj"]
     return out
+
+
+def _inside(origin: _Party, destination: _Party) -> bool:
+    """Whether the origin is a town or county of the destination, a country: nothing goes to a
+    country from within it. (Not a province: "from Crimea into Ukraine" is said of a province a
+    country does not hold.)"""
+    place = destination.place
+    return place.kind == "country" and origin.place.kind in ("city", "admin2") and origin.place.country == place.country
 
 
 def _at_home(agent: _Party, destinations: list[_Party]) -> bool:

@@ -363,6 +363,16 @@ def test_a_state_that_reports_is_not_who_an_ing_clause_on_its_verb_tells_of(gaze
     # a person who speaks may well be who arrives
     text = "Putin said on Monday, arriving in Beijing for talks, that ties were strong."
     assert flows(text, gazetteer) == {("visit", "Russia", "Beijing")}
+    text = "Arriving in Kabul on Sunday, the Pakistani foreign minister said talks would go on."
+    assert flows(text, gazetteer) == {("visit", "Pakistan", "Kabul")}
+
+
+def test_nothing_goes_to_a_country_from_a_town_within_it(gazetteer):
+    # a misreading: Empire, Louisiana is no start of a trip to the United States
+    assert flows("Tourists from Dallas flew to the United States.", gazetteer) == set()
+    # but a state acts on its own towns, and a province may be held by another state
+    assert flows("Syria bombed Aleppo on Monday.", gazetteer) == {("attack", "Syria", "Aleppo")}
+    assert flows("Troops moved from Crimea into Ukraine.", gazetteer) == {("travel", "Crimea", "Ukraine")}
 
 
 def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
