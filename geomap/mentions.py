@@ -77,6 +77,8 @@ ORGANISATION_WORDS = frozenset(
     "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
     "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
 )
+# prepositions after which a town's name that is also a person's is the town ("in Hutchinson")
+PLACE_PREPOSITIONS = frozenset("in near outside into toward towards via".split())
 # words that end a state's name after another name ("the Russian Empire", "the Soviet Union");
 # each is also a town's name (Empire, Oregon; Union, New Jersey; Republic, Missouri)
 STATE_WORDS = frozenset("Empire Union Republic Kingdom Federation Commonwealth Caliphate Sultanate Emirate".split())
@@ -132,7 +134,8 @@ class Recognised:
     """A mention with the gazetteer's candidates for it (best first) and how sure recognition is.
 
     `weak` marks a mention that is only a place if the document supports it: a capitalised common
-    word in mid-sentence ("leasing Western weapons", "Read More"); `embedded` one that stands in an
+    word in mid-sentence ("leasing Western weapons", "Read More"), or a small town's name that is
+    more often a person's (`surname`: "Lawton", "Hutchinson"); `embedded` one that stands in an
     organisation's name, which counts only if the document also names the place on its own.
     """
 
@@ -140,6 +143,7 @@ class Recognised:
     candidates: tuple[tuple[Place, str], ...]
     weak: bool = False
     embedded: bool = False  # part of an organisation's name: "Korea News Service"
+    surname: bool = False  # weak as a person's name ("Lawton", "Hutchinson"), not as a common word
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -183,14 +187,15 @@ def recognise(
         verdict = _judge(text, toks, match, covering, words, headline, makes)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
-        elif verdict in ("place", "weak", "embedded"):
+        elif verdict in ("place", "weak", "weak-name", "embedded"):
             kept.append((match, verdict))
     return [
         Recognised(
             Mention(m.start, m.end, text[m.start : m.end], m.via),
             m.candidates,
-            weak=verdict == "weak",
+            weak=verdict in ("weak", "weak-name"),
             embedded=verdict == "embedded",
+            surname=verdict == "weak-name",
         )
         for m, verdict in kept
         if not _named_person(m, text, person_names)
@@ -386,7 +391,12 @@ def _judge(
         if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:
             return "weak"
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
-            return "weak"
+            # a person's name too, unless a preposition of place comes before it ("in Lawton";
+            # not "in Lawton's office"; "to" and "from" take people as often: "passed to Jackson")
+            where = previous is not None and previous.text.lower() in PLACE_PREPOSITIONS
+            if where and text[match.end : match.end + 2] not in ("'s", "’s"):
+                return "place"
+            return "weak-name"
     return "place"
 
 

@@ -92,6 +92,7 @@ class _Group:
     recognised: list[Recognised]
     candidates: list[tuple[Place, str]]
     weak: bool
+    surname: bool  # weak only as a person's name: a town named nearby backs it
     containers: set[str] | None = None  # ids allowed by "City, Region" patterns
     governs: bool = False  # a mention is followed by a verb of government: "Washington sanctioned"
     chosen: Place | None = None
@@ -151,21 +152,28 @@ def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for r, key in zip(recognised, keys, strict=True):
         if key not in groups:
-            groups[key] = _Group(key, [], _countries_first(r.candidates[:MAX_CANDIDATES]), weak=True)
+            groups[key] = _Group(key, [], _countries_first(r.candidates[:MAX_CANDIDATES]), weak=True, surname=True)
         group = groups[key]
         group.recognised.append(r)
         group.weak = group.weak and r.weak
+        group.surname = group.surname and r.surname
     return groups
 
 
 def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
     """The candidates, less the towns that are only called so in a country of that very name:
     "Mexico" is the country, not Mexico City (which GeoNames also calls "Mexico"); "Kuwait" is not
-    Kuwait City."""
+    Kuwait City; and less the towns only called so where a capital has the name as its own:
+    "Islamabad" is not Chattogram (of old called so)."""
     named = {p.country for p, via in candidates if p.kind == "country" and via == "name"}
-    if not named:
+    capital = any(p.capital and p.kind in LOCAL_KINDS and via == "name" for p, via in candidates)
+    if not named and not capital:
         return list(candidates)
-    return [(p, via) for p, via in candidates if not (p.kind in LOCAL_KINDS and via == "alias" and p.country in named)]
+    return [
+        (p, via)
+        for p, via in candidates
+        if not (p.kind in LOCAL_KINDS and via == "alias" and (capital or p.country in named))
+    ]
 
 
 def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
@@ -283,8 +291,11 @@ class _Context:
     def supported(self, group: _Group, place: Place) -> bool:
         """Whether a weak mention's place is backed by the rest of the document: it is large, or
         named with its region ("Mobile, Ala."), or its region is named elsewhere ("Mobile" and
-        "Alabama"), or it is a region and a town in it is named."""
+        "Alabama"), or it is a region and a town in it is named; or, weak only as a person's name,
+        it is a town within 100 km of another the document names ("drove from Lawton to Tulsa")."""
         if place.prominence >= WEAK_MIN_PROMINENCE or group.containers is not None:
+            return True
+        if group.surname and place.kind in LOCAL_KINDS and self._nearby(group, place) >= NEARBY_BONUS[0][1]:
             return True
         return self._contained_in_named_region(group, place) or self._contains_named_town(group, place)
 

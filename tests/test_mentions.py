@@ -110,6 +110,29 @@ def test_common_words_need_support_from_the_document(gazetteer):
     assert [r.mention.text for r in weak] == ["Western"]
 
 
+def test_a_town_named_like_a_person_is_a_place_after_a_preposition_of_place(gazetteer):
+    assert found("A man was arrested in Lawton on Monday.", gazetteer) == [("Lawton", "name")]
+    assert found("The fire spread toward Lawton overnight.", gazetteer) == [("Lawton", "name")]
+    # not a person's, nor after "to" or "from", which take people as often
+    assert found("They met in Lawton's office.", gazetteer) == []
+    assert found("Lawton said the plan was good.", gazetteer) == []
+    assert found("The ball went from Lawton to Smith.", gazetteer) == []
+
+
+def test_a_town_named_like_a_person_is_backed_by_a_town_named_nearby(gazetteer):
+    recognised = recognise("He drove from Lawton to Wichita Falls.", gazetteer)
+    assert [(r.mention.text, r.weak, r.surname) for r in recognised] == [
+        ("Lawton", True, True),
+        ("Wichita Falls", False, False),
+    ]
+    # Lawton, Oklahoma lies 80 km from Wichita Falls, Texas: the name is the town
+    doc = extract("He drove from Lawton to Wichita Falls.", gazetteer=gazetteer)
+    assert [(p.place.name, p.place.admin1) for p in doc.places] == [("Lawton", "Oklahoma"), ("Wichita Falls", "Texas")]
+    # a common word is not backed so ("Western" is a town's name too)
+    western = recognise("They sold Western boots in Kansas City.", gazetteer)[0]
+    assert (western.mention.text, western.weak, western.surname) == ("Western", True, False)
+
+
 @pytest.mark.parametrize(
     "text",
     ["The White House said no.", "Talks with Hamas stalled.", "He drives a Toyota.", "Wal-Mart opened a store."],

@@ -62,6 +62,11 @@ def test_congo_is_either_country_as_the_document_says(gazetteer, text, expected)
     assert resolved(text, gazetteer)["Congo"][2] == expected
 
 
+def test_a_capital_s_own_name_is_no_other_town_s_old_one(gazetteer):
+    # GeoNames gives "Islamabad" to Chattogram too (its Mughal name), a town of 3.9 million
+    assert resolved("He arrived in Islamabad on Monday.", gazetteer)["Islamabad"] == ("Islamabad", "Islamabad", "PK")
+
+
 def test_washington_acting_is_the_capital(gazetteer):
     for text in ("In March, Washington sanctioned the firm.", "Washington said it would respond."):
         assert resolved(text, gazetteer)["Washington"] == ("Washington", "District of Columbia", "US")
