@@ -1694,9 +1694,13 @@ def _moved_again(h: _Head) -> bool:
 
 
 def _subject_clauses(tok: Any) -> list[Any]:
-    """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti')."""
-    return [c for s in tok.children if s.dep_ in SUBJECTS for c in s.children
-            if c.dep_ in ("acl", "relcl")]  # fmt: skip
+    """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti'), or,
+    for a clause on a noun, the noun's other clauses ('The ferry, which left Piraeus, docked in
+    Heraklion', parsed as two clauses on 'ferry')."""
+    subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
+    if not subjects and tok.dep_ == "acl" and tok.pos_ == "VERB":
+        return [c for c in tok.head.children if c.dep_ in ("acl", "relcl") and c.i < tok.i]
+    return [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
 
 
 def _theme(h: _Head) -> list[Any]:
@@ -1897,8 +1901,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         and not any(s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots)
     ):
         return None  # "stocks moved"
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead") for c in h.token.children):
-        return None  # "to drive forward a new Sudan": to advance, not to travel
+    # "to drive forward a new Sudan": to advance, not to travel (but "left Nairobi ahead of the haj")
+    onward = [c for c in h.token.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead")]
+    if any(not any(g.lower_ == "of" for g in c.children) for c in onward):
+        return None
     intent = _lemma(h) not in f["speech"]  # "called on Turkey to release him" is a call made
     # (but "left Kenya to live in Paris", with a place of its own, and "flew to attend a summit" went,
     # for a purpose)
@@ -1998,6 +2004,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
+            if c.dep_ in SUBJECTS and step == 0 and _nobody(c):  # (not "nobody knew that Iran shipped")
+                return "negated", hedged  # "Nobody from Ottumwa went to Des Moines", "None of the refugees"
             if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and step == 0 and _reported(cur):
                 state = "future"  # "he said he would visit Libya on Wednesday": a reported "will"
             elif c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
@@ -2014,6 +2022,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             return state, hedged
         if cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in f["supposing"] | {"proposal", "threat", "offer"}:
             state = "planned" if state in ("asserted", "future") else state  # "Britain's plan to send troops"
+            if cur.head.dep_ == "dobj" and _is(cur.head.head, f["denying"]):
+                return "negated", hedged  # "Voters rejected a plan to move the county seat to Kokomo"
         # "intends to travel to Hawaii and drive to Florida": a conjunct is what its first conjunct is
         if (
             cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj")
@@ -2055,6 +2065,13 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     if state == "supposed":
         return "hypothetical", hedged
     return state, hedged
+
+
+def _nobody(subject: Any) -> bool:
+    """Whether a subject says that no one did it: 'nobody', 'none (of them)', 'no one', 'no refugees'."""
+    if subject.lower_ in ("nobody", "none", "noone", "nothing"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _past_copula(adjective: Any) -> bool:
@@ -2132,8 +2149,14 @@ def _flows(
     # "from" on the trigger itself says where the movement started; one on the verb it hangs from
     # says it only when the trigger names none
     started = any(s.role == "origin" and s.governor is not None and s.governor.i in own for s in h.slots)
+    # "a Moscow-bound flight from Antalya was diverted to Sochi": where it went instead
+    redirected = frame.get("redirects") and any(
+        s.role == "destination" and s.governor is not None and s.governor.i == h.token.i for s in h.slots
+    )
     for s in h.slots:
         if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
+            continue
+        if redirected and s.role == "destination" and (s.governor is None or s.governor.i != h.token.i):
             continue
         if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
             role = frame["modifier"]  # "a three-week US tour": where the tour goes

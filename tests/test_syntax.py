@@ -375,6 +375,43 @@ def test_nothing_goes_to_a_country_from_a_town_within_it(gazetteer):
     assert flows("Troops moved from Crimea into Ukraine.", gazetteer) == {("travel", "Crimea", "Ukraine")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ahead of" dates a move; "forward" and a bare "ahead" make it figurative
+        ("Dozens of Kenyan pilgrims left Nairobi for Mecca on Wednesday ahead of the haj.", ("Nairobi", "Makkah")),
+        # a diverted flight went where it was diverted to, not where it was bound
+        ("A Moscow-bound Aeroflot flight from Antalya was diverted to Sochi.", ("Antalya", "Sochi")),
+        ("The Emirates flight from Dubai was diverted to Mumbai after a passenger died on board.", ("Dubai", "Mumbai")),
+        ("The Kamloops Blazers bused overnight from Kelowna to Prince George.", ("Kelowna", "Prince George")),
+        # parsed as two clauses on "ferry": the one naming where it left is still the movers'
+        ("The ferry, which left Piraeus on Tuesday evening, docked in Heraklion early on Wednesday.",
+         ("Piraeus", "Irákleion")),
+    ],
+)  # fmt: skip
+def test_wire_copy_around_a_plain_move(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody from Ottumwa went to Des Moines.",
+        "No one was flown from Kabul to Doha.",
+        "Voters in 1902 rejected a plan to move the county seat from Tipton to Kokomo.",
+        "He was supposed to fly from Boise to Denver on Monday, but the flight was canceled.",
+        "The Foreign Office advised British nationals against all travel to Haiti.",
+    ],
+)
+def test_what_no_one_did_or_was_only_meant_is_no_flow(gazetteer, text):
+    assert flows(text, gazetteer) == set()
+
+
+def test_nobody_who_knows_leaves_the_act_as_it_is(gazetteer):
+    text = "Officials said nobody knew that Iran shipped drones to Sudan."
+    assert flows(text, gazetteer) == {("shipment", "Iran", "Sudan")}
+
+
 def test_where_something_else_happened_is_not_where_a_trip_went(gazetteer):
     # the light verb 'died ... after deployment': its subject is the deployment's, its place is not
     assert flows("A US soldier died in Texas after deployment to Liberia.", gazetteer) == {
