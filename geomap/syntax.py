@@ -602,6 +602,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
+        if tok.lemma_.lower() in frames()["arriving"]:
+            # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
+            # the arrival happened (no move of its own)
+            main = _after_what(tok)
+            if main is not None and main.i not in heads:
+                head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
         # "a tanker carrying Iranian oil docked in Baniyas": the goods came from their country
         for subject in (c for c in tok.children if c.dep_ in SUBJECTS):
             loads = [a for a in subject.children if a.dep_ == "acl" and a.lemma_.lower() in frames()["carrying"]]
@@ -2072,6 +2078,16 @@ def _nobody(subject: Any) -> bool:
     if subject.lower_ in ("nobody", "none", "noone", "nothing"):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _after_what(tok: Any) -> Any:
+    """The verb a clause of `tok` says happened after it ('arrested … after arriving', 'tested
+    positive when he returned'), or None."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "upon", "on") and tok.head.dep_ == "prep":
+        return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "when", "once") for m in tok.children):
+        return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _past_copula(adjective: Any) -> bool:

@@ -394,6 +394,25 @@ def test_wire_copy_around_a_plain_move(gazetteer, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Carlos Ghosn escaped from Japan to Lebanon via Istanbul.", {("migration", "Japan", "Lebanon")}),
+        ("The women were trafficked from Nigeria to Italy through Libya.", {("shipment", "Nigeria", "Italy")}),
+        ("The family boarded a ship in Port Sudan for Jeddah.", {("travel", "Port Sudan", "Jeddah")}),
+        # where what followed the arrival happened is where it arrived, not the national's home
+        ("A Chinese national was arrested at Bangkok's airport after arriving from Addis Ababa.",
+         {("travel", "Addis Ababa", "Bangkok")}),
+        ("A man tested positive in Seattle after returning from Wuhan.", {("travel", "Wuhan", "Seattle")}),
+        # a board, a traffic jam and a narrow escape move nothing
+        ("The board of Exxon met in Houston.", set()),
+        ("Traffic from Dallas to Fort Worth was heavy.", set()),
+    ],
+)  # fmt: skip
+def test_escapes_trafficking_boarding_and_arrivals_told_after(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nobody from Ottumwa went to Des Moines.",
