@@ -79,6 +79,14 @@ ORGANISATION_WORDS = frozenset(
 )
 # prepositions after which a town's name that is also a person's is the town ("in Hutchinson")
 PLACE_PREPOSITIONS = frozenset("in near outside into toward towards via".split())
+# verb forms after which "to" or "from" names a journey's end ("flown to Darwin")
+JOURNEY_VERBS = frozenset(
+    "fly flies flew flown flying travel travels travelled traveled travelling traveling drive drives drove driven "
+    "driving move moves moved moving relocate relocated relocating return returns returned returning go goes went "
+    "gone going come comes came coming head heads headed heading arrive arrives arrived arriving flee fled fleeing "
+    "airlifted evacuated transferred transported deported extradited walked sailed trip trips journey journeyed "
+    "flight flights bound en-route commute commuted commuting".split()
+)
 # words that end a state's name after another name ("the Russian Empire", "the Soviet Union");
 # each is also a town's name (Empire, Oregon; Union, New Jersey; Republic, Missouri)
 STATE_WORDS = frozenset("Empire Union Republic Kingdom Federation Commonwealth Caliphate Sultanate Emirate".split())
@@ -394,10 +402,24 @@ def _judge(
             # a person's name too, unless a preposition of place comes before it ("in Lawton";
             # not "in Lawton's office"; "to" and "from" take people as often: "passed to Jackson")
             where = previous is not None and previous.text.lower() in PLACE_PREPOSITIONS
+            if previous is not None and previous.text.lower() in ("to", "from"):
+                # "flew to Darwin", "flown from Bali to Darwin", "moved back from Lawton": a journey's
+                # end, not "passed to Jackson": a verb of journeys a few words before, in the clause
+                where = where or _journey_before(text, toks, match.first - 1)
             if where and text[match.end : match.end + 2] not in ("'s", "’s"):
                 return "place"
             return "weak-name"
     return "place"
+
+
+def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) -> bool:
+    """Whether a verb or noun of journeys comes within `reach` words before toks[index], in its clause."""
+    for j in range(index - 1, max(-1, index - 1 - reach), -1):
+        if toks[j + 1].sentence_start or any(c in ',;:.()"“”' for c in text[toks[j].end : toks[j + 1].start]):
+            return False
+        if toks[j].text.lower() in JOURNEY_VERBS:
+            return True
+    return False
 
 
 def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bool:
