@@ -735,7 +735,9 @@ def _is_earlier(tok: Any) -> bool:
     """Whether a verb or noun is an event its governor says happened before it ('after visiting Berlin')."""
     if tok.dep_ in ("pcomp", "pobj"):
         return tok.head.lower_ in EARLIER
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in EARLIER for m in tok.children)
+    # "Having fled Eritrea as a teenager, she reached Israel": a perfect participle came before
+    having = tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "having" for a in tok.children)
+    return tok.dep_ == "advcl" and (having or any(m.dep_ == "mark" and m.lower_ in EARLIER for m in tok.children))
 
 
 def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Slot]:
@@ -2371,8 +2373,13 @@ def _flows(
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
     factor = base * (0.9 if how != "explicit" else 1.0)
-    # (only for movers who go themselves: "sent troops to Syria and later to Libya" are two sendings)
-    later = {s.party.first for s in h.slots if s.later} if movement and _goes_itself(h) else set()
+    # (only for movers who go themselves, or what a passive moves "on to" somewhere: "The wounded
+    # were flown to Bamako and then on to Paris"; "sent troops to Syria and later to Libya", "Arms
+    # were shipped to Syria and then to Lebanon" are two sendings)
+    onward = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.token.children) and any(
+        c.dep_ == "conj" and c.lower_ in ("on", "onward", "onwards") for c in h.token.children
+    )
+    later = {s.party.first for s in h.slots if s.later} if movement and (_goes_itself(h) or onward) else set()
     legs: list[tuple[_Party, _Party]] = []
     previous: _Party | None = None
     for d in sorted(distinct(destinations), key=lambda p: p.first) if later else distinct(destinations):

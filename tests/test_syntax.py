@@ -412,6 +412,16 @@ def test_escapes_trafficking_boarding_and_arrivals_told_after(gazetteer, text, e
     assert flows(text, gazetteer) == expected
 
 
+def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
+    text = "The wounded were flown from Gao to Bamako and then on to Paris."
+    assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
+
+
+def test_a_perfect_participle_tells_what_came_before(gazetteer):
+    text = "Having fled Eritrea as a teenager, she reached Israel through the Sinai."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Eritrea", "Israel")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
