@@ -46,6 +46,7 @@ LOCAL_KINDS = ("city", "admin2")
 MAX_CANDIDATES = 40
 WEAK_MIN_PROMINENCE = 6.0  # a weak mention of a city of a million needs no support
 ROUNDS = 2
+SETTLE_MAX = 6  # names still swinging after the rounds whose choices are weighed together (2^6 tries)
 SMALL_TOWN = 4.0  # prominence of a town of 10,000: smaller ones need company in the document
 SHARPNESS = 2.0  # confidence: softmax over 2 x score, so a lead of one point is 88% against one rival
 # "Washington said", "Moscow denied": a capital standing for its government.
@@ -122,12 +123,14 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     for group in groups.values():
         group.chosen = _best(group, {})
     context = None
+    before: dict[str, Place | None] = {}
     for _ in range(ROUNDS):
         context = _Context(groups, context)
+        before = {key: group.chosen for key, group in groups.items()}
         for group in groups.values():
             group.scores = context.scores(group)
             group.chosen = _best(group, group.scores)
-    context = _Context(groups, context)
+    context = _settle(groups, before, _Context(groups, context))
     named_alone = {g.chosen.id for g in groups.values() if g.chosen and not all(r.embedded for r in g.recognised)}
     found: dict[str, tuple[Place, float, list[Mention]]] = {}
     for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
@@ -146,6 +149,33 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
         FoundPlace(place, confidence, tuple(sorted(mentions, key=lambda m: m.start)))
         for place, confidence, mentions in found.values()
     ]
+
+
+def _settle(groups: dict[str, _Group], before: dict[str, Place | None], context: _Context) -> _Context:
+    """Names that still swing between two places in the last round ('Halifax' and 'Truro': each
+    moves to the other's country, both at once) take, together, the pair of choices that scores best
+    as a whole ('Halifax' and 'Truro' in Nova Scotia, each near the other). Up to SETTLE_MAX names;
+    the context of the choices made."""
+    swinging = [g for key, g in groups.items() if before.get(key) is not None and g.chosen is not None
+                and g.chosen.id != before[key].id and not g.weak]  # fmt: skip
+    if not swinging or len(swinging) > SETTLE_MAX:
+        return context
+    options = [(g.chosen, before[g.key]) for g in swinging]
+    best: tuple[float, tuple[Place, ...]] | None = None
+    for choice in itertools.product(*options):
+        for group, place in zip(swinging, choice, strict=True):
+            group.chosen = place
+        trial = _Context(groups, context)
+        total = sum(trial.scores(g)[g.chosen.id] for g in swinging if g.chosen is not None)
+        if best is None or total > best[0] + 1e-9:
+            best = (total, choice)
+    assert best is not None
+    for group, place in zip(swinging, best[1], strict=True):
+        group.chosen = place
+    context = _Context(groups, context)
+    for group in swinging:
+        group.scores = context.scores(group)
+    return context
 
 
 def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:

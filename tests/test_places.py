@@ -40,6 +40,13 @@ def test_nearby_towns_decide_an_ambiguous_name(gazetteer):
     assert places["Paris"][1:] == ("Texas", "US")
 
 
+def test_two_names_that_swing_together_settle_near_each_other(gazetteer):
+    # round by round, each name moved to the other's country at once (Halifax to England beside
+    # Truro, England; Truro to Nova Scotia beside Halifax, N.S.): weighed together, both are in Nova Scotia
+    places = resolved("The train left Halifax for Truro on Monday.", gazetteer)
+    assert places["Halifax"][1:] == places["Truro"][1:] == ("Nova Scotia", "CA")
+
+
 def test_one_name_means_one_place_throughout(gazetteer):
     doc = extract("Paris, Texas is small. Paris has a tower too. In Paris the fair opened.", gazetteer=gazetteer)
     (paris,) = [p for p in doc.places if p.place.name == "Paris"]
