@@ -46,7 +46,7 @@ from geomap.events import (
     merge_drafts,
 )
 from geomap.gazetteer import Gazetteer, distance_km
-from geomap.mentions import title_case
+from geomap.mentions import MONTHS_AND_DAYS, title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
 from geomap.text import Token, tokens
@@ -1048,10 +1048,21 @@ def _residents(text: str, toks: list[Token], parties: list[_Party]) -> list[_Par
     return out
 
 
+# the words of a time or a source between a reporting verb and the 'it' it opens ("said on Tuesday it")
+SAID_WHEN = frozenset("on in at late early last this a an its the statement overnight yesterday today".split())
+
+
 def _speaker(toks: list[Token], i: int, parties: list[_Party]) -> _Party | None:
     """The country or state body whose reporting verb 'it' (token i) follows: 'Russia said (that) it',
     'Russia's foreign ministry said it'; None if there is none just before."""
     r = i - 2 if i >= 2 and toks[i - 1].text.lower() == "that" else i - 1
+    # "Ukraine said on Tuesday it had struck", "said late on Monday that it", "said in a statement it"
+    skipped = 0
+    while r >= 1 and skipped < 5 and toks[r].text.lower() not in _forms_of(frames()["reporting"]):
+        word = toks[r].text
+        if not (word.lower() in SAID_WHEN or word in MONTHS_AND_DAYS or word.isdigit()):
+            return None
+        r, skipped = r - 1, skipped + 1
     if r < 1 or toks[r].text.lower() not in _forms_of(frames()["reporting"]):
         return None
     after = [t.text.lower() for t in toks[i + 1 : i + 3]]

@@ -412,6 +412,22 @@ def test_escapes_trafficking_boarding_and_arrivals_told_after(gazetteer, text, e
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time or a source between the reporting verb and its "it" leaves the state the speaker
+        ("Ukraine said on Tuesday it had struck a Russian air base in Crimea.",
+         {("attack", "Ukraine", "Russia"), ("attack", "Ukraine", "Crimea")}),
+        ("Russia said in a statement that it had expelled two German diplomats.", {("sanction", "Russia", "Germany")}),
+        # "across" and "throughout" place an act as "in" does
+        ("U.S. and British jets bombed Houthi targets across Yemen.",
+         {("attack", "United States", "Yemen"), ("attack", "United Kingdom", "Yemen")}),
+    ],
+)  # fmt: skip
+def test_wire_copy_around_an_act(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
