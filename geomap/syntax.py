@@ -138,7 +138,7 @@ def frames() -> dict[str, Any]:
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
-        "banning affiliation greeting supplying taking_places officials supposing_adjectives".split()
+        "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -323,7 +323,7 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
-    words |= _forms_of(frames()["posted_abroad"])
+    words |= _forms_of(frames()["posted_abroad"]) | _forms_of(frames()["weapons"])  # "a drone slammed into"
     return _forms_of(frozenset(words))
 
 
@@ -338,6 +338,25 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     for lemma in frames()["retype"]:
         table.setdefault(lemma, ("retype", ""))  # a trigger only by what it moves
     return table
+
+
+def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], lexicon: Lexicon) -> dict[int, list[Any]]:
+    """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
+    building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), with those
+    subjects: attacks, where the verb itself triggers no attack already."""
+    f = frames()
+    out = {}
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in f["impact"] or not _plainly_true(tok):
+            continue
+        if tok.i in triggers and triggers[tok.i][1] == "attack":
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS]
+        armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
+                 or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
+        if armed:
+            out[tok.i] = armed
+    return out
 
 
 def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> dict[int, tuple[str, str]]:
@@ -434,6 +453,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     taken = {t.i for _, s in spans for t in s}
     placed = {t.i for p, s in spans if p.kind != "person" for t in s}
     triggers = _triggers(doc, lexicon, taken, placed)
+    impacts = _impacts(doc, triggers, lexicon)
+    triggers |= {i: ("type", "attack") for i in impacts}
     place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
@@ -457,6 +478,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
     for i in owner:
         del heads[i]
+    for i, armed in impacts.items():
+        if i in heads:  # who attacked is who the weapon is said to be of, not "Iraqi officials: car bomb kills"
+            inside = {t.i for c in armed for t in c.subtree}
+            heads[i].slots = [s for s in heads[i].slots if s.role != "agent" or s.span.root.i in inside]
     by_governor: dict[int, list[_Slot]] = {}
     for s in slots:
         if s.governor is not None:
@@ -478,7 +503,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 del heads[verb.i]
     # "sanctions targeting Russian banks": what an act's clause aims at is its target
     for i in heads:
-        aims = [c for c in heads[i].token.children if c.dep_ == "acl" and c.lemma_.lower() in frames()["aiming"]]
+        aims = [c for t in (heads[i].token, *heads[i].nouns) for c in t.children
+                if c.dep_ == "acl" and c.lemma_.lower() in frames()["aiming"]]  # fmt: skip
         heads[i].slots += [replace(s, role="target") for c in aims for s in by_governor.get(c.i, [])
                            if s.role in ("object", "location")]  # fmt: skip
     # "returned from visits to the U.S.": where the trip went is where the return starts

@@ -428,6 +428,21 @@ def test_wire_copy_around_an_act(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Russian drone slammed into an apartment building in Odesa.", {("attack", "Russia", "Odesa")}),
+        ("A Russian missile strike killed 14 people in Kramatorsk.", {("attack", "Russia", "Kramatorsk")}),
+        # who attacked is who the weapon is of, not who reports it
+        ("Iraqi Officials: Car Bomb Kills 20 in Baghdad.", set()),
+        # a weapon shipped is no weapon striking
+        ("Israel shipped drones to Azerbaijan.", {("shipment", "Israel", "Azerbaijan")}),
+    ],
+)
+def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
