@@ -579,9 +579,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # verb's subject imposed it
             head.slots += [s for s in by_governor.get(tok.head.head.i, []) if s.role == "agent" and s not in head.slots]
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_ in frames()["hedging"]:
+            # "Kyiv accused Moscow of striking Odesa": the accused acts (a capital for its state)
             accused = tok.head.head
-            head.slots += [replace(s, role="agent") for s in by_governor.get(accused.i, [])
-                           if s.role in ("object", "patient")]  # fmt: skip
+            head.slots += [replace(s, role="agent", party=_state_of(s.party, s.span.text, gazetteer))
+                           for s in by_governor.get(accused.i, []) if s.role in ("object", "patient")]  # fmt: skip
     # where the movers were, said by a verb that is no event: "Jews were arrested in France and taken
     # to Auschwitz", "students who had been quarantined in Kisumu were transported to Nairobi"
     # "landed in Lampedusa after crossing from Tunisia": the earlier move's start is this one's;
@@ -1595,12 +1596,24 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
 
 
 def _as_government(slot: _Slot, gazetteer: Gazetteer | None) -> _Party:
-    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb) stands for its country."""
+    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb, or joined to one:
+    'Beijing and Washington resumed talks') stands for its country; so does one talked or dealt
+    'with' ('held talks with Tehran')."""
     p = slot.party
-    if gazetteer is None or slot.role != "agent" or slot.span.root.dep_ != "nsubj" or not p.place.capital:
+    root = slot.span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    acting = slot.role == "agent" and root.dep_ == "nsubj"
+    dealt_with = slot.role == "party" and root.dep_ == "pobj" and root.head.lower_ == "with"
+    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with else p
+
+
+def _state_of(p: _Party, said: str, gazetteer: Gazetteer | None) -> _Party:
+    """The country of a capital that acts for it (`said`: how the text names it), else the party."""
+    if gazetteer is None or not p.place.capital:
         return p
     country = gazetteer.get_country(p.place.country) if p.place.country else None
-    return replace(p, place=country, actor=p.actor or slot.span.text) if country else p
+    return replace(p, place=country, actor=p.actor or said) if country else p
 
 
 # --- Events ---------------------------------------------------------------------------------------

@@ -443,6 +443,20 @@ def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, e
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing and Washington resumed trade talks on Monday.", {("meeting", "China", "United States")}),
+        ("Israel held talks with Washington.", {("meeting", "Israel", "United States")}),
+        ("Kyiv accused Moscow of striking a hospital in Odesa.", {("attack", "Russia", "Odesa")}),
+        # a city's own mayor meets as the city
+        ("The mayor of Aleppo met the mayor of Paris.", {("meeting", "Aleppo", "Paris")}),
+    ],
+)
+def test_a_capital_that_acts_or_is_dealt_with_stands_for_its_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
