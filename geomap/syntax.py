@@ -1817,6 +1817,21 @@ def _inside(origin: _Party, destination: _Party) -> bool:
     return place.kind == "country" and origin.place.kind in ("city", "admin2") and origin.place.country == place.country
 
 
+def _labels_goods(slot: _Slot) -> bool:
+    """Whether a country's name modifies a noun of goods as its origin ('U.S. soybeans', 'Qatar LNG';
+    not 'U.S. officials', 'the Iran deal')."""
+    root = slot.span.root
+    goods = root.head
+    return (
+        slot.party.kind == "place"
+        and slot.party.place.kind == "country"
+        and root.dep_ in ("compound", "nmod")
+        and goods.pos_ in NOUNS
+        and goods.lemma_.lower() not in frames()["people"]
+        and goods.i != root.i
+    )
+
+
 def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
     """Whether every destination lies in the agent's own country (and is not the country itself)."""
     country = agent.place.country
@@ -2062,8 +2077,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
-            if c.dep_ in SUBJECTS and step == 0 and _nobody(c):  # (not "nobody knew that Iran shipped")
-                return "negated", hedged  # "Nobody from Ottumwa went to Des Moines", "None of the refugees"
+            # "Nobody from Ottumwa went to Des Moines", "Iran shipped no missiles to Russia" (not
+            # "nobody knew that Iran shipped")
+            if c.dep_ in (*SUBJECTS, "dobj") and step == 0 and _nobody(c) and cur.pos_ in ("VERB", "AUX"):
+                return "negated", hedged
+            if c.dep_ == "advmod" and c.lower_ == "yet" and cur.lemma_ in ("have", "be") and step > 0:
+                return "negated", hedged  # "Sweden has yet to deliver the howitzers"
             if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and step == 0 and _reported(cur):
                 state = "future"  # "he said he would visit Libya on Wednesday": a reported "will"
             elif c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
@@ -2292,10 +2311,12 @@ def _flows(
     how = "explicit"
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
+    # "Russian oil", and "U.S. soybeans": a country's name on the goods, as its demonym is
+    labelled = {s.party.first for s in h.slots if s.role in ("object", "patient") and _labels_goods(s)}
     goods_from = [
         o
         for o in roles.get("object", [])
-        if o.kind == "demonym" and all(o.place.id != d.place.id for d in destinations)
+        if (o.kind == "demonym" or o.first in labelled) and all(o.place.id != d.place.id for d in destinations)
     ]
     if destinations and not origins and goods_from and goods and how == "explicit" and (moves or type_ == "trade"):
         origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country

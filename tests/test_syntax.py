@@ -457,6 +457,26 @@ def test_a_capital_that_acts_or_is_dealt_with_stands_for_its_state(gazetteer, te
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China bought U.S. soybeans last year.", {("trade", "United States", "China")}),
+        ("Germany's imports of US LNG rose.", {("trade", "United States", "Germany")}),
+        # a country's name on people is no origin of goods
+        ("Russia sent U.S. prisoners to Moscow.", {("travel", "Russia", "Moscow")}),
+    ],
+)
+def test_a_country_s_name_on_goods_says_where_they_come_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Iran shipped no missiles to Russia.", "Sweden has yet to deliver the Archer howitzers to Ukraine."]
+)
+def test_no_goods_moved_and_not_yet_delivered_are_no_flows(gazetteer, text):
+    assert flows(text, gazetteer) == set() and flows(text, gazetteer, asserted=False)
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
