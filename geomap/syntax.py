@@ -340,6 +340,29 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return table
 
 
+def _trade_roles(heads: dict[int, _Head], slots: list[_Slot]) -> None:
+    """'Russia was India's top supplier of crude', 'Pakistan, Kenya's biggest tea buyer': who holds
+    a trade partner's role (the subject of 'is', or the noun the role is in apposition to) sells to,
+    or buys from, its owner; the slots of such heads are set so."""
+    for head in heads.values():
+        tok = head.token
+        side = frames()["trade_roles"].get(tok.lemma_.lower())
+        if side is None:
+            continue
+        if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become", "remain"):
+            holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        else:
+            holder = tok.head if tok.dep_ == "appos" else None
+        if holder is None:
+            continue
+        holders = {holder.i, *(c.i for c in holder.conjuncts)}
+        mine, theirs = ("origin", "destination") if side == "seller" else ("destination", "origin")
+        owners = [s for s in head.slots if s.role == "agent" and s.span.root.dep_ == "poss"]
+        head.slots = [s for s in head.slots if s not in owners]
+        head.slots += [replace(s, role=mine) for s in slots if s.span.root.i in holders]
+        head.slots += [replace(s, role=theirs) for s in owners]
+
+
 def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], lexicon: Lexicon) -> dict[int, list[Any]]:
     """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
     building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), with those
@@ -501,6 +524,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                                if s.role in ("agent", "patient") and s.span.root.i in named]  # fmt: skip
             if verb.i in heads and verb.i != i:
                 del heads[verb.i]
+    _trade_roles(heads, slots)
     # "sanctions targeting Russian banks": what an act's clause aims at is its target
     for i in heads:
         aims = [c for t in (heads[i].token, *heads[i].nouns) for c in t.children

@@ -477,6 +477,19 @@ def test_no_goods_moved_and_not_yet_delivered_are_no_flows(gazetteer, text):
     assert flows(text, gazetteer) == set() and flows(text, gazetteer, asserted=False)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia was India's top supplier of crude in May.", {("trade", "Russia", "India")}),
+        ("China is the top buyer of Brazilian soybeans.", {("trade", "Brazil", "China")}),
+        ("Pakistan, Kenya's biggest tea buyer, cut purchases.", {("trade", "Kenya", "Pakistan")}),
+        ("Germany is a big buyer.", set()),
+    ],
+)
+def test_a_trade_partner_s_role_says_who_sells_to_whom(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
