@@ -324,6 +324,7 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
     words |= _forms_of(frames()["posted_abroad"]) | _forms_of(frames()["weapons"])  # "a drone slammed into"
+    words |= _forms_of(frozenset(frames()["trade_roles"]))  # "Russia was India's top supplier"
     return _forms_of(frozenset(words))
 
 
@@ -340,21 +341,27 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return table
 
 
+def _role_holder(tok: Any) -> Any:
+    """Who holds the trade partner's role `tok` names: the subject of 'is' ('Russia was India's top
+    supplier'), or the noun it is in apposition to ('Pakistan, Kenya's biggest tea buyer'); None
+    for no such role ('sent wheat to Egyptian buyers')."""
+    if tok.pos_ not in NOUNS or tok.lemma_.lower() not in frames()["trade_roles"]:
+        return None
+    if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become", "remain"):
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return tok.head if tok.dep_ == "appos" else None
+
+
 def _trade_roles(heads: dict[int, _Head], slots: list[_Slot]) -> None:
     """'Russia was India's top supplier of crude', 'Pakistan, Kenya's biggest tea buyer': who holds
     a trade partner's role (the subject of 'is', or the noun the role is in apposition to) sells to,
     or buys from, its owner; the slots of such heads are set so."""
     for head in heads.values():
         tok = head.token
-        side = frames()["trade_roles"].get(tok.lemma_.lower())
-        if side is None:
-            continue
-        if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become", "remain"):
-            holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        else:
-            holder = tok.head if tok.dep_ == "appos" else None
+        holder = _role_holder(tok)
         if holder is None:
             continue
+        side = frames()["trade_roles"][tok.lemma_.lower()]
         holders = {holder.i, *(c.i for c in holder.conjuncts)}
         mine, theirs = ("origin", "destination") if side == "seller" else ("destination", "origin")
         owners = [s for s in head.slots if s.role == "agent" and s.span.root.dep_ == "poss"]
@@ -478,6 +485,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     triggers = _triggers(doc, lexicon, taken, placed)
     impacts = _impacts(doc, triggers, lexicon)
     triggers |= {i: ("type", "attack") for i in impacts}
+    triggers |= {t.i: ("type", "trade") for t in doc if _role_holder(t) is not None and "trade" in lexicon.types}
     place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
