@@ -1996,7 +1996,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     f = frames()
     theme = _theme(h)
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
-    moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i]  # "talks" is no figurative mover of itself
+    # ("talks" is no figurative mover of itself; and what someone sends is no market: "Germany sent 5
+    # million euros to Nepal", but "the euro moved to a high")
+    sent = any(c.dep_ in SUBJECTS for c in h.token.children) and h.token.pos_ == "VERB"
+    moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i and not (sent and t.dep_ == "dobj")]
     if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
         return None  # "a storm system moving into the valley from Nebraska": weather is no flow
     loose = h.kind != "type" or h.type == "travel"  # "transferred two billion euros" is money that moves

@@ -490,6 +490,19 @@ def test_a_trade_partner_s_role_says_who_sells_to_whom(gazetteer, text, expected
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany sent 5 million euros to Nepal.", {("transfer", "Germany", "Nepal")}),
+        ("Japan gave Ukraine 5 million dollars.", {("transfer", "Japan", "Ukraine")}),
+        # a currency that moves of itself is a market
+        ("The euro moved from Frankfurt to a two-year high.", set()),
+    ],
+)
+def test_money_someone_sends_is_a_transfer(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
