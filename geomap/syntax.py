@@ -352,6 +352,19 @@ def _role_holder(tok: Any) -> Any:
     return tok.head if tok.dep_ == "appos" else None
 
 
+GOODS_TYPES = ("shipment", "transfer", "trade", "aid")  # the types of what is carried, not who
+
+
+def _cargo_of(movers: list[Any]) -> list[Any]:
+    """The nouns a clause of `carrying` on the movers names as their load ('a tanker carrying
+    Iranian oil', 'a plane loaded with 37 tonnes of aid')."""
+    carrying = frames()["carrying"]
+    clauses = [c for t in movers for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in carrying]
+    loads = [g for c in clauses for g in c.children if g.dep_ == "dobj"]
+    loads += [p for c in clauses for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children]
+    return [t for g in loads for t in (g, *(p for w in g.children if w.lower_ == "of" for p in w.children))]
+
+
 def _trade_roles(heads: dict[int, _Head], slots: list[_Slot]) -> None:
     """'Russia was India's top supplier of crude', 'Pakistan, Kenya's biggest tea buyer': who holds
     a trade partner's role (the subject of 'is', or the noun the role is in apposition to) sells to,
@@ -2037,6 +2050,16 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
                            for t in h.token.subtree)  # fmt: skip
     # "Gomez was arrested in Danbury and brought to New Milford": who was arrested is a person
     people = people or (h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"])
+    # "The MV Razoni, carrying Ukrainian corn, left Odesa", "an Il-76 carrying aid landed": what a
+    # vessel's clause says it carries decides, goods if nothing else does
+    load = [t.lemma_.lower() for t in _cargo_of(theme)]
+    if load and h.type in ("travel", "") and h.kind in ("movement", "departure", "type"):
+        typed = [_trigger_table(lexicon)[w][1] for w in load if w in _trigger_table(lexicon)]
+        kinds = [lexicon.cargo[w] for w in load if w in lexicon.cargo] + typed
+        if kinds and kinds[0] in lexicon.types and kinds[0] in GOODS_TYPES:
+            return kinds[0]
+        if not kinds and not any(w in f["people"] for w in load):
+            return "shipment"
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"

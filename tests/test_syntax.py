@@ -503,6 +503,18 @@ def test_money_someone_sends_is_a_transfer(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The MV Razoni, carrying Ukrainian corn, left Odesa for Tripoli.", {("shipment", "Odesa", "Tripoli")}),
+        ("A Russian Il-76 carrying humanitarian aid landed in Damascus.", {("aid", "Russia", "Damascus")}),
+        ("A ferry carrying 300 passengers sailed from Piraeus to Crete.", {("travel", "Piraeus", "Crete")}),
+    ],
+)
+def test_what_a_vessel_carries_gives_the_type_of_its_voyage(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
@@ -2101,7 +2113,7 @@ def test_a_group_named_of_a_people_is_not_their_state_again(gazetteer):
             {("transfer", "Kisumu", "Nairobi")},
         ),
         # a vessel's cargo came from its country, when nothing else says
-        ("A ship loaded with Ukrainian grain arrived in Lebanon.", {("travel", "Ukraine", "Lebanon")}),
+        ("A ship loaded with Ukrainian grain arrived in Lebanon.", {("shipment", "Ukraine", "Lebanon")}),
         (
             "A tanker carrying Iranian oil docked in Baniyas after sailing from Bandar Abbas.",
             {("shipment", "Bandar Abbas", "Bāniyās")},
