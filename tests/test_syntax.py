@@ -515,6 +515,18 @@ def test_what_a_vessel_carries_gives_the_type_of_its_voyage(gazetteer, text, exp
     assert flows(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian hackers hacked the German parliament in Berlin.", {("attack", "Russia", "Germany")}),
+        ("A cyberattack by Iran hit Albania's government.", {("attack", "Iran", "Albania")}),
+        ("The company breached its contract in Ohio.", set()),
+    ],
+)
+def test_hacking_is_an_attack(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
