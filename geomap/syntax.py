@@ -517,6 +517,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[_root(owner, anchor.i)].slots.append(s)
     for i in owner:  # a chain (a noun of a noun of a verb) goes to the verb at its end
         verb = _root(owner, i)
+        such = heads[i].kind == "anaphor" or any(c.lower_ == "such" for c in heads[i].token.children)
+        if such and heads[verb].kind == "type":
+            continue  # "met his counterpart in Tokyo, the first such visit in five years": the meeting told
         heads[verb].nouns.append(heads[i].token)
         if heads[i].kind == "anaphor":
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event

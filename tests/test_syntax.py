@@ -527,6 +527,11 @@ def test_hacking_is_an_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+def test_a_such_noun_after_an_act_names_it_again(gazetteer):
+    text = "South Korea's foreign minister met his Japanese counterpart in Tokyo, the first such visit in years."
+    assert flows(text, gazetteer) == {("meeting", "Japan", "South Korea"), ("visit", "South Korea", "Tokyo")}
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
