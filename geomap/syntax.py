@@ -138,7 +138,8 @@ def frames() -> dict[str, Any]:
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
-        "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons".split()
+        "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
+        "failing".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -2127,6 +2128,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
+    if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS and h.token.head.lemma_.lower() in f["failing"]:
+        return "negated", False  # "Talks between Serbia and Kosovo collapsed", "the visit was cancelled"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
     said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS else None
     # "the Saudis' bombing campaign in Yemen": an act named with its doer is presupposed, whatever is

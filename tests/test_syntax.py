@@ -532,6 +532,20 @@ def test_a_such_noun_after_an_act_names_it_again(gazetteer):
     assert flows(text, gazetteer) == {("meeting", "Japan", "South Korea"), ("visit", "South Korea", "Tokyo")}
 
 
+@pytest.mark.parametrize(
+    ("text", "asserted"),
+    [
+        ("Talks between Serbia and Kosovo collapsed before they could begin.", False),
+        ("Talks between Serbia and Kosovo were cancelled.", False),
+        ("Talks between Serbia and Kosovo ended in Brussels.", True),
+        # what is suspended went on until now
+        ("The travel of horses between Australia and New Zealand has been suspended.", True),
+    ],
+)
+def test_an_event_that_collapsed_or_was_cancelled_did_not_happen(gazetteer, text, asserted):
+    assert bool(flows(text, gazetteer)) == asserted
+
+
 def test_what_a_passive_moves_goes_on_leg_by_leg(gazetteer):
     text = "The wounded were flown from Gao to Bamako and then on to Paris."
     assert flows(text, gazetteer) == {("transfer", "Gao", "Bamako"), ("transfer", "Bamako", "Paris")}
