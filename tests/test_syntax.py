@@ -521,9 +521,10 @@ def test_what_a_vessel_carries_gives_the_type_of_its_voyage(gazetteer, text, exp
         ("Russian hackers hacked the German parliament in Berlin.", {("attack", "Russia", "Germany")}),
         ("A cyberattack by Iran hit Albania's government.", {("attack", "Iran", "Albania")}),
         ("The company breached its contract in Ohio.", set()),
+        ("Indian troops opened fire on Pakistani posts.", {("attack", "India", "Pakistan")}),
     ],
 )
-def test_hacking_is_an_attack(gazetteer, text, expected):
+def test_hacking_and_opening_fire_are_attacks(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
