@@ -49,3 +49,14 @@ def test_the_split_is_the_fixed_rule_s(score):
     for line in (FLOWS / "sample.jsonl").open(encoding="utf-8"):
         item = json.loads(line)
         assert item["split"] == sampling.split_of(item["corpus"], item["doc"])
+
+
+def test_every_probe_sentence_names_its_flows_in_the_guide_s_types():
+    """benchmarks/flows/probes: written sentences, each with the flows a careful annotator records
+    (origin, destination and type, both ends named in the text as geomap names them or nearly)."""
+    cases = [json.loads(line) for path in sorted((FLOWS / "probes").glob("*.jsonl")) for line in path.open()]
+    assert len(cases) == 515
+    for case in cases:
+        assert case["text"].strip() and isinstance(case["expected"], list)
+        for origin, destination, type_ in case["expected"]:
+            assert type_ in TYPES and origin and destination and origin != destination

@@ -1,0 +1,66 @@
+"""Written probe sentences: how many of their flows the syntax reader draws, ends only.
+
+    python benchmarks/flows/probes.py [--show]
+
+Four helpers each wrote one set in the style of a kind of reporting (wire-service travel, local
+news travel, trade and shipping, conflict and diplomacy), annotated it by
+../shared/events/ANNOTATION.md and never saw the real-news sample. They are sentences written to
+find what the reader misses, and the session that had them wrote mechanisms for what they showed:
+a development set for phrasing, not a test. A flow is found when a drawn arrow has its two ends
+(by place name, accents and case aside; either way round for a meeting); `--show` lists the
+sentences whose flows are not all found, or that draw a flow none expects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "probes"
+
+
+def key(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def score(path: Path, gazetteer, show: bool) -> tuple[int, int, int]:
+    from geomap.document import extract
+
+    expected_n = found = drawn = 0
+    for line in path.open(encoding="utf-8"):
+        case = json.loads(line)
+        doc = extract(case["text"], gazetteer=gazetteer, reader="syntax")
+        names = {p.place.id: p.place.name for p in doc.places}
+        arrows = {(key(names[e.origin]), key(names[e.destination])) for e in doc.events
+                  if e.asserted and e.origin and e.destination and e.origin != e.destination}  # fmt: skip
+        expected = [(key(o), key(d), t) for o, d, t in case["expected"]]
+        hits = [(o, d) in arrows or (t == "meeting" and (d, o) in arrows) for o, d, t in expected]
+        expected_n, found, drawn = expected_n + len(expected), found + sum(hits), drawn + len(arrows)
+        extra = arrows - {(o, d) for o, d, _ in expected} - {(d, o) for o, d, t in expected if t == "meeting"}
+        if show and (not all(hits) or extra):
+            print(f"  {case['text'][:110]}\n    expected {case['expected']}\n    drawn    {sorted(arrows)}")
+    return expected_n, found, drawn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true")
+    args = parser.parse_args()
+    from geomap.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    total = [0, 0, 0]
+    for path in sorted(HERE.glob("*.jsonl")):
+        n, found, drawn = score(path, gazetteer, args.show)
+        total = [total[0] + n, total[1] + found, total[2] + drawn]
+        print(f"{path.stem:<14} flows {n:>4}  found {found:>4}  drawn {drawn:>4}  "
+              f"P {found / max(drawn, 1):.3f}  R {found / max(n, 1):.3f}")  # fmt: skip
+    n, found, drawn = total
+    print(f"{'all':<14} flows {n:>4}  found {found:>4}  drawn {drawn:>4}  "
+          f"P {found / max(drawn, 1):.3f}  R {found / max(n, 1):.3f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
