@@ -82,10 +82,15 @@ PLACE_PREPOSITIONS = frozenset("in near outside into toward towards via".split()
 # verb forms after which "to" or "from" names a journey's end ("flown to Darwin")
 JOURNEY_VERBS = frozenset(
     "fly flies flew flown flying travel travels travelled traveled travelling traveling drive drives drove driven "
-    "driving move moves moved moving relocate relocated relocating return returns returned returning go goes went "
-    "gone going come comes came coming head heads headed heading arrive arrives arrived arriving flee fled fleeing "
-    "airlifted evacuated transferred transported deported extradited walked sailed trip trips journey journeyed "
-    "flight flights bound en-route commute commuted commuting".split()
+    "driving relocate relocated relocating headed heading arrive arrives arrived arriving flee fled fleeing "
+    "airlifted evacuated deported extradited sailed trip trips journey journeyed flight flights bound commute "
+    "commuted commuting".split()
+)  # (not "came from Powell", "returned the trophy to Harrison", "moved the ball to Hutchinson")
+# words whose "in" takes a person ("confidence in Powell"), and verbs after which a name speaks
+HELD_IN = frozenset("confidence faith trust interest interested belief believe believes believed pride role".split())
+SPEAKING = frozenset(
+    "said says say told tells added adds wrote writes noted notes explained explains asked asks spoke speaks "
+    "replied replies argued argues insisted insists recalled recalls".split()
 )
 # words that end a state's name after another name ("the Russian Empire", "the Soviet Union");
 # each is also a town's name (Empire, Oregon; Union, New Jersey; Republic, Missouri)
@@ -392,7 +397,9 @@ def _judge(
         return "person"
     if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
-    if single and not demonym and prev_in_name and surface in STATE_WORDS and not _strong(match):
+    opening = previous is not None and previous.sentence_start and match.first - 1 not in covering  # "In Union, N.J."
+    named_before = prev_in_name and not opening
+    if single and not demonym and named_before and surface in STATE_WORDS and not _strong(match):
         return "no"  # "the Russian Empire", "the Soviet Union": a state's name, not Empire, Oregon
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
@@ -401,13 +408,17 @@ def _judge(
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
             # a person's name too, unless a preposition of place comes before it ("in Lawton";
             # not "in Lawton's office"; "to" and "from" take people as often: "passed to Jackson")
-            where = previous is not None and previous.text.lower() in PLACE_PREPOSITIONS
+            # (not "confidence in Powell", "interested in Harrison")
+            before = toks[match.first - 2].text.lower() if match.first >= 2 else ""
+            where = previous is not None and previous.text.lower() in PLACE_PREPOSITIONS and before not in HELD_IN
             if previous is not None and previous.text.lower() in ("to", "from"):
-                # "flew to Darwin", "flown from Bali to Darwin", "moved back from Lawton": a journey's
+                # "flew to Darwin", "flown from Bali to Darwin", "drove back from Lawton": a journey's
                 # end, not "passed to Jackson": a verb of journeys a few words before, in the clause
                 where = where or _journey_before(text, toks, match.first - 1)
             if where and text[match.end : match.end + 2] not in ("'s", "’s"):
                 return "place"
+            if following is not None and following.text.lower() in SPEAKING:
+                return "person"  # "Garland told reporters in Dallas": who speaks is a person, a town nearby or not
             return "weak-name"
     return "place"
 

@@ -193,17 +193,20 @@ def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
 def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
     """The candidates, less the towns that are only called so in a country of that very name:
     "Mexico" is the country, not Mexico City (which GeoNames also calls "Mexico"); "Kuwait" is not
-    Kuwait City; and less the towns only called so where a capital has the name as its own:
-    "Islamabad" is not Chattogram (of old called so)."""
+    Kuwait City; and less the towns only called so that would outrank a capital whose own name it
+    is: "Islamabad" is not Chattogram (of old called so, and larger). A smaller town of that
+    alias stays for the text to choose ("Santiago" beside Havana is Santiago de Cuba)."""
     named = {p.country for p, via in candidates if p.kind == "country" and via == "name"}
-    capital = any(p.capital and p.kind in LOCAL_KINDS and via == "name" for p, via in candidates)
-    if not named and not capital:
+    capital = max((_base(p, via) for p, via in candidates if p.capital and p.kind in LOCAL_KINDS and via == "name"),
+                  default=None)  # fmt: skip
+    if not named and capital is None:
         return list(candidates)
-    return [
-        (p, via)
-        for p, via in candidates
-        if not (p.kind in LOCAL_KINDS and via == "alias" and (capital or p.country in named))
-    ]
+
+    def shadowed(p: Place, via: str) -> bool:
+        alias = p.kind in LOCAL_KINDS and via == "alias"
+        return alias and (p.country in named or (capital is not None and _base(p, via) >= capital))
+
+    return [(p, via) for p, via in candidates if not shadowed(p, via)]
 
 
 def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:

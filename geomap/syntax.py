@@ -139,7 +139,7 @@ def frames() -> dict[str, Any]:
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
         "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing".split()
+        "failing vehicles".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -356,6 +356,15 @@ def _role_holder(tok: Any) -> Any:
 GOODS_TYPES = ("shipment", "transfer", "trade", "aid")  # the types of what is carried, not who
 
 
+def _a_person(tok: Any) -> bool:
+    """Whether a noun names people: a word for people, a people or nationality, a named person, a
+    title ('50 Rohingya', 'the Brazilian football squad', 'the governor')."""
+    f = frames()
+    words = f["people"] | f["envoys"] | f["private_travellers"] | f["movers"] | f["forces"]
+    named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS"
+    return named or tok.lemma_.lower() in words or any(c.ent_type_ == "NORP" for c in tok.children)
+
+
 def _cargo_of(movers: list[Any]) -> list[Any]:
     """The nouns a clause of `carrying` on the movers names as their load ('a tanker carrying
     Iranian oil', 'a plane loaded with 37 tonnes of aid')."""
@@ -384,7 +393,7 @@ def _trade_roles(heads: dict[int, _Head], slots: list[_Slot]) -> None:
         head.slots += [replace(s, role=theirs) for s in owners]
 
 
-def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], lexicon: Lexicon) -> dict[int, list[Any]]:
+def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[Any]]:
     """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
     building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), with those
     subjects: attacks, where the verb itself triggers no attack already."""
@@ -497,14 +506,15 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     taken = {t.i for _, s in spans for t in s}
     placed = {t.i for p, s in spans if p.kind != "person" for t in s}
     triggers = _triggers(doc, lexicon, taken, placed)
-    impacts = _impacts(doc, triggers, lexicon)
+    impacts = _impacts(doc, triggers)
     triggers |= {i: ("type", "attack") for i in impacts}
     triggers |= {t.i: ("type", "trade") for t in doc if _role_holder(t) is not None and "trade" in lexicon.types}
     place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
+    states = {t.i for p, span in spans if p.place.kind == "country" or p.place.capital for t in span}
     for s in slots:
-        s.party = _as_government(s, gazetteer)
+        s.party = _as_government(s, gazetteer, states)
     heads: dict[int, _Head] = {i: _Head(doc[i], kind, type_) for i, (kind, type_) in triggers.items()}
     # a trigger noun that is the subject or object of a trigger verb is part of the verb's event
     owner: dict[int, int] = {}
@@ -682,7 +692,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
             # the arrival happened (no move of its own)
             main = _after_what(tok)
-            if main is not None and main.i not in heads:
+            # (the same movers: not "Markets rallied in Tokyo after Biden returned from Beijing")
+            own = any(c.dep_ in SUBJECTS for c in tok.children)
+            if main is not None and main.i not in heads and not own:
                 head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
         # "a tanker carrying Iranian oil docked in Baniyas": the goods came from their country
         for subject in (c for c in tok.children if c.dep_ in SUBJECTS):
@@ -1644,15 +1656,19 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
     return None
 
 
-def _as_government(slot: _Slot, gazetteer: Gazetteer | None) -> _Party:
+def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -> _Party:
     """'Ottawa imposed sanctions': a capital that acts (the subject of a verb, or joined to one:
-    'Beijing and Washington resumed talks') stands for its country; so does one talked or dealt
-    'with' ('held talks with Tehran')."""
+    'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
+    `states`, their tokens) stands for its country; so does one talked or dealt 'with' ('held talks
+    with Tehran')."""
     p = slot.party
     root = slot.span.root
+    joined = root.dep_ == "conj"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     acting = slot.role == "agent" and root.dep_ == "nsubj"
+    if joined and acting and root.i not in states:
+        return p  # "Milan and Rome sent medical teams": a capital beside a town acts as a town
     dealt_with = slot.role == "party" and root.dep_ == "pobj" and root.head.lower_ == "with"
     return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with else p
 
@@ -1868,7 +1884,7 @@ def _inside(origin: _Party, destination: _Party) -> bool:
 
 def _labels_goods(slot: _Slot) -> bool:
     """Whether a country's name modifies a noun of goods as its origin ('U.S. soybeans', 'Qatar LNG';
-    not 'U.S. officials', 'the Iran deal')."""
+    not 'U.S. officials')."""
     root = slot.span.root
     goods = root.head
     return (
@@ -2026,6 +2042,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         and not any(s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots)
     ):
         return None  # "stocks moved"
+    if _frame(h.token).get("redirects") and not any(t.lemma_.lower() in f["vehicles"] for t in theme):
+        return None  # "diverted attention from Washington to Moscow": only a flight or a ship is diverted
     # "to drive forward a new Sudan": to advance, not to travel (but "left Nairobi ahead of the haj")
     onward = [c for c in h.token.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("forward", "ahead")]
     if any(not any(g.lower_ == "of" for g in c.children) for c in onward):
@@ -2054,16 +2072,15 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
                            for t in h.token.subtree)  # fmt: skip
     # "Gomez was arrested in Danbury and brought to New Milford": who was arrested is a person
     people = people or (h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"])
-    # "The MV Razoni, carrying Ukrainian corn, left Odesa", "an Il-76 carrying aid landed": what a
-    # vessel's clause says it carries decides, goods if nothing else does
-    load = [t.lemma_.lower() for t in _cargo_of(theme)]
+    # "The MV Razoni, carrying Ukrainian corn, left Odesa", "an Il-76 carrying aid landed": goods a
+    # vessel's clause says it carries decide (not "a boat carrying 50 Rohingya")
+    loaded = _cargo_of(theme)
+    load = [t.lemma_.lower() for t in loaded]
     if load and h.type in ("travel", "") and h.kind in ("movement", "departure", "type"):
-        typed = [_trigger_table(lexicon)[w][1] for w in load if w in _trigger_table(lexicon)]
-        kinds = [lexicon.cargo[w] for w in load if w in lexicon.cargo] + typed
-        if kinds and kinds[0] in lexicon.types and kinds[0] in GOODS_TYPES:
+        kinds = [lexicon.cargo[w] for w in load if w in lexicon.cargo]
+        kinds += [_trigger_table(lexicon)[w][1] for w in load if w in _trigger_table(lexicon)]
+        if kinds and kinds[0] in GOODS_TYPES and kinds[0] in lexicon.types and not any(map(_a_person, loaded)):
             return kinds[0]
-        if not kinds and not any(w in f["people"] for w in load):
-            return "shipment"
     moved = [_trigger_table(lexicon).get(w, ("", ""))[1] for w in lemmas[1:]]
     if h.type == "travel" and "migration" in moved:
         return "migration"  # "evacuees reached", "migrants set out on the trek"
@@ -2142,11 +2159,10 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
             # "Nobody from Ottumwa went to Des Moines", "Iran shipped no missiles to Russia" (not
-            # "nobody knew that Iran shipped")
-            if c.dep_ in (*SUBJECTS, "dobj") and step == 0 and _nobody(c) and cur.pos_ in ("VERB", "AUX"):
+            # "nobody knew that Iran shipped", "a strike killed no one", "shipped nothing but drones")
+            moved_none = c.dep_ == "dobj" and movement and not any(w.lower_ == "but" for w in c.children)
+            if (c.dep_ in SUBJECTS or moved_none) and step == 0 and _nobody(c) and cur.pos_ in ("VERB", "AUX"):
                 return "negated", hedged
-            if c.dep_ == "advmod" and c.lower_ == "yet" and cur.lemma_ in ("have", "be") and step > 0:
-                return "negated", hedged  # "Sweden has yet to deliver the howitzers"
             if c.dep_ == "aux" and c.lower_ == "would" and state == "asserted" and step == 0 and _reported(cur):
                 state = "future"  # "he said he would visit Libya on Wednesday": a reported "will"
             elif c.dep_ in ("aux", "auxpass") and c.lower_ in f["modals"]:
@@ -2172,6 +2188,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         ):
             break
         parent = cur.head
+        if (
+            cur.dep_ == "xcomp"
+            and parent.lemma_ in ("have", "be")
+            and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in parent.children)
+        ):
+            return "negated", hedged  # "Sweden has yet to deliver the howitzers" (not "was yet more proof")
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
             if _is(parent, f["denying"]):
                 return "negated", hedged
@@ -2192,6 +2214,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 parent.lemma_.lower() in f["supposing_adjectives"]
                 and (cur.dep_ not in ("xcomp", "ccomp") or (parent.lemma_.lower() == "able" and _past_copula(parent)))
             )
+            framing = framing or (parent.lemma_.lower() == "advise" and cur.dep_ == "ccomp")  # "advised that … had"
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
@@ -2321,6 +2344,8 @@ def _flows(
             role = frame.get(role, role)
         if role == "for":
             role = "destination" if movement else "via"
+        if role == "location" and movement and s.prep in ("across", "throughout"):
+            role = "via"  # "walked across Mexico to reach the United States": a way, not an end
         if role == "target":
             role = "destination"
         near = near or s.near
@@ -2376,7 +2401,9 @@ def _flows(
     if not destinations and roles.get("object"):
         destinations, how = roles["object"], "object"
     # "Russian oil", and "U.S. soybeans": a country's name on the goods, as its demonym is
+    # (only for trade: "Britain sent a Ukraine aid package to Poland" is aid for Ukraine, sent by Britain)
     labelled = {s.party.first for s in h.slots if s.role in ("object", "patient") and _labels_goods(s)}
+    labelled = labelled if type_ == "trade" else set()
     goods_from = [
         o
         for o in roles.get("object", [])

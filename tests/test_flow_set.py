@@ -53,7 +53,7 @@ def test_the_split_is_the_fixed_rule_s(score):
 
 def test_every_probe_sentence_names_its_flows_in_the_guide_s_types():
     """benchmarks/flows/probes: written sentences, each with the flows a careful annotator records
-    (origin, destination and type, both ends named in the text as geomap names them or nearly)."""
+    (origin, destination and type): well formed, in the guide's types, with two distinct ends."""
     cases = [json.loads(line) for path in sorted((FLOWS / "probes").glob("*.jsonl")) for line in path.open()]
     assert len(cases) == 515
     for case in cases:

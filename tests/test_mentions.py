@@ -124,6 +124,19 @@ def test_a_town_named_like_a_person_is_a_place_after_a_preposition_of_place(gaze
     assert found("He flew home, and wrote to Lawton.", gazetteer) == []  # another clause
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets showed little confidence in Powell after the Fed meeting.",
+        "The announcement came from Powell on Monday.",
+        "The team returned the trophy to Harrison on Sunday.",
+        "Garland told reporters in Dallas that he was happy.",  # Garland, Texas lies beside Dallas
+    ],
+)
+def test_a_person_in_such_places_stays_a_person(gazetteer, text):
+    assert not [m for m in found(text, gazetteer) if m[0] in ("Powell", "Harrison", "Garland")]
+
+
 def test_a_town_named_like_a_person_is_backed_by_a_town_named_nearby(gazetteer):
     recognised = recognise("Storms hit Lawton and Wichita Falls.", gazetteer)
     assert [(r.mention.text, r.weak, r.surname) for r in recognised] == [
@@ -154,6 +167,7 @@ def test_names_news_uses_for_something_else_are_not_places(gazetteer, text):
         ("He left the Soviet Union in 1979.", []),
         # not after a name, the town it is
         ("She drove from Union, N.J., to Newark.", [("Union", "name"), ("N.J.", "abbreviation"), ("Newark", "name")]),
+        ("In Union, N.J., a man was arrested.", [("Union", "name"), ("N.J.", "abbreviation")]),
     ],
 )
 def test_a_word_that_ends_a_state_s_name_is_no_town_there(gazetteer, text, expected):

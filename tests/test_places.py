@@ -72,6 +72,10 @@ def test_congo_is_either_country_as_the_document_says(gazetteer, text, expected)
 def test_a_capital_s_own_name_is_no_other_town_s_old_one(gazetteer):
     # GeoNames gives "Islamabad" to Chattogram too (its Mughal name), a town of 3.9 million
     assert resolved("He arrived in Islamabad on Monday.", gazetteer)["Islamabad"] == ("Islamabad", "Islamabad", "PK")
+    # a smaller town of a capital's name stays for the text to choose
+    text = "Castro's ashes were carried from Havana to Santiago, in eastern Cuba."
+    assert resolved(text, gazetteer)["Santiago"][0] == "Santiago de Cuba"
+    assert resolved("Offshore firms in Georgetown, Cayman Islands, were fined.", gazetteer)["Georgetown"][2] == "KY"
 
 
 def test_washington_acting_is_the_capital(gazetteer):
