@@ -46,6 +46,7 @@ LOCAL_KINDS = ("city", "admin2")
 MAX_CANDIDATES = 40
 WEAK_MIN_PROMINENCE = 6.0  # a weak mention of a city of a million needs no support
 ROUNDS = 2
+SURNAME_KM = 100.0  # a town named like a person stands with another town this near (_Context.supported)
 SETTLE_MAX = 6  # names still swinging after the rounds whose choices are weighed together (2^6 tries)
 SMALL_TOWN = 4.0  # prominence of a town of 10,000: smaller ones need company in the document
 SHARPNESS = 2.0  # confidence: softmax over 2 x score, so a lead of one point is 88% against one rival
@@ -152,10 +153,10 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
 
 
 def _settle(groups: dict[str, _Group], before: dict[str, Place | None], context: _Context) -> _Context:
-    """Names that still swing between two places in the last round ('Halifax' and 'Truro': each
-    moves to the other's country, both at once) take, together, the pair of choices that scores best
-    as a whole ('Halifax' and 'Truro' in Nova Scotia, each near the other). Up to SETTLE_MAX names;
-    the context of the choices made."""
+    """Names whose choice still changed in the last round (as 'Halifax' and 'Truro' swing, each to
+    the other's country, both at once) take, together, the set of their last two choices that scores
+    best as a whole ('Halifax' and 'Truro' in Nova Scotia, each near the other). Up to SETTLE_MAX
+    names; the context of the choices made."""
     swinging = [g for key, g in groups.items() if before.get(key) is not None and g.chosen is not None
                 and g.chosen.id != before[key].id and not g.weak]  # fmt: skip
     if not swinging or len(swinging) > SETTLE_MAX:
@@ -328,7 +329,7 @@ class _Context:
         it is a town within 100 km of another the document names ("drove from Lawton to Tulsa")."""
         if place.prominence >= WEAK_MIN_PROMINENCE or group.containers is not None:
             return True
-        if group.surname and place.kind in LOCAL_KINDS and self._nearby(group, place) >= NEARBY_BONUS[0][1]:
+        if group.surname and place.kind in LOCAL_KINDS and self.towns.nearest(place.point, group.key) <= SURNAME_KM:
             return True
         return self._contained_in_named_region(group, place) or self._contains_named_town(group, place)
 

@@ -1145,13 +1145,14 @@ def _speaker(toks: list[Token], i: int, parties: list[_Party]) -> _Party | None:
     'Russia's foreign ministry said it'; None if there is none just before."""
     r = i - 2 if i >= 2 and toks[i - 1].text.lower() == "that" else i - 1
     # "Ukraine said on Tuesday it had struck", "said late on Monday that it", "said in a statement it"
+    reporting = _forms_of(frames()["reporting"])
     skipped = 0
-    while r >= 1 and skipped < 5 and toks[r].text.lower() not in _forms_of(frames()["reporting"]):
+    while r >= 1 and skipped < 5 and toks[r].text.lower() not in reporting:
         word = toks[r].text
         if not (word.lower() in SAID_WHEN or word in MONTHS_AND_DAYS or word.isdigit()):
             return None
         r, skipped = r - 1, skipped + 1
-    if r < 1 or toks[r].text.lower() not in _forms_of(frames()["reporting"]):
+    if r < 1 or toks[r].text.lower() not in reporting:
         return None
     after = [t.text.lower() for t in toks[i + 1 : i + 3]]
     if after[:1] in (["is"], ["was"], ["'s"]) and not (len(after) > 1 and after[1].endswith("ing")):
@@ -1760,7 +1761,7 @@ def _events(
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         for origin, destination, location, directed, how, confidence, made_type in made:
             if directed and _inside(origin, destination):
-                continue  # "artists from the Russian Empire who left for America": Empire, Louisiana misread
+                continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
             rule = f"syntax:{h.token.lemma_.lower()}:{how}"
@@ -2031,8 +2032,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     lemmas = [t.lemma_.lower() for t in theme] + [t.lower_ for t in theme]
     # ("talks" is no figurative mover of itself; and what someone sends is no market: "Germany sent 5
     # million euros to Nepal", but "the euro moved to a high")
-    sent = any(c.dep_ in SUBJECTS for c in h.token.children) and h.token.pos_ == "VERB"
-    moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i and not (sent and t.dep_ == "dobj")]
+    has_subject = any(c.dep_ in SUBJECTS for c in h.token.children) and h.token.pos_ == "VERB"
+    moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i and not (has_subject and t.dep_ == "dobj")]
     if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
         return None  # "a storm system moving into the valley from Nebraska": weather is no flow
     loose = h.kind != "type" or h.type == "travel"  # "transferred two billion euros" is money that moves
@@ -2232,7 +2233,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
 
 
 def _nobody(subject: Any) -> bool:
-    """Whether a subject says that no one did it: 'nobody', 'none (of them)', 'no one', 'no refugees'."""
+    """Whether a subject or an object says there is none: 'nobody', 'none (of them)', 'no one',
+    'no refugees', 'no missiles'."""
     if subject.lower_ in ("nobody", "none", "noone", "nothing"):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
@@ -2402,8 +2404,11 @@ def _flows(
         destinations, how = roles["object"], "object"
     # "Russian oil", and "U.S. soybeans": a country's name on the goods, as its demonym is
     # (only for trade: "Britain sent a Ukraine aid package to Poland" is aid for Ukraine, sent by Britain)
-    labelled = {s.party.first for s in h.slots if s.role in ("object", "patient") and _labels_goods(s)}
-    labelled = labelled if type_ == "trade" else set()
+    labelled = (
+        {s.party.first for s in h.slots if s.role in ("object", "patient") and _labels_goods(s)}
+        if type_ == "trade"
+        else set()
+    )
     goods_from = [
         o
         for o in roles.get("object", [])
