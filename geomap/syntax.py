@@ -139,7 +139,7 @@ def frames() -> dict[str, Any]:
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
         "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing vehicles".split()
+        "failing vehicles counts stays".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -445,6 +445,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
+        if tok.pos_ == "VERB" and _rides(tok, frames()["riding"]["way_verbs"]):
+            found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
@@ -453,6 +455,28 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _rides(verb: Any, verbs: list[str]) -> bool:
+    """Whether a verb of `verbs` takes what the subject travels by: a vehicle ('took the train'), or
+    its own way ('made their way', 'found his way', 'hit the road')."""
+    riding = frames()["riding"]
+    if verb.lemma_.lower() not in verbs:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            (c.lemma_.lower() in frames()["vehicles"] and verbs == riding["vehicle_verbs"])
+            or (c.lower_ == "way" and any(p.dep_ == "poss" for p in c.children))
+            or (c.lower_ == "road" and any(d.lower_ == "the" for d in c.children) and not _armed(verb))
+        )
+        for c in verb.children
+    )
+
+
+def _armed(verb: Any) -> bool:
+    """Whether a verb's subject is a weapon ('a missile hit the road')."""
+    return any(c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["weapons"] for c in verb.children)
 
 
 def _greets_people(verb: Any, placed: set[int]) -> bool:
@@ -679,6 +703,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             s.party for s in said if s.role in ("location", "whereabouts") or (s.role, s.prep) in PLACED_OBJECTS
         ]
         head.scene += [s.party for s in said if s.role == "scene"]
+        # "returned home after a month in Mexico": where a stay before it was is where the movers were
+        head.whence += [s.party for s in said if s.role == "scene" and s.governor.lemma_.lower() in frames()["stays"]]
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
         elif tok.dep_ in ("relcl", "acl") and (
@@ -958,8 +984,12 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
         )
         for clause in [*tok.children, *counts]:
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i in triggers:
-                # "Syrian forces, backed by Russia"; but "Ukrainian grain shipped from Odesa" is Ukraine's
-                role = "owner" if tok.i != span.root.i and tok.lemma_.lower() not in frames()["people"] else "patient"
+                # "Syrian forces, backed by Russia"; but "Ukrainian grain shipped from Odesa" is Ukraine's, and
+                # so are people moved: "Lethbridge firefighters sent to Fort McMurray" come from Lethbridge
+                kind, type_ = triggers[clause.i]
+                moved = kind in ("movement", "departure") or type_ in ("travel", "migration")
+                owned = tok.i != span.root.i and (tok.lemma_.lower() not in frames()["people"] or moved)
+                role = "owner" if owned else "patient"
                 out.append(_Slot(party, span, role, clause))
                 continue
             if (
@@ -1413,7 +1443,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 and head.i != span.root.i
                 and (
                     (head.dep_ == "poss" and head.head.i not in triggers)
-                    or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i not in triggers)
+                    or (
+                        head.dep_ == "pobj"
+                        and head.head.lower_ == "of"
+                        and head.head.head.i not in triggers
+                        and head.head.head.lemma_.lower() not in frames()["counts"]  # "hundreds of Ballarat residents"
+                    )
                 )
             ):
                 return _Slot(party, span, "drop", None)  # "the home of the US president's father": whose
@@ -1617,6 +1652,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _townsfolk(slot: _Slot) -> bool:
+    """Whether a slot's place names people by their home ('Dubbo students', 'the Mankato couple')."""
+    root = slot.span.root
+    return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and _person(root.head)
 
 
 def _person(tok: Any) -> bool:
@@ -2114,6 +2155,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return "migration"
     if people or h.kind == "departure":
         return "travel"
+    if any(_rides(h.token, f["riding"][verbs]) for verbs in ("vehicle_verbs", "way_verbs")):
+        return "travel"  # "took the train to Edinburgh", "made their way to Melbourne": a ride, not a load
     if _lemma(h) in f["needs_cargo"]:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
@@ -2434,6 +2477,7 @@ def _flows(
         sent = [s.party for s in h.slots if s.role in ("object", "modifier") and s.party.kind == "demonym"]
         movers = sent if any(c.dep_ == "dobj" for c in h.token.children) else agents
         home = [a for a in movers if a.kind in ("demonym", "person") or a.place.kind in ("country", "city", "admin1")]
+        home = home or roles.get("home", [])  # "Lopez, a Harlingen native, returned home": to Harlingen
         if home:
             destinations, how = home[:1], "home"
             agents = [a for a in agents if a is not home[0]]
@@ -2445,6 +2489,10 @@ def _flows(
         away = origins[0].place.country
         home = [a for a in agents if (a.kind in ("demonym", "person") or a.place.kind == "country")
                 and a.place.country != away]  # fmt: skip
+        # "Dubbo students returned from Canberra": people named by their town go home to it
+        townsfolk = {s.party.first for s in h.slots if s.role == "agent" and _townsfolk(s)}
+        home += [a for a in agents if a.first in townsfolk and a.place.kind != "country"
+                 and a.place.id != origins[0].place.id and not _contains(a, origins[:1])]  # fmt: skip
         if home and (any(s.prep == "out of" for s in h.slots) or _lemma(h) in frames()["homeward"]):
             destinations, how = home[:1], "homeward"  # "Russian aircraft took supplies out of Pyongyang"
     carried = [*carried, *(roles.get("whereabouts", []) if movement else [])]

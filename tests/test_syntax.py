@@ -2319,3 +2319,38 @@ def test_people_posted_in_places_given_as_examples(gazetteer):
 def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazetteer):
     text = "The Thai woman fell ill and died after traveling to Wuhan."
     assert flows(text, gazetteer) == {("travel", "Thailand", "Wuhan")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vehicle taken, or one's own way made, is how the subject travels, not a load
+        ("Residents of Kirkcaldy took the train to Edinburgh on Saturday.", {("travel", "Kirkcaldy", "Edinburgh")}),
+        ("He took the ferry from Dover to Calais.", {("travel", "Dover", "Calais")}),
+        ("Migrants made their way from Libya to Italy.", {("migration", "Libya", "Italy")}),
+        ("The army took weapons from Kandahar to Kabul.", {("shipment", "Kandahār", "Kabul")}),
+        ("Exporters made their profits in Rotterdam.", set()),
+        # a count of people lets their town act for them; a person's place does not
+        ("Hundreds of Ballarat residents made their way to Melbourne.", {("travel", "Ballarat", "Melbourne")}),
+        ("A group of Ballarat students travelled to Melbourne.", {("travel", "Ballarat", "Melbourne")}),
+        # people sent or heading somewhere come from the town on them ("headed" parsed as a clause)
+        ("Lethbridge firefighters sent to Fort McMurray battled the blaze.",
+         {("travel", "Lethbridge", "Fort McMurray")}),
+        ("Lethbridge firefighters headed to Fort McMurray on Tuesday.", {("travel", "Lethbridge", "Fort McMurray")}),
+        # people named by their town, or by a native's apposition, go home to it
+        ("Dubbo students returned on Friday from Canberra.", {("travel", "Canberra", "Dubbo")}),
+        ("Dubbo students returned to Sydney from Canberra.", {("travel", "Canberra", "Sydney")}),
+        ("Texas students returned from Austin.", set()),
+        ("Spc. Maria Lopez, a Harlingen native, returned home from a deployment in Afghanistan.",
+         {("travel", "Afghanistan", "Harlingen")}),
+        # a stay before a move is where it starts; what was reported before is not
+        ("The Mankato couple returned home on Sunday after a month in Mexico.", {("travel", "Mexico", "Mankato")}),
+        ("She flew to London after a week in Paris.", {("travel", "Paris", "London")}),
+        ("He returned to Paris after reports of unrest in Mali.", set()),
+        # "hit the road" travels; a missile that hits a road attacks
+        ("Finnish tourists hit the road for Sochi on Friday.", {("travel", "Finland", "Sochi")}),
+        ("Russian missiles hit the road to Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+    ],
+)  # fmt: skip
+def test_how_local_travellers_go_and_where_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
