@@ -139,7 +139,7 @@ def frames() -> dict[str, Any]:
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
         "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing vehicles counts stays".split()
+        "failing vehicles counts stays topics noun_only".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -215,7 +215,9 @@ def extract_events(
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
-    cared = set()  # the sentences that may carry someone to a hospital, or samples to a laboratory
+    # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
+    # somewhere (to where the sentences before were)
+    looking_back = set()
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
@@ -230,8 +232,11 @@ def extract_events(
             and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
         ):
             candidates.append((n, s_start, s_end, here))
-            if words & care_forms:
-                cared.add(n)
+            flown_in = any(
+                toks[i].text.lower() == "in" and toks[i + 1].text.lower() == "from" for i in range(first, last - 1)
+            )
+            if words & care_forms or flown_in:
+                looking_back.add(n)
     focus = _focus(parties, places)
     homes = {p.first for p in residents}  # where people live is not where things happened
     # a sentence naming one place can only continue a neighbour's event, come from somewhere to the
@@ -244,7 +249,7 @@ def extract_events(
         if len(c[3]) > 1
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
-        or (c[0] in cared and _scenes(parties, firsts, spans, starts, c[0], homes))  # (any place: samples)
+        or (c[0] in looking_back and _scenes(parties, firsts, spans, starts, c[0], homes))  # (any place: samples)
     ]
     if not chosen:
         return []
@@ -437,6 +442,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
         if found and tok.pos_ != "VERB" and tok.lemma_.lower() in frames()["verb_only"]:
             found = None  # "the fire spread", "the head of the delegation"
+        if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
+            found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
         if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok, placed):
@@ -445,6 +452,12 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
+        phrasal = frames()["phrasal"].get(tok.lemma_.lower(), {}) if tok.pos_ == "VERB" else {}
+        particle = next(
+            (c.lower_ for c in tok.subtree if c.lower_ in phrasal and c.i > tok.i and _clause_of(c).i == tok.i), None
+        )
+        if particle is not None:
+            found = ("type", phrasal[particle])  # "touched down in Washington", "handed over to Nigeria"
         if tok.pos_ == "VERB" and _rides(tok, frames()["riding"]["way_verbs"]):
             found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
@@ -455,6 +468,14 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _clause_of(tok: Any) -> Any:
+    """The verb whose clause a word is in (the parse may hang 'ablaze' anywhere in it)."""
+    cur = tok.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
 
 
 def _rides(verb: Any, verbs: list[str]) -> bool:
@@ -722,6 +743,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             own = any(c.dep_ in SUBJECTS for c in tok.children)
             if main is not None and main.i not in heads and not own:
                 head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
+        main = _after_what(tok)
+        if main is not None and main.lemma_.lower() in frames()["settling"] and main.i not in heads:
+            # "She has lived in Vienna since fleeing Sarajevo": where the movers have lived since
+            head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
+        if _brought_in(tok) and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECTS for c in tok.children):
+            # "Gov. Tate Reeves was in Tupelo on Thursday, flying in from Jackson": in is where he is
+            head.whither += [s.party for s in by_governor.get(tok.head.i, []) if s.role == "location"]
         # "a tanker carrying Iranian oil docked in Baniyas": the goods came from their country
         for subject in (c for c in tok.children if c.dep_ in SUBJECTS):
             loads = [a for a in subject.children if a.dep_ == "acl" and a.lemma_.lower() in frames()["carrying"]]
@@ -1481,6 +1509,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:
                 tok = governor.head  # "hackers linked to North Korea": the place stands for the hackers
                 continue
+            acts = [c for c in governor.children if c.dep_ == "advcl" and c.i in triggers and c.i > governor.i]
+            if _misparsed_affiliation(governor) and acts and role is None:
+                # "Hackers linked to North Korea attacked a bank", parsed as "linked" with a clause
+                return _anchored(party, span, "agent", "", acts[0], triggers)
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
             going_on = governor.lemma_.lower() in _continuing("verbs")
@@ -1654,6 +1686,17 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
     return None
 
 
+def _misparsed_affiliation(verb: Any) -> bool:
+    """Whether a verb of `affiliation` at the root, with no auxiliary, is really a clause on its
+    subject ('Hackers linked to North Korea attacked': not 'Hackers were linked to North Korea')."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in frames()["affiliation"]
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _townsfolk(slot: _Slot) -> bool:
     """Whether a slot's place names people by their home ('Dubbo students', 'the Mankato couple')."""
     root = slot.span.root
@@ -1784,6 +1827,12 @@ def _events(
             # where the movement just told went
             before = [d for t, d in ended if t == type_]  # the sentence before: the same kind of movement
             h.whither = ([d for ds in went.values() for d in ds] or before)[-1:]
+            # "Navalnaya addressed ministers in Brussels. She had flown in from Munich": else in is
+            # where the sentences just before were
+            # (if it says where from, not "Goris from Belgium came in third"; and if those sentences
+            # told of no other movement, not "Refugees fled to Poland. Russian troops moved in from Belarus.")
+            whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
+            h.whither = h.whither or (list(scenes[:1]) if whence and not ended else [])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
@@ -2217,7 +2266,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 state = "hypothetical"
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in f["conditions"] for m in c.children):
                 state = "hypothetical"  # "If talks fail, Chile plans to send"
-            if c.dep_ == "amod" and c.lemma_.lower() in ("possible", "potential", "proposed", "planned", "future"):
+            if c.dep_ == "amod" and c.lower_ in ("possible", "potential", "proposed", "planned", "future"):
                 state = "hypothetical"
         if state == "hypothetical":
             return state, hedged
@@ -2241,6 +2290,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
             if _is(parent, f["denying"]):
                 return "negated", hedged
+            if cur.dep_ == "prep" and cur.lower_ in ("over", "about", "on") and parent.lemma_.lower() in f["topics"]:
+                return "hypothetical", hedged  # "negotiations over moving production to Romania": a topic
             going = cur.dep_ == "xcomp" and parent.lemma_ == "go" and parent.tag_ == "VBG"
             if going and any(a.dep_ == "aux" for a in parent.children) and state == "asserted":
                 state = "future"  # "Russia is going to send troops": a future, not a journey
@@ -2285,10 +2336,11 @@ def _nobody(subject: Any) -> bool:
 
 def _after_what(tok: Any) -> Any:
     """The verb a clause of `tok` says happened after it ('arrested … after arriving', 'tested
-    positive when he returned'), or None."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "upon", "on") and tok.head.dep_ == "prep":
+    positive when he returned', 'has lived in Vienna since fleeing'), or None."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "upon", "on", "since") and tok.head.dep_ == "prep":
         return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
-    if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "when", "once") for m in tok.children):
+    marks = ("after", "when", "once", "since")
+    if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in tok.children):
         return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
     return None
 

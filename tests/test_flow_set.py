@@ -51,11 +51,13 @@ def test_the_split_is_the_fixed_rule_s(score):
         assert item["split"] == sampling.split_of(item["corpus"], item["doc"])
 
 
-def test_every_probe_sentence_names_its_flows_in_the_guide_s_types():
-    """benchmarks/flows/probes: written sentences, each with the flows a careful annotator records
-    (origin, destination and type): well formed, in the guide's types, with two distinct ends."""
-    cases = [json.loads(line) for path in sorted((FLOWS / "probes").glob("*.jsonl")) for line in path.open()]
-    assert len(cases) == 515
+@pytest.mark.parametrize(("folder", "count"), [("probes", 1052), ("heldout-probes", 162)])
+def test_every_probe_sentence_names_its_flows_in_the_guide_s_types(folder, count):
+    """benchmarks/flows/probes (a development set for phrasing) and heldout-probes (scored, never
+    shown): written sentences, each with the flows a careful annotator records (origin, destination
+    and type): well formed, in the guide's types, with two distinct ends."""
+    cases = [json.loads(line) for path in sorted((FLOWS / folder).glob("*.jsonl")) for line in path.open()]
+    assert len(cases) == count
     for case in cases:
         assert case["text"].strip() and isinstance(case["expected"], list)
         for origin, destination, type_ in case["expected"]:

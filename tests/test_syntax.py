@@ -2354,3 +2354,51 @@ def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazettee
 )  # fmt: skip
 def test_how_local_travellers_go_and_where_from(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs that trigger with a particle or a complement
+        ("Germany handed over the artefacts to Nigeria in December.", {("transfer", "Germany", "Nigeria")}),
+        ("The pandas touched down in Washington after a flight from Chengdu.", {("travel", "Chengdu", "Washington")}),
+        ("Ukrainian drones set an oil depot in Bryansk ablaze.", {("attack", "Ukraine", "Bryansk")}),
+        ("The set was handed over.", set()),
+        ("The battery packs were trucked from Tennessee to Savannah.", {("shipment", "Tennessee", "Savannah")}),
+        ("China lodged a protest with Japan.", {("communication", "China", "Japan")}),
+        ("Seoul lodged a protest with Tokyo over its claims to the Dokdo islets.",
+         {("communication", "South Korea", "Japan")}),
+        ("Britain imposed travel bans on two Israeli ministers.", {("sanction", "United Kingdom", "Israel")}),
+        # the verb "ban" is read through what it bans
+        ("The European Union banned imports of Russian coal.", {("sanction", "European Union", "Russia")}),
+        ("The Treasury Department blacklisted two Hong Kong-based companies.",
+         {("sanction", "United States", "Hong Kong")}),
+        # "Hackers linked to North Korea attacked", parsed as "linked" with a clause
+        ("Hackers linked to North Korea attacked a bank in Singapore.", {("attack", "North Korea", "Singapore")}),
+        ("The hackers were linked to North Korea and attacked a bank in Singapore.", set()),
+        # what is only talked of, proposed or shelved did not happen
+        ("Negotiations over moving van production from Kocaeli to Romania broke down.", set()),
+        ("A proposed move of the race from Montreal to Toronto was shelved.", set()),
+        ("Concerns over arms shipments from North Korea to Russia grew.", {("shipment", "North Korea", "Russia")}),
+    ],
+)  # fmt: skip
+def test_particles_idioms_and_what_is_only_talked_of(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in" with no place: where the clause it hangs on is, or where the sentences before were
+        ("Gov. Tate Reeves was in Tupelo on Thursday, flying in from Jackson to tour the damage.",
+         {("travel", "Jackson", "Tupelo")}),
+        ("Yulia Navalnaya addressed ministers in Brussels on Monday. She had flown in from Munich.",
+         {("travel", "Munich", "Brussels")}),
+        ("Last year's winner, Stijn Goris from Belgium, came in third.", set()),
+        # where the movers have lived since they left
+        ("Amra Hodzic has lived in Vienna since fleeing Sarajevo in 1992.", {("migration", "Sarajevo", "Vienna")}),
+        ("He has worked in Berlin since leaving Paris.", set()),
+    ],
+)  # fmt: skip
+def test_where_a_movement_that_names_no_end_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
