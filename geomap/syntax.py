@@ -2002,6 +2002,16 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
     return all(d.place.country == place.country and d.place.admin1 == place.name for d in destinations)
 
 
+def _measures_cargo(tok: Any, lexicon: Lexicon) -> bool:
+    """Whether a word measures a cargo named after it ('pounds of chicken', 'supplies of food')."""
+    return any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in lexicon.cargo or g.lower_ in lexicon.cargo)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
+
+
 def _movers_type(h: _Head, type_: str | None) -> str | None:
     """The type by who moves, as ANNOTATION.md types journeys: a state's leader, minister or
     delegation abroad visits; private people who visit travel ('a woman visiting from Canada');
@@ -2149,7 +2159,9 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return None  # "pledges to cut taxes", "moved to block the sale": an intent, not the act
     typed = [t for t in h.nouns if t.lemma_.lower() in _trigger_table(lexicon)]
     noun_type = _trigger_table(lexicon)[typed[0].lemma_.lower()][1] if typed else None
-    cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo), None)
+    # ("30,000 pounds of frozen chicken": what is measured, not the measure, is the cargo)
+    measures = {w for t in theme for w in (t.lemma_.lower(), t.lower_) if _measures_cargo(t, lexicon)}
+    cargo = next((lexicon.cargo[w] for w in lemmas if w in lexicon.cargo and w not in measures), None)
     people = any(
         t.lemma_.lower() in f["people"]
         or t.ent_type_ in ("PERSON", "NORP")

@@ -2402,3 +2402,22 @@ def test_particles_idioms_and_what_is_only_talked_of(gazetteer, text, expected):
 )  # fmt: skip
 def test_where_a_movement_that_names_no_end_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods of every trade are cargo, and what is measured, not its measure, types the load
+        ("The train was carrying ethanol from Sioux Falls to Chicago.", {("shipment", "Sioux Falls", "Chicago")}),
+        ("A truck hauling 30,000 pounds of chicken from Gainesville, Ga., to Lakeland overturned.",
+         {("shipment", "Gainesville", "Lakeland")}),
+        ("Britain sent 5 million pounds to Nepal.", {("transfer", "United Kingdom", "Nepal")}),
+        ("Trucks hauled limestone from Oolitic to Indianapolis.", {("shipment", "Oolitic", "Indianapolis")}),
+        ("Whirlpool shifted production from Evansville to Monterrey.", {("transfer", "Evansville", "Monterrey")}),
+        ("The Fed shifted its focus from Europe to Asia.", set()),
+        # "pounds" of weight or money is no pounding
+        ("Russian artillery pounded Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+    ],
+)  # fmt: skip
+def test_goods_and_their_measures(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
