@@ -235,7 +235,8 @@ def extract_events(
             flown_in = any(
                 toks[i].text.lower() == "in" and toks[i + 1].text.lower() == "from" for i in range(first, last - 1)
             )
-            if words & care_forms or flown_in:
+            told_after = {"had", "from"} <= words  # "She had travelled from Port Harcourt"
+            if words & care_forms or flown_in or told_after:
                 looking_back.add(n)
     focus = _focus(parties, places)
     homes = {p.first for p in residents}  # where people live is not where things happened
@@ -1833,6 +1834,10 @@ def _events(
             # told of no other movement, not "Refugees fled to Poland. Russian troops moved in from Belarus.")
             whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
             h.whither = h.whither or (list(scenes[:1]) if whence and not ended else [])
+        elif _came_before(h.token) and not h.whither and not ended and not went:
+            # "A nurse tested positive in Lagos. She had travelled from Port Harcourt": where the
+            # sentence before placed her is where she had come to
+            h.whither = list(scenes[:1])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
@@ -1888,6 +1893,17 @@ def _brought_in(tok: Any) -> bool:
     return any(c.lower_ == "in" and c.dep_ in ("prt", "prep", "advmod") and not list(c.children) for c in tok.children)
 
 
+def _came_before(tok: Any) -> bool:
+    """Whether a movement is told, after the fact, of movers named again by a pronoun, from
+    somewhere and to nowhere it names ('She had travelled from Port Harcourt')."""
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+    whither = any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in tok.children)
+    pronouns = frames()["continuing"]["pronouns"]
+    return pluperfect and whence and not whither and bool(subjects) and all(c.lower_ in pronouns for c in subjects)
+
+
 def _continues(tok: Any) -> bool:
     """Whether a movement goes on from the one told before: its movers are named again by a pronoun
     ('They were moved to Lebanon'), or, with no other subject, a word says it comes next ('then
@@ -1914,7 +1930,9 @@ def _subject_clauses(tok: Any) -> list[Any]:
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
     if not subjects and tok.dep_ == "acl" and tok.pos_ == "VERB":
         return [c for c in tok.head.children if c.dep_ in ("acl", "relcl") and c.i < tok.i]
-    return [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
+    # (and on who the subject is said to be: "The patient, a health worker who had been working in Riyadh")
+    named = [a for s in subjects for a in (s, *(c for c in s.children if c.dep_ == "appos"))]
+    return [c for s in named for c in s.children if c.dep_ in ("acl", "relcl")]
 
 
 def _theme(h: _Head) -> list[Any]:

@@ -2398,6 +2398,14 @@ def test_particles_idioms_and_what_is_only_talked_of(gazetteer, text, expected):
         # where the movers have lived since they left
         ("Amra Hodzic has lived in Vienna since fleeing Sarajevo in 1992.", {("migration", "Sarajevo", "Vienna")}),
         ("He has worked in Berlin since leaving Paris.", set()),
+        # told after the fact: where the sentence before placed the movers
+        ("A nurse tested positive in Lagos on Tuesday. She had travelled from Port Harcourt by bus.",
+         {("travel", "Port Harcourt", "Lagos")}),
+        ("A nurse tested positive in Lagos on Tuesday. She had travelled from Port Harcourt to Abuja.",
+         {("travel", "Port Harcourt", "Abuja")}),
+        # where who the subject is had been working is where the subject came from
+        ("The patient, a health worker who had been working at a hospital in Riyadh, flew to Chicago.",
+         {("travel", "Riyadh", "Chicago")}),
     ],
 )  # fmt: skip
 def test_where_a_movement_that_names_no_end_went(gazetteer, text, expected):
