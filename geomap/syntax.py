@@ -399,6 +399,46 @@ def _trade_roles(heads: dict[int, _Head], slots: list[_Slot]) -> None:
         head.slots += [replace(s, role=theirs) for s in owners]
 
 
+def _visitors(heads: dict[int, _Head], slots: list[_Slot]) -> None:
+    """'the visiting Japanese prime minister', 'Putin met visiting Chinese Premier Li Keqiang in
+    Moscow' (parsed as Putin visiting Li): a visit told as what its visitor is doing. The place
+    or demonym on the visitor is where the visit comes from, and where the visitor or the clause
+    is, where it goes."""
+    for head in heads.values():
+        tok = head.token
+        if tok.tag_ != "VBG" or head.type != "visit" or any(c.dep_ in SUBJECTS for c in tok.children):
+            continue
+        visitor = tok.head if tok.dep_ == "amod" else None
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "acl"):
+            visitor = next((c for c in tok.children if c.dep_ == "dobj" and _an_envoy(c)), None)
+        if visitor is None or not _an_envoy(visitor):
+            continue
+        modifiers = {t.i for t in visitor.subtree if _modifies(t, visitor)}
+        homes = [s for s in slots if s.span.root.i in modifiers and s.party.kind in ("demonym", "place")]
+        # where the visitor is, or where the visit is ("met … in Moscow"), abroad: not "while
+        # visiting Kenyan President Kenyatta in Nairobi", a visit to him
+        spots = {t.i for t in visitor.subtree} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+        there = [s for s in slots if s.span.root.i in spots - modifiers and s.span.root.head.lower_ in ("in", "at")]
+        there = [s for s in there if all(s.party.place.country != h.party.place.country for h in homes)]
+        if homes and there:
+            head.slots = [replace(s, role="agent") for s in homes] + [replace(s, role="destination") for s in there]
+
+
+def _modifies(tok: Any, noun: Any) -> bool:
+    """Whether a word is a modifier of a noun, through modifiers only ('Chinese' in 'Chinese Premier Li')."""
+    if tok.i == noun.i:
+        return False
+    while tok.i != noun.i and tok.dep_ in ("amod", "compound", "poss", "nmod"):
+        tok = tok.head
+    return tok.i == noun.i
+
+
+def _an_envoy(tok: Any) -> bool:
+    """A state's leader, minister or envoy, by a title word on or in the noun ('Premier Li Keqiang')."""
+    envoys = frames()["envoys"]
+    return any(t.lemma_.lower() in envoys or t.lower_ in envoys for t in (tok, *tok.children))
+
+
 def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[Any]]:
     """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
     building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), with those
@@ -606,6 +646,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             if verb.i in heads and verb.i != i:
                 del heads[verb.i]
     _trade_roles(heads, slots)
+    _visitors(heads, slots)
     # "sanctions targeting Russian banks": what an act's clause aims at is its target
     for i in heads:
         aims = [c for t in (heads[i].token, *heads[i].nouns) for c in t.children

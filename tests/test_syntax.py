@@ -2429,3 +2429,21 @@ def test_where_a_movement_that_names_no_end_went(gazetteer, text, expected):
 )  # fmt: skip
 def test_goods_and_their_measures(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visitor named as visiting comes from the place on them to where they are abroad
+        ("Putin met visiting Chinese Premier Li Keqiang in Moscow on Monday.", {("visit", "China", "Moscow")}),
+        ("The chief spoke at a reception for visiting Russian Defence Minister Sergei Shoigu in Hanoi.",
+         {("visit", "Russia", "Hanoi")}),
+        ("Modi held talks with the visiting Japanese prime minister in New Delhi.",
+         {("meeting", "India", "Japan"), ("visit", "Japan", "Delhi")}),
+        # visiting someone at home is a visit to them
+        ("Obama said while visiting Kenyan President Kenyatta in Nairobi that he was proud.",
+         {("visit", "United States", "Kenya"), ("visit", "United States", "Nairobi")}),
+    ],
+)  # fmt: skip
+def test_a_visitor_told_by_what_they_are_doing(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
