@@ -1107,8 +1107,17 @@ def _scenes(
 
 
 def _goes_home(tok: Any) -> bool:
-    """Whether a movement goes 'home' ('returned home', 'flew home')."""
-    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in tok.children)
+    """Whether a movement goes 'home' ('returned home', 'flew home', 'flew its nationals home': the
+    parse may hang 'home' on the object)."""
+    words = [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]
+    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in words)
+
+
+def _own_people(verb: Any) -> bool:
+    """Whether a verb's object is the subject's own people ('its citizens', '70 of their nationals')."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in objects for p in c.children if p.lower_ == "of" for g in p.children]
+    return any(c.lower_ in ("its", "their") and c.dep_ == "poss" for o in objects for c in o.children)
 
 
 def _supplies(tok: Any) -> bool:
@@ -2599,6 +2608,8 @@ def _flows(
         # sent home goes to theirs ("The U.S. sent the Guatemalan migrants home")
         sent = [s.party for s in h.slots if s.role in ("object", "modifier") and s.party.kind == "demonym"]
         movers = sent if any(c.dep_ == "dobj" for c in h.token.children) else agents
+        # ("Mexico flew 70 of its citizens home from Shanghai": the state's own people go to it)
+        movers = movers or (agents if _own_people(h.token) else [])
         home = [a for a in movers if a.kind in ("demonym", "person") or a.place.kind in ("country", "city", "admin1")]
         home = home or roles.get("home", [])  # "Lopez, a Harlingen native, returned home": to Harlingen
         if home:

@@ -2347,6 +2347,9 @@ def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazettee
         ("The Mankato couple returned home on Sunday after a month in Mexico.", {("travel", "Mexico", "Mankato")}),
         ("She flew to London after a week in Paris.", {("travel", "Paris", "London")}),
         ("He returned to Paris after reports of unrest in Mali.", set()),
+        # a state's own people sent home go to it
+        ("Mexico said it had flown 70 of its citizens home from Shanghai.", {("travel", "Shanghai", "Mexico")}),
+        ("India flew its nationals home from Wuhan.", {("travel", "Wuhan", "India")}),
         # "hit the road" travels; a missile that hits a road attacks
         ("Finnish tourists hit the road for Sochi on Friday.", {("travel", "Finland", "Sochi")}),
         ("Russian missiles hit the road to Kharkiv.", {("attack", "Russia", "Kharkiv")}),
