@@ -235,8 +235,7 @@ def extract_events(
             flown_in = any(
                 toks[i].text.lower() == "in" and toks[i + 1].text.lower() == "from" for i in range(first, last - 1)
             )
-            told_after = {"had", "from"} <= words  # "She had travelled from Port Harcourt"
-            if words & care_forms or flown_in or told_after:
+            if words & care_forms or flown_in:
                 looking_back.add(n)
     focus = _focus(parties, places)
     homes = {p.first for p in residents}  # where people live is not where things happened
@@ -417,8 +416,8 @@ def _visitors(heads: dict[int, _Head], slots: list[_Slot]) -> None:
         homes = [s for s in slots if s.span.root.i in modifiers and s.party.kind in ("demonym", "place")]
         # where the visitor is, or where the visit is ("met … in Moscow"), abroad: not "while
         # visiting Kenyan President Kenyatta in Nairobi", a visit to him
-        spots = {t.i for t in visitor.subtree} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
-        there = [s for s in slots if s.span.root.i in spots - modifiers and s.span.root.head.lower_ in ("in", "at")]
+        near = {visitor.i, tok.i, tok.head.i}  # (not "who studied in Boston", "thanked … for its mission in Haiti")
+        there = [s for s in slots if s.span.root.head.lower_ in ("in", "at") and s.span.root.head.head.i in near]
         there = [s for s in there if all(s.party.place.country != h.party.place.country for h in homes)]
         if homes and there:
             head.slots = [replace(s, role="agent") for s in homes] + [replace(s, role="destination") for s in there]
@@ -494,12 +493,14 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
         phrasal = frames()["phrasal"].get(tok.lemma_.lower(), {}) if tok.pos_ == "VERB" else {}
+        particles = {k: v for k, v in phrasal.items() if k != "needs_object"}
         particle = next(
-            (c.lower_ for c in tok.subtree if c.lower_ in phrasal and c.i > tok.i and _clause_of(c).i == tok.i), None
+            (c.lower_ for c in tok.subtree if c.lower_ in particles and c.i > tok.i and _clause_of(c).i == tok.i), None
         )
-        if particle is not None:
-            found = ("type", phrasal[particle])  # "touched down in Washington", "handed over to Nigeria"
-        if tok.pos_ == "VERB" and _rides(tok, frames()["riding"]["way_verbs"]):
+        if particle is not None and _hands_something(tok, phrasal):
+            found = ("type", particles[particle])  # "touched down in Washington", "handed over to Nigeria"
+        riding = frames()["riding"]
+        if tok.pos_ == "VERB" and (_rides(tok, riding["way_verbs"]) or _rides(tok, riding["vehicle_verbs"])):
             found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
@@ -509,6 +510,15 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _hands_something(verb: Any, phrasal: dict[str, Any]) -> bool:
+    """Whether a phrasal verb that needs an object has one that moves ('handed over the bronzes';
+    not 'the bus turned over', 'handed over the EU presidency')."""
+    if not phrasal.get("needs_object"):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and not any(o.lemma_.lower() in frames()["phrasal"]["offices"] for o in objects)
 
 
 def _clause_of(tok: Any) -> Any:
@@ -767,7 +777,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         ]
         head.scene += [s.party for s in said if s.role == "scene"]
         # "returned home after a month in Mexico": where a stay before it was is where the movers were
-        head.whence += [s.party for s in said if s.role == "scene" and s.governor.lemma_.lower() in frames()["stays"]]
+        # (a stay of the movers', not a time of events: "after a summer of wildfires in Greece")
+        head.whence += [s.party for s in said if s.role == "scene" and s.governor.lemma_.lower() in frames()["stays"]
+                        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in s.governor.children)]  # fmt: skip
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
         elif tok.dep_ in ("relcl", "acl") and (
@@ -786,7 +798,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             if main is not None and main.i not in heads and not own:
                 head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
         main = _after_what(tok)
-        if main is not None and main.lemma_.lower() in frames()["settling"] and main.i not in heads:
+        # (the same movers: not "has lived alone in Toronto since her son moved out of Montreal")
+        own = all(c.lower_ in _continuing("pronouns") for c in tok.children if c.dep_ in SUBJECTS)
+        if main is not None and main.lemma_.lower() in frames()["settling"] and main.i not in heads and own:
             # "She has lived in Vienna since fleeing Sarajevo": where the movers have lived since
             head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
         if _brought_in(tok) and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECTS for c in tok.children):
@@ -1057,7 +1071,10 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
                 # "Syrian forces, backed by Russia"; but "Ukrainian grain shipped from Odesa" is Ukraine's, and
                 # so are people moved: "Lethbridge firefighters sent to Fort McMurray" come from Lethbridge
                 kind, type_ = triggers[clause.i]
-                moved = kind in ("movement", "departure") or type_ in ("travel", "migration")
+                # (a town: "Russian diplomats expelled from Poland" are still Russia's to go home to)
+                moved = (kind in ("movement", "departure") or type_ in ("travel", "migration")) and (
+                    party.kind == "place" and party.place.kind != "country"
+                )
                 owned = tok.i != span.root.i and (tok.lemma_.lower() not in frames()["people"] or moved)
                 role = "owner" if owned else "patient"
                 out.append(_Slot(party, span, role, clause))
@@ -1117,7 +1134,9 @@ def _own_people(verb: Any) -> bool:
     """Whether a verb's object is the subject's own people ('its citizens', '70 of their nationals')."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for c in objects for p in c.children if p.lower_ == "of" for g in p.children]
-    return any(c.lower_ in ("its", "their") and c.dep_ == "poss" for o in objects for c in o.children)
+    # (its citizens, not "sent its employees home", staff dismissed)
+    citizens = [o for o in objects if o.lemma_.lower() in (*frames()["natives"], "national")]
+    return any(c.lower_ in ("its", "their") and c.dep_ == "poss" for o in citizens for c in o.children)
 
 
 def _supplies(tok: Any) -> bool:
@@ -1884,10 +1903,6 @@ def _events(
             # told of no other movement, not "Refugees fled to Poland. Russian troops moved in from Belarus.")
             whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
             h.whither = h.whither or (list(scenes[:1]) if whence and not ended else [])
-        elif _came_before(h.token) and not h.whither and not ended and not went:
-            # "A nurse tested positive in Lagos. She had travelled from Port Harcourt": where the
-            # sentence before placed her is where she had come to
-            h.whither = list(scenes[:1])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
@@ -1943,17 +1958,6 @@ def _brought_in(tok: Any) -> bool:
     return any(c.lower_ == "in" and c.dep_ in ("prt", "prep", "advmod") and not list(c.children) for c in tok.children)
 
 
-def _came_before(tok: Any) -> bool:
-    """Whether a movement is told, after the fact, of movers named again by a pronoun, from
-    somewhere and to nowhere it names ('She had travelled from Port Harcourt')."""
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
-    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-    whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
-    whither = any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for") for c in tok.children)
-    pronouns = frames()["continuing"]["pronouns"]
-    return pluperfect and whence and not whither and bool(subjects) and all(c.lower_ in pronouns for c in subjects)
-
-
 def _continues(tok: Any) -> bool:
     """Whether a movement goes on from the one told before: its movers are named again by a pronoun
     ('They were moved to Lebanon'), or, with no other subject, a word says it comes next ('then
@@ -1980,9 +1984,15 @@ def _subject_clauses(tok: Any) -> list[Any]:
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
     if not subjects and tok.dep_ == "acl" and tok.pos_ == "VERB":
         return [c for c in tok.head.children if c.dep_ in ("acl", "relcl") and c.i < tok.i]
-    # (and on who the subject is said to be: "The patient, a health worker who had been working in Riyadh")
-    named = [a for s in subjects for a in (s, *(c for c in s.children if c.dep_ == "appos"))]
-    return [c for s in named for c in s.children if c.dep_ in ("acl", "relcl")]
+    clauses = [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
+    # and on who the subject is said to be, of what it had been doing ("The patient, a health worker
+    # who had been working in Riyadh"; not "The envoy, a diplomat who served in Beijing for years")
+    said = [a for s in subjects for a in s.children if a.dep_ == "appos"]
+    return clauses + [c for a in said for c in a.children if c.dep_ == "relcl" and _pluperfect(c)]
+
+
+def _pluperfect(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _theme(h: _Head) -> list[Any]:
@@ -2068,6 +2078,18 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
     if place.kind != "admin1" or not destinations:
         return False
     return all(d.place.country == place.country and d.place.admin1 == place.name for d in destinations)
+
+
+def _a_mover(tok: Any) -> bool:
+    """Whether a subject names who can travel: a name, a pronoun, or a noun for people or their count."""
+    f = frames()
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("PRON", "PROPN")
+        or tok.tag_ == "NNPS"
+        or any(lemma in f[k] for k in ("people", "forces", "movers", "residents", "private_travellers", "counts"))
+        or lemma in f["envoys"]
+    )
 
 
 def _measures_cargo(tok: Any, lexicon: Lexicon) -> bool:
@@ -2285,7 +2307,14 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     if people or h.kind == "departure":
         return "travel"
     if any(_rides(h.token, f["riding"][verbs]) for verbs in ("vehicle_verbs", "way_verbs")):
-        return "travel"  # "took the train to Edinburgh", "made their way to Melbourne": a ride, not a load
+        # "took the train to Edinburgh", "made their way to Melbourne": a ride, not a load; but
+        # "the smuggled cocaine found its way" is a shipment, and "the proposal made its way" nothing
+        subjects = [c for c in h.token.children if c.dep_ in SUBJECTS]
+        words = [w for c in subjects for w in (c.lemma_.lower(), c.lower_)]
+        goods = next((lexicon.cargo[w] for w in words if w in lexicon.cargo), None)
+        if goods is not None:
+            return goods
+        return "travel" if all(_a_mover(c) for c in subjects) else None
     if _lemma(h) in f["needs_cargo"]:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
@@ -2318,7 +2347,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
-    if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS and h.token.head.lemma_.lower() in f["failing"]:
+    failing = h.token.head.lemma_.lower() in f["failing"] and not any(c.dep_ == "neg" for c in h.token.head.children)
+    if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS and failing:
         return "negated", False  # "Talks between Serbia and Kosovo collapsed", "the visit was cancelled"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
     said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS else None
@@ -2370,7 +2400,9 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
             if _is(parent, f["denying"]):
                 return "negated", hedged
-            if cur.dep_ == "prep" and cur.lower_ in ("over", "about", "on") and parent.lemma_.lower() in f["topics"]:
+            # (of a verb only: "a debate over Russia's invasion of Ukraine" names an invasion that was)
+            topic = cur.dep_ == "prep" and cur.lower_ in ("over", "about", "on") and tok.pos_ == "VERB"
+            if topic and parent.lemma_.lower() in f["topics"]:
                 return "hypothetical", hedged  # "negotiations over moving production to Romania": a topic
             going = cur.dep_ == "xcomp" and parent.lemma_ == "go" and parent.tag_ == "VBG"
             if going and any(a.dep_ == "aux" for a in parent.children) and state == "asserted":
