@@ -361,13 +361,18 @@ def _role_holder(tok: Any) -> Any:
 GOODS_TYPES = ("shipment", "transfer", "trade", "aid")  # the types of what is carried, not who
 
 
+@functools.cache
+def _people_words() -> frozenset[str]:
+    """The nouns for people of every kind: people, envoys, private travellers, movers and forces."""
+    f = frames()
+    return f["people"] | f["envoys"] | f["private_travellers"] | f["movers"] | f["forces"]
+
+
 def _a_person(tok: Any) -> bool:
     """Whether a noun names people: a word for people, a people or nationality, a named person, a
     title ('50 Rohingya', 'the Brazilian football squad', 'the governor')."""
-    f = frames()
-    words = f["people"] | f["envoys"] | f["private_travellers"] | f["movers"] | f["forces"]
     named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS"
-    return named or tok.lemma_.lower() in words or any(c.ent_type_ == "NORP" for c in tok.children)
+    return named or tok.lemma_.lower() in _people_words() or any(c.ent_type_ == "NORP" for c in tok.children)
 
 
 def _cargo_of(movers: list[Any]) -> list[Any]:
@@ -492,15 +497,14 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
             found = None  # "requested asylum in Germany": the asylum is the event, not a request
-        phrasal = frames()["phrasal"].get(tok.lemma_.lower(), {}) if tok.pos_ == "VERB" else {}
-        particles = {k: v for k, v in phrasal.items() if k != "needs_object"}
+        phrasal = frames()["phrasal"]["verbs"].get(tok.lemma_.lower(), {}) if tok.pos_ == "VERB" else {}
+        particles = phrasal.get("particles", {})
         particle = next(
             (c.lower_ for c in tok.subtree if c.lower_ in particles and c.i > tok.i and _clause_of(c).i == tok.i), None
         )
         if particle is not None and _hands_something(tok, phrasal):
             found = ("type", particles[particle])  # "touched down in Washington", "handed over to Nigeria"
-        riding = frames()["riding"]
-        if tok.pos_ == "VERB" and (_rides(tok, riding["way_verbs"]) or _rides(tok, riding["vehicle_verbs"])):
+        if tok.pos_ == "VERB" and _rides(tok):
             found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
@@ -529,18 +533,17 @@ def _clause_of(tok: Any) -> Any:
     return cur
 
 
-def _rides(verb: Any, verbs: list[str]) -> bool:
-    """Whether a verb of `verbs` takes what the subject travels by: a vehicle ('took the train'), or
+def _rides(verb: Any) -> bool:
+    """Whether a verb of `riding` takes what the subject travels by: a vehicle ('took the train'), or
     its own way ('made their way', 'found his way', 'hit the road')."""
-    riding = frames()["riding"]
-    if verb.lemma_.lower() not in verbs:
-        return False
+    riding, lemma = frames()["riding"], verb.lemma_.lower()
+    by_vehicle, by_way = lemma in riding["vehicle_verbs"], lemma in riding["way_verbs"]
     return any(
         c.dep_ == "dobj"
         and (
-            (c.lemma_.lower() in frames()["vehicles"] and verbs == riding["vehicle_verbs"])
-            or (c.lower_ == "way" and any(p.dep_ == "poss" for p in c.children))
-            or (c.lower_ == "road" and any(d.lower_ == "the" for d in c.children) and not _armed(verb))
+            (by_vehicle and c.lemma_.lower() in frames()["vehicles"])
+            or (by_way and c.lower_ == "way" and any(p.dep_ == "poss" for p in c.children))
+            or (by_way and c.lower_ == "road" and any(d.lower_ == "the" for d in c.children) and not _armed(verb))
         )
         for c in verb.children
     )
@@ -789,20 +792,21 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
-        if tok.lemma_.lower() in frames()["arriving"]:
-            # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
-            # the arrival happened (no move of its own)
-            main = _after_what(tok)
-            # (the same movers: not "Markets rallied in Tokyo after Biden returned from Beijing")
-            own = any(c.dep_ in SUBJECTS for c in tok.children)
-            if main is not None and main.i not in heads and not own:
-                head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
         main = _after_what(tok)
-        # (the same movers: not "has lived alone in Toronto since her son moved out of Montreal")
-        own = all(c.lower_ in _continuing("pronouns") for c in tok.children if c.dep_ in SUBJECTS)
-        if main is not None and main.lemma_.lower() in frames()["settling"] and main.i not in heads and own:
-            # "She has lived in Vienna since fleeing Sarajevo": where the movers have lived since
-            head.whither += [s.party for s in by_governor.get(main.i, []) if s.role == "location"]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        # (where what followed happened, if it is no event of its own)
+        followed = main is not None and main.i not in heads
+        after = [s.party for s in by_governor.get(main.i, []) if s.role == "location"] if followed else []
+        if tok.lemma_.lower() in frames()["arriving"] and not subjects:
+            # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
+            # the arrival happened (no move of its own; and the same movers: not "Markets rallied in
+            # Tokyo after Biden returned from Beijing")
+            head.whither += after
+        # "She has lived in Vienna since fleeing Sarajevo": where the movers have lived since (the
+        # same movers: not "has lived alone in Toronto since her son moved out of Montreal")
+        same_movers = all(c.lower_ in _continuing("pronouns") for c in subjects)
+        if followed and main.lemma_.lower() in frames()["settling"] and same_movers:
+            head.whither += after
         if _brought_in(tok) and tok.dep_ == "advcl" and not any(c.dep_ in SUBJECTS for c in tok.children):
             # "Gov. Tate Reeves was in Tupelo on Thursday, flying in from Jackson": in is where he is
             head.whither += [s.party for s in by_governor.get(tok.head.i, []) if s.role == "location"]
@@ -1992,6 +1996,7 @@ def _subject_clauses(tok: Any) -> list[Any]:
 
 
 def _pluperfect(verb: Any) -> bool:
+    """Whether a verb is told in the pluperfect ('had been working')."""
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
@@ -2082,13 +2087,13 @@ def _contains(agent: _Party, destinations: list[_Party]) -> bool:
 
 def _a_mover(tok: Any) -> bool:
     """Whether a subject names who can travel: a name, a pronoun, or a noun for people or their count."""
-    f = frames()
     lemma = tok.lemma_.lower()
     return (
         tok.pos_ in ("PRON", "PROPN")
         or tok.tag_ == "NNPS"
-        or any(lemma in f[k] for k in ("people", "forces", "movers", "residents", "private_travellers", "counts"))
-        or lemma in f["envoys"]
+        or lemma in _people_words()
+        or lemma in frames()["residents"]
+        or lemma in frames()["counts"]
     )
 
 
@@ -2306,7 +2311,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return "migration"
     if people or h.kind == "departure":
         return "travel"
-    if any(_rides(h.token, f["riding"][verbs]) for verbs in ("vehicle_verbs", "way_verbs")):
+    if _rides(h.token):
         # "took the train to Edinburgh", "made their way to Melbourne": a ride, not a load; but
         # "the smuggled cocaine found its way" is a shipment, and "the proposal made its way" nothing
         subjects = [c for c in h.token.children if c.dep_ in SUBJECTS]
