@@ -51,7 +51,7 @@ def test_the_split_is_the_fixed_rule_s(score):
         assert item["split"] == sampling.split_of(item["corpus"], item["doc"])
 
 
-@pytest.mark.parametrize(("folder", "count"), [("probes", 1052), ("heldout-probes", 162)])
+@pytest.mark.parametrize(("folder", "count"), [("probes", 1224), ("heldout-probes", 222)])
 def test_every_probe_sentence_names_its_flows_in_the_guide_s_types(folder, count):
     """benchmarks/flows/probes (a development set for phrasing) and heldout-probes (scored, never
     shown): written sentences, each with the flows a careful annotator records (origin, destination
