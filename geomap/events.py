@@ -628,6 +628,10 @@ _DATELINE_TAIL = re.compile(
 )
 
 
+# a dateline opening a sentence: the place in capitals, then the tail ("SEOUL, South Korea (AP) - ")
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?=[,(\s])" + f"(?:{_DATELINE_TAIL.pattern})")
+
+
 def in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
     """'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —': where a report was filed, not who did what."""
     start, end = toks[party.first].start, toks[party.last - 1].end

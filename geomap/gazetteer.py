@@ -169,6 +169,7 @@ class Gazetteer:
         self._keys: list[str] | None = None
         self._countries: Any = None  # geometry.CountryIndex, built on first use
         self._by_code: dict[str, Place] | None = None  # countries by ISO code, read on first use
+        self._capitals: dict[str, Place] | None = None  # national capitals by country code, read on first use
         # read-only after opening, so answers are remembered (bounded; immutable values)
         self._answers: dict[str, tuple[tuple[Place, str], ...]] = {}  # by name, see matches_many
         self._row = functools.lru_cache(maxsize=REMEMBERED)(self._fetch_one)
@@ -379,6 +380,17 @@ class Gazetteer:
                 by_code.setdefault(row[4], self._place(row))
             self._by_code = by_code
         return self._by_code.get(code.upper())
+
+    def capital_of(self, code: str) -> Place | None:
+        """The national capital of the country with this ISO code (its most populous, where a country
+        has two: Sucre and La Paz), or None."""
+        if self._capitals is None:
+            capitals: dict[str, Place] = {}
+            query = f"SELECT {_COLUMNS} FROM place p WHERE p.capital = 1 AND p.kind = 'city' ORDER BY p.population DESC"
+            for row in self._db.execute(query):
+                capitals.setdefault(row[4], self._place(row))
+            self._capitals = capitals
+        return self._capitals.get(code.upper())
 
     def search(self, text: str, *, limit: int = 20) -> list[Place]:
         """Places whose names start with `text`, most prominent first."""

@@ -30,6 +30,7 @@ from typing import Any
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
+    DATELINE,
     TITLE_WORDS,
     Event,
     Lexicon,
@@ -74,6 +75,7 @@ PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "s
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
+TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
 PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
 FUNCTION_WORDS = frozenset(
@@ -202,6 +204,7 @@ def extract_events(
     starts = [t.start for t in toks]
     parties = [p for p in find_parties(text, toks, starts, places, gazetteer, people) if not in_dateline(text, toks, p)]
     spans = list(split_sentences(text, toks) if sentences is None else sentences)
+    parties = _capitals(toks, parties, gazetteer)
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
@@ -256,8 +259,9 @@ def extract_events(
     nlp = load_model()
     dates = find_dates(text, date) if dates is None else dates
     drafts: list[_Draft] = []
-    previous: tuple[int, list[tuple[_Party, str]], dict[str, _Party]] = (-2, [], {})
+    previous: tuple[int, list[tuple[_Party, str, tuple[_Party, ...]]], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
+    trips: list[tuple[int, _Party, _Party]] = []  # (sentence, origin, destination) of the journeys so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(_as_prose(text, toks, starts, s, e, here) for _, s, e, here in chosen))
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
@@ -270,10 +274,13 @@ def extract_events(
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
         scenes = _scenes(parties, firsts, spans, starts, n, homes)
+        tour = [(o, d) for m, o, d in trips if n - m <= INHERIT_SENTENCES]
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scenes)  # fmt: skip
+                                       recent, focus, ended, scenes, tour)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
+        trips += [(n, d.origin, d.destination) for d in made if d.type in TOURING and d.directed
+                  and d.modality == "asserted"]  # fmt: skip
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
@@ -296,6 +303,10 @@ def _as_prose(text: str, toks: list[Token], starts: list[int], start: int, end: 
     Georgia') with its words other than the first and the parties' in lower case, as the model
     parses prose far better; the same length, so that offsets hold."""
     sentence = text[start:end]
+    dateline = DATELINE.match(sentence)
+    if dateline is not None and (start == 0 or text[start - 1] == "\n"):
+        # "SEOUL, South Korea (AP) - North Korea has shipped …": the parse of the report, not of where it was filed
+        sentence = " " * dateline.end() + sentence[dateline.end() :]
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     if last - first < 3 or not title_case(toks[first:last]):
         return sentence
@@ -1460,6 +1471,34 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
     return out
 
 
+def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
+    """The parties, a country's capital named by its country standing for the city: "Niger's
+    capital", "the Ukrainian capital", "the capital of Niger" (not "Chinese capital markets",
+    frames.json `capitals`)."""
+    if gazetteer is None:
+        return parties
+    words = [t.text.lower() for t in toks]
+    money = frozenset(frames()["capitals"]["not_after"])
+
+    def at(i: int) -> str:
+        return words[i] if 0 <= i < len(words) else ""
+
+    out = []
+    for p in parties:
+        city = gazetteer.capital_of(p.place.country) if p.place.kind == "country" and p.place.country else None
+        span = None
+        if city is not None and at(p.last) in ("'s", "’s") and at(p.last + 1) == "capital":
+            span = (p.first, p.last + 2)  # "Niger's capital"
+        elif city is not None and p.kind == "demonym" and at(p.first - 1) == "the" and at(p.last) == "capital":
+            span = (p.first, p.last + 1)  # "the Ukrainian capital"
+        elif city is not None and at(p.first - 1) == "of" and at(p.first - 2) == "capital" and at(p.first - 3) == "the":
+            span = (p.first - 2, p.last)  # "the capital of Niger"
+        if span is not None and city is not None and at(span[1]) not in money:
+            p = _Party(span[0], span[1], city, "place", actor=p.actor, confidence=p.confidence)
+        out.append(p)
+    return out
+
+
 @functools.cache
 def _openers(names: frozenset[str]) -> frozenset[str]:
     return frozenset(n.split()[0] for n in names)
@@ -1739,8 +1778,13 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # "Clinton's first visit to the region started in Sharm El-Sheikh": where the act started
         nouns += [c for c in gov.children if c.dep_ == "nsubj" and c.i in heads and light and slot.role == "location"]
         for c in gov.children:
-            # "died in Texas after deployment to Liberia": where he died is not where he was deployed
-            if c.dep_ == "prep" and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location"):
+            # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
+            # "ended talks without a treaty": what did not happen is not what the subject did
+            if (
+                c.dep_ == "prep"
+                and c.lower_ != "without"
+                and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location")
+            ):
                 # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
                 # own is not the subject's
                 for g in c.children:
@@ -1851,17 +1895,18 @@ def _events(
     heads: list[_Head],
     dates: list,
     lexicon: Lexicon,
-    previous_origins: list[tuple[_Party, str]],
+    previous_origins: list[tuple[_Party, str, tuple[_Party, ...]]],
     previous_agents: dict[str, _Party],
     recent: list[tuple[str, _Party]],
     focus: _Party | None = None,
     ended: Sequence[tuple[str, _Party]] = (),
     scenes: Sequence[_Party] = (),
-) -> tuple[list[_Draft], list[tuple[_Party, str]], list[tuple[str, _Party]]]:
+    tour: Sequence[tuple[_Party, _Party]] = (),
+) -> tuple[list[_Draft], list[tuple[_Party, str, tuple[_Party, ...]]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
-    likeliest first."""
+    likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -1908,6 +1953,13 @@ def _events(
             whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
             h.whither = h.whither or (list(scenes[:1]) if whence and not ended else [])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
+        if not leg and _from_there(h.token):
+            # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
+            leg = [d for _, d in ended][-1:]
+        if not leg and type_ in TOURING and _continues(h.token):
+            # "Macron arrived in Nairobi on Monday. … He flies to Kigali on Wednesday": the same
+            # traveller's next leg starts where the last one ended
+            leg = _last_stop(h, tour)
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
@@ -1917,7 +1969,7 @@ def _events(
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
-            origins_named += [(o, type_) for o in origins]
+            origins_named += [(o, type_, tuple(destinations)) for o in origins]
         if type_ == "trade" and modality in ("asserted", "negated"):
             # "Nigeria banned imports of rice from Benin": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
@@ -1971,6 +2023,20 @@ def _continues(tok: Any) -> bool:
     if subjects:
         return all(c.lower_ in words["pronouns"] for c in subjects)
     return any(c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"] for c in tok.children)
+
+
+def _last_named(places: list[_Party]) -> list[_Party]:
+    """The place named last: where a movement after a trip to several starts ('returned to New
+    Delhi after a trip to the United States and Egypt': from Egypt)."""
+    return [max(places, key=lambda p: p.first)] if places else []
+
+
+def _last_stop(h: _Head, tour: Sequence[tuple[_Party, _Party]]) -> list[_Party]:
+    """Where the journey before ended, when it was the same traveller's: one from the country this
+    movement's travellers come from (as named by a pronoun, 'He flies to Kigali')."""
+    travellers = {s.party.place.country for s in h.slots if s.role in ("agent", "modifier") and s.party.place.country}
+    journeys = [(o, d) for o, d in tour if o.place.country in travellers]
+    return [journeys[-1][1]] if journeys else []
 
 
 def _moved_again(h: _Head) -> bool:
@@ -2054,6 +2120,30 @@ def _inside(origin: _Party, destination: _Party) -> bool:
     country does not hold.)"""
     place = destination.place
     return place.kind == "country" and origin.place.kind in ("city", "admin2") and origin.place.country == place.country
+
+
+def _from_there(tok: Any) -> bool:
+    """Whether a movement starts 'from there' (or 'from here')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ in ("there", "here") for g in c.children)
+        for c in tok.children
+    )
+
+
+def _goes_on(tok: Any) -> bool:
+    """Whether a movement says it comes next ('flown on to', 'then travelled to')."""
+    # ("on" as a particle or adverb, or hung with its "to": not "on Monday")
+    return any(
+        c.lower_ in _continuing("adverbs") and not any(g.dep_ == "pobj" for g in c.children) for c in tok.children
+    )
+
+
+def _within(place: _Party, area: _Party) -> bool:
+    """Whether a place is the area, or lies in it (a country, or a province by name)."""
+    p, a = place.place, area.place
+    return (
+        p.id == a.id or (a.kind == "country" and p.country == a.country) or (a.kind == "admin1" and p.admin1 == a.name)
+    )
 
 
 def _labels_goods(slot: _Slot) -> bool:
@@ -2511,7 +2601,7 @@ def _flows(
     h: _Head,
     type_: str,
     lexicon: Lexicon,
-    previous_origins: list[tuple[_Party, str]],
+    previous_origins: list[tuple[_Party, str, tuple[_Party, ...]]],
     previous_agents: dict[str, _Party],
     recent: Sequence[tuple[str, _Party]] = (),
     carried: Sequence[_Party] = (),
@@ -2681,7 +2771,7 @@ def _flows(
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from
-        origins, how = distinct(h.whence), "where-before"
+        origins, how = _last_named(h.whence), "where-before"
     if not origins and not agents and destinations and movement and _specimens(h):
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not
@@ -2703,7 +2793,7 @@ def _flows(
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:
-        origins, how = distinct(h.whence), "where-before"
+        origins, how = _last_named(h.whence), "where-before"
     foreign = [c for c in h.cargo_from if all(c.place.country != d.place.country for d in destinations)]
     if destinations and not origins and foreign and movement:
         origins, how = distinct(foreign), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"
@@ -2735,19 +2825,23 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
-    before = previous_origins[-1][1] if previous_origins else None
+    before, reached = previous_origins[-1][1:] if previous_origins else (None, ())
     if (
         destinations
         and not origins
         and before is not None
         and (before == type_ or {before, type_} <= PEOPLE_MOVING)
+        # (but what goes on from where a movement arrived starts there: "were flown from Kabul to
+        # Qatar. … are flown on to Germany"; not "fled from Syria to Turkey. Others went to Jordan", nor
+        # "Venezuelans arrived in Brazil. 40,000 entered through Roraima")
+        and not (reached and _goes_on(h.token) and not any(_within(d, r) for d in destinations for r in reached))
         and lexicon.policy(type_, "moves")
         and lexicon.inherits(type_, "origin")
     ):
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
         # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
         # Hollywood" is no movement from Tustin)
-        ((origin, type_),) = previous_origins[-1:]
+        origin, type_, _ = previous_origins[-1]  # (and of its kind: "Many crossed" as the refugees fled)
         origins, how, base = [origin], "previous-origin", base * INHERITED
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:

@@ -269,3 +269,9 @@ def test_a_remembered_answer_cannot_be_changed_by_a_caller(gazetteer):
 def test_countries_by_code(gazetteer):
     assert gazetteer.get_country("kp").name == "North Korea"
     assert gazetteer.get_country("ZZ") is None
+
+
+def test_capital_of_a_country(gazetteer):
+    assert gazetteer.capital_of("ne").name == "Niamey"
+    assert gazetteer.capital_of("UA").name == "Kyiv"
+    assert gazetteer.capital_of("ZZ") is None

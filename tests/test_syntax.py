@@ -2476,3 +2476,71 @@ def test_a_visitor_told_by_what_they_are_doing(gazetteer, text, expected):
 )  # fmt: skip
 def test_second_review_of_the_local_travel_and_phrasal_mechanisms(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the same traveller, named again by a pronoun, goes on from where the last leg ended
+        (
+            "Macron arrived in Nairobi on Monday. He held talks with Ruto. He then visited Kigali on Wednesday.",
+            {("Nairobi", "Kigali")},
+            {("France", "Kigali")},
+        ),
+        # someone else of the same country starts from home
+        (
+            "Macron arrived in Nairobi on Monday. Foreign Minister Barrot flew to Bamako.",
+            {("France", "Bamako")},
+            {("Nairobi", "Bamako")},
+        ),
+        # what goes on from where a movement arrived starts there, not where that movement started
+        (
+            "Evacuees were flown from Kabul to Doha on Monday. From there, evacuees are being flown on to Germany.",
+            {("Doha", "Germany")},
+            {("Kabul", "Germany")},
+        ),
+        # a return after a trip to several places starts at the last of them
+        (
+            "Prime Minister Narendra Modi returned to New Delhi on Saturday after a five-day trip to the "
+            "United States and Egypt.",
+            {("Egypt", "Delhi")},
+            {("United States", "Delhi")},
+        ),
+    ],
+)
+def test_journeys_told_leg_by_leg_across_sentences(gazetteer, text, expected, absent):
+    found = {(o, d) for _, o, d in flows(text, gazetteer)}
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian military instructors arrived in Niger's capital on Wednesday.",
+        "Russian military instructors arrived in the Nigerien capital on Wednesday.",
+        "Russian military instructors arrived in the capital of Niger on Wednesday.",
+    ],
+)
+def test_a_country_s_capital_is_its_capital_city(gazetteer, text):
+    assert {e[1:] for e in flows(text, gazetteer)} == {("Russia", "Niamey")}
+
+
+def test_capital_as_money_is_no_city(gazetteer):
+    doc = extract("US investors poured money into Britain's capital markets.", gazetteer=gazetteer, reader="syntax")
+    assert "London" not in {p.place.name for p in doc.places}
+
+
+def test_what_did_not_happen_does_not_take_the_subject(gazetteer):
+    # "without a peace treaty" is no second event competing for the ministers
+    text = "The foreign ministers of Armenia and Azerbaijan ended two days of talks in Almaty without a peace treaty."
+    assert ("meeting", "Armenia", "Azerbaijan") in flows(text, gazetteer)
+
+
+def test_a_dateline_is_not_parsed_with_the_report(gazetteer):
+    # parsed with "SEOUL, South Korea (AP) -" before it, the claimant became a second shipper
+    text = (
+        "SEOUL, South Korea (AP) - North Korea has shipped more than 10,000 containers of artillery shells "
+        "and other munitions to Russia since August, South Korea's defense minister said Monday."
+    )
+    assert flows(text, gazetteer) == {("shipment", "North Korea", "Russia")}
