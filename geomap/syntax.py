@@ -202,7 +202,9 @@ def extract_events(
     if not toks:
         return []
     starts = [t.start for t in toks]
-    parties = [p for p in find_parties(text, toks, starts, places, gazetteer, people) if not in_dateline(text, toks, p)]
+    found = find_parties(text, toks, starts, places, gazetteer, people)
+    parties = [p for p in found if not in_dateline(text, toks, p)]
+    parties = sorted(parties + _here(toks, [p for p in found if in_dateline(text, toks, p)]), key=lambda p: p.first)
     spans = list(split_sentences(text, toks) if sentences is None else sentences)
     parties = _capitals(toks, parties, gazetteer)
     seats = _institutions(text, toks, parties, gazetteer)
@@ -1471,6 +1473,15 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
     return out
 
 
+def _here(toks: list[Token], datelined: list[_Party]) -> list[_Party]:
+    """'BEIRUT (AP) - A plane carrying wounded children landed here': in a report filed from a
+    place, 'here' is that place (the dateline names no party; its 'here' does)."""
+    if not datelined:
+        return []
+    place = datelined[0].place  # "ROME, Italy": the town
+    return [_Party(i, i + 1, place, "place", actor="here") for i, t in enumerate(toks) if t.text.lower() == "here"]
+
+
 def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
     """The parties, a country's capital named by its country standing for the city: "Niger's
     capital", "the Ukrainian capital", "the capital of Niger" (not "Chinese capital markets",
@@ -1538,6 +1549,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     """Climb from a place to the word it depends on: its role and its governor."""
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
+    if tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+        return _anchored(party, span, "destination", "", tok.head, triggers)  # "landed here late Tuesday"
+    if tok.lower_ == "here" and tok.dep_ == "pobj" and tok.head.lower_ == "from":
+        return _anchored(party, span, "origin", "from", tok.head.head, triggers)  # "flown from here to Paris"
+    if tok.lower_ == "here":
+        return _Slot(party, span, "drop", None)  # "the situation here"
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):

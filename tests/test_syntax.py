@@ -2544,3 +2544,11 @@ def test_a_dateline_is_not_parsed_with_the_report(gazetteer):
         "and other munitions to Russia since August, South Korea's defense minister said Monday."
     )
     assert flows(text, gazetteer) == {("shipment", "North Korea", "Russia")}
+
+
+def test_here_is_where_the_report_was_filed(gazetteer):
+    text = "BEIRUT (AP) — A plane carrying 27 critically wounded children from Gaza landed here late Tuesday."
+    assert {e[1:] for e in flows(text, gazetteer)} == {("Gaza", "Beirut")}
+    # not without a dateline, and not where "here" is no end of a movement
+    assert flows("A plane carrying wounded children from Gaza landed here late Tuesday.", gazetteer) == set()
+    assert flows('BEIRUT (AP) — "The children here came from Gaza," a doctor said.', gazetteer) == set()
