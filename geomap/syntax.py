@@ -141,7 +141,7 @@ def frames() -> dict[str, Any]:
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
         "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing vehicles counts stays topics noun_only".split()
+        "failing vehicles counts stays topics noun_only leaving".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -263,7 +263,7 @@ def extract_events(
     drafts: list[_Draft] = []
     previous: tuple[int, list[tuple[_Party, str, tuple[_Party, ...]]], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
-    trips: list[tuple[int, _Party, _Party]] = []  # (sentence, origin, destination) of the journeys so far
+    trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(_as_prose(text, toks, starts, s, e, here) for _, s, e, here in chosen))
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
@@ -276,12 +276,12 @@ def extract_events(
         recent = [(t, d) for m, t, d in targets if n - m <= INHERIT_SENTENCES]
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
         scenes = _scenes(parties, firsts, spans, starts, n, homes)
-        tour = [(o, d) for m, o, d in trips if n - m <= INHERIT_SENTENCES]
+        tour = [(o, d, a) for m, o, d, a in trips if n - m <= INHERIT_SENTENCES]
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
                                        recent, focus, ended, scenes, tour)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
-        trips += [(n, d.origin, d.destination) for d in made if d.type in TOURING and d.directed
+        trips += [(n, d.origin, d.destination, d.origin.actor) for d in made if d.type in TOURING and d.directed
                   and d.modality == "asserted"]  # fmt: skip
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
@@ -769,7 +769,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # not "returned to Manchester after the attack in Paris"; "after a road trip through
             # Michigan": or the way it went)
             gathered = ends["location"] if heads[i].type in ("visit", "meeting") else []
-            head.whence += ends["destination"] or ends["origin"] or gathered or ends["via"]
+            # ("returned after a trip to the United States and Egypt": from the last stop)
+            head.whence += _last_named(ends["destination"]) or ends["origin"] or gathered or ends["via"]
     for head in heads.values():
         tok = head.token
         before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
@@ -1482,6 +1483,21 @@ def _here(toks: list[Token], datelined: list[_Party]) -> list[_Party]:
     return [_Party(i, i + 1, place, "place", actor="here") for i, t in enumerate(toks) if t.text.lower() == "here"]
 
 
+def _here_slot(party: _Party, span: Any, triggers: dict[int, Any]) -> _Slot:
+    """'Here' as an end: where something 'landed here' went, where it 'left here' or came 'from
+    here' started. Not in a quotation (someone speaking elsewhere), nor 'Here is', 'here and now'."""
+    tok = span.root
+    quoted = sum(t.text in ('"', "“", "”") for t in tok.doc[: tok.i]) % 2 == 1
+    if quoted or any(c.lower_ == "now" for c in tok.children):
+        return _Slot(party, span, "drop", None)
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "from":
+        return _anchored(party, span, "origin", "from", tok.head.head, triggers)  # "sail from here to Egypt"
+    if tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+        leaving = tok.head.lemma_.lower() in frames()["leaving"]
+        return _anchored(party, span, "origin" if leaving else "destination", "", tok.head, triggers)
+    return _Slot(party, span, "drop", None)  # "the situation here"
+
+
 def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
     """The parties, a country's capital named by its country standing for the city: "Niger's
     capital", "the Ukrainian capital", "the capital of Niger" (not "Chinese capital markets",
@@ -1504,7 +1520,10 @@ def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | N
             span = (p.first, p.last + 1)  # "the Ukrainian capital"
         elif city is not None and at(p.first - 1) == "of" and at(p.first - 2) == "capital" and at(p.first - 3) == "the":
             span = (p.first - 2, p.last)  # "the capital of Niger"
-        if span is not None and city is not None and at(span[1]) not in money:
+        # (not "the capital of Ukraine's Donetsk region", nor before the city's own name: "Turkey's
+        # capital, Ankara,")
+        named = span is not None and at(span[1]) == "," and span[1] + 1 < len(toks) and toks[span[1] + 1].capitalised
+        if span is not None and city is not None and at(span[1]) not in money | {"'s", "’s"} and not named:
             p = _Party(span[0], span[1], city, "place", actor=p.actor, confidence=p.confidence)
         out.append(p)
     return out
@@ -1549,12 +1568,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     """Climb from a place to the word it depends on: its role and its governor."""
     preps = frames()["prepositions"]
     tok, role, prep = span.root, None, ""
-    if tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
-        return _anchored(party, span, "destination", "", tok.head, triggers)  # "landed here late Tuesday"
-    if tok.lower_ == "here" and tok.dep_ == "pobj" and tok.head.lower_ == "from":
-        return _anchored(party, span, "origin", "from", tok.head.head, triggers)  # "flown from here to Paris"
     if tok.lower_ == "here":
-        return _Slot(party, span, "drop", None)  # "the situation here"
+        return _here_slot(party, span, triggers)
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
@@ -1918,7 +1933,7 @@ def _events(
     focus: _Party | None = None,
     ended: Sequence[tuple[str, _Party]] = (),
     scenes: Sequence[_Party] = (),
-    tour: Sequence[tuple[_Party, _Party]] = (),
+    tour: Sequence[tuple[_Party, _Party, str | None]] = (),
 ) -> tuple[list[_Draft], list[tuple[_Party, str, tuple[_Party, ...]]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
@@ -1976,7 +1991,9 @@ def _events(
         if not leg and type_ in TOURING and _continues(h.token):
             # "Macron arrived in Nairobi on Monday. … He flies to Kigali on Wednesday": the same
             # traveller's next leg starts where the last one ended
-            leg = _last_stop(h, tour)
+            # (this sentence's own legs first: "will travel to Abu Dhabi, then he flies to Riyadh")
+            here = [(d.origin, d.destination, d.origin.actor) for d in drafts if d.type in TOURING and d.directed]
+            leg = _last_stop(h, [*tour, *here])
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
@@ -2048,11 +2065,16 @@ def _last_named(places: list[_Party]) -> list[_Party]:
     return [max(places, key=lambda p: p.first)] if places else []
 
 
-def _last_stop(h: _Head, tour: Sequence[tuple[_Party, _Party]]) -> list[_Party]:
+def _last_stop(h: _Head, tour: Sequence[tuple[_Party, _Party, str | None]]) -> list[_Party]:
     """Where the journey before ended, when it was the same traveller's: one from the country this
-    movement's travellers come from (as named by a pronoun, 'He flies to Kigali')."""
-    travellers = {s.party.place.country for s in h.slots if s.role in ("agent", "modifier") and s.party.place.country}
-    journeys = [(o, d) for o, d in tour if o.place.country in travellers]
+    movement's travellers come from (as named by a pronoun, 'He flies to Kigali'), and by the same
+    person where both are named ('Baerbock visited Kyiv. … Scholz said he would travel to Beijing')."""
+    agents = [s.party for s in h.slots if s.role in ("agent", "modifier") and s.party.place.country]
+    countries = {a.place.country for a in agents}
+    people = {a.actor for a in agents if a.kind == "person" and a.actor}
+    journeys = [
+        (o, d) for o, d, who in tour if o.place.country in countries and not (people and who and who not in people)
+    ]
     return [journeys[-1][1]] if journeys else []
 
 
@@ -2788,7 +2810,7 @@ def _flows(
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from
-        origins, how = _last_named(h.whence), "where-before"
+        origins, how = distinct(h.whence), "where-before"
     if not origins and not agents and destinations and movement and _specimens(h):
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not
@@ -2810,7 +2832,7 @@ def _flows(
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:
-        origins, how = _last_named(h.whence), "where-before"
+        origins, how = distinct(h.whence), "where-before"
     foreign = [c for c in h.cargo_from if all(c.place.country != d.place.country for d in destinations)]
     if destinations and not origins and foreign and movement:
         origins, how = distinct(foreign), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"

@@ -2552,3 +2552,40 @@ def test_here_is_where_the_report_was_filed(gazetteer):
     # not without a dateline, and not where "here" is no end of a movement
     assert flows("A plane carrying wounded children from Gaza landed here late Tuesday.", gazetteer) == set()
     assert flows('BEIRUT (AP) — "The children here came from Gaza," a doctor said.', gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review's cases: "here" in someone's quoted words, or as "Here is", is no end
+        ("BEIRUT (AP) — Here is the latest: Israel struck Tyre on Monday.", set()),
+        ('NAIROBI, Kenya (AP) — A refugee in Khartoum said: "Soldiers came here from Darfur last night."', set()),
+        # what left here started here
+        ("ISTANBUL (AP) — Thousands of Syrians have left here for Europe this year.", {("Istanbul", "Europe")}),
+        ("ISTANBUL (AP) — Grain ships sail from here to Egypt.", {("Istanbul", "Egypt")}),
+        # another traveller of the same country starts from home, not where the first one went
+        (
+            "German Foreign Minister Annalena Baerbock visited Kyiv on Monday. Back in Berlin, Chancellor "
+            "Olaf Scholz said he would travel to Beijing in April.",
+            {("Germany", "Kyiv"), ("Germany", "Beijing")},
+        ),
+        # the sentence's own leg before the one from the sentences before
+        (
+            "Erdogan arrived in Doha on Monday. He met the emir. Erdogan will travel to Abu Dhabi on Wednesday, "
+            "then he flies to Riyadh.",
+            {("Turkey", "Doha"), ("Turkey", "Abu Dhabi"), ("Abu Dhabi", "Riyadh")},
+        ),
+        # "the capital of Ukraine's Donetsk region" is no Kyiv
+        (
+            "Biden flew to the capital of Ukraine's Donetsk region.",
+            {("United States", "Ukraine"), ("United States", "Donetsk")},
+        ),
+        # people stranded in two places come home from both (only a trip's stops are in order)
+        (
+            "Chinese tourists stranded in Bali and Jakarta flew home to Shanghai.",
+            {("Bali", "Shanghai"), ("Jakarta", "Shanghai")},
+        ),
+    ],
+)
+def test_here_legs_and_capitals_where_they_must_not_fire(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected

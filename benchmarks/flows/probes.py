@@ -5,11 +5,14 @@
 Helpers each wrote one set in the style of a kind of reporting and annotated it by
 ../shared/events/ANNOTATION.md, without seeing the real-news sample or the reader's code: four
 first (wire-service travel, local news travel, trade and shipping, conflict and diplomacy), four
-more later (outbreak reporting, local crime and courts, world affairs, sports and business). They
-are sentences written to find what the reader misses, and the sessions that had them wrote
-mechanisms for what they showed: a development set for phrasing, not a test. A ninth helper wrote
-`heldout-probes/`, a mix of all those kinds of reporting: `--heldout` scores it, and it is never
-shown, so that it measures whether mechanisms made for the other sets carry to new sentences.
+more later (outbreak reporting, local crime and courts, world affairs, sports and business), and
+three sets of passages of three to seven sentences (`reports-*`: world news, people on the move,
+local news) whose flows' ends are spread over sentences, as real reports' are. They are written to
+find what the reader misses, and the sessions that had them wrote mechanisms for what they showed:
+a development set for phrasing, not a test. Two more helpers wrote `heldout-probes/`, a mix of
+all those kinds of reporting (`mixed`, sentences; `reports`, passages): `--heldout` scores them,
+and they are never shown, so that they measure whether mechanisms made for the other sets carry
+to new text.
 
 A flow is found when a drawn arrow has its two ends (by place name, accents and case aside, or a
 gazetteer name the expected name may stand for; either way round for a meeting); `--show` lists
