@@ -202,11 +202,11 @@ def extract_events(
     if not toks:
         return []
     starts = [t.start for t in toks]
-    found = find_parties(text, toks, starts, places, gazetteer, people)
-    parties = [p for p in found if not in_dateline(text, toks, p)]
-    parties = sorted(parties + _here(toks, [p for p in found if in_dateline(text, toks, p)]), key=lambda p: p.first)
+    parties, datelined = [], []
+    for p in find_parties(text, toks, starts, places, gazetteer, people):
+        (datelined if in_dateline(text, toks, p) else parties).append(p)
+    parties = _capitals(toks, sorted(parties + _here(toks, datelined), key=lambda p: p.first), gazetteer)
     spans = list(split_sentences(text, toks) if sentences is None else sentences)
-    parties = _capitals(toks, parties, gazetteer)
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
@@ -1505,7 +1505,10 @@ def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | N
     if gazetteer is None:
         return parties
     words = [t.text.lower() for t in toks]
-    money = frozenset(frames()["capitals"]["not_after"])
+    if "capital" not in words:
+        return parties  # (most texts)
+    # (not "capital markets", nor "the capital of Ukraine's Donetsk region")
+    stops = frozenset(frames()["capitals"]["not_after"]) | {"'s", "’s"}
 
     def at(i: int) -> str:
         return words[i] if 0 <= i < len(words) else ""
@@ -1513,17 +1516,19 @@ def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | N
     out = []
     for p in parties:
         city = gazetteer.capital_of(p.place.country) if p.place.kind == "country" and p.place.country else None
+        if city is None:
+            out.append(p)
+            continue
         span = None
-        if city is not None and at(p.last) in ("'s", "’s") and at(p.last + 1) == "capital":
+        if at(p.last) in ("'s", "’s") and at(p.last + 1) == "capital":
             span = (p.first, p.last + 2)  # "Niger's capital"
-        elif city is not None and p.kind == "demonym" and at(p.first - 1) == "the" and at(p.last) == "capital":
+        elif p.kind == "demonym" and at(p.first - 1) == "the" and at(p.last) == "capital":
             span = (p.first, p.last + 1)  # "the Ukrainian capital"
-        elif city is not None and at(p.first - 1) == "of" and at(p.first - 2) == "capital" and at(p.first - 3) == "the":
+        elif at(p.first - 1) == "of" and at(p.first - 2) == "capital" and at(p.first - 3) == "the":
             span = (p.first - 2, p.last)  # "the capital of Niger"
-        # (not "the capital of Ukraine's Donetsk region", nor before the city's own name: "Turkey's
-        # capital, Ankara,")
+        # (nor before the city's own name: "Turkey's capital, Ankara,")
         named = span is not None and at(span[1]) == "," and span[1] + 1 < len(toks) and toks[span[1] + 1].capitalised
-        if span is not None and city is not None and at(span[1]) not in money | {"'s", "’s"} and not named:
+        if span is not None and at(span[1]) not in stops and not named:
             p = _Party(span[0], span[1], city, "place", actor=p.actor, confidence=p.confidence)
         out.append(p)
     return out
@@ -1992,8 +1997,8 @@ def _events(
             # "Macron arrived in Nairobi on Monday. … He flies to Kigali on Wednesday": the same
             # traveller's next leg starts where the last one ended
             # (this sentence's own legs first: "will travel to Abu Dhabi, then he flies to Riyadh")
-            here = [(d.origin, d.destination, d.origin.actor) for d in drafts if d.type in TOURING and d.directed]
-            leg = _last_stop(h, [*tour, *here])
+            so_far = [(d.origin, d.destination, d.origin.actor) for d in drafts if d.type in TOURING and d.directed]
+            leg = _last_stop(h, [*tour, *so_far])
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
@@ -2180,9 +2185,7 @@ def _goes_on(tok: Any) -> bool:
 def _within(place: _Party, area: _Party) -> bool:
     """Whether a place is the area, or lies in it (a country, or a province by name)."""
     p, a = place.place, area.place
-    return (
-        p.id == a.id or (a.kind == "country" and p.country == a.country) or (a.kind == "admin1" and p.admin1 == a.name)
-    )
+    return p.id == a.id or (a.kind == "country" and p.country == a.country) or _contains(area, [place])
 
 
 def _labels_goods(slot: _Slot) -> bool:
