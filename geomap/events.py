@@ -48,6 +48,7 @@ from geomap.people import Person, find_people
 from geomap.places import GOVERNMENT_VERBS, FoundPlace
 from geomap.schema import EVENT_TYPES_SCHEMA, load_json, validate
 from geomap.text import Token, tokens, word_after
+from geomap.text import in_dateline as in_dateline_at
 from geomap.text import sentences as split_sentences
 
 MODALITIES = ("asserted", "negated", "hypothetical")
@@ -623,25 +624,9 @@ def _trigger_words(words: list[str], lexicon: Lexicon, in_party: set[int]) -> li
     return found
 
 
-_DATELINE_TAIL = re.compile(
-    r"(?:,[ \w.]{2,30})?\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
-)
-
-
-# a dateline opening a sentence: the place in capitals, then the tail ("SEOUL, South Korea (AP) - ")
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?=[,(\s])" + f"(?:{_DATELINE_TAIL.pattern})")
-
-
 def in_dateline(text: str, toks: list[Token], party: _Party) -> bool:
     """'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —': where a report was filed, not who did what."""
-    start, end = toks[party.first].start, toks[party.last - 1].end
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].rstrip()
-    # a dateline opens a line, or, in text whose lines were run together, a sentence in capitals
-    # ("… said. SAN FRANCISCO — A fourth officer")
-    if before and not (before[-1] in '.!?"”' and text[start:end].isupper()):
-        return False
-    return _DATELINE_TAIL.match(text, end) is not None
+    return in_dateline_at(text, toks[party.first].start, toks[party.last - 1].end)
 
 
 def _is_source(

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, Place
 from geomap.people import Person, find_people
-from geomap.text import Token, tokens
+from geomap.text import Token, in_dateline, tokens
 
 MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
 
@@ -62,6 +62,8 @@ VEHICLE_MAKES = frozenset(
     "Isuzu Jeep Kia Lexus Lincoln Mazda Mercedes Mercury Mitsubishi Nissan Oldsmobile Plymouth Pontiac "
     "Porsche Saturn Subaru Suzuki Tesla Toyota Volkswagen VW Volvo".split()
 )
+# Prefixes of ships' names: "HMS Prince of Wales", "USS Carl Vinson", "MV Ruby" name no place.
+SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS RFA INS MV RMS".split())
 # Words after a name that make it a street, a building or a company's name.
 STREET_WORDS = frozenset(
     "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
@@ -273,7 +275,8 @@ def _longest_at(
         candidates = found[surface]
         if not candidates:  # most spans tried name no place
             continue
-        accepted = _accept(surface, candidates, text, toks, i, before)
+        capitals = _in_capitals(text, surface, toks[i].start, char_end)
+        accepted = _accept(surface, candidates, text, toks, i, before, capitals)
         if accepted:
             via, candidates = accepted
             return _Match(i, end, toks[i].start, char_end, via, candidates)
@@ -281,11 +284,18 @@ def _longest_at(
 
 
 def _accept(
-    surface: str, found: tuple[tuple[Place, str], ...], text: str, toks: list[Token], i: int, before: _Match | None
+    surface: str,
+    found: tuple[tuple[Place, str], ...],
+    text: str,
+    toks: list[Token],
+    i: int,
+    before: _Match | None,
+    in_capitals: bool = False,
 ) -> tuple[str, tuple[tuple[Place, str], ...]] | None:
-    """The candidates a surface form may really mean, and how the best was matched."""
+    """The candidates a surface form may really mean, and how the best was matched. `in_capitals`:
+    the surface is a name written in capitals, not an abbreviation."""
     usable = []
-    abbreviated = _looks_abbreviated(surface)  # asked once, not for each candidate
+    abbreviated = _looks_abbreviated(surface) and not in_capitals  # asked once, not for each candidate
     for place, via in found:
         if via == "code":
             # postal codes only right after "Place, ": "West Palm Beach, FL"
@@ -313,6 +323,12 @@ def _looks_abbreviated(surface: str) -> bool:
     """'US', 'UK', 'U.S.', 'Fla.': short capitals or a dotted abbreviation must match exactly."""
     letters = surface.replace(".", "").replace(" ", "")
     return (surface.isupper() and len(letters) <= 5) or surface.endswith(".")
+
+
+def _in_capitals(text: str, surface: str, start: int, end: int) -> bool:
+    """Whether a short word in capitals is a dateline's place ('KYIV (Reuters) -', 'ADRE, Chad —'),
+    a name written in capitals rather than an abbreviation (four letters at least: not 'UN —')."""
+    return surface.isupper() and sum(map(str.isalpha, surface)) >= 4 and in_dateline(text, start, end)
 
 
 def _after_place_and_comma(text: str, toks: list[Token], i: int, before: _Match | None) -> bool:
@@ -361,6 +377,8 @@ def _judge(
     following = toks[match.last] if match.last < len(toks) else None
     if previous is not None and previous.text.rstrip(".") in TITLES and _joined(text, previous, first, allow_dot=True):
         return "no" if demonym else "person"
+    if _ship(text, toks, match):
+        return "no"
     if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
     in_headline = first.start in headline
@@ -449,6 +467,20 @@ def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bo
         return False
     before = [t.text for t in toks[max(0, match.first - 2) : match.first]]
     return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in before)
+
+
+def _ship(text: str, toks: list[Token], match: _Match) -> bool:
+    """Whether a name is (in) a ship's: 'HMS Prince of Wales', 'USS Pennsylvania'."""
+    i = match.first
+    for _ in range(4):  # "USS Dwight D. Eisenhower": a few words of the name before this one
+        if i == 0 or not _joined(text, toks[i - 1], toks[i], allow_dot=True):
+            return False
+        i -= 1
+        if toks[i].text in SHIP_PREFIXES:
+            return True
+        if not (toks[i].capitalised or toks[i].text in ("of", "the")):
+            return False
+    return False
 
 
 def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering) -> bool:

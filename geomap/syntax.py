@@ -30,7 +30,6 @@ from typing import Any
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError, ModelNotFound
 from geomap.events import (
-    DATELINE,
     TITLE_WORDS,
     Event,
     Lexicon,
@@ -50,7 +49,7 @@ from geomap.gazetteer import Gazetteer, distance_km
 from geomap.mentions import MONTHS_AND_DAYS, title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
-from geomap.text import Token, tokens
+from geomap.text import DATELINE, Token, tokens
 
 READERS = ("auto", "syntax", "rules")
 # The official model first; then a package-index copy of the same MIT-licensed weights, pinned in

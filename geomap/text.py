@@ -172,6 +172,26 @@ def _page(html: str) -> tuple[str, str | None]:
     return text, title or None
 
 
+# --- Datelines -------------------------------------------------------------------------------------
+
+# What follows a dateline's place: "SEOUL, South Korea (AP) - ", "KYIV (Reuters) - ", "ADRE, Chad — "
+DATELINE_TAIL = re.compile(
+    r"(?:,[ \w.]{2,30})?\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
+)
+# a dateline opening a sentence: the place in capitals, then the tail
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?=[,(\s])" + f"(?:{DATELINE_TAIL.pattern})")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is where a report was filed: 'BEIRUT (AP) —', 'BAIKONUR, Kazakhstan —'.
+    A dateline opens a line, or, in text whose lines were run together, a sentence in capitals
+    ("… said. SAN FRANCISCO — A fourth officer")."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    if before and not (before[-1] in '.!?"”' and text[start:end].isupper()):
+        return False
+    return DATELINE_TAIL.match(text, end) is not None
+
+
 # --- Tokens ---------------------------------------------------------------------------------------
 
 

@@ -231,3 +231,32 @@ def test_a_person_named_after_a_small_town_still_hides_it(gazetteer):
 def test_a_name_with_a_capital_inside_must_be_written_so(gazetteer, text, name, found):
     names = {m.text for p in extract(text, gazetteer=gazetteer).places for m in p.mentions}
     assert (name in names) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's place in capitals is a name, not an abbreviation that must match exactly
+        ("KYIV (Reuters) - Talks resumed.", [("KYIV", "name")]),
+        ("ADRE, Chad — Refugees arrived.", [("ADRE", "name"), ("Chad", "name")]),
+        ("SEOUL, South Korea (AP) - Talks resumed.", [("SEOUL", "name"), ("South Korea", "name")]),
+        ("Talks ended. ROME (AP) - The pope spoke.", [("ROME", "name")]),
+        # short capitals elsewhere stay abbreviations: nothing matches them loosely
+        ("UN — Talks resumed.", []),
+        ("ROME fans cheered.", []),
+    ],
+)
+def test_a_dateline_in_capitals_names_its_place(gazetteer, text, expected):
+    assert found(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HMS Prince of Wales sailed into port.",
+        "The USS Pennsylvania docked.",
+        "The USS Dwight D. Eisenhower left.",
+    ],
+)
+def test_ships_names_are_not_places(gazetteer, text):
+    assert found(text, gazetteer) == []
