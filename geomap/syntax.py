@@ -59,6 +59,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ONWARD = frozenset({"on", "onward", "onwards"})  # a movement further on from where the last one arrived
 SCENE_SENTENCES = 3  # how far back the town where something happened may be named
 SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
 SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
@@ -278,7 +279,7 @@ def extract_events(
         tour = [(o, d, a) for m, o, d, a in trips if n - m <= INHERIT_SENTENCES]
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scenes, tour)  # fmt: skip
+                                       recent, focus, ended, scenes, tour, datelined[:1])  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         trips += [(n, d.origin, d.destination, d.origin.actor) for d in made if d.type in TOURING and d.directed
                   and d.modality == "asserted"]  # fmt: skip
@@ -1938,11 +1939,13 @@ def _events(
     ended: Sequence[tuple[str, _Party]] = (),
     scenes: Sequence[_Party] = (),
     tour: Sequence[tuple[_Party, _Party, str | None]] = (),
+    filed: Sequence[_Party] = (),
 ) -> tuple[list[_Draft], list[tuple[_Party, str, tuple[_Party, ...]]], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
-    likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before."""
+    likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before;
+    `filed`: the place of the report's dateline."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -1964,7 +1967,9 @@ def _events(
         modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
         date = bound.get(id(trigger))
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
-        carried = [o for c in _subject_clauses(h.token) for o in left.get(c.i, [])]
+        # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that
+        # clause carries)
+        carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)] for o in left.get(k.i, [])]
         # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
@@ -1987,7 +1992,10 @@ def _events(
             # (if it says where from, not "Goris from Belgium came in third"; and if those sentences
             # told of no other movement, not "Refugees fled to Poland. Russian troops moved in from Belarus.")
             whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
-            h.whither = h.whither or (list(scenes[:1]) if whence and not ended else [])
+            # (in a report with a dateline, the place it was filed from, when those sentences named no
+            # town: "OSWIECIM, Poland - … led Israel's delegation. King Charles flew in from London")
+            where = scenes[:1] if scenes and (scenes[0].place.kind in SCENES or not filed) else filed[:1]
+            h.whither = h.whither or (list(where) if whence and not ended else [])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
@@ -2001,7 +2009,9 @@ def _events(
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
-            left[h.token.i] = origins
+            # (what it names: not who does it, "a Turkish ship carrying …" names no start of the ship's)
+            agents = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier") and not s.prep}
+            left[h.token.i] = [o for o in origins if o.place.id not in agents]
             reached[h.token.i] = destinations or origins
             went[h.token.i] = destinations
         if modality == "asserted":
@@ -2104,6 +2114,11 @@ def _subject_clauses(tok: Any) -> list[Any]:
     return clauses + [c for a in said for c in a.children if c.dep_ == "relcl" and _pluperfect(c)]
 
 
+def _cargo_clauses(clause: Any) -> list[Any]:
+    """The clauses on what a clause's verb carries ('carrying migrants deported from the U.S.')."""
+    return [c for o in clause.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "relcl")]
+
+
 def _pluperfect(verb: Any) -> bool:
     """Whether a verb is told in the pluperfect ('had been working')."""
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
@@ -2173,12 +2188,11 @@ def _from_there(tok: Any) -> bool:
     )
 
 
-def _goes_on(tok: Any) -> bool:
-    """Whether a movement says it comes next ('flown on to', 'then travelled to')."""
+def _goes_on(tok: Any, words: frozenset[str] | None = None) -> bool:
+    """Whether a movement says it comes next ('flown on to', 'then travelled to'; or one of `words`)."""
     # ("on" as a particle or adverb, or hung with its "to": not "on Monday")
-    return any(
-        c.lower_ in _continuing("adverbs") and not any(g.dep_ == "pobj" for g in c.children) for c in tok.children
-    )
+    words = _continuing("adverbs") if words is None else words
+    return any(c.lower_ in words and not any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
 
 
 def _within(place: _Party, area: _Party) -> bool:
@@ -2875,7 +2889,10 @@ def _flows(
         # (but what goes on from where a movement arrived starts there: "were flown from Kabul to
         # Qatar. … are flown on to Germany"; not "fled from Syria to Turkey. Others went to Jordan", nor
         # "Venezuelans arrived in Brazil. 40,000 entered through Roraima")
+        # (nor from where it came, when it did not say where it arrived: "Higgins arrived on a flight
+        # from Dublin, … where emigrants landed. Many travelled on to America")
         and not (reached and _goes_on(h.token) and not any(_within(d, r) for d in destinations for r in reached))
+        and not (not reached and _goes_on(h.token, ONWARD))
         and lexicon.policy(type_, "moves")
         and lexicon.inherits(type_, "origin")
     ):
@@ -2898,7 +2915,7 @@ def _flows(
     # were flown to Bamako and then on to Paris"; "sent troops to Syria and later to Libya", "Arms
     # were shipped to Syria and then to Lebanon" are two sendings)
     onward = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.token.children) and any(
-        c.dep_ == "conj" and c.lower_ in ("on", "onward", "onwards") for c in h.token.children
+        c.dep_ == "conj" and c.lower_ in ONWARD for c in h.token.children
     )
     later = {s.party.first for s in h.slots if s.later} if movement and (_goes_itself(h) or onward) else set()
     legs: list[tuple[_Party, _Party]] = []

@@ -2589,3 +2589,46 @@ def test_here_is_where_the_report_was_filed(gazetteer):
 )
 def test_here_legs_and_capitals_where_they_must_not_fire(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where what a ship or a plane carries was taken from, not the carrier's flag
+        (
+            "A Turkish navy ship carrying 1,050 people evacuated from Lebanon docked in the port of Mersin.",
+            {("Lebanon", "Mersin")},
+        ),
+        (
+            "A plane carrying 130 Venezuelan migrants deported from the United States landed in Caracas.",
+            {("United States", "Caracas")},
+        ),
+        # (a clause on the movers still says where they came from)
+        ("Refugees fleeing Syria reached Turkey.", {("Syria", "Turkey")}),
+    ],
+)
+def test_the_movers_clause_names_where_they_started(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_flown_in_is_to_where_the_report_was_filed(gazetteer):
+    # the sentence before names only a country (a delegation's): "in" is the dateline's town
+    text = (
+        "OSWIECIM, Poland (AP) - Survivors gathered at the former death camp on Monday. Education Minister "
+        "Yoav Kisch led Israel's delegation. King Charles III flew in from London in the morning."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("London", "Oświęcim")}
+    # a town the sentences before named comes first, dateline or not
+    text = "BERLIN (AP) - Navalnaya addressed ministers in Brussels. She had flown in from Munich."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Munich", "Brussels")}
+
+
+def test_going_on_from_an_arrival_that_names_no_place_has_no_start(gazetteer):
+    text = (
+        "Mr Higgins, who arrived on a flight from Dublin, laid a wreath at the dock, where thousands of "
+        "emigrants landed. Many travelled on to America."
+    )
+    assert ("Dublin", "United States") not in {(o, d) for _, o, d in flows(text, gazetteer)}
+    # but a movement that left a place and goes on still starts there
+    text = "Thousands of refugees fled Ukraine on Monday. Many then crossed into Poland."
+    assert ("Ukraine", "Poland") in {(o, d) for _, o, d in flows(text, gazetteer)}
