@@ -141,7 +141,7 @@ def frames() -> dict[str, Any]:
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
         "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing vehicles counts stays topics noun_only leaving".split()
+        "failing vehicles counts stays topics noun_only active_only leaving".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -502,6 +502,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
             found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
+        if found and tok.lemma_.lower() in frames()["active_only"] and any(c.dep_ == "auxpass" for c in tok.children):
+            found = None  # "was stopped outside Owensboro" (by the police); not "stopped in Owensboro"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
         if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok, placed):
@@ -773,7 +775,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.whence += _last_named(ends["destination"]) or ends["origin"] or gathered or ends["via"]
     for head in heads.values():
         tok = head.token
-        before = [tok.head] if tok.dep_ == "conj" and tok.head.i not in heads else []
+        # ("spent two days in Brussels, then flew on to Berlin", the parse may hang it as "dep")
+        chained = tok.dep_ == "conj" or (tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.i < tok.i)
+        before = [tok.head] if chained and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
@@ -787,7 +791,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
         before += [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG")
                    and c.i not in heads]  # fmt: skip
-        said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS)]
+        # (and of its object: "began the journey in Jakarta, then flew on to Port Moresby")
+        said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in (*SUBJECTS, "dobj"))]
                 for s in by_governor.get(i, [])]  # fmt: skip
         head.whence += [
             s.party for s in said if s.role in ("location", "whereabouts") or (s.role, s.prep) in PLACED_OBJECTS
@@ -1978,7 +1983,7 @@ def _events(
         chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token)
         chained = chained and not own_subject and not _is_earlier(h.token)
         leg = reached.get(up.i, []) if chained else []
-        if not leg and _continues(h.token):
+        if not leg and _continues(h.token) and not h.whence:
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
@@ -2000,7 +2005,7 @@ def _events(
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
             leg = [d for _, d in ended][-1:]
-        if not leg and type_ in TOURING and _continues(h.token):
+        if not leg and type_ in TOURING and _continues(h.token) and not h.whence:
             # "Macron arrived in Nairobi on Monday. … He flies to Kigali on Wednesday": the same
             # traveller's next leg starts where the last one ended
             # (this sentence's own legs first: "will travel to Abu Dhabi, then he flies to Riyadh")

@@ -2632,3 +2632,33 @@ def test_going_on_from_an_arrival_that_names_no_place_has_no_start(gazetteer):
     # but a movement that left a place and goes on still starts there
     text = "Thousands of refugees fled Ukraine on Monday. Many then crossed into Poland."
     assert ("Ukraine", "Poland") in {(o, d) for _, o, d in flows(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "leg", "not_leg"),
+    [
+        # where this sentence says the traveller was comes before where the last journey ended
+        (
+            "The minister arrived in Paris on Monday. He spent two days in Brussels, then flew on to Berlin.",
+            ("Brussels", "Berlin"),
+            ("Paris", "Berlin"),
+        ),
+        (
+            "Pope Francis returned to Rome on Friday. The pontiff began the journey in Jakarta, where he met "
+            "the grand imam, then flew on to Port Moresby.",
+            ("Jakarta", "Port Moresby"),
+            ("Rome", "Port Moresby"),
+        ),
+        # (with nowhere said, the leg goes on from the last journey's end)
+        ("The minister arrived in Paris on Monday. He then flew on to Berlin.", ("Paris", "Berlin"), None),
+    ],
+)
+def test_a_leg_starts_where_the_sentence_says_the_traveller_was(gazetteer, text, leg, not_leg):
+    got = {(o, d) for _, o, d in flows(text, gazetteer)}
+    assert leg in got
+    assert not_leg not in got
+
+
+def test_a_passive_stop_is_no_stop_on_a_journey(gazetteer):
+    text = "The driver crossed the river into Kentucky and was finally stopped by police outside Owensboro."
+    assert ("Kentucky", "Owensboro") not in {(o, d) for _, o, d in flows(text, gazetteer)}
