@@ -502,6 +502,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
             found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
+        if found and tok.dep_ == "amod" and _hyphened_to_a_word(tok):
+            found = None  # "flood-hit farms", "crisis-hit towns": part of an adjective, no event
         if found and tok.lemma_.lower() in frames()["active_only"] and any(c.dep_ == "auxpass" for c in tok.children):
             found = None  # "was stopped outside Owensboro" (by the police); not "stopped in Owensboro"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
@@ -1649,6 +1651,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 word, marker = f"{head.head.lower_} of", head.head
             elif word == "for" and head.head.lower_ == "bound":
                 word, marker = "bound for", head.head
+            elif preps.get(word) == "location" and head.head.lower_ == "bound" and _has_child(head.head, "for"):
+                word, marker = "bound for", head.head  # "bound for flood-hit farms in Lismore", parsed on "bound"
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
@@ -1861,6 +1865,31 @@ def _townsfolk(slot: _Slot) -> bool:
     """Whether a slot's place names people by their home ('Dubbo students', 'the Mankato couple')."""
     root = slot.span.root
     return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and _person(root.head)
+
+
+def _has_child(tok: Any, word: str) -> bool:
+    """Whether a word has `word` (lowercase) among its children."""
+    return any(c.lower_ == word for c in tok.children)
+
+
+def _hyphened_to_a_word(tok: Any) -> bool:
+    """Whether a word is written after a lowercase word and a hyphen ('flood-hit'; not 'Iran-backed')."""
+    if tok.i < 2:
+        return False
+    hyphen, word = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_lower and word.is_alpha
+
+
+def _residents_of(slot: _Slot) -> bool:
+    """Whether a slot's place names people by where they live ('residents of Attawapiskat',
+    'Attawapiskat residents', 'families from Lytton')."""
+    root = slot.span.root
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN":
+        root = root.head  # "residents of Attawapiskat First Nation"
+    people = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else root.head
+    if root.dep_ not in ("pobj", "compound", "nmod") or people.i == root.i:
+        return False
+    return people.lemma_.lower() in frames()["residents"]
 
 
 def _person(tok: Any) -> bool:
@@ -2850,6 +2879,11 @@ def _flows(
             origins = [a for a in origins if not (a in nationals and _at_home(a, destinations))]
         # "Minnesota Governor Tim Pawlenty stopped in Moorhead": a move within a place is not from it
         origins = [a for a in origins if not _contains(a, destinations)]
+    if not origins and destinations and movement:
+        # "Residents of Attawapiskat were flown to Timmins": people named by their home are moved from it
+        homes = [s.party for s in h.slots if s.role == "patient" and s.party.kind == "place" and _residents_of(s)]
+        origins = [a for a in homes if all(a.place.id != d.place.id for d in destinations)]
+        how = "residents" if origins else how
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:

@@ -2662,3 +2662,20 @@ def test_a_leg_starts_where_the_sentence_says_the_traveller_was(gazetteer, text,
 def test_a_passive_stop_is_no_stop_on_a_journey(gazetteer):
     text = "The driver crossed the river into Kentucky and was finally stopped by police outside Owensboro."
     assert ("Kentucky", "Owensboro") not in {(o, d) for _, o, d in flows(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by where they live are moved from there
+        ("Residents of Attawapiskat were flown to Timmins.", {("Attawapiskat", "Timmins")}),
+        ("The families of Attawapiskat were moved to Timmins.", {("Attawapiskat", "Timmins")}),
+        ("Hundreds of residents were flown to Timmins.", set()),
+        # "flood-hit" is part of an adjective, no attack competing for the place after it; the place in
+        # what a movement is bound for may be parsed on "bound"
+        ("A convoy left Wagga Wagga on Saturday bound for flood-hit farms in Lismore.", {("Wagga Wagga", "Lismore")}),
+        ("Russia sent aid to quake-hit Turkey.", {("Russia", "Turkey")}),
+    ],
+)
+def test_homes_of_the_moved_and_hyphened_adjectives(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
