@@ -33,6 +33,8 @@ from geomap.names import name_key
 from geomap.text import word_after
 
 COUNTRY_BONUS = 1.5
+# Words after a name that make it a region's: "the Krasnodar region", "Kherson province", "Rakhine state".
+REGION_WORDS = frozenset("region province oblast krai governorate prefecture state".split())
 # A sea or a region of several countries named beside a country the document names (within
 # BESIDE_KM) gains BESIDE_BONUS (less than a place in that country gains), and BESIDE_EACH more for
 # each further one, up to three.
@@ -118,6 +120,7 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     keys = [name_key(r.mention.text) for r in recognised]  # each mention's group, worked out once
     groups = _groups(recognised, keys)
     _apply_containers(text, recognised, keys, groups)
+    _apply_region_words(text, recognised, keys, groups)
     for r, key in zip(recognised, keys, strict=True):
         if word_after(text, r.mention.end) in GOVERNMENT_VERBS:
             groups[key].governs = True
@@ -220,6 +223,25 @@ def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], 
         if pairs:
             inner.containers = (inner.containers or set()) | {p.id for p, _ in pairs}
             outer.containers = (outer.containers or set()) | {q.id for _, q in pairs}
+
+
+def _apply_region_words(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
+    """'Russia's Krasnodar region', 'the Bryansk and Belgorod regions': a town's name before a word
+    for a region is the region of that name (where there is one), not the town."""
+    listed: list[str] = []  # the names listed so far before a plural ("the Bryansk and Belgorod regions")
+    for n, (r, key) in enumerate(zip(recognised, keys, strict=True)):
+        after = word_after(text, r.mention.end)
+        joined = n > 0 and text[recognised[n - 1].mention.end : r.mention.start].strip() in (",", "and", ", and")
+        listed = [*listed, key] if joined else [key]
+        if after not in REGION_WORDS and after.removesuffix("s") not in REGION_WORDS:
+            continue
+        for name in listed if after not in REGION_WORDS else [key]:
+            group = groups[name]
+            options = _options(group)
+            regions = {p.id for p, _ in options if p.kind == "admin1"}
+            # (a town's name that is a region's too: not "the Gulf states", whose Gulf is a sea)
+            if regions and options[0][0].kind in LOCAL_KINDS:
+                group.containers = regions
 
 
 def _lies_in(place: Place, area: Place) -> bool:

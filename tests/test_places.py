@@ -96,9 +96,21 @@ def test_the_seed_article_names_exactly_its_real_places(gazetteer):
     doc = extract(text, gazetteer=gazetteer)
     names = {p.place.name for p in doc.places}
     assert names == {
-        "Pyongyang", "Seoul", "Russia", "North Korea", "South Korea", "Ukraine", "Slovakia", "Kazakhstan",
-        "United States", "Washington", "Europe", "Asia", "West Palm Beach", "Florida",
-    }  # fmt: skip
+        "Pyongyang",
+        "Seoul",
+        "Russia",
+        "North Korea",
+        "South Korea",
+        "Ukraine",
+        "Slovakia",
+        "Kazakhstan",
+        "United States",
+        "Washington",
+        "Europe",
+        "Asia",
+        "West Palm Beach",
+        "Florida",
+    }
     for found in doc.places:
         for m in found.mentions:
             assert text[m.start : m.end] == m.text
@@ -167,3 +179,24 @@ def test_a_country_s_name_is_the_country_beside_its_capital(gazetteer, text, nam
     found = resolved(text, gazetteer)
     assert found[name] == (name, None, found[capital][2])  # the country, not the capital it also names
     assert found[capital][0] == capital
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town's name before a word for a region is the region of that name
+        ("Drones hit a refinery in Russia's Krasnodar region.", {"Krasnodar": "admin1"}),
+        (
+            "Drones were shot down over the Krasnodar, Bryansk and Belgorod regions.",
+            {"Krasnodar": "admin1", "Bryansk": "admin1", "Belgorod": "admin1"},
+        ),
+        ("Russia attacked the Kherson region.", {"Kherson": "admin1"}),
+        # not without such a word, nor where the name is no town's ("the Gulf states": a sea)
+        ("Russia attacked Kherson.", {"Kherson": "city"}),
+        ("Oil rose as the Gulf states cut output.", {"Gulf": "water"}),
+    ],
+)
+def test_a_word_for_a_region_after_a_town_s_name_makes_it_the_region(gazetteer, text, expected):
+    doc = extract(text, gazetteer=gazetteer)
+    kinds = {m.text: p.place.kind for p in doc.places for m in p.mentions}
+    assert {name: kinds.get(name) for name in expected} == expected
