@@ -1595,6 +1595,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         if tok.dep_ == "appos" and tok.lemma_.lower() in frames()["natives"] and tok.head.dep_ in SUBJECTS:
             # "Gomez, a native of Mexico, moved to Texas": where the subject is from, where a move starts
             return _anchored(party, span, "home", prep, tok.head, triggers)
+        if tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS and _person(tok) and tok.i != span.root.i:
+            # "Jordan Bardella, the president of France, flew to Israel": the subject's country, as
+            # "France's president" would be
+            tok = tok.head
+            continue
         if tok.dep_ == "appos":
             return _Slot(party, span, "drop", None)  # "Yoo, secretary of the South Korean assembly": who he is
         head, dep = tok.head, tok.dep_

@@ -2679,3 +2679,21 @@ def test_a_passive_stop_is_no_stop_on_a_journey(gazetteer):
 )
 def test_homes_of_the_moved_and_hyphened_adjectives(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office the subject holds, said in apposition, gives the traveller's country
+        ("Jordan Bardella, the president of France, flew to Israel on Sunday.", {("France", "Israel")}),
+        ("Yoo, a South Korean diplomat, flew to Tokyo.", {("South Korea", "Tokyo")}),
+        # "set fire to" is an attack on where it is set
+        (
+            "Ukrainian drones set fire to an oil refinery in Russia's Krasnodar region.",
+            {("Ukraine", "Russia"), ("Ukraine", "Krasnodar Krai")},
+        ),
+        ("Russia set up a fire station in Minsk.", set()),
+    ],
+)
+def test_offices_in_apposition_and_setting_fire(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
