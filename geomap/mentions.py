@@ -79,6 +79,8 @@ ORGANISATION_WORDS = frozenset(
     "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
     "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
 )
+# nouns for places: a name after one and "of" is a place's ("the town of Sake", "the port of Mobile")
+PLACE_NOUNS = frozenset("town city village port province region district county state island capital".split())
 # prepositions after which a town's name that is also a person's is the town ("in Hutchinson")
 PLACE_PREPOSITIONS = frozenset("in near outside into toward towards via".split())
 # verb forms after which "to" or "from" names a journey's end ("flown to Darwin")
@@ -419,6 +421,8 @@ def _judge(
     named_before = prev_in_name and not opening
     if single and not demonym and named_before and surface in STATE_WORDS and not _strong(match):
         return "no"  # "the Russian Empire", "the Soviet Union": a state's name, not Empire, Oregon
+    if not demonym and _called_a_place(toks, match):
+        return "place"  # "the town of Sake", "the port of Mobile": named as a place, a common word or not
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:
@@ -439,6 +443,12 @@ def _judge(
                 return "person"  # "Garland told reporters in Dallas": who speaks is a person, a town nearby or not
             return "weak-name"
     return "place"
+
+
+def _called_a_place(toks: list[Token], match: _Match) -> bool:
+    """Whether a name follows a noun for a place and 'of' ('the town of Sake', 'the port of Mobile')."""
+    i = match.first
+    return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in PLACE_NOUNS
 
 
 def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) -> bool:

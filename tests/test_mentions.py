@@ -260,3 +260,15 @@ def test_a_dateline_in_capitals_names_its_place(gazetteer, text, expected):
 )
 def test_ships_names_are_not_places(gazetteer, text):
     assert found(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word named as a place is one
+        ("Fighting raged around the town of Sake.", [("Sake", "name")]),
+        ("Fighting raged around Sake.", []),
+    ],
+)
+def test_a_name_called_a_town_is_a_place(gazetteer, text, expected):
+    assert found(text, gazetteer) == expected
