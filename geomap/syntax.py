@@ -60,6 +60,7 @@ VETO_LABELS = frozenset({"PERSON", "ORG"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ONWARD = frozenset({"on", "onward", "onwards"})  # a movement further on from where the last one arrived
+THIS_PLACE = frozenset({"town", "city", "village"})  # "this town" in a report filed from one is that town
 SCENE_SENTENCES = 3  # how far back the town where something happened may be named
 SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
 SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
@@ -1483,11 +1484,20 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
 
 def _here(toks: list[Token], datelined: list[_Party]) -> list[_Party]:
     """'BEIRUT (AP) - A plane carrying wounded children landed here': in a report filed from a
-    place, 'here' is that place (the dateline names no party; its 'here' does)."""
+    place, 'here' is that place (the dateline names no party; its 'here' does), and 'this town'
+    the town it was filed from."""
     if not datelined:
         return []
     place = datelined[0].place  # "ROME, Italy": the town
-    return [_Party(i, i + 1, place, "place", actor="here") for i, t in enumerate(toks) if t.text.lower() == "here"]
+    here = [_Party(i, i + 1, place, "place", actor="here") for i, t in enumerate(toks) if t.text.lower() == "here"]
+    # and so is "this town" ("BAIDOA, Somalia — Thousands of families have walked into this town")
+    this = []
+    for i in (i for i, t in enumerate(toks) if t.text.lower() in THIS_PLACE) if place.kind in SCENES else ():
+        # ("this border town", "this coastal city")
+        j = next((j for j in range(i - 1, max(i - 4, -1), -1) if toks[j].text.lower() == "this"), None)
+        if j is not None and all(w.text.islower() for w in toks[j + 1 : i]):
+            this.append(_Party(j, i + 1, place, "place"))
+    return here + this
 
 
 def _here_slot(party: _Party, span: Any, triggers: dict[int, Any]) -> _Slot:
@@ -2024,8 +2034,12 @@ def _events(
         if _brought_in(h.token) and not h.whither:
             # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
             # where the movement just told went
-            before = [d for t, d in ended if t == type_]  # the sentence before: the same kind of movement
-            h.whither = ([d for ds in went.values() for d in ds] or before)[-1:]
+            # the sentence before: the same kind of movement (a visit, for a traveller: "visited this
+            # border town. Grandi, who flew in from N'Djamena")
+            before = [d for t, d in ended if t == type_ or {t, type_} <= TOURING]
+            went_to = [d for ds in went.values() for d in ds] or before
+            # (a town before a region: "landed in Tel Aviv on his trip to the Middle East. He had flown in")
+            h.whither = ([d for d in went_to if d.place.kind in SCENES] or went_to)[-1:]
             # "Navalnaya addressed ministers in Brussels. She had flown in from Munich": else in is
             # where the sentences just before were
             # (if it says where from, not "Goris from Belgium came in third"; and if those sentences

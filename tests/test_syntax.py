@@ -2697,3 +2697,28 @@ def test_homes_of_the_moved_and_hyphened_adjectives(gazetteer, text, expected):
 )
 def test_offices_in_apposition_and_setting_fire(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "this town" in a report filed from a town is that town
+        (
+            "BAIDOA, Somalia — Thousands of families from Dinsoor have walked into this border town.",
+            {("Diinsoor", "Baidoa")},
+        ),
+        ("Thousands of families from Dinsoor have walked into this border town.", set()),
+        # flown in to where the sentence before's visit went, a town before a region
+        (
+            "ADRE, Chad — Filippo Grandi visited this border town on Wednesday. Grandi, who flew in from "
+            "N'Djamena in the morning, met refugees.",
+            {("N'Djamena", "Adré")},
+        ),
+        (
+            "Blinken landed in Tel Aviv on his ninth trip to the Middle East. He had flown in from Cairo.",
+            {("United States", "Tel Aviv"), ("United States", "Middle East"), ("Cairo", "Tel Aviv")},
+        ),
+    ],
+)
+def test_this_town_and_flying_in_after_a_visit(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
