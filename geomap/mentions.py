@@ -448,7 +448,7 @@ def _judge(
 def _called_a_place(toks: list[Token], match: _Match) -> bool:
     """Whether a name follows a noun for a place and 'of' ('the town of Sake', 'the port of Mobile')."""
     i = match.first
-    return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in PLACE_NOUNS
+    return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in PLACE_NOUNS  # (not "City of Hope")
 
 
 def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) -> bool:

@@ -99,6 +99,7 @@ class _Group:
     surname: bool  # weak only as a person's name: a town named nearby backs it
     containers: set[str] | None = None  # ids allowed by "City, Region" patterns
     governs: bool = False  # a mention is followed by a verb of government: "Washington sanctioned"
+    regional: bool = False  # every mention is followed by a word for a region: "the Krasnodar region"
     chosen: Place | None = None
     scores: dict[str, float] | None = None
 
@@ -135,6 +136,8 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
             group.scores = context.scores(group)
             group.chosen = _best(group, group.scores)
     context = _settle(groups, before, _Context(groups, context))
+    for group in groups.values():
+        _region_of_the_town(group)
     named_alone = {g.chosen.id for g in groups.values() if g.chosen and not all(r.embedded for r in g.recognised)}
     found: dict[str, tuple[Place, float, list[Mention]]] = {}
     for group in sorted(groups.values(), key=lambda g: g.recognised[0].mention.start):
@@ -226,22 +229,37 @@ def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], 
 
 
 def _apply_region_words(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
-    """'Russia's Krasnodar region', 'the Bryansk and Belgorod regions': a town's name before a word
-    for a region is the region of that name (where there is one), not the town."""
+    """'Russia's Krasnodar region', 'the Bryansk and Belgorod regions': mark the names that every
+    mention calls a region (see _region_of_the_town)."""
     listed: list[str] = []  # the names listed so far before a plural ("the Bryansk and Belgorod regions")
+    regional: dict[str, int] = defaultdict(int)  # how many of each name's mentions a region word follows
     for n, (r, key) in enumerate(zip(recognised, keys, strict=True)):
         after = word_after(text, r.mention.end)
         joined = n > 0 and text[recognised[n - 1].mention.end : r.mention.start].strip() in (",", "and", ", and")
         listed = [*listed, key] if joined else [key]
-        if after not in REGION_WORDS and after.removesuffix("s") not in REGION_WORDS:
-            continue
-        for name in listed if after not in REGION_WORDS else [key]:
-            group = groups[name]
-            options = _options(group)
-            regions = {p.id for p, _ in options if p.kind == "admin1"}
-            # (a town's name that is a region's too: not "the Gulf states", whose Gulf is a sea)
-            if regions and options[0][0].kind in LOCAL_KINDS:
-                group.containers = regions
+        if after in REGION_WORDS:
+            regional[key] += 1
+        elif after.removesuffix("s") in REGION_WORDS:
+            for name in listed:
+                regional[name] += 1
+    for key, count in regional.items():
+        # (only where every mention is the region's: "Kursk region … fled from Kursk to Moscow" keeps the town)
+        groups[key].regional = count == len(groups[key].recognised)
+
+
+def _region_of_the_town(group: _Group) -> None:
+    """A name chosen as a town that every mention calls a region becomes the admin-1 region of that
+    name in the town's country, where there is one (not "the Gulf states", whose Gulf is no town,
+    nor "Spain's Granada province", which is no admin-1 region)."""
+    town = group.chosen
+    if not group.regional or town is None or town.kind not in LOCAL_KINDS:
+        return
+    region = next((p for p, _ in _options(group) if p.kind == "admin1" and p.country == town.country), None)
+    if region is not None:
+        group.chosen = region
+        if group.scores is not None:  # (the two swap scores: the region is as sure as the town was)
+            scores = group.scores
+            group.scores = {**scores, region.id: scores.get(town.id, 0.0), town.id: scores.get(region.id, 0.0)}
 
 
 def _lies_in(place: Place, area: Place) -> bool:

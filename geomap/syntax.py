@@ -25,7 +25,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from geomap.dates import DateMention, find_dates
 from geomap.errors import InputError, ModelNotFound
@@ -46,7 +46,7 @@ from geomap.events import (
     merge_drafts,
 )
 from geomap.gazetteer import Gazetteer, distance_km
-from geomap.mentions import MONTHS_AND_DAYS, title_case
+from geomap.mentions import MONTHS_AND_DAYS, PLACE_NOUNS, title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
 from geomap.text import DATELINE, Token, tokens
@@ -61,6 +61,8 @@ NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ONWARD = frozenset({"on", "onward", "onwards"})  # a movement further on from where the last one arrived
 THIS_PLACE = frozenset({"town", "city", "village"})  # "this town" in a report filed from one is that town
+PLACED_BY = frozenset("in at across to into near outside inside around throughout from".split())  # (_placed)
+TIMES = frozenset("week month year morning afternoon evening weekend season summer winter spring autumn fall".split())
 SCENE_SENTENCES = 3  # how far back the town where something happened may be named
 SCENES = frozenset({"city", "admin2"})  # the places that are where an accident or a crime happened
 SCENE_KM = 500  # how far from where it happened a casualty is carried, at most
@@ -163,6 +165,16 @@ class _Slot:
     later: bool = False  # a further leg of the same journey ("flew to Kenya, then to Tanzania")
 
 
+class _Named(NamedTuple):
+    """An origin a sentence's movement names, for the sentence after it: of what type, to where, and
+    whether the movement arrived ('arrived from Dublin')."""
+
+    origin: _Party
+    type: str
+    destinations: tuple[_Party, ...]
+    arrived: bool
+
+
 @dataclass
 class _Head:
     """One event in the parse: its trigger token, type and the slots that name its ends."""
@@ -206,7 +218,7 @@ def extract_events(
     parties, datelined = [], []
     for p in find_parties(text, toks, starts, places, gazetteer, people):
         (datelined if in_dateline(text, toks, p) else parties).append(p)
-    parties = _capitals(toks, sorted(parties + _here(toks, datelined), key=lambda p: p.first), gazetteer)
+    parties = _capitals(toks, sorted(parties + _here(text, toks, datelined, parties), key=lambda p: p.first), gazetteer)
     spans = list(split_sentences(text, toks) if sentences is None else sentences)
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
@@ -262,7 +274,7 @@ def extract_events(
     nlp = load_model()
     dates = find_dates(text, date) if dates is None else dates
     drafts: list[_Draft] = []
-    previous: tuple[int, list[tuple[_Party, str, tuple[_Party, ...]]], dict[str, _Party]] = (-2, [], {})
+    previous: tuple[int, list[_Named], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
     with nlp.select_pipes(disable=["ner"]):
@@ -794,8 +806,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
         before += [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG")
                    and c.i not in heads]  # fmt: skip
-        # (and of its object: "began the journey in Jakarta, then flew on to Port Moresby")
-        said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in (*SUBJECTS, "dobj"))]
+        # (and of its object, a journey: "began the journey in Jakarta, then flew on to Port Moresby";
+        # not "condemned the attack in Kharkiv, then flew to Brussels")
+        said = [s for b in before for i in [b.i, *(c.i for c in b.children if c.dep_ in SUBJECTS
+                                                    or (c.dep_ == "dobj" and _no_other_event(heads.get(c.i), lexicon)))]
                 for s in by_governor.get(i, [])]  # fmt: skip
         head.whence += [
             s.party for s in said if s.role in ("location", "whereabouts") or (s.role, s.prep) in PLACED_OBJECTS
@@ -1482,20 +1496,35 @@ def _institutions(text: str, toks: list[Token], parties: list[_Party], gazetteer
     return out
 
 
-def _here(toks: list[Token], datelined: list[_Party]) -> list[_Party]:
+def _here(text: str, toks: list[Token], datelined: list[_Party], parties: list[_Party]) -> list[_Party]:
     """'BEIRUT (AP) - A plane carrying wounded children landed here': in a report filed from a
     place, 'here' is that place (the dateline names no party; its 'here' does), and 'this town'
-    the town it was filed from."""
+    the town it was filed from, until the report names another town."""
     if not datelined:
         return []
     place = datelined[0].place  # "ROME, Italy": the town
     here = [_Party(i, i + 1, place, "place", actor="here") for i, t in enumerate(toks) if t.text.lower() == "here"]
-    # and so is "this town" ("BAIDOA, Somalia — Thousands of families have walked into this town")
+    if place.kind not in SCENES:
+        return here
+
+    # "BAIDOA, Somalia — Thousands of families have walked into this (border) town"; not a town
+    # named before ("drove to Irpin, a town outside Kyiv. Russian forces shelled this town"), nor in
+    # someone's words, nor "this month city officials"
+    # ("Evacuees from Mariupol arrived in this city", "Residents of Vieques were evacuated to this city":
+    # where people came from is no other town the report is in; "in the village of Sokilnyky" is)
+    def elsewhere(p: _Party) -> bool:
+        before = [t.text.lower() for t in toks[max(p.first - 2, 0) : p.first]]
+        came = before[-1:] == ["from"] or (before[-1:] == ["of"] and before[0] not in PLACE_NOUNS)
+        return p.kind == "place" and p.place.kind in SCENES and not came
+
+    towns = [p.first for p in parties if elsewhere(p)]
     this = []
-    for i in (i for i, t in enumerate(toks) if t.text.lower() in THIS_PLACE) if place.kind in SCENES else ():
-        # ("this border town", "this coastal city")
-        j = next((j for j in range(i - 1, max(i - 4, -1), -1) if toks[j].text.lower() == "this"), None)
-        if j is not None and all(w.text.islower() for w in toks[j + 1 : i]):
+    for i in (i for i, t in enumerate(toks) if t.text.lower() in THIS_PLACE):
+        j = next((j for j in range(i - 1, max(i - 3, -1), -1) if toks[j].text.lower() == "this"), None)
+        if j is None or not all(w.text.islower() and w.text not in TIMES for w in toks[j + 1 : i]):
+            continue
+        quoted = sum(text.count(q, 0, toks[j].start) for q in ('"', "“", "”")) % 2 == 1
+        if not quoted and not any(first < j for first in towns):
             this.append(_Party(j, i + 1, place, "place"))
     return here + this
 
@@ -1605,7 +1634,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         if tok.dep_ == "appos" and tok.lemma_.lower() in frames()["natives"] and tok.head.dep_ in SUBJECTS:
             # "Gomez, a native of Mexico, moved to Texas": where the subject is from, where a move starts
             return _anchored(party, span, "home", prep, tok.head, triggers)
-        if tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS and _person(tok) and tok.i != span.root.i:
+        if tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS and _person(tok) and _of_the_office(span, tok):
             # "Jordan Bardella, the president of France, flew to Israel": the subject's country, as
             # "France's president" would be
             tok = tok.head
@@ -1811,6 +1840,8 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
             # what an act is on hangs on the act (or, misparsed, on who does it: "the bombardment by
             # Syrian forces on Aleppo"), not on anything: "in protest over Spain's stance on Western Sahara"
             break
+        if tok.dep_ == "appos" and _person(tok):
+            break  # "Witkoff, the U.S. envoy for the Middle East, flew to Moscow": who he is, no end
         if tok.pos_ in NOUNS and tok.dep_ in NOUN_LINKS | {"compound"} and tok.head.i != tok.i:
             tok = tok.head if tok.dep_ != "pobj" else tok.head.head
             continue
@@ -1880,6 +1911,32 @@ def _townsfolk(slot: _Slot) -> bool:
     """Whether a slot's place names people by their home ('Dubbo students', 'the Mankato couple')."""
     root = slot.span.root
     return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and _person(root.head)
+
+
+def _of_the_office(span: Any, office: Any) -> bool:
+    """Whether a place names whose an office is: 'the president of France', 'a South Korean
+    diplomat', 'the U.S. envoy', 'the president of France's National Rally'; not 'the envoy for
+    Ukraine'."""
+    root = span.root
+    if root.i == office.i:
+        return False
+    if root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i != office.i:
+        root = root.head  # "the president of France's National Rally", "the head of the U.S. delegation"
+    if root.head.i == office.i:
+        return root.dep_ in ("amod", "compound", "poss", "nmod")
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == office.i
+
+
+def _placed(toks: list[Token], party: _Party) -> bool:
+    """Whether a place is named as where something is ('in Saudi Arabia', 'across Greece'), not as
+    whose something is ('Israel's delegation', 'EU leaders')."""
+    return party.first > 0 and toks[party.first - 1].text.lower() in PLACED_BY
+
+
+def _no_other_event(head: _Head | None, lexicon: Lexicon) -> bool:
+    """Whether an object is a thing ('reviewed the troops in Tallinn') or a journey people make
+    ('began the journey in Jakarta'), not another event ('condemned the attack in Kharkiv')."""
+    return head is None or _moves_people(head, lexicon)
 
 
 def _has_child(tok: Any, word: str) -> bool:
@@ -1981,7 +2038,7 @@ def _events(
     heads: list[_Head],
     dates: list,
     lexicon: Lexicon,
-    previous_origins: list[tuple[_Party, str, tuple[_Party, ...]]],
+    previous_origins: list[_Named],
     previous_agents: dict[str, _Party],
     recent: list[tuple[str, _Party]],
     focus: _Party | None = None,
@@ -1989,7 +2046,7 @@ def _events(
     scenes: Sequence[_Party] = (),
     tour: Sequence[tuple[_Party, _Party, str | None]] = (),
     filed: Sequence[_Party] = (),
-) -> tuple[list[_Draft], list[tuple[_Party, str, tuple[_Party, ...]]], list[tuple[str, _Party]]]:
+) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
@@ -2026,6 +2083,10 @@ def _events(
         # ("left Kenya to attend talks in Paris": what the movement was for)
         chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token)
         chained = chained and not own_subject and not _is_earlier(h.token)
+        # ("walked into Baidoa, fleeing hunger in Bay region": why they came, no next leg)
+        chained = chained and not (
+            h.token.tag_ == "VBG" and h.token.dep_ == "advcl" and _is(h.token, frames()["leaving"])
+        )
         leg = reached.get(up.i, []) if chained else []
         if not leg and _continues(h.token) and not h.whence:
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
@@ -2045,9 +2106,10 @@ def _events(
             # (if it says where from, not "Goris from Belgium came in third"; and if those sentences
             # told of no other movement, not "Refugees fled to Poland. Russian troops moved in from Belarus.")
             whence = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.token.children)
-            # (in a report with a dateline, the place it was filed from, when those sentences named no
-            # town: "OSWIECIM, Poland - … led Israel's delegation. King Charles flew in from London")
-            where = scenes[:1] if scenes and (scenes[0].place.kind in SCENES or not filed) else filed[:1]
+            # (in a report with a dateline, the place it was filed from, unless those sentences said
+            # where something happened: "EU leaders met. Zelenskiy, who flew in from Kyiv" in a report
+            # from Brussels, but "held talks in Saudi Arabia. He flew in from Qatar")
+            where = [c for c in scenes[:1] if _placed(toks, c)] or filed[:1] or scenes[:1]
             h.whither = h.whither or (list(where) if whence and not ended else [])
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
@@ -2062,15 +2124,20 @@ def _events(
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focus, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
-            # (what it names: not who does it, "a Turkish ship carrying …" names no start of the ship's)
-            agents = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier") and not s.prep}
+            # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
+            # but "weapons that Iran shipped": the clause's own subject is where they came from)
+            agents = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier") and not s.prep
+                      and s.span.root.head.i != h.token.i}  # fmt: skip
             left[h.token.i] = [o for o in origins if o.place.id not in agents]
             reached[h.token.i] = destinations or origins
             went[h.token.i] = destinations
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):
-            origins_named += [(o, type_, tuple(destinations)) for o in origins]
+            # (or the noun of a verb of arriving: "arrived on a flight from Dublin")
+            verb = h.token.head.head if h.token.dep_ == "pobj" else h.token
+            arrived = {h.token.lemma_.lower(), verb.lemma_.lower()} & frames()["arriving"]
+            origins_named += [_Named(o, type_, tuple(destinations), bool(arrived)) for o in origins]
         if type_ == "trade" and modality in ("asserted", "negated"):
             # "Nigeria banned imports of rice from Benin": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
@@ -2709,7 +2776,7 @@ def _flows(
     h: _Head,
     type_: str,
     lexicon: Lexicon,
-    previous_origins: list[tuple[_Party, str, tuple[_Party, ...]]],
+    previous_origins: list[_Named],
     previous_agents: dict[str, _Party],
     recent: Sequence[tuple[str, _Party]] = (),
     carried: Sequence[_Party] = (),
@@ -2901,7 +2968,7 @@ def _flows(
     if not origins and destinations and movement:
         # "Residents of Attawapiskat were flown to Timmins": people named by their home are moved from it
         homes = [s.party for s in h.slots if s.role == "patient" and s.party.kind == "place" and _residents_of(s)]
-        origins = [a for a in homes if all(a.place.id != d.place.id for d in destinations)]
+        origins = [a for a in homes if not any(_within(d, a) for d in destinations)]  # (not Texas to Houston)
         how = "residents" if origins else how
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"
@@ -2938,7 +3005,8 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
-    before, reached = previous_origins[-1][1:] if previous_origins else (None, ())
+    last = previous_origins[-1] if previous_origins else None
+    before, reached = (last.type, last.destinations) if last else (None, ())
     if (
         destinations
         and not origins
@@ -2947,17 +3015,18 @@ def _flows(
         # (but what goes on from where a movement arrived starts there: "were flown from Kabul to
         # Qatar. … are flown on to Germany"; not "fled from Syria to Turkey. Others went to Jordan", nor
         # "Venezuelans arrived in Brazil. 40,000 entered through Roraima")
-        # (nor from where it came, when it did not say where it arrived: "Higgins arrived on a flight
-        # from Dublin, … where emigrants landed. Many travelled on to America")
         and not (reached and _goes_on(h.token) and not any(_within(d, r) for d in destinations for r in reached))
-        and not (not reached and _goes_on(h.token, ONWARD))
+        # (nor from where it came, when it arrived and did not say where: "Higgins arrived on a flight
+        # from Dublin, … where emigrants landed. Many travelled on to America"; but "The flotilla left
+        # Barcelona. It sailed on to Sicily")
+        and not (last is not None and last.arrived and not reached and _goes_on(h.token, ONWARD))
         and lexicon.policy(type_, "moves")
         and lexicon.inherits(type_, "origin")
     ):
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
         # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
         # Hollywood" is no movement from Tustin)
-        origin, type_, _ = previous_origins[-1]  # (and of its kind: "Many crossed" as the refugees fled)
+        origin, type_ = last.origin, last.type  # (and of its kind: "Many crossed" as the refugees fled)
         origins, how, base = [origin], "previous-origin", base * INHERITED
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:

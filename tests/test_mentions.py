@@ -272,3 +272,8 @@ def test_ships_names_are_not_places(gazetteer, text):
 )
 def test_a_name_called_a_town_is_a_place(gazetteer, text, expected):
     assert found(text, gazetteer) == expected
+
+
+def test_a_capitalised_city_of_is_a_name(gazetteer):
+    # "City of Hope" is a hospital, not Hope
+    assert ("Hope", "name") not in found("A boy was flown from Las Vegas to City of Hope in Los Angeles.", gazetteer)

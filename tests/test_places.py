@@ -200,3 +200,22 @@ def test_a_word_for_a_region_after_a_town_s_name_makes_it_the_region(gazetteer, 
     doc = extract(text, gazetteer=gazetteer)
     kinds = {m.text: p.place.kind for p in doc.places for m in p.mentions}
     assert {name: kinds.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the region of the town's own country, not another country's of that name
+        ("Firefighters were sent from Seville to Spain's Cordoba province.", "Cordoba", ("city", "ES")),
+        ("Argentina's Cordoba province was hit by drought.", "Cordoba", ("admin1", "AR")),
+        # a name also used alone keeps the town
+        (
+            "Ukrainian forces pushed into Russia's Kursk region. Residents fled from Kursk to Moscow.",
+            "Kursk",
+            ("city", "RU"),
+        ),
+    ],
+)
+def test_a_region_word_keeps_the_town_s_country_and_its_other_mentions(gazetteer, text, name, expected):
+    doc = extract(text, gazetteer=gazetteer)
+    assert {m.text: (p.place.kind, p.place.country) for p in doc.places for m in p.mentions}[name] == expected

@@ -2618,9 +2618,13 @@ def test_flown_in_is_to_where_the_report_was_filed(gazetteer):
         "Yoav Kisch led Israel's delegation. King Charles III flew in from London in the morning."
     )
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("London", "Oświęcim")}
-    # a town the sentences before named comes first, dateline or not
+    # where the sentences before said something happened comes first, dateline or not
     text = "BERLIN (AP) - Navalnaya addressed ministers in Brussels. She had flown in from Munich."
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Munich", "Brussels")}
+    text = "LONDON (Reuters) - Zelenskiy held talks in Saudi Arabia on Monday. He flew in from Qatar."
+    assert ("Qatar", "Saudi Arabia") in {(o, d) for _, o, d in flows(text, gazetteer)}
+    text = "SYDNEY (Reuters) - Fire crews battled blazes in Victoria on Friday. Firefighters were flown in from Canada."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Canada", "Victoria")}
 
 
 def test_going_on_from_an_arrival_that_names_no_place_has_no_start(gazetteer):
@@ -2687,15 +2691,18 @@ def test_homes_of_the_moved_and_hyphened_adjectives(gazetteer, text, expected):
         # an office the subject holds, said in apposition, gives the traveller's country
         ("Jordan Bardella, the president of France, flew to Israel on Sunday.", {("France", "Israel")}),
         ("Yoo, a South Korean diplomat, flew to Tokyo.", {("South Korea", "Tokyo")}),
-        # "set fire to" is an attack on where it is set
+        # but what the office is for is no end of the journey
         (
-            "Ukrainian drones set fire to an oil refinery in Russia's Krasnodar region.",
-            {("Ukraine", "Russia"), ("Ukraine", "Krasnodar Krai")},
+            "Keith Kellogg, Trump's envoy for Ukraine and Russia, traveled to Kyiv on Wednesday.",
+            {("United States", "Kyiv")},
         ),
-        ("Russia set up a fire station in Minsk.", set()),
+        ("Steve Witkoff, the U.S. special envoy for the Middle East, flew to Moscow.", {("United States", "Moscow")}),
+        ("Lord Collins, the UK minister for Africa, visited Nigeria this week.", {("United Kingdom", "Nigeria")}),
+        # ("set fire to" is no trigger: "set fire to French flags" is no attack on France)
+        ("Protesters in Karachi set fire to French flags.", set()),
     ],
 )
-def test_offices_in_apposition_and_setting_fire(gazetteer, text, expected):
+def test_offices_in_apposition(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
 
 
@@ -2722,3 +2729,55 @@ def test_offices_in_apposition_and_setting_fire(gazetteer, text, expected):
 )
 def test_this_town_and_flying_in_after_a_visit(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "drawn"),
+    [
+        # "this town" is the dateline's only where the report named no other town before it
+        (
+            "LVIV, Ukraine — Volunteers drove to Irpin, a town outside Kyiv, on Sunday. Russian forces shelled "
+            "this town for weeks.",
+            ("Russia", "Lviv"),
+            False,
+        ),
+        (
+            "NAIROBI, Kenya — In the Somali border town of Mandera, al-Shabab fighters crossed into this town "
+            "from Somalia on Sunday.",
+            ("Somalia", "Nairobi"),
+            False,
+        ),
+        (
+            "ZAPORIZHZHIA, Ukraine — Evacuees from Mariupol arrived in this city on Friday.",
+            ("Mariupol", "Zaporizhzhya"),
+            True,
+        ),
+        (
+            "KHERSON, Ukraine — Earlier this month city officials evacuated residents to Mykolaiv.",
+            ("Kherson", "Mykolayiv"),
+            False,
+        ),
+        # "on" after a departure that named no place still starts where it left
+        (
+            "The flotilla left Barcelona on Sunday. It sailed on to Sicily, where more boats joined.",
+            ("Barcelona", "Sicily"),
+            True,
+        ),
+        # where the traveller was, from the object of the verb before: a thing or a journey, not an event
+        ("She reviewed the troops in Tallinn, then flew on to Riga.", ("Tallinn", "Riga"), True),
+        ("He condemned the attack in Kharkiv, then flew to Brussels.", ("Kharkiv", "Brussels"), False),
+        # people named by a region do not come from it to a town in it
+        ("Residents of Texas were bused to Houston after the floods.", ("Texas", "Houston"), False),
+        # the subject of a clause on the cargo is where it came from
+        ("Weapons that Iran shipped arrived in Yemen by sea.", ("Iran", "Yemen"), True),
+        # "fleeing …" after a movement says why, and is no next leg from where it went
+        (
+            "BAIDOA, Somalia — Thousands of families have walked into this town from the countryside, fleeing "
+            "hunger in Bay region.",
+            ("Baidoa", "Bay"),
+            False,
+        ),
+    ],
+)
+def test_review_cases_of_the_new_mechanisms(gazetteer, text, pair, drawn):
+    assert (pair in {(o, d) for _, o, d in flows(text, gazetteer)}) == drawn
