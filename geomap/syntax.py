@@ -3007,11 +3007,18 @@ def _flows(
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
     last = previous_origins[-1] if previous_origins else None
     before, reached = (last.type, last.destinations) if last else (None, ())
+    # (or the same people carried on: "The prisoner was moved out of Bathurst. He was transferred to a
+    # prison in Goulburn")
+    carried_on = (
+        label == "transfer"
+        and before in PEOPLE_MOVING
+        and any(c.dep_ == "nsubjpass" and _a_mover(c) for c in h.token.children)
+    )
     if (
         destinations
         and not origins
         and before is not None
-        and (before == type_ or {before, type_} <= PEOPLE_MOVING)
+        and (before == type_ or {before, type_} <= PEOPLE_MOVING or carried_on)
         # (but what goes on from where a movement arrived starts there: "were flown from Kabul to
         # Qatar. … are flown on to Germany"; not "fled from Syria to Turkey. Others went to Jordan", nor
         # "Venezuelans arrived in Brazil. 40,000 entered through Roraima")
@@ -3020,13 +3027,14 @@ def _flows(
         # from Dublin, … where emigrants landed. Many travelled on to America"; but "The flotilla left
         # Barcelona. It sailed on to Sicily")
         and not (last is not None and last.arrived and not reached and _goes_on(h.token, ONWARD))
-        and lexicon.policy(type_, "moves")
+        and (lexicon.policy(type_, "moves") or carried_on)
         and lexicon.inherits(type_, "origin")
     ):
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
         # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
         # Hollywood" is no movement from Tustin)
-        origin, type_ = last.origin, last.type  # (and of its kind: "Many crossed" as the refugees fled)
+        origin = last.origin  # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
+        type_ = type_ if carried_on else last.type
         origins, how, base = [origin], "previous-origin", base * INHERITED
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:

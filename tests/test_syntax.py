@@ -2781,3 +2781,11 @@ def test_this_town_and_flying_in_after_a_visit(gazetteer, text, expected):
 )
 def test_review_cases_of_the_new_mechanisms(gazetteer, text, pair, drawn):
     assert (pair in {(o, d) for _, o, d in flows(text, gazetteer)}) == drawn
+
+
+def test_people_carried_on_from_where_the_sentence_before_moved_them(gazetteer):
+    text = "The prisoner was moved out of Bathurst jail. He was transferred to a prison in Goulburn."
+    assert flows(text, gazetteer) == {("transfer", "Bathurst", "Goulburn")}
+    # (money is no person carried on)
+    text = "The man was moved out of Bathurst jail. Money was transferred to Goulburn."
+    assert ("Bathurst", "Goulburn") not in {(o, d) for _, o, d in flows(text, gazetteer)}
