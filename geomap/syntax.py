@@ -838,6 +838,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # the arrival happened (no move of its own; and the same movers: not "Markets rallied in
             # Tokyo after Biden returned from Beijing")
             head.whither += after
+        if tok.lemma_.lower() in frames()["arriving"]:
+            # "flew up from Edinburgh and spent several hours in Lerwick": where the movers then were
+            then = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in heads
+                    and not any(g.dep_ in SUBJECTS for g in c.children)]  # fmt: skip
+            head.whither += [s.party for c in then for s in by_governor.get(c.i, []) if s.role == "location"]
         # "She has lived in Vienna since fleeing Sarajevo": where the movers have lived since (the
         # same movers: not "has lived alone in Toronto since her son moved out of Montreal")
         same_movers = all(c.lower_ in _continuing("pronouns") for c in subjects)

@@ -2789,3 +2789,11 @@ def test_people_carried_on_from_where_the_sentence_before_moved_them(gazetteer):
     # (money is no person carried on)
     text = "The man was moved out of Bathurst jail. Money was transferred to Goulburn."
     assert ("Bathurst", "Goulburn") not in {(o, d) for _, o, d in flows(text, gazetteer)}
+
+
+def test_where_the_movers_then_were_ends_a_flight_that_names_no_end(gazetteer):
+    text = "Alister Jack flew up from Edinburgh in the morning and spent several hours in Lerwick."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Edinburgh", "Lerwick")}
+    # (someone else's stay is not)
+    text = "Alister Jack flew up from Edinburgh in the morning and his aides spent several hours in Lerwick."
+    assert ("Edinburgh", "Lerwick") not in {(o, d) for _, o, d in flows(text, gazetteer)}
