@@ -5,6 +5,7 @@ and the Parquet dataset read back by DuckDB and pandas."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
 import signal
@@ -245,6 +246,53 @@ print(workers, parents == {forkserver._forkserver._forkserver_pid}, "pandas" in 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     # the workers' parent is the fork server itself (spawned workers' parent would be the nanny, here)
     assert done.stdout.split() == ["2", "True", "False"], done.stderr
+
+
+FROZEN = """
+import gc, multiprocessing, sys
+from geomap import batch
+settings = batch.Settings(reader="rules")
+if sys.argv[1] == "pool":
+    import geomap._forkserver  # does nothing outside the fork server
+    with batch._executor("local", 2, settings, None, None) as (pool, workers):
+        print({pool.submit(gc.get_freeze_count).result() > 0 for _ in range(4)}, gc.get_freeze_count())
+elif sys.argv[1] == "forkserver":
+    batch._forkserver(("geomap.batch",))
+    with multiprocessing.get_context("forkserver").Pool(1) as forked:
+        print(forked.apply(gc.get_freeze_count) > 0, gc.get_freeze_count())
+else:
+    for options in ({}, {"processes": False, "n_workers": 1}):
+        before = gc.get_freeze_count()
+        with batch._executor("dask", 2, settings, None, options) as (executor, workers):
+            counts = executor._client.run(gc.get_freeze_count).values()
+            seen = executor._client.run(lambda: any(o is batch._resources(settings)[0] for o in gc.get_objects()))
+            print(before, gc.get_freeze_count(), *counts, *seen.values())  # seen: the gazetteer, not frozen
+"""
+
+
+def test_workers_and_a_dask_client_leave_what_they_keep_out_of_full_collections(tmp_path):
+    """A pool's worker freezes its modules, gazetteer and lexicon once warm (gc.freeze: a full
+    collection walked them every few hundred articles); so does the fork server, after its preloads
+    (a worker forked from it has them frozen before any work), the parent once distributed is
+    imported, and a LocalCluster's worker processes; never a cluster of threads in this process."""
+
+    def frozen(part: str) -> list[str]:
+        command = [sys.executable, "-c", FROZEN, part]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path)
+        return done.stdout.splitlines()
+
+    assert frozen("pool") == ["{True} 0"]  # the pool's workers, not this process
+    if "forkserver" in __import__("multiprocessing").get_all_start_methods():
+        assert frozen("forkserver") == ["True 0"]
+    if importlib.util.find_spec("distributed"):
+        processes, threads = ([eval(n) for n in line.split()] for line in frozen("dask"))
+        # this process is frozen once distributed is imported; its worker processes too, with the gazetteer
+        # they opened (no longer among the objects the collector walks)
+        assert processes[0] == 0 and processes[1] > 0 and min(processes[2:4]) > processes[1]
+        assert processes[4:] == [False, False]
+        # a second cluster does not freeze this process again, nor does its worker thread (a frozen object
+        # that dies leaves the count)
+        assert processes[1] >= threads[0] >= threads[1] >= threads[2] and threads[3:] == [True]
 
 
 def test_resume_after_a_kill(tmp_path):
