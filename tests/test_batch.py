@@ -316,9 +316,12 @@ def test_workers_and_a_dask_client_leave_what_they_keep_out_of_full_collections(
     (a worker forked from it has them frozen before any work), the parent once distributed is
     imported, and a LocalCluster's worker processes; never a cluster of threads in this process."""
 
+    here = str(Path(batch.__file__).parents[1])  # this geomap, not another one installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
+
     def frozen(part: str) -> list[str]:
         command = [sys.executable, "-c", FROZEN, part]
-        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path)
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
         return done.stdout.splitlines()
 
     assert frozen("pool") == ["{True} 0"]  # the pool's workers, not this process
