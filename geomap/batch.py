@@ -219,8 +219,7 @@ def run(
     concurrent.futures pool whose initializer opens the resources), or this process for one job or
     one chunk; engine "dask": a dask.distributed Client on `scheduler` (tcp://…), or on a
     LocalCluster of `jobs` worker processes (`cluster_options` passes others). Items go in chunks of
-    `chunk_size` (default 32, and 256 on Dask, whose tasks cost more to schedule; its last ones
-    smaller, down to 32)."""
+    `chunk_size` (default 32, and 256 on Dask, whose tasks cost more to schedule)."""
     if engine not in ENGINES:
         raise InputError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     if jobs < 1:
@@ -232,9 +231,8 @@ def run(
     # a pool's task costs the parent a pickled call, a wake-up write and a result to unpickle: tasks
     # of 32 articles, not 8, took the parent's CPU over 10,000 articles from 0.75-0.80 s to 0.48-0.55 s
     # (the parent shares the two cores with the workers); the last task is still only ~30 ms of work
-    size = chunk_size or (256 if engine == "dask" else POOL_CHUNK)
+    chunks = _chunks(items, chunk_size or (256 if engine == "dask" else POOL_CHUNK))
     if engine == "local":
-        chunks = _chunks(items, size)
         head = list(itertools.islice(chunks, 2))
         if jobs == 1 or len(head) < 2:  # one job, or too little work to be worth starting processes
             for chunk in itertools.chain(head, chunks):
@@ -242,35 +240,13 @@ def run(
             return
         chunks = itertools.chain(head, chunks)
     with _executor(engine, jobs, settings, scheduler, cluster_options) as (executor, workers):
-        if engine == "dask":
-            # a Dask task's 256 articles are 0.4 s of work: at the end of a run one worker sat idle for
-            # the other's last task, up to 0.3 s (median 0.16 s in 12 runs of 10,000 articles); with the
-            # last tasks shrinking to 32 articles, 0.03 s (6 runs)
-            chunks = _chunks(items, size, least=min(size, POOL_CHUNK), workers=workers)
         yield from _ordered(executor, chunks, settings, window=4 * workers)
 
 
-def _chunks(items: Iterable[Item], size: int, *, least: int | None = None, workers: int = 1) -> Iterator[list[Item]]:
-    """Chunks of `size` items; with `least`, the input is read 2 × `workers` chunks ahead, and once
-    it ends within them each chunk takes 1 / (2 × `workers`) of the items left, down to `least`, so
-    that the workers finish at about the same time."""
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
-    if least is None:
-        while chunk := list(itertools.islice(iterator, size)):
-            yield chunk
-        return
-    ahead = 2 * workers * size
-    buffer = collections.deque(itertools.islice(iterator, ahead))
-    ended = len(buffer) < ahead
-    while buffer:
-        n = max(least, min(size, -(-len(buffer) // (2 * workers)))) if ended else size
-        if ended and 0 < len(buffer) - n < least:  # the last two share what is left
-            n = -(-len(buffer) // 2)
-        yield [buffer.popleft() for _ in range(min(n, len(buffer)))]
-        if not ended:
-            read = list(itertools.islice(iterator, n))
-            buffer.extend(read)
-            ended = len(read) < n
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def _ordered(executor: Any, chunks: Iterator[list[Item]], settings: Settings, *, window: int) -> Iterator[Result]:

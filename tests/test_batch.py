@@ -229,46 +229,6 @@ def test_a_pool_gets_tasks_of_32_articles_and_a_batch_of_one_task_stays_in_this_
     assert [r.id for r in batch.run(items, settings, jobs=2)] == [i.id for i in items] and sizes == [32, 32, 6]
 
 
-def test_dask_tasks_of_256_articles_shrink_to_32_at_the_end(monkeypatch):
-    """A Dask task carries 256 articles (its scheduling costs more than a pool's), but the last ones
-    get smaller, each a quarter of what is left (two workers), down to 32, the last two sharing the
-    rest: one worker no longer waits 0.4 s of work for the other's last task. Results stay in order."""
-    from concurrent.futures import Future
-
-    sizes: list[int] = []
-
-    class Recording:
-        def submit(self, function, chunk, settings):
-            sizes.append(len(chunk))
-            future: Future = Future()
-            future.set_result([batch.Result(item.id) for item in chunk])
-            return future
-
-    class Executor:
-        def __init__(self, engine, jobs, *rest):
-            self.jobs = jobs
-
-        def __enter__(self):
-            return Recording(), self.jobs
-
-        def __exit__(self, *exc):
-            pass
-
-    monkeypatch.setattr(batch, "_executor", Executor)
-    settings = batch.Settings(reader="rules")
-    items = [batch.Item(f"d{n}", text="x") for n in range(3000)]
-    assert [r.id for r in batch.run(items, settings, jobs=2, engine="dask")] == [i.id for i in items]
-    assert sizes == [256] * 8 + [238, 179, 134, 101, 75, 57, 42, 32, 32, 31, 31]
-    sizes.clear()
-    assert len(list(batch.run(items[:300], settings, jobs=2, engine="dask"))) == 300
-    assert sizes == [75, 57, 42, 32, 32, 31, 31]
-    sizes.clear()
-    assert len(list(batch.run(items[:50], settings, jobs=4, engine="dask", chunk_size=8))) == 50
-    assert sizes == [8] * 5 + [5, 5]  # a chunk size under 32 is the smallest
-    sizes.clear()
-    assert len(list(batch.run(items, settings, jobs=2, chunk_size=100))) == 3000 and set(sizes) == {100}  # a pool's
-
-
 @pytest.mark.skipif("forkserver" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork server")
 def test_a_local_clusters_workers_are_forked_from_the_fork_server(tmp_path):
     """A LocalCluster's workers come from the fork server geomap starts beside this process (not
