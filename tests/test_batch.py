@@ -259,14 +259,22 @@ if sys.argv[1] == "pool":
 elif sys.argv[1] == "forkserver":
     batch._forkserver(("geomap.batch",))
     with multiprocessing.get_context("forkserver").Pool(1) as forked:
-        print(forked.apply(gc.get_freeze_count) > 0, gc.get_freeze_count())
+        print(forked.apply(gc.get_freeze_count) > 0, forked.apply(gc.isenabled), gc.get_freeze_count())
+elif sys.argv[1] == "import":
+    with batch._kept_to_the_end():  # as the executor imports distributed
+        print(gc.isenabled(), gc.get_freeze_count())
+        import distributed
+    print(gc.isenabled(), gc.get_freeze_count() > 0)
+    with batch._kept_to_the_end():  # not the first time
+        print(gc.isenabled())
 else:
     for options in ({}, {"processes": False, "n_workers": 1}):
         before = gc.get_freeze_count()
         with batch._executor("dask", 2, settings, None, options) as (executor, workers):
             counts = executor._client.run(gc.get_freeze_count).values()
             seen = executor._client.run(lambda: any(o is batch._resources(settings)[0] for o in gc.get_objects()))
-            print(before, gc.get_freeze_count(), *counts, *seen.values())  # seen: the gazetteer, not frozen
+            enabled = executor._client.run(gc.isenabled).values()
+            print(before, gc.get_freeze_count(), *counts, *seen.values(), gc.isenabled(), *enabled)
 """
 
 
@@ -274,7 +282,9 @@ def test_workers_and_a_dask_client_leave_what_they_keep_out_of_full_collections(
     """A pool's worker freezes its modules, gazetteer and lexicon once warm (gc.freeze: a full
     collection walked them every few hundred articles); so does the fork server, after its preloads
     (a worker forked from it has them frozen before any work), the parent once distributed is
-    imported, and a LocalCluster's worker processes; never a cluster of threads in this process."""
+    imported, and a LocalCluster's worker processes; never a cluster of threads in this process. The
+    fork server's preloads and the parent's import of distributed run without the collector, which is
+    on again after them."""
 
     here = str(Path(batch.__file__).parents[1])  # this geomap, not another one installed
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
@@ -286,16 +296,17 @@ def test_workers_and_a_dask_client_leave_what_they_keep_out_of_full_collections(
 
     assert frozen("pool") == ["{True} 0"]  # the pool's workers, not this process
     if "forkserver" in __import__("multiprocessing").get_all_start_methods():
-        assert frozen("forkserver") == ["True 0"]
+        assert frozen("forkserver") == ["True True 0"]
     if importlib.util.find_spec("distributed"):
+        assert frozen("import") == ["False 0", "True True", "True"]
         processes, threads = ([eval(n) for n in line.split()] for line in frozen("dask"))
         # this process is frozen once distributed is imported; its worker processes too, with the gazetteer
         # they opened (no longer among the objects the collector walks)
         assert processes[0] == 0 and processes[1] > 0 and min(processes[2:4]) > processes[1]
-        assert processes[4:] == [False, False]
+        assert processes[4:] == [False, False, True, True, True]  # the gazetteer not seen; the collector on
         # a second cluster does not freeze this process again, nor does its worker thread (a frozen object
         # that dies leaves the count)
-        assert processes[1] >= threads[0] >= threads[1] >= threads[2] and threads[3:] == [True]
+        assert processes[1] >= threads[0] >= threads[1] >= threads[2] and threads[3:] == [True, True, True]
 
 
 def test_resume_after_a_kill(tmp_path):
