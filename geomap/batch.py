@@ -243,6 +243,14 @@ def run(
         yield from _ordered(executor, chunks, settings, window=4 * workers)
 
 
+def prepare(engine: str, scheduler: str | None = None) -> None:
+    """Start what `run` on `engine` will need, in the background, before the caller's own work (a
+    command reading its inputs): on a LocalCluster, the fork server its workers come from, which
+    imports distributed. `run` starts it anyway, later."""
+    if engine == "dask" and not scheduler:
+        _forkserver(_DASK_PRELOAD)
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -287,7 +295,7 @@ class _executor:
         # the fork server imports distributed while this process does (two cores at once), and each
         # worker is then forked from it with distributed loaded: 0.43 s to start and stop a
         # LocalCluster of two workers, not 0.70 s with each spawned worker importing it itself
-        forked = not self.scheduler and _forkserver(("distributed", "geomap.batch"))
+        forked = not self.scheduler and _forkserver(_DASK_PRELOAD)
         try:
             with _kept_to_the_end():
                 import logging
@@ -384,6 +392,10 @@ def _local_cluster_config(forked: bool) -> dict[str, Any]:
             distributed.utils._forkserver_preload_set = True
         config["distributed.worker.multiprocessing-method"] = "forkserver"
     return config
+
+
+# what a LocalCluster's fork server loads before it forks a worker
+_DASK_PRELOAD = ("distributed", "geomap.batch")
 
 
 @functools.cache

@@ -248,6 +248,24 @@ print(workers, parents == {forkserver._forkserver._forkserver_pid}, "pandas" in 
     assert done.stdout.split() == ["2", "True", "False"], done.stderr
 
 
+def test_the_command_starts_a_local_clusters_fork_server_before_it_reads_its_inputs(tmp_path, monkeypatch):
+    """--engine dask: the fork server the workers come from starts (importing distributed) before
+    the command plans and reads its inputs, not once the batch runs; not with a --scheduler, nor
+    for the local engine."""
+    pytest.importorskip("distributed")
+    events: list[str] = []
+    forkserver, plan = batch._forkserver, batch.plan
+    monkeypatch.setattr(batch, "_forkserver", lambda modules: events.append("fork server") or forkserver(modules))
+    monkeypatch.setattr(batch, "plan", lambda *args, **kwargs: events.append("plan") or plan(*args, **kwargs))
+    table = write_jsonl(tmp_path / "t.jsonl", rows(3))
+    run(str(table), "--format", "jsonl", "--engine", "dask", "--jobs", "1")
+    assert events[:2] == ["fork server", "plan"]
+    events.clear()
+    run(str(table), "--format", "jsonl", "--jobs", "2")
+    batch.prepare("dask", "tcp://127.0.0.1:8786")  # a scheduler's workers are its own
+    assert "fork server" not in events
+
+
 FROZEN = """
 import gc, multiprocessing, sys
 from geomap import batch
