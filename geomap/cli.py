@@ -474,6 +474,10 @@ def extract(
     geomap extract my-events.csv --format geojson
     """
     from geomap import batch
+
+    # a LocalCluster's fork server imports distributed from here on, beside this command's own
+    # imports and checks: from its start to the first task, 0.55 s, not 0.61 s (8 alternating runs)
+    batch.prepare(engine, scheduler)
     from geomap.events import load_lexicon
     from geomap.syntax import resolve_reader
 

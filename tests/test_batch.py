@@ -5,6 +5,7 @@ and the Parquet dataset read back by DuckDB and pandas."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
 import signal
@@ -245,6 +246,85 @@ print(workers, parents == {forkserver._forkserver._forkserver_pid}, "pandas" in 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     # the workers' parent is the fork server itself (spawned workers' parent would be the nanny, here)
     assert done.stdout.split() == ["2", "True", "False"], done.stderr
+
+
+def test_the_command_starts_a_local_clusters_fork_server_before_it_reads_its_inputs(tmp_path, monkeypatch):
+    """--engine dask: the fork server the workers come from starts (importing distributed) before
+    the command plans and reads its inputs, not once the batch runs; not with a --scheduler, nor
+    for the local engine."""
+    pytest.importorskip("distributed")
+    events: list[str] = []
+    forkserver, plan = batch._forkserver, batch.plan
+    monkeypatch.setattr(batch, "_forkserver", lambda modules: events.append("fork server") or forkserver(modules))
+    monkeypatch.setattr(batch, "plan", lambda *args, **kwargs: events.append("plan") or plan(*args, **kwargs))
+    table = write_jsonl(tmp_path / "t.jsonl", rows(3))
+    run(str(table), "--format", "jsonl", "--engine", "dask", "--jobs", "1")
+    assert events[:2] == ["fork server", "plan"]
+    events.clear()
+    run(str(table), "--format", "jsonl", "--jobs", "2")
+    batch.prepare("dask", "tcp://127.0.0.1:8786")  # a scheduler's workers are its own
+    assert "fork server" not in events
+
+
+FROZEN = """
+import gc, multiprocessing, sys
+from geomap import batch
+settings = batch.Settings(reader="rules")
+if sys.argv[1] == "pool":
+    import geomap._forkserver  # does nothing outside the fork server
+    with batch._executor("local", 2, settings, None, None) as (pool, workers):
+        print({pool.submit(gc.get_freeze_count).result() > 0 for _ in range(4)}, gc.get_freeze_count())
+elif sys.argv[1] == "forkserver":
+    batch._forkserver(("geomap.batch",))
+    with multiprocessing.get_context("forkserver").Pool(1) as forked:
+        print(forked.apply(gc.get_freeze_count) > 0, forked.apply(gc.isenabled), gc.get_freeze_count())
+elif sys.argv[1] == "import":
+    with batch._kept_to_the_end():  # as the executor imports distributed
+        print(gc.isenabled(), gc.get_freeze_count())
+        import distributed
+    print(gc.isenabled(), gc.get_freeze_count() > 0)
+    with batch._kept_to_the_end():  # not the first time
+        print(gc.isenabled())
+else:
+    for options in ({}, {"processes": False, "n_workers": 1}):
+        before = gc.get_freeze_count()
+        with batch._executor("dask", 2, settings, None, options) as (executor, workers):
+            counts = executor._client.run(gc.get_freeze_count).values()
+            seen = executor._client.run(lambda: any(o is batch._resources(settings)[0] for o in gc.get_objects()))
+            enabled = executor._client.run(gc.isenabled).values()
+            print(before, gc.get_freeze_count(), *counts, *seen.values(), gc.isenabled(), *enabled)
+"""
+
+
+def test_workers_and_a_dask_client_leave_what_they_keep_out_of_full_collections(tmp_path):
+    """A pool's worker freezes its modules, gazetteer and lexicon once warm (gc.freeze: a full
+    collection walked them every few hundred articles); so does the fork server, after its preloads
+    (a worker forked from it has them frozen before any work), the parent once distributed is
+    imported, and a LocalCluster's worker processes; never a cluster of threads in this process. The
+    fork server's preloads and the parent's import of distributed run without the collector, which is
+    on again after them."""
+
+    here = str(Path(batch.__file__).parents[1])  # this geomap, not another one installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
+
+    def frozen(part: str) -> list[str]:
+        command = [sys.executable, "-c", FROZEN, part]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
+        return done.stdout.splitlines()
+
+    assert frozen("pool") == ["{True} 0"]  # the pool's workers, not this process
+    if "forkserver" in __import__("multiprocessing").get_all_start_methods():
+        assert frozen("forkserver") == ["True True 0"]
+    if importlib.util.find_spec("distributed"):
+        assert frozen("import") == ["False 0", "True True", "True"]
+        processes, threads = ([eval(n) for n in line.split()] for line in frozen("dask"))
+        # this process is frozen once distributed is imported; its worker processes too, with the gazetteer
+        # they opened (no longer among the objects the collector walks)
+        assert processes[0] == 0 and processes[1] > 0 and min(processes[2:4]) > processes[1]
+        assert processes[4:] == [False, False, True, True, True]  # the gazetteer not seen; the collector on
+        # a second cluster does not freeze this process again, nor does its worker thread (a frozen object
+        # that dies leaves the count)
+        assert processes[1] >= threads[0] >= threads[1] >= threads[2] and threads[3:] == [True, True, True]
 
 
 def test_resume_after_a_kill(tmp_path):
