@@ -198,10 +198,11 @@ def recognise(
         people = find_people(toks, capitalised=capitalised)
     in_people = {i for p in people if not p.bare for i in range(p.first, p.last)}
     makes = {i for i in capitalised if toks[i].text in VEHICLE_MAKES}  # cars' makes: in few texts
+    ships = {i for i in capitalised if toks[i].text in SHIP_PREFIXES}  # ships' prefixes: in fewer
     for match in matches:
         if in_people and in_people.intersection(range(match.first, match.last)) and match.via != "demonym":
             continue
-        verdict = _judge(text, toks, match, covering, words, headline, makes)
+        verdict = _judge(text, toks, match, covering, words, headline, makes, ships)
         if verdict == "person":
             person_names.add(text[match.start : match.end])
         elif verdict in ("place", "weak", "weak-name", "embedded"):
@@ -277,7 +278,7 @@ def _longest_at(
         candidates = found[surface]
         if not candidates:  # most spans tried name no place
             continue
-        capitals = _in_capitals(text, surface, toks[i].start, char_end)
+        capitals = surface.isupper() and _in_capitals(text, surface, toks[i].start, char_end)
         accepted = _accept(surface, candidates, text, toks, i, before, capitals)
         if accepted:
             via, candidates = accepted
@@ -366,7 +367,14 @@ class _Words:
 
 
 def _judge(
-    text: str, toks: list[Token], match: _Match, covering: Covering, words: _Words, headline: set[int], makes: set[int]
+    text: str,
+    toks: list[Token],
+    match: _Match,
+    covering: Covering,
+    words: _Words,
+    headline: set[int],
+    makes: set[int],
+    ships: set[int],
 ) -> str:
     """'place', 'person' (part of a person's name: reject it here and elsewhere) or 'no'."""
     first, last = toks[match.first], toks[match.last - 1]
@@ -379,7 +387,7 @@ def _judge(
     following = toks[match.last] if match.last < len(toks) else None
     if previous is not None and previous.text.rstrip(".") in TITLES and _joined(text, previous, first, allow_dot=True):
         return "no" if demonym else "person"
-    if _ship(text, toks, match):
+    if ships and _ship(text, toks, match, ships):
         return "no"
     if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
@@ -479,9 +487,12 @@ def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bo
     return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in before)
 
 
-def _ship(text: str, toks: list[Token], match: _Match) -> bool:
-    """Whether a name is (in) a ship's: 'HMS Prince of Wales', 'USS Pennsylvania'."""
+def _ship(text: str, toks: list[Token], match: _Match, ships: set[int]) -> bool:
+    """Whether a name is (in) a ship's: 'HMS Prince of Wales', 'USS Pennsylvania'. `ships`: where
+    the text writes a ship's prefix."""
     i = match.first
+    if not ships.intersection(range(i - 4, i)):
+        return False  # (most names)
     for _ in range(4):  # "USS Dwight D. Eisenhower": a few words of the name before this one
         if i == 0 or not _joined(text, toks[i - 1], toks[i], allow_dot=True):
             return False

@@ -121,9 +121,10 @@ def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
     keys = [name_key(r.mention.text) for r in recognised]  # each mention's group, worked out once
     groups = _groups(recognised, keys)
     _apply_containers(text, recognised, keys, groups)
-    _apply_region_words(text, recognised, keys, groups)
-    for r, key in zip(recognised, keys, strict=True):
-        if word_after(text, r.mention.end) in GOVERNMENT_VERBS:
+    afters = [word_after(text, r.mention.end) for r in recognised]  # the word after each mention
+    _apply_region_words(text, recognised, keys, afters, groups)
+    for after, key in zip(afters, keys, strict=True):
+        if after in GOVERNMENT_VERBS:
             groups[key].governs = True
     for group in groups.values():
         group.chosen = _best(group, {})
@@ -228,20 +229,24 @@ def _apply_containers(text: str, recognised: list[Recognised], keys: list[str], 
             outer.containers = (outer.containers or set()) | {q.id for _, q in pairs}
 
 
-def _apply_region_words(text: str, recognised: list[Recognised], keys: list[str], groups: dict[str, _Group]) -> None:
+def _apply_region_words(
+    text: str, recognised: list[Recognised], keys: list[str], afters: list[str], groups: dict[str, _Group]
+) -> None:
     """'Russia's Krasnodar region', 'the Bryansk and Belgorod regions': mark the names that every
-    mention calls a region (see _region_of_the_town)."""
-    listed: list[str] = []  # the names listed so far before a plural ("the Bryansk and Belgorod regions")
+    mention calls a region (see _region_of_the_town). `afters`: the word after each mention."""
     regional: dict[str, int] = defaultdict(int)  # how many of each name's mentions a region word follows
-    for n, (r, key) in enumerate(zip(recognised, keys, strict=True)):
-        after = word_after(text, r.mention.end)
-        joined = n > 0 and text[recognised[n - 1].mention.end : r.mention.start].strip() in (",", "and", ", and")
-        listed = [*listed, key] if joined else [key]
+    for n, after in enumerate(afters):
         if after in REGION_WORDS:
-            regional[key] += 1
+            regional[keys[n]] += 1
         elif after.removesuffix("s") in REGION_WORDS:
-            for name in listed:
-                regional[name] += 1
+            # and the names listed before a plural ("the Bryansk and Belgorod regions")
+            first = n
+            while first and text[recognised[first - 1].mention.end : recognised[first].mention.start].strip() in (
+                ",", "and", ", and"
+            ):  # fmt: skip
+                first -= 1
+            for key in set(keys[first : n + 1]):
+                regional[key] += 1
     for key, count in regional.items():
         # (only where every mention is the region's: "Kursk region … fled from Kursk to Moscow" keeps the town)
         groups[key].regional = count == len(groups[key].recognised)
