@@ -833,12 +833,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # (where what followed happened, if it is no event of its own)
         followed = main is not None and main.i not in heads
         after = [s.party for s in by_governor.get(main.i, []) if s.role == "location"] if followed else []
-        if tok.lemma_.lower() in frames()["arriving"] and not subjects:
-            # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
-            # the arrival happened (no move of its own; and the same movers: not "Markets rallied in
-            # Tokyo after Biden returned from Beijing")
-            head.whither += after
         if tok.lemma_.lower() in frames()["arriving"]:
+            if not subjects:
+                # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
+                # the arrival happened (no move of its own; and the same movers: not "Markets rallied in
+                # Tokyo after Biden returned from Beijing")
+                head.whither += after
             # "flew up from Edinburgh and spent several hours in Lerwick": where the movers then were
             then = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in heads
                     and not any(g.dep_ in SUBJECTS for g in c.children)]  # fmt: skip
