@@ -95,9 +95,7 @@ class Place:
     @functools.cached_property
     def prominence(self) -> float:
         """How likely a bare mention of this place's name means it (see KIND_BONUS)."""
-        if self.population is None:
-            return NO_POPULATION_PROMINENCE
-        return math.log10(self.population + 1) + KIND_BONUS[self.kind] + (CAPITAL_BONUS if self.capital else 0.0)
+        return _prominence(self.population, self.kind, self.capital)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict of every field."""
@@ -116,6 +114,12 @@ class Place:
             "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
             "properties": props,
         }
+
+
+def _prominence(population: int | None, kind: str, capital: bool) -> float:
+    if population is None:
+        return NO_POPULATION_PROMINENCE
+    return math.log10(population + 1) + KIND_BONUS[kind] + (CAPITAL_BONUS if capital else 0.0)
 
 
 def distance_km(a: LatLon, b: LatLon) -> float:
@@ -256,7 +260,9 @@ class Gazetteer:
         if not found and "," in name:
             head, _, tail = name.rpartition(",")
             found = [(p, via, user) for p, via, user in self._named(name_key(head)) if self._lies_in(p, tail)]
-        return tuple((p, via) for p, via, _ in sorted(found, key=lambda t: _rank_key(*t)))
+        if len(found) > 1:  # most names that are a place name one
+            found = sorted(found, key=lambda t: _rank_key(*t))
+        return tuple((p, via) for p, via, _ in found)
 
     def _remember(self, name: str, found: tuple[tuple[Place, str], ...]) -> tuple[tuple[Place, str], ...]:
         if len(self._answers) >= REMEMBERED:
@@ -490,7 +496,13 @@ class Gazetteer:
         rowid, ref, name, kind, country, admin1, lat, lon, alt_lat, alt_lon, population, capital, aliases = row
         if kind == "country" and self.country_point == "capital" and alt_lat is not None:
             lat, lon = alt_lat, alt_lon
-        return Place(
+        # Built without Place.__init__: the bundled rows were checked when the file was built, and
+        # a frozen dataclass's __init__ sets each field through object.__setattr__, a cost paid for
+        # every place a text's names find (thousands in a fresh process). The prominence, which
+        # ranking asks of nearly every place, is set with the fields.
+        place = object.__new__(Place)
+        capital = bool(capital)
+        place.__dict__.update(
             id=ref or str(rowid),
             name=name,
             kind=kind,
@@ -499,9 +511,11 @@ class Gazetteer:
             lon=lon / 1e5,
             admin1=admin1,
             population=population,
-            capital=bool(capital),
+            capital=capital,
             aliases=tuple(aliases.split("|")) if aliases else (),
+            prominence=_prominence(population, kind, capital),
         )
+        return place
 
     def _bundled(self, place_id: str) -> Place | None:
         """The bundled place with this id, ignoring the user's files."""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import replace
 
 import pytest
 
@@ -197,6 +198,18 @@ def test_place_is_a_serialisable_geo_record(gazetteer):
         Place("1", "Bad", "city", None, 95.0, 0.0)
     with pytest.raises(ValueError, match="kind"):
         Place("1", "Bad", "village", None, 0.0, 0.0)
+
+
+@pytest.mark.parametrize("name", ["Seoul", "Paris, Texas", "Russia", "Black Sea", "Kursk Oblast", "Gaza Strip"])
+def test_a_bundled_place_is_the_place_its_fields_make(gazetteer, name):
+    # bundled places are built without Place.__init__ (see Gazetteer._place): the same record,
+    # the same prominence, the same equality and hash, and they pickle and copy as any Place
+    place = gazetteer.lookup(name)
+    made = Place(**{f: getattr(place, f) for f in Place.__dataclass_fields__})
+    assert made == place and hash(made) == hash(place) and made.to_dict() == place.to_dict()
+    assert place.prominence == made.prominence
+    assert pickle.loads(pickle.dumps(place)) == place
+    assert replace(place, name="Elsewhere").name == "Elsewhere" and replace(place, name="Elsewhere") != place
 
 
 def test_gazetteer_is_shared_and_pickles_by_path(gazetteer):
