@@ -2857,10 +2857,16 @@ def _flows(
         pairs = [(a, w) for a in named for w in withs] if withs else [
             (a, b) for i, a in enumerate(named) for b in named[i + 1 :]]  # fmt: skip
         out = [(a, b, location, False, "parties", base, type_) for a, b in pairs if a.place.id != b.place.id]
-        # someone from one country meeting in another has travelled there
+        # someone from one country meeting in another has travelled there: to a host, if the others
+        # met there are of other countries ("US and Vietnamese officials met in Hanoi"), but not to a
+        # third country's venue ("Armenia and Azerbaijan held talks in Almaty": no visit is told;
+        # a union or a region met may be the host, "talks with EU leaders in Brussels")
         if location is not None:
             for a in distinct(roles.get("agent", [])):
-                if a.place.country and location.place.country and a.place.country != location.place.country:
+                hosts = {p.place.country for p in [*named, *withs]} - {a.place.country}
+                venue = location.place.country
+                neutral = hosts and None not in hosts and venue not in hosts
+                if a.place.country and venue and a.place.country != venue and not neutral:
                     out.append((a, location, None, True, "visit", base * 0.8, "visit"))
         return out, [], []
     origins = roles.get("origin", [])

@@ -914,6 +914,32 @@ def test_a_leader_stands_for_the_state(gazetteer, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting in one party's country is the others' visit to it
+        (
+            "United States and Vietnamese officials began meetings in Hanoi on Tuesday.",
+            {("meeting", "United States", "Vietnam"), ("visit", "United States", "Hanoi")},
+        ),
+        ("Chinese Foreign Minister Wang Yi held talks in Moscow.", {("visit", "China", "Moscow")}),
+        # a union met may host: "talks with EU leaders" in Brussels
+        (
+            "Armenian Prime Minister Nikol Pashinyan spent two days in Brussels for talks with European Union leaders.",
+            {("meeting", "Armenia", "European Union"), ("visit", "Armenia", "Brussels")},
+        ),
+        # a third country's venue: the meeting, and no visit told
+        (
+            "The foreign ministers of Armenia and Azerbaijan held talks in Almaty on Friday.",
+            {("meeting", "Armenia", "Azerbaijan")},
+        ),
+        ("Russian and Ukrainian delegations held talks in Istanbul on Friday.", {("meeting", "Russia", "Ukraine")}),
+    ],
+)
+def test_a_meeting_abroad_is_a_visit_to_a_host_not_to_a_venue(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A storm system moving into the Red River Valley from Nebraska could drop rain.",  # weather
