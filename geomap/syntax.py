@@ -2067,6 +2067,15 @@ def _events(
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
+    # the clauses on movers whose own movement says where they went ("people evacuated from Khartoum"
+    # on "planes … landed in Djibouti"): where they were taken is that verb's, not the report's focus
+    told = {
+        k.i
+        for h in heads
+        if _moves_somewhere(h, lexicon)
+        for c in _subject_clauses(h.token)
+        for k in [c, *_cargo_clauses(c)]
+    }
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -2126,8 +2135,10 @@ def _events(
             # (this sentence's own legs first: "will travel to Abu Dhabi, then he flies to Riyadh")
             so_far = [(d.origin, d.destination, d.origin.actor) for d in drafts if d.type in TOURING and d.directed]
             leg = _last_stop(h, [*tour, *so_far])
+        # (nor what a modifier says of its noun: "an Iran-backed militia", "EU-funded research")
+        focused = None if h.token.i in told or h.token.dep_ == "amod" else focus
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focus, leg, scenes, label)  # fmt: skip
+                                             focused, leg, scenes, label)  # fmt: skip
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
             # but "weapons that Iran shipped": the clause's own subject is where they came from)
@@ -2158,6 +2169,14 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _moves_somewhere(h: _Head, lexicon: Lexicon) -> bool:
+    """Whether a head is a movement that names a place it went to or arrived at."""
+    if h.kind == "anaphor" or not any(s.role in ("destination", "location") for s in h.slots):
+        return False
+    type_ = _type(h, lexicon)
+    return type_ is not None and lexicon.policy(type_, "moves")
 
 
 def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[tuple[_Party, _Party]]:

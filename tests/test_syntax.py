@@ -1026,6 +1026,27 @@ def test_what_comes_from_abroad_comes_to_the_place_the_article_is_about(gazettee
     assert flows("Lebanon hosts refugees. Many refugees from Sudan are not registered.", gazetteer) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the movers' own verb says where they were taken: not to the place the article is about
+        (
+            "France is sending planes. Ministers in France met. Schools in France closed. "
+            "A plane carrying 80 people evacuated from Khartoum landed in Djibouti.",
+            {("travel", "Khartoum", "Djibouti")},
+        ),
+        # a modifier says who backs its noun, not what came to the article's place
+        (
+            "Yemen is short of food. Ports in Yemen are shut. Schools in Yemen closed. "
+            "An Iran-backed militia fired on ships.",
+            set(),
+        ),
+    ],
+)
+def test_the_place_an_article_is_about_is_no_guess_where_the_sentence_says_otherwise(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_an_origin_carries_only_into_the_same_kind_of_movement(gazetteer):
     # an evacuation and a mailing are not one movement told in two sentences
     text = "Authorities had to evacuate a building in Tustin. Envelopes were also sent to Hollywood."
