@@ -142,9 +142,9 @@ def frames() -> dict[str, Any]:
         "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
         "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving posted_abroad residents forcing relocating sought granting missions "
-        "banning affiliation greeting supplying taking_places officials supposing_adjectives impact weapons "
-        "failing vehicles counts stays topics noun_only active_only leaving".split()
+        "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
+        "granting missions banning affiliation greeting supplying taking_places officials supposing_adjectives "
+        "impact weapons failing vehicles counts stays topics noun_only active_only leaving".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -231,6 +231,7 @@ def extract_events(
     forms = _forms(lexicon)
     care, specimens = frames()["care_places"], frames()["specimens"]
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
+    arrived = _forms_of(frames()["arriving_here"])
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
@@ -250,8 +251,10 @@ def extract_events(
             and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
         ):
             candidates.append((n, s_start, s_end, here))
+            # ("flown in from", "arrived from")
             flown_in = any(
-                toks[i].text.lower() == "in" and toks[i + 1].text.lower() == "from" for i in range(first, last - 1)
+                toks[i + 1].text.lower() == "from" and (toks[i].text.lower() == "in" or toks[i].text.lower() in arrived)
+                for i in range(first, last - 1)
             )
             if words & care_forms or flown_in:
                 looking_back.add(n)
@@ -2106,7 +2109,7 @@ def _events(
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
-        if _brought_in(h.token) and not h.whither:
+        if (_brought_in(h.token) or _arrived_unplaced(h)) and not h.whither:
             # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
             # where the movement just told went
             # the sentence before: the same kind of movement (a visit, for a traveller: "visited this
@@ -2204,6 +2207,18 @@ def _state_like(party: _Party) -> bool:
 def _brought_in(tok: Any) -> bool:
     """Whether a movement says it came 'in' with no place after it ('staff were flown in from Brisbane')."""
     return any(c.lower_ == "in" and c.dep_ in ("prt", "prep", "advmod") and not list(c.children) for c in tok.children)
+
+
+def _arrived_unplaced(h: _Head) -> bool:
+    """Whether a verb of arriving names no place it reached ('Baerbock, who arrived from Cairo'):
+    like 'flew in', it came to where the report's story is (not a participle that only says who
+    someone is: 'cases among travelers arriving from Congo')."""
+    return (
+        h.token.pos_ == "VERB"
+        and h.token.dep_ != "acl"
+        and h.token.lemma_.lower() in frames()["arriving_here"]
+        and not any(s.role in ("destination", "location") for s in h.slots)
+    )
 
 
 def _continues(tok: Any) -> bool:

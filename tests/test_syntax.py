@@ -2674,6 +2674,24 @@ def test_flown_in_is_to_where_the_report_was_filed(gazetteer):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Canada", "Victoria")}
 
 
+def test_an_arrival_that_names_no_place_came_to_where_the_story_is(gazetteer):
+    # arrived "from" somewhere and nowhere else: as "flew in", to where the report is, not home
+    text = (
+        "WASHINGTON (Reuters) - Israel's defence minister held talks at the Pentagon on Tuesday. "
+        "Katz arrived on Monday from Berlin."
+    )
+    assert ("Berlin", "Washington") in {(o, d) for _, o, d in flows(text, gazetteer)}
+    text = "BERLIN (AP) - Navalnaya addressed ministers in Brussels. She had arrived from Munich."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Munich", "Brussels")}
+    # who arrives is only described by the participle: the state reporting the case is where they came
+    text = "Rwanda and Burundi have reported cases among travelers arriving from Congo."
+    expected = {("Democratic Republic of the Congo", "Rwanda"), ("Democratic Republic of the Congo", "Burundi")}
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+    # a traveller of the reporting state, with no dateline abroad, comes home
+    text = "The Thai man arrived from Wuhan on Monday, officials in Thailand said."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Wuhan", "Thailand")}
+
+
 def test_going_on_from_an_arrival_that_names_no_place_has_no_start(gazetteer):
     text = (
         "Mr Higgins, who arrived on a flight from Dublin, laid a wreath at the dock, where thousands of "
