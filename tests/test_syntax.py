@@ -437,6 +437,11 @@ def test_wire_copy_around_an_act(gazetteer, text, expected):
         ("Iraqi Officials: Car Bomb Kills 20 in Baghdad.", set()),
         # a weapon shipped is no weapon striking
         ("Israel shipped drones to Azerbaijan.", {("shipment", "Israel", "Azerbaijan")}),
+        # warplanes are weapons, and what weapons target they attack (what sanctions target they do not)
+        ("Russian aircraft targeted hospitals in Aleppo.", {("attack", "Russia", "Aleppo")}),
+        ("Russian jets killed 20 people in Idlib.", {("attack", "Russia", "Idlib")}),
+        ("Sanctions targeting Russian banks were announced by Britain.", set()),
+        ("A Turkish aircraft carrying aid landed in Benghazi.", {("aid", "Turkey", "Benghazi")}),
     ],
 )
 def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, expected):
