@@ -568,15 +568,18 @@ def _clause_of(tok: Any) -> Any:
 
 def _rides(verb: Any) -> bool:
     """Whether a verb of `riding` takes what the subject travels by: a vehicle ('took the train'), or
-    its own way ('made their way', 'found his way', 'hit the road')."""
+    its own way ('made their way', 'found his way', 'hit the road'), or 'it' to somewhere ('made it
+    to Paris')."""
     riding, lemma = frames()["riding"], verb.lemma_.lower()
     by_vehicle, by_way = lemma in riding["vehicle_verbs"], lemma in riding["way_verbs"]
+    got_to = lemma in riding["it_verbs"] and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
     return any(
         c.dep_ == "dobj"
         and (
             (by_vehicle and c.lemma_.lower() in frames()["vehicles"])
             or (by_way and c.lower_ == "way" and any(p.dep_ == "poss" for p in c.children))
             or (by_way and c.lower_ == "road" and any(d.lower_ == "the" for d in c.children) and not _armed(verb))
+            or (got_to and c.lower_ == "it")
         )
         for c in verb.children
     )

@@ -2380,6 +2380,9 @@ def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazettee
         ("Residents of Kirkcaldy took the train to Edinburgh on Saturday.", {("travel", "Kirkcaldy", "Edinburgh")}),
         ("He took the ferry from Dover to Calais.", {("travel", "Dover", "Calais")}),
         ("Migrants made their way from Libya to Italy.", {("migration", "Libya", "Italy")}),
+        # and "it" made to somewhere is where one got ("made it clear to France" is no journey)
+        ("Thousands of migrants made it to Italy from Libya this year.", {("migration", "Libya", "Italy")}),
+        ("The prime minister made it clear to France that talks were over.", set()),
         ("The army took weapons from Kandahar to Kabul.", {("shipment", "Kandahār", "Kabul")}),
         ("Exporters made their profits in Rotterdam.", set()),
         # a count of people lets their town act for them; a person's place does not
@@ -2398,6 +2401,7 @@ def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazettee
         # a stay before a move is where it starts; what was reported before is not
         ("The Mankato couple returned home on Sunday after a month in Mexico.", {("travel", "Mexico", "Mankato")}),
         ("She flew to London after a week in Paris.", {("travel", "Paris", "London")}),
+        ("She made it to Paris after an 11-hour layover in San Francisco.", {("travel", "San Francisco", "Paris")}),
         ("He returned to Paris after reports of unrest in Mali.", set()),
         # a state's own people sent home go to it
         ("Mexico said it had flown 70 of its citizens home from Shanghai.", {("travel", "Shanghai", "Mexico")}),
