@@ -192,6 +192,7 @@ class _Head:
     scene: list[_Party] = field(default_factory=list)  # where what came before happened ("after the crash near Tupelo")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
     places_named: int = 0  # how many places its sentence names
+    parties: tuple[_Party, ...] = ()  # the places its sentence names (as parties)
 
 
 def extract_events(
@@ -888,6 +889,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
         head.places_named = named
+        head.parties = tuple(p for p, _ in spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
 
@@ -2073,14 +2075,18 @@ def _events(
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
-    # the clauses on movers whose own movement says where they went ("people evacuated from Khartoum"
-    # on "planes … landed in Djibouti"): where they were taken is that verb's, not the report's focus
+    # the clauses on movers, naming where they came from, whose own movement says where they went
+    # ("people evacuated from Khartoum" on "planes … landed in Djibouti"): where they were taken is
+    # that verb's, not the report's focus (but "generators donated by Poland arrived in Kharkiv"
+    # names no start for that verb to take)
+    by_token = {h.token.i: h for h in heads}
     told = {
         k.i
         for h in heads
         if _moves_somewhere(h, lexicon)
         for c in _subject_clauses(h.token)
         for k in [c, *_cargo_clauses(c)]
+        if k.i in by_token and any(s.role == "origin" for s in by_token[k.i].slots)
     }
     for h in heads:
         trigger = pseudo[id(h)]
@@ -2131,6 +2137,20 @@ def _events(
             # from Brussels, but "held talks in Saudi Arabia. He flew in from Qatar")
             where = [c for c in scenes[:1] if _placed(toks, c)] or filed[:1] or scenes[:1]
             h.whither = h.whither or (list(where) if whence and not ended else [])
+            # (never inside where it came from: "fighting in Khartoum. Students arrived from Sudan"; and
+            # an arrival of the place's own people is a homecoming, "MANILA - Filipino workers arrived
+            # from Kuwait": home, which the verb of arriving gives)
+            starts = [s.party for s in h.slots if s.role == "origin"]
+            natives = {
+                s.party.place.country
+                for s in h.slots
+                if s.role in ("agent", "modifier") and s.party.place.kind == "country"
+            }
+            h.whither = [
+                w
+                for w in h.whither
+                if not any(_within(w, o) for o in starts) and not (_arrived_unplaced(h) and w.place.country in natives)
+            ]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
@@ -2219,6 +2239,7 @@ def _arrived_unplaced(h: _Head) -> bool:
     return (
         h.token.pos_ == "VERB"
         and h.token.dep_ != "acl"
+        and not any(c.lower_ in ("home", "back") for c in h.token.children)  # "arrived home from Turkey"
         and h.token.lemma_.lower() in frames()["arriving_here"]
         and not any(s.role in ("destination", "location") for s in h.slots)
     )
@@ -2897,12 +2918,16 @@ def _flows(
         # someone from one country meeting in another has travelled there: to a host, if the others
         # met there are of other countries ("US and Vietnamese officials met in Hanoi"), but not to a
         # third country's venue ("Armenia and Azerbaijan held talks in Almaty": no visit is told;
-        # a union or a region met may be the host, "talks with EU leaders in Brussels")
+        # a union or a region met may be the host, "talks with EU leaders in Brussels", and so may a
+        # state the sentence names otherwise, "hosted by Jordan's King", "under Angolan mediation")
         if location is not None:
+            # (not the venue, nor the country named as the venue's: "in Almaty, Kazakhstan")
+            others = [p for p in h.parties if p.place.id != location.place.id and p.first != location.last]
             for a in distinct(roles.get("agent", [])):
                 hosts = {p.place.country for p in [*named, *withs]} - {a.place.country}
                 venue = location.place.country
-                neutral = hosts and None not in hosts and venue not in hosts
+                named_otherwise = any(p.place.country == venue for p in others if p not in [*named, *withs])
+                neutral = hosts and None not in hosts and venue not in hosts and not named_otherwise
                 if a.place.country and venue and a.place.country != venue and not neutral:
                     out.append((a, location, None, True, "visit", base * 0.8, "visit"))
         return out, [], []

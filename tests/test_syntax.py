@@ -938,6 +938,27 @@ def test_a_leader_stands_for_the_state(gazetteer, text, expected):
             {("meeting", "Armenia", "Azerbaijan")},
         ),
         ("Russian and Ukrainian delegations held talks in Istanbul on Friday.", {("meeting", "Russia", "Ukraine")}),
+        (
+            "The foreign ministers of Armenia and Azerbaijan held talks in Almaty, Kazakhstan.",
+            {("meeting", "Armenia", "Azerbaijan")},
+        ),
+        # a host the sentence names otherwise than as a party met
+        (
+            "Palestinian and Israeli security officials met in Aqaba on Sunday, hosted by Jordan's King Abdullah.",
+            {
+                ("meeting", "Israel", "Palestinian Territory"),
+                ("visit", "Israel", "Aqaba"),
+                ("visit", "Palestinian Territory", "Aqaba"),
+            },
+        ),
+        (
+            "The leaders of Rwanda and the Democratic Republic of Congo met in Luanda under Angolan mediation.",
+            {
+                ("meeting", "Democratic Republic of the Congo", "Rwanda"),
+                ("visit", "Rwanda", "Luanda"),
+                ("visit", "Democratic Republic of the Congo", "Luanda"),
+            },
+        ),
     ],
 )
 def test_a_meeting_abroad_is_a_visit_to_a_host_not_to_a_venue(gazetteer, text, expected):
@@ -1039,6 +1060,12 @@ def test_what_comes_from_abroad_comes_to_the_place_the_article_is_about(gazettee
             "France is sending planes. Ministers in France met. Schools in France closed. "
             "A plane carrying 80 people evacuated from Khartoum landed in Djibouti.",
             {("travel", "Khartoum", "Djibouti")},
+        ),
+        # (movers who name no start of their own keep it: "generators donated by Poland")
+        (
+            "Ukraine's power grid has been hit hard. Blackouts across Ukraine lasted for hours. Ukraine asked for "
+            "help. Generators donated by Poland arrived in Kharkiv on Friday.",
+            {("aid", "Poland", "Ukraine")},
         ),
         # a modifier says who backs its noun, not what came to the article's place
         (
@@ -2696,6 +2723,13 @@ def test_an_arrival_that_names_no_place_came_to_where_the_story_is(gazetteer):
     text = "Rwanda and Burundi have reported cases among travelers arriving from Congo."
     expected = {("Democratic Republic of the Congo", "Rwanda"), ("Democratic Republic of the Congo", "Burundi")}
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+    # arrived home, or to the story's own country, or of the dateline's own people: home
+    text = "An earthquake killed 12 people in Izmir last week. Greek rescuers arrived home from Turkey on Friday."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Turkey", "Greece")}
+    text = "Fighting erupted in Khartoum in April. Egyptian students who had been studying there arrived from Sudan."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Sudan", "Egypt")}
+    text = "MANILA (Reuters) - Hundreds of Filipino workers arrived from Kuwait on Sunday."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Kuwait", "Philippines")}
     # a traveller of the reporting state, with no dateline abroad, comes home
     text = "The Thai man arrived from Wuhan on Monday, officials in Thailand said."
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Wuhan", "Thailand")}
