@@ -2075,6 +2075,7 @@ def _events(
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
+    gave: dict[int, str] = {}  # the type of each clause on movers that names who gave them
     # the clauses on movers, naming where they came from, whose own movement says where they went
     # ("people evacuated from Khartoum" on "planes … landed in Djibouti"): where they were taken is
     # that verb's, not the report's focus (but "generators donated by Poland arrived in Kharkiv"
@@ -2086,7 +2087,8 @@ def _events(
         if _moves_somewhere(h, lexicon)
         for c in _subject_clauses(h.token)
         for k in [c, *_cargo_clauses(c)]
-        if k.i in by_token and any(s.role == "origin" for s in by_token[k.i].slots)
+        if k.i in by_token
+        and any(s.role == "origin" or (s.role, s.prep) == ("agent", "by") for s in by_token[k.i].slots)
     }
     for h in heads:
         trigger = pseudo[id(h)]
@@ -2102,6 +2104,9 @@ def _events(
         # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that
         # clause carries)
         carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)] for o in left.get(k.i, [])]
+        # (and what the movers are, when a giver's clause says: "generators donated by Poland arrived" is aid)
+        given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]
+        type_ = given[0] if given and type_ == "travel" else type_
         # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
         up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
@@ -2173,6 +2178,11 @@ def _events(
             left[h.token.i] = [o for o in origins if o.place.id not in agents]
             reached[h.token.i] = destinations or origins
             went[h.token.i] = destinations
+        givers = [s.party for s in h.slots if s.role == "agent" and s.prep == "by"]
+        if not left.get(h.token.i) and h.token.dep_ in ("acl", "relcl") and givers:
+            # "generators donated by Poland arrived in Kharkiv": who gave what the movers are is where
+            # they came from
+            left[h.token.i], gave[h.token.i] = givers, type_
         if modality == "asserted":
             named += [(type_, d) for d in destinations]
         if modality == "asserted" and lexicon.policy(type_, "moves") and lexicon.inherits(type_, "origin"):

@@ -1061,12 +1061,17 @@ def test_what_comes_from_abroad_comes_to_the_place_the_article_is_about(gazettee
             "A plane carrying 80 people evacuated from Khartoum landed in Djibouti.",
             {("travel", "Khartoum", "Djibouti")},
         ),
-        # (movers who name no start of their own keep it: "generators donated by Poland")
+        # (who gave what the movers are is where they came from, and what they are says the type)
         (
             "Ukraine's power grid has been hit hard. Blackouts across Ukraine lasted for hours. Ukraine asked for "
             "help. Generators donated by Poland arrived in Kharkiv on Friday.",
-            {("aid", "Poland", "Ukraine")},
+            {("aid", "Poland", "Kharkiv")},
         ),
+        (
+            "Migrants deported by the United States arrived in Guatemala City.",
+            {("migration", "United States", "Guatemala City")},
+        ),
+        ("Migrants rescued by the Italian navy arrived in Sicily.", set()),
         # a modifier says who backs its noun, not what came to the article's place
         (
             "Yemen is short of food. Ports in Yemen are shut. Schools in Yemen closed. "
