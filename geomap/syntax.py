@@ -527,6 +527,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
         if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok, placed):
             found = None  # "welcomed the Kenyan president"; not "welcomed the U.S. decision"
+        if _receives_guests(tok):
+            found = table.get("welcome")  # "received Iran's foreign minister in Doha": a visit
         if found and tok.lemma_.lower() in frames()["taking_places"] and not _takes_a_place(tok, placed):
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
@@ -598,6 +600,15 @@ def _greets_people(verb: Any, placed: set[int]) -> bool:
     return any(
         (c.pos_ == "PROPN" and c.i not in placed) or c.lemma_.lower() in f["people"] or c.lemma_.lower() in f["envoys"]
         for c in greeted
+    )
+
+
+def _receives_guests(verb: Any) -> bool:
+    """Whether a verb of `receiving` takes an envoy or a leader ('received Iran's foreign minister')."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in frames()["receiving"]
+        and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frames()["envoys"] for c in verb.children)
     )
 
 
@@ -1882,13 +1893,16 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
                  and not (slot.role in ("agent", "patient") and any(o.dep_ == "poss" for o in c.children))]  # fmt: skip
         # "Clinton's first visit to the region started in Sharm El-Sheikh": where the act started
         nouns += [c for c in gov.children if c.dep_ == "nsubj" and c.i in heads and light and slot.role == "location"]
+        # (a light verb's own act comes first: "imposed sanctions on Iran after the attack" is the
+        # subject's sanction; the attack before it is no act of theirs)
+        acted = bool(nouns)
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
             # "ended talks without a treaty": what did not happen is not what the subject did
             if (
                 c.dep_ == "prep"
                 and c.lower_ != "without"
-                and not (c.lower_ in ("after", "before", "since", "until") and slot.role == "location")
+                and not (c.lower_ in ("after", "before", "since", "until") and (slot.role == "location" or acted))
             ):
                 # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
                 # own is not the subject's
@@ -2820,8 +2834,9 @@ def _reported(verb: Any) -> bool:
 
 
 def _frame(tok: Any) -> dict[str, Any]:
-    """The frame of a trigger word: its lemma's, unless that frame is for the verb only ('talks with')."""
-    frame = frames()["frames"].get(tok.lemma_.lower(), {})
+    """The frame of a trigger word: its lemma's, unless that frame is for the verb only ('talks with');
+    a verb of `receiving` guests is framed as 'welcome'."""
+    frame = frames()["frames"].get("welcome" if _receives_guests(tok) else tok.lemma_.lower(), {})
     return {} if frame.get("as_verb") and tok.pos_ not in ("VERB", "AUX") else frame
 
 

@@ -224,6 +224,17 @@ def test_a_capital_that_acts_stands_for_its_country(gazetteer):
     assert flows("Ottawa imposed sanctions on Iran.", gazetteer) == {("sanction", "Canada", "Iran")}
 
 
+def test_an_act_named_as_what_came_before_leaves_the_subject_its_own(gazetteer):
+    # the subject imposed the sanctions; the attack after which it did is no act of theirs
+    expected = {("sanction", "United States", "Iran")}
+    assert flows("The United States imposed sanctions on Iran after the attack on its base.", gazetteer) == expected
+    assert flows("Washington imposed sanctions on Iran after the attack.", gazetteer) == expected
+    # with no act of its own, the subject's visit before it is still theirs
+    assert flows("After a visit to Ankara, Erdogan said the talks went well.", gazetteer) == {
+        ("visit", "Turkey", "Ankara")
+    }
+
+
 def test_a_demonym_is_an_end(gazetteer):
     assert flows("Kenya exported tea to Egyptian buyers.", gazetteer) == {("trade", "Kenya", "Egypt")}
 
@@ -915,6 +926,19 @@ def test_who_arrives_or_is_deployed_is_the_mover(gazetteer, text, expected):
     ],
 )
 def test_a_leader_stands_for_the_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader or envoy received is a visit to the host's place, read as "welcome" is
+        ("The Qatari emir received Iran's foreign minister in Doha on Tuesday.", {("visit", "Iran", "Doha")}),
+        # what a state receives otherwise stays what it is
+        ("Kenya received aid from Japan.", {("aid", "Japan", "Kenya")}),
+    ],
+)
+def test_receiving_an_envoy_is_a_visit(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
