@@ -2043,7 +2043,10 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     if joined and acting and root.i not in states:
         return p  # "Milan and Rome sent medical teams": a capital beside a town acts as a town
     dealt_with = slot.role == "party" and root.dep_ == "pobj" and root.head.lower_ == "with"
-    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with else p
+    # (and one whose act the trigger noun is: "Beijing's exports", "Moscow's invasion of Ukraine";
+    # not "Moscow's mayor visited Paris", where the capital owns someone else)
+    owning = root.dep_ == "poss" and slot.governor is not None and root.head.i == slot.governor.i
+    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning else p
 
 
 def _state_of(p: _Party, said: str, gazetteer: Gazetteer | None) -> _Party:

@@ -222,6 +222,10 @@ def test_a_dateline_opens_a_line_or_a_sentence_in_capitals(gazetteer, text, date
 
 def test_a_capital_that_acts_stands_for_its_country(gazetteer):
     assert flows("Ottawa imposed sanctions on Iran.", gazetteer) == {("sanction", "Canada", "Iran")}
+    # so does one whose act the trigger noun is; not one that owns someone else
+    assert flows("Beijing's exports to Russia hit a record in 2023.", gazetteer) == {("trade", "China", "Russia")}
+    assert flows("Moscow's invasion of Ukraine began in 2022.", gazetteer) == {("attack", "Russia", "Ukraine")}
+    assert flows("Moscow's mayor visited Paris on Monday.", gazetteer) == {("visit", "Moscow", "Paris")}
 
 
 def test_an_act_named_as_what_came_before_leaves_the_subject_its_own(gazetteer):
