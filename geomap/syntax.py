@@ -139,9 +139,9 @@ def frames() -> dict[str, Any]:
     """data/frames.json: prepositions, frames per lemma, extra triggers and the word classes."""
     data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
     sets = (
-        "homeward people figurative weather reporting hedging denying supposing scheduling modals future conditions "
-        "noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
+        "homeward people figurative weather reporting hedging denying hearsay supposing scheduling modals future "
+        "conditions noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
+        "judging participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
         "granting missions banning affiliation greeting supplying taking_places officials supposing_adjectives "
         "impact weapons failing vehicles counts stays topics noun_only active_only leaving".split()
@@ -1912,6 +1912,21 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
                     )  # or a doer of its own: "After a visit by Putin to Ankara, Erdogan said"
                     if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role in ("agent", "patient")):
                         nouns.append(g)
+        judged = slot.role in ("object", "patient", "owner") and slot.span.root.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "amod",
+            "compound",
+            "poss",
+        )
+        if not nouns and judged and _is(gov, frames()["judging"]):
+            # "A Singaporean firm was fined for shipping goods to North Korea", "charged an Iranian
+            # company with exporting drones": whom a verb of judging judges did the act it judges
+            acts = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "with")
+                    for g in c.children if g.dep_ == "pcomp" and g.i in heads]  # fmt: skip
+            if len(acts) == 1:
+                slot.role = "agent"
+                return acts[0]
         if len(nouns) == 1:
             return nouns[0]
     if slot.role in ("origin", "destination") and heads:
@@ -2708,6 +2723,10 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
     failing = h.token.head.lemma_.lower() in f["failing"] and not any(c.dep_ == "neg" for c in h.token.head.children)
+    # ("Iraq's oil exports to Turkey remain halted", "flights to Moscow are suspended")
+    failing = failing or any(
+        c.dep_ in ("acomp", "xcomp", "oprd") and _is(c, f["denying"]) for c in h.token.head.children
+    )
     if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS and failing:
         return "negated", False  # "Talks between Serbia and Kosovo collapsed", "the visit was cancelled"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
@@ -2745,10 +2764,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             if cur.head.dep_ == "dobj" and _is(cur.head.head, f["denying"]):
                 return "negated", hedged  # "Voters rejected a plan to move the county seat to Kokomo"
         # "intends to travel to Hawaii and drive to Florida": a conjunct is what its first conjunct is
+        # ("denied reports that Moscow had sent troops": what is said of a report is said of its clause)
+        said = cur.dep_ == "acl" and _is(cur.head, f["hearsay"]) and any(m.lower_ == "that" for m in cur.children)
         if (
             cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj")
-            or step == 5
-        ):
+            and not said
+        ) or step == 5:
             break
         parent = cur.head
         if (

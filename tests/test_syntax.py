@@ -55,6 +55,24 @@ def test_a_denial_negates_what_it_denies(gazetteer):
     text = "Norway denied sending weapons to Libya."
     assert flows(text, gazetteer) == set()
     assert flows(text, gazetteer, asserted=False) == {("shipment", "Norway", "Libya")}
+    # what is said of a report is said of what it reports
+    for text in (
+        "The Kremlin dismissed reports that Moscow had sent troops to Belarus.",
+        "Reports that Turkish drones had been delivered to Ethiopia could not be confirmed.",
+    ):
+        assert flows(text, gazetteer) == set(), text
+    assert flows("Officials confirmed reports that Moscow had sent troops to Belarus.", gazetteer) == {
+        ("travel", "Russia", "Belarus")
+    }
+    # what remains halted is not going on
+    assert flows("Iraq's oil exports through the pipeline to Turkey remain halted.", gazetteer) == set()
+
+
+def test_whom_a_verb_of_judging_judges_did_the_act(gazetteer):
+    text = "A Singaporean firm was fined for shipping luxury goods to North Korea."
+    assert flows(text, gazetteer) == {("shipment", "Singapore", "North Korea")}
+    text = "The U.S. charged an Iranian company with exporting drones to Russia."
+    assert flows(text, gazetteer) == {("trade", "Iran", "Russia")}
 
 
 # --- 2. People's names are not places ---------------------------------------------------------------
