@@ -88,7 +88,8 @@ JOURNEY_VERBS = frozenset(
     "fly flies flew flown flying travel travels travelled traveled travelling traveling drive drives drove driven "
     "driving relocate relocated relocating headed heading arrive arrives arrived arriving flee fled fleeing "
     "airlifted evacuated deported extradited sailed trip trips journey journeyed flight flights bound commute "
-    "commuted commuting".split()
+    "commuted commuting smuggle smuggled smuggling trafficked trafficking shipped shipping shipment shipments "
+    "imported importing exported exporting".split()
 )  # (not "came from Powell", "returned the trophy to Harrison", "moved the ball to Hutchinson")
 # words whose "in" takes a person ("confidence in Powell"), and verbs after which a name speaks
 HELD_IN = frozenset("confidence faith trust interest interested belief believe believes believed pride role".split())

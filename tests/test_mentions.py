@@ -122,6 +122,9 @@ def test_a_town_named_like_a_person_is_a_place_after_a_preposition_of_place(gaze
     assert found("The tourist was flown from Bali to Darwin.", gazetteer) == [("Bali", "name"), ("Darwin", "name")]
     assert found("He passed the ball to Lawton.", gazetteer) == []
     assert found("He flew home, and wrote to Lawton.", gazetteer) == []  # another clause
+    # goods go between places as people do
+    text = "Two men were charged with smuggling cartons of cigarettes from Virginia to New York City."
+    assert ("Virginia", "name") in found(text, gazetteer)
 
 
 @pytest.mark.parametrize(
