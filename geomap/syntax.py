@@ -78,6 +78,7 @@ PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "s
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
+LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
 TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
 PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
@@ -2239,6 +2240,16 @@ def _events(
     return drafts, origins_named, named
 
 
+def _without_containers(ends: list[_Party]) -> list[_Party]:
+    """The ends but an area named just after a town in it, in apposition ('Lviv, western Ukraine')."""
+    return [
+        e
+        for e in ends
+        if not any(t is not e and t.last <= e.first <= t.last + 2 and t.place.kind in SCENES and _within(t, e)
+                   for t in ends)
+    ]  # fmt: skip
+
+
 def _moves_somewhere(h: _Head, lexicon: Lexicon) -> bool:
     """Whether a head is a movement that names a place it went to or arrived at."""
     if h.kind == "anaphor" or not any(s.role in ("destination", "location") for s in h.slots):
@@ -2918,6 +2929,13 @@ def _flows(
     redirected = frame.get("redirects") and any(
         s.role == "destination" and s.governor is not None and s.governor.i == h.token.i for s in h.slots
     )
+    # "struck a Russian ammunition depot in Tokmak", "shelled Armenian villages near Jermuk": what is
+    # hit is where the place after it says, not whose the demonym says it is
+    placed_nouns = {
+        s.span.root.head.head.i
+        for s in h.slots
+        if s.party.kind == "place" and s.span.root.dep_ == "pobj" and s.span.root.head.lower_ in LOCATED
+    }
     for s in h.slots:
         if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
             continue
@@ -2939,6 +2957,10 @@ def _flows(
             role = "via"  # "walked across Mexico to reach the United States": a way, not an end
         if role == "target":
             role = "destination"
+        # (what is hit: not who is hosted, "hosted Ukrainian delegations in Istanbul")
+        hit = role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
+        if hit and s.span.root.head.i in placed_nouns:
+            continue
         near = near or s.near
         roles.setdefault(role, []).append(s.party)
     if _granted(h):
@@ -3168,6 +3190,8 @@ def _flows(
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
     factor = base * (0.9 if how != "explicit" else 1.0)
+    # "an energy facility in Lviv, western Ukraine": the area after a town says where the town is
+    destinations, origins = _without_containers(destinations), _without_containers(origins)
     # (only for movers who go themselves, or what a passive moves "on to" somewhere: "The wounded
     # were flown to Bamako and then on to Paris"; "sent troops to Syria and later to Libya", "Arms
     # were shipped to Syria and then to Lebanon" are two sendings)

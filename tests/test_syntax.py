@@ -481,6 +481,14 @@ def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, e
     assert flows(text, gazetteer) == expected
 
 
+def test_an_area_after_a_town_says_where_the_town_is(gazetteer):
+    text = "Russian missiles hit an energy facility in Lviv, western Ukraine."
+    assert flows(text, gazetteer) == {("attack", "Russia", "Lviv")}
+    # and a place after what is hit says where it is hit, whoever's it is
+    text = "Azerbaijani forces shelled Armenian villages near Jermuk."
+    assert flows(text, gazetteer) == {("attack", "Azerbaijan", "Jermuk")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
