@@ -1718,8 +1718,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             word, marker = head.lower_, head
             if word == "of" and head.head.lower_ in ("out", "away"):
                 word, marker = f"{head.head.lower_} of", head.head
-            elif word == "for" and head.head.lower_ == "bound":
-                word, marker = "bound for", head.head
+            elif word == "for" and head.head.lower_ in ("bound", "destined"):
+                word, marker = "bound for", head.head  # (and "destined for Rotterdam")
             elif preps.get(word) == "location" and head.head.lower_ == "bound" and _has_child(head.head, "for"):
                 word, marker = "bound for", head.head  # "bound for flood-hit farms in Lismore", parsed on "bound"
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):

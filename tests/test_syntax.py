@@ -96,6 +96,8 @@ def test_a_place_that_is_the_whole_name_survives(gazetteer):
     ("text", "expected"),
     [
         ("A tanker loaded with diesel sailed from Rotterdam bound for Lagos.", ("Rotterdam", "Lagos")),
+        ("A cargo of soybeans destined for China left the port of Santos.", ("Santos", "China")),
+        ("Pupils from Cardiff travelled to Nantes.", ("Cardiff", "Nantes")),
         ("Hundreds of migrants set out on the trek from Guatemala into Mexico.", ("Guatemala", "Mexico")),
         ("Argentina sent 3 million tons of wheat to Egyptian buyers.", ("Argentina", "Egypt")),
         ("Japan buys most of its gas from Australia.", ("Australia", "Japan")),
