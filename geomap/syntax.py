@@ -144,8 +144,8 @@ def frames() -> dict[str, Any]:
         "conditions noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
         "judging participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
-        "granting missions banning affiliation greeting supplying taking_places officials supposing_adjectives "
-        "impact weapons failing vehicles counts stays topics noun_only active_only leaving".split()
+        "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
+        "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -194,6 +194,7 @@ class _Head:
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
     places_named: int = 0  # how many places its sentence names
     parties: tuple[_Party, ...] = ()  # the places its sentence names (as parties)
+    spans: tuple[tuple[_Party, Any], ...] = ()  # and where they are in the parse
 
 
 def extract_events(
@@ -902,6 +903,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.reporter = _reporter(head.token, by_governor)
         head.places_named = named
         head.parties = tuple(p for p, _ in spans)
+        head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
 
@@ -2240,6 +2242,28 @@ def _events(
     return drafts, origins_named, named
 
 
+def _seized_at(h: _Head, origins: list[_Party]) -> list[_Party]:
+    """Where goods from `origins` were found by a verb of `seizing` above them: the place the verb
+    happened at, else where its subject is, else the subject's country ('seized cocaine at the port
+    of Rotterdam, hidden in a shipment of bananas from Ecuador'; 'Police in Rotterdam found …';
+    'Kenyan officials held up a shipment of maize from Tanzania')."""
+    verb = next((t for t in list(h.token.ancestors)[:5] if t.pos_ == "VERB" and _is(t, frames()["seizing"])), None)
+    if verb is None:
+        return []
+    started = {o.place.id for o in origins}
+
+    def within(tokens: Any) -> list[_Party]:
+        inside = {t.i for t in tokens}
+        return [p for p, span in h.spans if span.root.i in inside and p.place.id not in started]
+
+    # where the verb happened, or where the goods were when found ("a shipment … from Syria at Piraeus",
+    # "smuggled from Morocco and landed on a beach near Algeciras"), or where who found them are
+    at = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATED for p in within(c.subtree)]
+    there = [p for t in h.token.subtree if t.dep_ == "prep" and t.lower_ in LOCATED for p in within(t.subtree)]
+    by = [p for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "agent" for p in within(c.subtree)]
+    return at or there or [p for p in by if p.kind == "place"] or by
+
+
 def _without_containers(ends: list[_Party]) -> list[_Party]:
     """The ends but an area named just after a town in it, in apposition ('Lviv, western Ukraine')."""
     return [
@@ -3184,6 +3208,9 @@ def _flows(
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target
         destinations, how, base = aimed[-1:], "previous-destination", base * INHERITED
+    seized = _seized_at(h, origins) if origins and not destinations and type_ in ("shipment", "trade") else []
+    if seized:
+        destinations, how, base = seized[:1], "seized", base * INHERITED
     # "Food donations from Spain are held by the FDA", in a report on the US: what comes from
     # somewhere, with nowhere named, comes to the place the report is about
     away = focus is not None and all(o.place.id != focus.place.id for o in origins)

@@ -68,6 +68,28 @@ def test_a_denial_negates_what_it_denies(gazetteer):
     assert flows("Iraq's oil exports through the pipeline to Turkey remain halted.", gazetteer) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dutch customs seized 8 tonnes of cocaine at the port of Rotterdam, hidden in a shipment of bananas "
+            "from Ecuador.",
+            {("shipment", "Ecuador", "Rotterdam")},
+        ),
+        ("Greek authorities seized a shipment of Captagon from Syria at Piraeus.", {("shipment", "Syria", "Piraeus")}),
+        (
+            "Police in Rotterdam found cocaine in a shipment of bananas from Ecuador.",
+            {("shipment", "Ecuador", "Rotterdam")},
+        ),
+        ("Kenyan officials held up a shipment of maize from Tanzania.", {("shipment", "Tanzania", "Kenya")}),
+        # people are no goods found where they went
+        ("German scientists discovered cases that came from Saxony-Anhalt.", set()),
+    ],
+)
+def test_goods_seized_went_to_where_they_were_found(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_whom_a_verb_of_judging_judges_did_the_act(gazetteer):
     text = "A Singaporean firm was fined for shipping luxury goods to North Korea."
     assert flows(text, gazetteer) == {("shipment", "Singapore", "North Korea")}
