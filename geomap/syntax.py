@@ -898,6 +898,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             said += [s for i in met if heads[i].type in ("visit", "meeting") for s in heads[i].slots]
             where = [s for s in said if s.role in ("location", "destination") or (s.role, s.prep) in PLACED_OBJECTS]
             head.purpose += [s.party for s in where]
+    for head in heads.values():
+        # "flew to Bogota for talks with her Colombian counterpart": who went for the talks held them
+        tok = head.token
+        purpose = tok.pos_ in NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i in heads
+        if purpose and head.type == "meeting" and not any(s.role == "agent" for s in head.slots):
+            head.slots += [s for s in heads[tok.head.head.i].slots if s.role == "agent"]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)

@@ -996,6 +996,12 @@ def test_receiving_an_envoy_is_a_visit(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+def test_who_went_for_talks_held_them(gazetteer):
+    text = "Ecuador's foreign minister flew to Bogota for talks with her Colombian counterpart."
+    assert flows(text, gazetteer) == {("visit", "Ecuador", "Bogotá"), ("meeting", "Colombia", "Ecuador")}
+    assert flows("Putin flew to Beijing for talks.", gazetteer) == {("visit", "Russia", "Beijing")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1353,7 +1359,10 @@ def test_goods_weapons_and_purposes(gazetteer, text, expected):
         # landing and docking end journeys; a clause on the carrier or its load says where from
         ("Secretary of State Antony Blinken landed in Tel Aviv on Monday.", {("visit", "United States", "Tel Aviv")}),
         ("A plane carrying 150 evacuees from Khartoum landed in Jeddah.", {("travel", "Khartoum", "Jeddah")}),
-        ("U.S. officials traveled to Caracas for talks with Maduro.", {("visit", "United States", "Caracas")}),
+        (
+            "U.S. officials traveled to Caracas for talks with Maduro.",
+            {("visit", "United States", "Caracas"), ("meeting", "United States", "Venezuela")},
+        ),
     ],
 )
 def test_it_said_amounts_in_aid_and_landings(gazetteer, text, expected):
@@ -1506,7 +1515,10 @@ def test_where_clauses_and_goods_owners(gazetteer, text, expected):
         # a headline in title case is parsed as prose
         ("Senior U.S. Military Official Visits Georgia.", {("visit", "United States", "Georgia")}),
         ("Iran Shipped Drones To Russia Via Caspian Sea", {("shipment", "Iran", "Russia")}),
-        ("Putin Flies To Ankara For Talks With Erdogan", {("visit", "Russia", "Ankara")}),
+        (
+            "Putin Flies To Ankara For Talks With Erdogan",
+            {("visit", "Russia", "Ankara"), ("meeting", "Russia", "Turkey")},
+        ),
     ],
 )
 def test_a_headline_is_read_as_prose(gazetteer, text, expected):
