@@ -2131,6 +2131,11 @@ def _events(
         if k.i in by_token
         and any(s.role == "origin" or (s.role, s.prep) == ("agent", "by") for s in by_token[k.i].slots)
     }
+    # the clauses on what a receiver took are read before it, for where it came from ("Rwanda has
+    # received the first group of asylum seekers sent from Britain")
+    received = {c.i: h.token.i for h in heads if _frame(h.token).get("agent") == "destination"
+                for c in _object_clauses(h.token)}  # fmt: skip
+    heads = sorted(heads, key=lambda h: (received.get(h.token.i, h.token.i), h.token.i not in received))
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -2145,6 +2150,7 @@ def _events(
         # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that
         # clause carries)
         carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)] for o in left.get(k.i, [])]
+        carried += [o for i, taker in received.items() if taker == h.token.i for o in left.get(i, [])]
         # (and what the movers are, when a giver's clause says: "generators donated by Poland arrived" is aid)
         given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]
         type_ = given[0] if given and type_ == "travel" else type_
@@ -2378,6 +2384,15 @@ def _subject_clauses(tok: Any) -> list[Any]:
     # who had been working in Riyadh"; not "The envoy, a diplomat who served in Beijing for years")
     said = [a for s in subjects for a in s.children if a.dep_ == "appos"]
     return clauses + [c for a in said for c in a.children if c.dep_ == "relcl" and _pluperfect(c)]
+
+
+def _object_clauses(verb: Any) -> list[Any]:
+    """The clauses on a verb's object, or on what its object counts ('the first group of asylum seekers
+    sent from Britain')."""
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj"]  # fmt: skip
+    return [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl")]
 
 
 def _cargo_clauses(clause: Any) -> list[Any]:

@@ -996,6 +996,12 @@ def test_receiving_an_envoy_is_a_visit(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+def test_what_a_receiver_took_came_from_where_the_clause_on_it_says(gazetteer):
+    text = "Rwanda has received the first group of asylum seekers sent from Britain."
+    assert flows(text, gazetteer) == {("migration", "United Kingdom", "Rwanda")}
+    assert flows("Kenya received vaccines donated by Japan.", gazetteer) == {("shipment", "Japan", "Kenya")}
+
+
 def test_who_went_for_talks_held_them(gazetteer):
     text = "Ecuador's foreign minister flew to Bogota for talks with her Colombian counterpart."
     assert flows(text, gazetteer) == {("visit", "Ecuador", "Bogotá"), ("meeting", "Colombia", "Ecuador")}
