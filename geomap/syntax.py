@@ -3003,7 +3003,9 @@ def _flows(
         if role == "target":
             role = "destination"
         # (what is hit: not who is hosted, "hosted Ukrainian delegations in Istanbul")
-        hit = role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
+        hit = (
+            type_ == "attack" and role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
+        )
         if hit and s.span.root.head.i in placed_nouns:
             continue
         near = near or s.near
@@ -3240,6 +3242,11 @@ def _flows(
     factor = base * (0.9 if how != "explicit" else 1.0)
     # "an energy facility in Lviv, western Ukraine": the area after a town says where the town is
     destinations, origins = _without_containers(destinations), _without_containers(origins)
+    if type_ in ("communication", "sanction") and not movement:
+        # "China summoned Japan's ambassador in Beijing": where an act on people took place at home
+        # is no end of it
+        abroad = [d for d in destinations if not any(_within(d, o) for o in origins)]
+        destinations = abroad or destinations
     # (only for movers who go themselves, or what a passive moves "on to" somewhere: "The wounded
     # were flown to Bamako and then on to Paris"; "sent troops to Syria and later to Libya", "Arms
     # were shipped to Syria and then to Lebanon" are two sendings)

@@ -90,6 +90,13 @@ def test_goods_seized_went_to_where_they_were_found(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+def test_where_an_act_on_people_took_place_at_home_is_no_end(gazetteer):
+    text = "China summoned Japan's ambassador in Beijing to protest."
+    assert flows(text, gazetteer) == {("communication", "China", "Japan")}
+    text = "Pakistan summoned the Afghan charge d'affaires in Islamabad on Monday."
+    assert flows(text, gazetteer) == {("communication", "Pakistan", "Afghanistan")}
+
+
 def test_whom_a_verb_of_judging_judges_did_the_act(gazetteer):
     text = "A Singaporean firm was fined for shipping luxury goods to North Korea."
     assert flows(text, gazetteer) == {("shipment", "Singapore", "North Korea")}
