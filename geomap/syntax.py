@@ -2984,6 +2984,8 @@ def _flows(
     for s in h.slots:
         if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
             continue
+        if movement and s.prep == "against" and (s.governor is None or s.governor.i not in own):
+            continue  # "flew to Lisbon for a friendly against Portugal": an opponent, not an end
         if redirected and s.role == "destination" and (s.governor is None or s.governor.i != h.token.i):
             continue
         if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":

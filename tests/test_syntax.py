@@ -1009,6 +1009,11 @@ def test_what_a_receiver_took_came_from_where_the_clause_on_it_says(gazetteer):
     assert flows("Kenya received vaccines donated by Japan.", gazetteer) == {("shipment", "Japan", "Kenya")}
 
 
+def test_an_opponent_is_no_end_of_a_journey(gazetteer):
+    assert flows("Wales flew to Lisbon for a friendly against Portugal.", gazetteer) == {("travel", "Wales", "Lisbon")}
+    assert flows("Russia sent troops against Ukraine.", gazetteer) == {("travel", "Russia", "Ukraine")}
+
+
 def test_who_went_for_talks_held_them(gazetteer):
     text = "Ecuador's foreign minister flew to Bogota for talks with her Colombian counterpart."
     assert flows(text, gazetteer) == {("visit", "Ecuador", "Bogotá"), ("meeting", "Colombia", "Ecuador")}
