@@ -193,8 +193,7 @@ class _Head:
     scene: list[_Party] = field(default_factory=list)  # where what came before happened ("after the crash near Tupelo")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
     places_named: int = 0  # how many places its sentence names
-    parties: tuple[_Party, ...] = ()  # the places its sentence names (as parties)
-    spans: tuple[tuple[_Party, Any], ...] = ()  # and where they are in the parse
+    spans: tuple[tuple[_Party, Any], ...] = ()  # the places its sentence names, and where in the parse
 
 
 def extract_events(
@@ -908,7 +907,6 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
         head.places_named = named
-        head.parties = tuple(p for p, _ in spans)
         head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
@@ -2170,7 +2168,8 @@ def _events(
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)
             leg = [d for t, d in ended if t == type_ or {t, type_} <= PEOPLE_MOVING]
-        if (_brought_in(h.token) or _arrived_unplaced(h)) and not h.whither:
+        arriving = _arrived_unplaced(h)
+        if (_brought_in(h.token) or arriving) and not h.whither:
             # "Generators were sent to Innisfail and staff were flown in from Brisbane": brought in to
             # where the movement just told went
             # the sentence before: the same kind of movement (a visit, for a traveller: "visited this
@@ -2201,7 +2200,7 @@ def _events(
             h.whither = [
                 w
                 for w in h.whither
-                if not any(_within(w, o) for o in starts) and not (_arrived_unplaced(h) and w.place.country in natives)
+                if not any(_within(w, o) for o in starts) and not (arriving and w.place.country in natives)
             ]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
@@ -2976,11 +2975,13 @@ def _flows(
     )
     # "struck a Russian ammunition depot in Tokmak", "shelled Armenian villages near Jermuk": what is
     # hit is where the place after it says, not whose the demonym says it is
-    placed_nouns = {
-        s.span.root.head.head.i
-        for s in h.slots
-        if s.party.kind == "place" and s.span.root.dep_ == "pobj" and s.span.root.head.lower_ in LOCATED
-    }
+    placed_nouns: set[int] = set()
+    if type_ == "attack":
+        placed_nouns = {
+            s.span.root.head.head.i
+            for s in h.slots
+            if s.party.kind == "place" and s.span.root.dep_ == "pobj" and s.span.root.head.lower_ in LOCATED
+        }
     for s in h.slots:
         if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
             continue
@@ -3005,9 +3006,7 @@ def _flows(
         if role == "target":
             role = "destination"
         # (what is hit: not who is hosted, "hosted Ukrainian delegations in Istanbul")
-        hit = (
-            type_ == "attack" and role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
-        )
+        hit = role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
         if hit and s.span.root.head.i in placed_nouns:
             continue
         near = near or s.near
@@ -3042,11 +3041,14 @@ def _flows(
         # state the sentence names otherwise, "hosted by Jordan's King", "under Angolan mediation")
         if location is not None:
             # (not the venue, nor the country named as the venue's: "in Almaty, Kazakhstan")
-            others = [p for p in h.parties if p.place.id != location.place.id and p.first != location.last]
+            met = [*named, *withs]
+            venue = location.place.country
+            named_otherwise = any(
+                p.place.country == venue and p.place.id != location.place.id and p.first != location.last
+                and p not in met for p, _ in h.spans
+            )  # fmt: skip
             for a in distinct(roles.get("agent", [])):
-                hosts = {p.place.country for p in [*named, *withs]} - {a.place.country}
-                venue = location.place.country
-                named_otherwise = any(p.place.country == venue for p in others if p not in [*named, *withs])
+                hosts = {p.place.country for p in met} - {a.place.country}
                 neutral = hosts and None not in hosts and venue not in hosts and not named_otherwise
                 if a.place.country and venue and a.place.country != venue and not neutral:
                     out.append((a, location, None, True, "visit", base * 0.8, "visit"))
