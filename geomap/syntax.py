@@ -234,6 +234,7 @@ def extract_events(
     care, specimens = frames()["care_places"], frames()["specimens"]
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     arrived = _forms_of(frames()["arriving_here"])
+    paths = {k: frozenset(frames()["paths"][k]) for k in ("origins", "destinations")}
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
@@ -247,10 +248,12 @@ def extract_events(
         # and someone named with their town ("he", "Smith") a place to go to
         posted_only = not (words & forms) - _forms_of(frames()["posted_abroad"]) and len(here) < 2
         townsfolk_only = all(p.kind == "person" and p.place.kind != "country" for p in here)
+        # ("hitchhiked from Texarkana to Little Rock": any verb may go from one place to another)
+        path = len(here) > 1 and words & paths["origins"] and words & paths["destinations"]
         if (
             here
             and not townsfolk_only
-            and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]))
+            and ((words & forms and not posted_only) or (words & _anaphora()[0] and words & _anaphora()[1]) or path)
         ):
             candidates.append((n, s_start, s_end, here))
             # ("flown in from", "arrived from")
@@ -543,6 +546,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = ("type", particles[particle])  # "touched down in Washington", "handed over to Nigeria"
         if tok.pos_ == "VERB" and _rides(tok):
             found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
+        if not found and tok.pos_ == "VERB" and _a_path(tok, placed):
+            found = ("movement", "")  # "hitchhiked from Texarkana to Little Rock": any verb with both ends
         if found == ("retype", "") and not _moves_a_retyping_thing(tok):
             found = None  # "launched an evacuation operation": no trigger; the operation is the event
         if found and i not in taken and tok.pos_ in ("VERB", "NOUN", "PROPN") and not modifier and not target:
@@ -551,6 +556,26 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _a_path(verb: Any, placed: set[int]) -> bool:
+    """Whether a verb, not one of the `paths` frame's verbs of extent, names a place it goes from and
+    one it goes to ('hitchhiked from Texarkana to Little Rock', 'drove straight from the bank in
+    Marion to his sister's house in Kokomo'); the parse may hang the 'to' on the 'from' place."""
+    paths = frames()["paths"]
+    if verb.lemma_.lower() in paths["extent_verbs"]:
+        return False
+
+    def named(noun: Any) -> bool:  # the place itself, or where the noun is ("the bank in Marion")
+        where = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in LOCATED for g in c.children]
+        return noun.i in placed or any(g.i in placed for g in where)
+
+    def ends(tok: Any, words: list[str]) -> list[Any]:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words]
+        return [g for c in preps for g in c.children if g.dep_ == "pobj" and named(g)]
+
+    origins = ends(verb, paths["origins"])
+    return bool(origins) and any(ends(t, paths["destinations"]) for t in (verb, *origins))
 
 
 def _hands_something(verb: Any, phrasal: dict[str, Any]) -> bool:
@@ -1774,6 +1799,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     return _Slot(party, span, "scene", tok, prep)
                 if new is None:
                     return _Slot(party, span, "drop", None)
+                end = _end_before(marker, place_tokens) if new == "location" and governor.pos_ == "VERB" else None
+                if end is not None:
+                    new, word = preps[end], end  # "drove from the bank in Marion", "in" parsed on "drove"
                 if (
                     new == "location"
                     and governor.pos_ == "VERB"
@@ -1805,6 +1833,20 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _end_before(marker: Any, place_tokens: dict[int, _Party]) -> str | None:
+    """The preposition of a verb's end, 'from' or 'to', whose noun, naming no place, ends just
+    before the preposition `marker` of the same verb: 'drove from the bank in Marion', where the
+    parse hangs 'in Marion' on the verb, places the bank and so the end (not 'handed him to
+    Italian police at the border')."""
+    for prep in marker.head.children:
+        if prep.dep_ == "prep" and frames()["prepositions"].get(prep.lower_) in ("origin", "destination"):
+            nouns = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                     and not any(t.i in place_tokens for t in g.subtree)]  # fmt: skip
+            if any(max(t.i for t in g.subtree) == marker.i - 1 for g in nouns):
+                return prep.lower_
+    return None
 
 
 def _goes_itself(h: _Head) -> bool:

@@ -3018,3 +3018,25 @@ def test_where_the_movers_then_were_ends_a_flight_that_names_no_end(gazetteer):
     # (someone else's stay is not)
     text = "Alister Jack flew up from Edinburgh in the morning and his aides spent several hours in Lerwick."
     assert ("Edinburgh", "Lerwick") not in {(o, d) for _, o, d in flows(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any verb that names a place it goes from and one it goes to moves something between them
+        ("He hitchhiked from Texarkana to Little Rock.", {("travel", "Texarkana", "Little Rock")}),
+        ("Tens of thousands of workers set out on foot from Delhi to their villages in Bihar.",
+         {("travel", "Delhi", "Bihar")}),
+        # but not a verb of extent, nor a place that only describes a vehicle taken on
+        ("The storm stretched from Texas to Maine.", set()),
+        ("Prices ranged from Texas to Maine.", set()),
+        ("He pedalled from Texarkana to the Little Rock fair.", set()),
+        # an end's noun is placed by the "in" after it, where the parse hangs that on the verb
+        ("He drove straight from the bank in Marion to his sister's house in Kokomo.",
+         {("travel", "Marion", "Kokomo")}),
+        ("Swiss authorities handed the suspect over to Italian police at the Chiasso border crossing.",
+         {("transfer", "Switzerland", "Italy")}),
+    ],
+)  # fmt: skip
+def test_a_path_from_one_place_to_another_moves(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
