@@ -442,10 +442,13 @@ def _judge(
             # (not "confidence in Powell", "interested in Harrison")
             before = toks[match.first - 2].text.lower() if match.first >= 2 else ""
             where = previous is not None and previous.text.lower() in PLACE_PREPOSITIONS and before not in HELD_IN
-            if previous is not None and previous.text.lower() in ("to", "from"):
+            out_of = previous is not None and previous.text == "of" and toks[match.first - 2].text.lower() == "out"
+            if previous is not None and (previous.text.lower() in ("to", "from") or out_of):
                 # "flew to Darwin", "flown from Bali to Darwin", "drove back from Lawton": a journey's
-                # end, not "passed to Jackson": a verb of journeys a few words before, in the clause
-                where = where or _journey_before(text, toks, match.first - 1)
+                # end, not "passed to Jackson": a verb of journeys a few words before, in the clause,
+                # or a large place at the other end ("brought from Atlanta to Dalton")
+                at = match.first - (2 if out_of else 1)
+                where = where or _journey_before(text, toks, at) or _other_end(text, toks, match, covering)
             if where and text[match.end : match.end + 2] not in ("'s", "’s"):
                 return "place"
             if following is not None and following.text.lower() in SPEAKING:
@@ -458,6 +461,27 @@ def _called_a_place(toks: list[Token], match: _Match) -> bool:
     """Whether a name follows a noun for a place and 'of' ('the town of Sake', 'the port of Mobile')."""
     i = match.first
     return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in PLACE_NOUNS  # (not "City of Hope")
+
+
+def _other_end(text: str, toks: list[Token], match: _Match, covering: Covering, reach: int = 6) -> bool:
+    """Whether a name after 'to' has a large place after 'from' a few words before it, in its
+    clause, or a name after 'from' (or 'out of') one after 'to' just after it: the two ends of one
+    path ('from Atlanta to Dalton', 'out of Anderson to Louisville'; not 'from Smith to Jones')."""
+    if match.last + 1 < len(toks) and toks[match.last].text == "to" and not _parted(text, toks, match.last - 1):
+        return _is_notable_place_token(match.last + 1, covering)
+    if toks[match.first - 1].text != "to":
+        return False
+    for j in range(match.first - 2, max(-1, match.first - 2 - reach), -1):
+        if _parted(text, toks, j):
+            return False
+        if toks[j].text == "from":
+            return _is_notable_place_token(j + 1, covering)
+    return False
+
+
+def _parted(text: str, toks: list[Token], j: int) -> bool:
+    """Whether a clause ends between toks[j] and toks[j + 1]."""
+    return toks[j + 1].sentence_start or any(c in ',;:.()"“”' for c in text[toks[j].end : toks[j + 1].start])
 
 
 def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) -> bool:

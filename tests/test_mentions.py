@@ -125,6 +125,13 @@ def test_a_town_named_like_a_person_is_a_place_after_a_preposition_of_place(gaze
     # goods go between places as people do
     text = "Two men were charged with smuggling cartons of cigarettes from Virginia to New York City."
     assert ("Virginia", "name") in found(text, gazetteer)
+    # or where a large place is the other end of the path, and after "out of" as after "from"
+    assert ("Lawton", "name") in found("The drugs were brought from Atlanta to Lawton.", gazetteer)
+    assert ("Lawton", "name") in found("The drugs were brought from Lawton to Atlanta.", gazetteer)
+    assert found("The pass went from Smith to Lawton.", gazetteer) == []
+    assert found("The pass went from Atlanta, and then to Lawton.", gazetteer) == [("Atlanta", "name")]
+    assert found("He drove out of Lawton on Monday.", gazetteer) == [("Lawton", "name")]
+    assert found("He got the most out of Lawton on Monday.", gazetteer) == []
 
 
 @pytest.mark.parametrize(
