@@ -1799,7 +1799,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     return _Slot(party, span, "scene", tok, prep)
                 if new is None:
                     return _Slot(party, span, "drop", None)
-                end = _end_before(marker, place_tokens) if new == "location" and governor.pos_ == "VERB" else None
+                end = _end_before(marker) if new == "location" and governor.pos_ == "VERB" else None
                 if end is not None:
                     new, word = preps[end], end  # "drove from the bank in Marion", "in" parsed on "drove"
                 if (
@@ -1835,15 +1835,14 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     return _Slot(party, span, "drop", None)
 
 
-def _end_before(marker: Any, place_tokens: dict[int, _Party]) -> str | None:
-    """The preposition of a verb's end, 'from' or 'to', whose noun, naming no place, ends just
-    before the preposition `marker` of the same verb: 'drove from the bank in Marion', where the
-    parse hangs 'in Marion' on the verb, places the bank and so the end (not 'handed him to
-    Italian police at the border')."""
+def _end_before(marker: Any) -> str | None:
+    """The preposition of a verb's end, 'from' or 'to', whose noun, a thing, ends just before the
+    preposition `marker` of the same verb: 'drove from the bank in Marion', where the parse hangs
+    'in Marion' on the verb, places the bank and so the end (not 'handed him to Italian police at
+    the border': where people are is no end)."""
     for prep in marker.head.children:
         if prep.dep_ == "prep" and frames()["prepositions"].get(prep.lower_) in ("origin", "destination"):
-            nouns = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
-                     and not any(t.i in place_tokens for t in g.subtree)]  # fmt: skip
+            nouns = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not _a_person(g)]
             if any(max(t.i for t in g.subtree) == marker.i - 1 for g in nouns):
                 return prep.lower_
     return None
