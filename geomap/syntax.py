@@ -145,7 +145,8 @@ def frames() -> dict[str, Any]:
         "judging participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
         "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
-        "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving".split()
+        "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
+        "turning_up".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -914,6 +915,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             and _plainly_true(c)
             and not any(g.dep_ in SUBJECTS for g in c.children)  # not "but his parents still live in Sweden"
         ]
+        # "drove out of Anderson and was arrested in Louisville", "inmates who escaped from the jail
+        # in Bucyrus were captured in Flint": where those who left turned up is where they went
+        settled += _turned_up(tok, heads)
         for c in settled:
             head.purpose += [s.party for s in by_governor.get(c.i, []) if s.role == "location"]
         for c in _purposes(tok, heads):
@@ -957,6 +961,25 @@ def _reporter(tok: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
             officials = [c for c in up.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["officials"]]
             return agents or [s.party for s in states if s.role == "whereabouts" and officials]
     return []
+
+
+def _turned_up(tok: Any, heads: dict[int, _Head]) -> list[Any]:
+    """The verbs by whose passive (one of `turning_up`) those who made a movement were found
+    somewhere: joined to it with no subject of their own, or governing, as their subject, the noun
+    a clause of the movement is on ('inmates who escaped … were captured', 'Brown, who walked away
+    from …, had been living in Detroit')."""
+    f = frames()
+
+    def found(verb: Any) -> bool:  # ("were captured in Flint": people taken, whatever else "capture" triggers)
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        taken = passive and verb.lemma_.lower() in f["turning_up"]
+        return _plainly_true(verb) and (taken or (verb.lemma_.lower() in f["settling"] and verb.i not in heads))
+
+    joined = [c for c in tok.children if c.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c.children)]
+    verbs = [c for c in joined if c.lemma_.lower() in f["turning_up"]]
+    if tok.dep_ == "relcl" and tok.head.dep_ in SUBJECTS:
+        verbs.append(tok.head.head)
+    return [v for v in verbs if found(v)]
 
 
 def _purposes(tok: Any, heads: dict[int, _Head]) -> list[Any]:

@@ -1781,8 +1781,9 @@ def test_a_sentence_parsed_as_a_noun_with_a_clause_keeps_its_movers(gazetteer):
             "A case involving a Kenyan woman who had just arrived from India was isolated at a hospital in Nairobi.",
             {("travel", "India", "Nairobi")},
         ),
-        # not a verb of arriving: fleeing a place says nothing of where they went
-        ("Two men who fled from Mexico were arrested in Texas last year.", set()),
+        # not a verb of arriving: fleeing a place says nothing of where they went (but see
+        # test_who_left_went_where_they_turned_up)
+        ("Two men who fled from Mexico were quarantined in Texas last year.", set()),
     ],
 )
 def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
@@ -3039,4 +3040,22 @@ def test_where_the_movers_then_were_ends_a_flight_that_names_no_end(gazetteer):
     ],
 )  # fmt: skip
 def test_a_path_from_one_place_to_another_moves(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people who left somewhere, naming nowhere they went, went where they were then found
+        ("The man fled Syria and was captured in Greece.", {("migration", "Syria", "Greece")}),
+        ("Ellis drove out of Anderson in a stolen pickup and was arrested hours later at a motel in Louisville.",
+         {("travel", "Anderson", "Louisville")}),
+        ("The inmates who fled the jail in Columbus were captured on Tuesday in Nashville.",
+         {("migration", "Columbus", "Nashville")}),
+        # not where they were not found, nor where they arrested someone else
+        ("The man fled Syria and was not arrested in Greece.", set()),
+        ("The man fled Syria and arrested a thief in Greece.", set()),
+    ],
+)  # fmt: skip
+def test_who_left_went_where_they_turned_up(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
