@@ -1940,6 +1940,9 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
         if tok.pos_ in NOUNS and tok.dep_ in NOUN_LINKS | {"compound"} and tok.head.i != tok.i:
             tok = tok.head if tok.dep_ != "pobj" else tok.head.head
             continue
+        if tok.dep_ == "acl" and tok.lemma_.lower() in frames()["carrying"] and role in ("origin", "destination"):
+            tok = tok.head  # "sent a plane loaded with 37 tonnes of aid to Turkey": the plane's end
+            continue
         break
     return _Slot(party, span, role, governor, prep)
 
@@ -2443,6 +2446,8 @@ def _subject_clauses(tok: Any) -> list[Any]:
     if not subjects and tok.dep_ == "acl" and tok.pos_ == "VERB":
         return [c for c in tok.head.children if c.dep_ in ("acl", "relcl") and c.i < tok.i]
     clauses = [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
+    # ("Marijuana grown in California was shipped", parsed with "grown" for the subject: the clause)
+    clauses += [s for s in subjects if s.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < s.i for c in s.children)]
     # and on who the subject is said to be, of what it had been doing ("The patient, a health worker
     # who had been working in Riyadh"; not "The envoy, a diplomat who served in Beijing for years")
     said = [a for s in subjects for a in s.children if a.dep_ == "appos"]

@@ -3059,3 +3059,34 @@ def test_a_path_from_one_place_to_another_moves(gazetteer, text, expected):
 )  # fmt: skip
 def test_who_left_went_where_they_turned_up(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods come from where a clause on them grew or made them, however the parse hangs it
+        ("Cars made in Mexico were shipped to Canada.", {("shipment", "Mexico", "Canada")}),
+        ("Marijuana grown in California was shipped to Terre Haute.", {("shipment", "California", "Terre Haute")}),
+    ],
+)  # fmt: skip
+def test_goods_come_from_where_they_were_made(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of giving, lending, pumping and carrying by rail or on foot are triggers of their own
+        ("India gifted 100,000 doses of Covaxin to Paraguay.", {("aid", "India", "Paraguay")}),
+        ("The EU disbursed 1.5 billion euros to Ukraine on Tuesday.", {("aid", "European Union", "Ukraine")}),
+        ("China lent $2 billion to Sri Lanka in 2022.", {("transfer", "China", "Sri Lanka")}),
+        ("Algeria pumps gas to Spain via the Medgaz pipeline.", {("shipment", "Algeria", "Spain")}),
+        ("Wheat from Kazakhstan is railed to Uzbekistan.", {("shipment", "Kazakhstan", "Uzbekistan")}),
+        ("Two students cycled from Lyon to Marseille.", {("travel", "Lyon", "Marseille")}),
+        # and the end of a vehicle loaded with goods is the end of the sending
+        ("Qatar sent a plane loaded with 37 tonnes of aid to Turkey after the earthquake.",
+         {("aid", "Qatar", "Turkey")}),
+    ],
+)  # fmt: skip
+def test_more_verbs_of_moving_things(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
