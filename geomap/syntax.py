@@ -1813,8 +1813,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
                     # "the arrival of Turkish passengers", "the deployment of US troops": who moves
                     new = "agent" if tok.i != span.root.i and _person(tok) else "object"
-                if new is None and (word == "of" or word in frames()["examples"]):
-                    tok = governor  # "the capital of Kenya", "hundreds of Syrians", "countries including Japan"
+                if new is None and (word in ("of", "per") or word in frames()["examples"]):
+                    # "the capital of Kenya", "hundreds of Syrians", "countries including Japan",
+                    # "barrels per day of Russian crude"
+                    tok = governor
                     continue
                 if new is None and word in EARLIER and tok.i != span.root.i:
                     # "flown to a hospital after the accident near Tupelo": where what came before
@@ -2565,6 +2567,18 @@ def _labels_goods(slot: _Slot) -> bool:
     )
 
 
+def _names_goods(slot: _Slot) -> bool:
+    """Whether a demonym modifies a noun of goods ('Romanian wheat'; not 'Afghan migrants')."""
+    root = slot.span.root
+    return (
+        slot.party.kind == "demonym"
+        and root.dep_ in ("amod", "compound")
+        and root.head.pos_ in NOUNS
+        and root.head.lemma_.lower() not in _people_words()
+        and not _a_person(root.head)
+    )
+
+
 def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
     """Whether every destination lies in the agent's own country (and is not the country itself)."""
     country = agent.place.country
@@ -3141,8 +3155,14 @@ def _flows(
         roles["object"] = roles.get("object", []) + owners  # "Iranian banks were sanctioned": the passive's subject
         owners = []
     how = "explicit"
-    if not destinations and roles.get("object"):
-        destinations, how = roles["object"], "object"
+    # ("booked Romanian wheat for shipment": goods do not go to the country they are named for)
+    labels = (
+        {s.party.first for s in h.slots if s.role in ("object", "patient") and _names_goods(s)}
+        if goods and moves
+        else set()
+    )
+    if not destinations and [o for o in roles.get("object", []) if o.first not in labels]:
+        destinations, how = [o for o in roles["object"] if o.first not in labels], "object"
     # "Russian oil", and "U.S. soybeans": a country's name on the goods, as its demonym is
     # (only for trade: "Britain sent a Ukraine aid package to Poland" is aid for Ukraine, sent by Britain)
     labelled = (

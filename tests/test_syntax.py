@@ -3090,3 +3090,18 @@ def test_goods_come_from_where_they_were_made(gazetteer, text, expected):
 )  # fmt: skip
 def test_more_verbs_of_moving_things(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure "per day of" goods still names the goods
+        ("India bought 1.5 million barrels per day of Russian crude in May.", {("trade", "Russia", "India")}),
+        # goods do not go to the country they are named for; a target named so is still hit
+        ("Egyptian importers have booked 240,000 tonnes of Romanian wheat for March shipment.", set()),
+        ("The U.S. blacklisted three Chinese chipmakers on Friday.", {("sanction", "United States", "China")}),
+        ("Russian hackers breached German government networks.", {("attack", "Russia", "Germany")}),
+    ],
+)  # fmt: skip
+def test_goods_named_for_a_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
