@@ -146,7 +146,7 @@ def frames() -> dict[str, Any]:
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
         "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up".split()
+        "turning_up own_forces".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -2567,6 +2567,17 @@ def _labels_goods(slot: _Slot) -> bool:
     )
 
 
+def _speakers_own(h: _Head) -> bool:
+    """Whether the subject of a reported act is the reporter's own: 'we', 'they', or one of the
+    `own_forces` ('the military', 'the army') with nothing else to name whose."""
+    subjects = [c for c in h.token.children if c.dep_ == "nsubj"]
+    return any(
+        c.lower_ in ("we", "they")
+        or (c.lemma_.lower() in frames()["own_forces"] and all(d.lower_ == "the" for d in c.children))
+        for c in subjects
+    )
+
+
 def _names_goods(slot: _Slot) -> bool:
     """Whether a demonym modifies a noun of goods ('Romanian wheat'; not 'Afghan migrants')."""
     root = slot.span.root
@@ -3139,6 +3150,12 @@ def _flows(
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
     agents = roles.get("agent", [])
+    ends = [*destinations, *roles.get("object", []), *roles.get("location", [])]
+    if not agents and h.reporter and ends and _speakers_own(h):
+        # "Yemen's Houthis said they fired a missile at Tel Aviv", "Israel's defence minister said
+        # the military had struck targets in Lebanon": the state that reports acted (not on its own
+        # land: "Russia said they had shelled Belgorod" tells of its enemy)
+        agents = [r for r in distinct(h.reporter) if not _at_home(r, ends)]
     between = distinct(roles.get("between", []))
     if len(between) > 1 and not (origins or destinations or roles.get("object")):
         # "flights between Washington and Moscow", "a deal between the EU and Libya": a movement goes

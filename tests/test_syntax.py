@@ -3105,3 +3105,22 @@ def test_more_verbs_of_moving_things(gazetteer, text, expected):
 )  # fmt: skip
 def test_goods_named_for_a_country(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "we", "they" and "the military" in what a state reports are its own
+        ("Yemen's Houthis said they fired a ballistic missile at Tel Aviv early on Saturday.",
+         {("attack", "Yemen", "Tel Aviv")}),
+        ("Israel's defence minister said the military had struck 100 targets in southern Lebanon.",
+         {("attack", "Israel", "Lebanon")}),
+        ('"We have sent 40 tonnes of medical supplies to Beirut," the French foreign minister said.',
+         {("shipment", "France", "Beirut")}),
+        # but not on its own land, nor a military with an owner named otherwise
+        ("Russia said they had shelled Belgorod.", set()),
+        ("Israel's defence minister said the Syrian army had shelled Lebanon.", {("attack", "Syria", "Lebanon")}),
+    ],
+)  # fmt: skip
+def test_the_reporting_states_own_act(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
