@@ -2271,6 +2271,10 @@ def _events(
                 for w in h.whither
                 if not any(_within(w, o) for o in starts) and not (arriving and w.place.country in natives)
             ]
+        if not h.whither and _set_out_before(h) and lexicon.policy(type_, "moves"):
+            # "… docked in Mersin. The vessel had left Beirut late on Wednesday": a departure told
+            # after an arrival, in the pluperfect, set out for where that arrival went
+            h.whither = [d for t, d in ended if lexicon.policy(t, "moves")][-1:]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
@@ -2399,6 +2403,20 @@ def _arrived_unplaced(h: _Head) -> bool:
         and not any(c.lower_ in ("home", "back") for c in h.token.children)  # "arrived home from Turkey"
         and h.token.lemma_.lower() in frames()["arriving_here"]
         and not any(s.role in ("destination", "location") for s in h.slots)
+    )
+
+
+def _set_out_before(h: _Head) -> bool:
+    """Whether a verb tells in the pluperfect where movers set out from, and nowhere they went ('The
+    boat had set off from Tobruk four days earlier')."""
+    frame = _frame(h.token)
+    roles = {frame.get(s.role, s.role) for s in h.slots}
+    return (
+        h.token.pos_ == "VERB"
+        and _pluperfect(h.token)
+        and "origin" in roles
+        and not roles & {"destination", "location", "for"}
+        and not any(c.lower_ in ("home", "back") for c in h.token.children)
     )
 
 

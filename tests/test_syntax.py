@@ -3124,3 +3124,20 @@ def test_goods_named_for_a_country(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_reporting_states_own_act(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a departure told after an arrival, in the pluperfect, set out for where the arrival went
+        ("Singapore Airlines' A380 landed in Sydney at 6am. It had left Singapore seven hours earlier.",
+         {("travel", "Singapore", "Sydney")}),
+        ("A Turkish navy ship docked in the port of Mersin on Thursday. The vessel had left Beirut late on Wednesday.",
+         {("travel", "Beirut", "Mersin")}),
+        # not told as before, nor after no arrival, nor when it went home
+        ("Singapore Airlines' A380 landed in Sydney at 6am. Another jet left Singapore at noon.", set()),
+        ("Protesters gathered in Sydney. The minister had left Singapore on Monday.", set()),
+    ],
+)  # fmt: skip
+def test_a_departure_told_after_the_arrival(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
