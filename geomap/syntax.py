@@ -757,6 +757,14 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             continue
         tok = head.token
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children):
+            verb = tok.head.head
+            if tok.dep_ == "pobj" and tok.head.lower_ == "over" and verb.pos_ == "VERB":
+                # "Washington sanctioned Russia over its invasion of Ukraine", "imposed sanctions on US
+                # firms over their arms sales": a reason's owner is whom the act is on
+                on = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+                done_to = [s for t in on for s in by_governor.get(t.i, []) if s.role in ("object", "target")]
+                head.slots += [replace(s, role="agent") for s in done_to[:1]]
+                continue
             # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
             for up in tok.ancestors:
                 agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
@@ -1975,9 +1983,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         for c in gov.children:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
             # "ended talks without a treaty": what did not happen is not what the subject did
+            # ("imposed sanctions on US firms over their arms sales to Taiwan": an act 'over' which
+            # another is done is its reason, someone else's)
             if (
                 c.dep_ == "prep"
-                and c.lower_ != "without"
+                and c.lower_ not in ("without", "over")
                 and not (c.lower_ in ("after", "before", "since", "until") and (slot.role == "location" or acted))
             ):
                 # "During Iraq's invasion of Kuwait, Egypt was instrumental": an act with an owner of its
@@ -2586,12 +2596,14 @@ def _labels_goods(slot: _Slot) -> bool:
 
 
 def _speakers_own(h: _Head) -> bool:
-    """Whether the subject of a reported act is the reporter's own: 'we', 'they', or one of the
-    `own_forces` ('the military', 'the army') with nothing else to name whose."""
+    """Whether the subject of a reported act is the reporter's own: 'we', 'they', one of the
+    `own_forces` ('the military', 'the army') with nothing else to name whose, or anything that is
+    'its', 'our' or 'their' ('its forces', 'our troops')."""
     subjects = [c for c in h.token.children if c.dep_ == "nsubj"]
     return any(
         c.lower_ in ("we", "they")
         or (c.lemma_.lower() in frames()["own_forces"] and all(d.lower_ == "the" for d in c.children))
+        or any(d.dep_ == "poss" and d.lower_ in ("its", "our", "their") for d in c.children)
         for c in subjects
     )
 
@@ -2889,12 +2901,14 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
-    failing = h.token.head.lemma_.lower() in f["failing"] and not any(c.dep_ == "neg" for c in h.token.head.children)
+    # ("Talks on a free trade deal between Britain and India collapsed": what the failed noun is on)
+    noun = h.token
+    while noun.dep_ == "pobj" and noun.head.lower_ in ("on", "over", "about", "for") and noun.head.head.pos_ in NOUNS:
+        noun = noun.head.head
+    failing = noun.head.lemma_.lower() in f["failing"] and not any(c.dep_ == "neg" for c in noun.head.children)
     # ("Iraq's oil exports to Turkey remain halted", "flights to Moscow are suspended")
-    failing = failing or any(
-        c.dep_ in ("acomp", "xcomp", "oprd") and _is(c, f["denying"]) for c in h.token.head.children
-    )
-    if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS and failing:
+    failing = failing or any(c.dep_ in ("acomp", "xcomp", "oprd") and _is(c, f["denying"]) for c in noun.head.children)
+    if h.token.pos_ in NOUNS and noun.dep_ in SUBJECTS and failing:
         return "negated", False  # "Talks between Serbia and Kosovo collapsed", "the visit was cancelled"
     # "refugees from Sudan are not registered": what is denied of the movers is not their move
     said_of = h.token.head.i if h.token.pos_ in NOUNS and h.token.dep_ in SUBJECTS else None

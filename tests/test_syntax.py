@@ -3117,6 +3117,8 @@ def test_goods_named_for_a_country(gazetteer, text, expected):
          {("attack", "Israel", "Lebanon")}),
         ('"We have sent 40 tonnes of medical supplies to Beirut," the French foreign minister said.',
          {("shipment", "France", "Beirut")}),
+        ("Russia's defence ministry said its forces had struck energy facilities in Kharkiv.",
+         {("attack", "Russia", "Kharkiv")}),
         # but not on its own land, nor a military with an owner named otherwise
         ("Russia said they had shelled Belgorod.", set()),
         ("Israel's defence minister said the Syrian army had shelled Lebanon.", {("attack", "Syria", "Lebanon")}),
@@ -3140,4 +3142,19 @@ def test_the_reporting_states_own_act(gazetteer, text, expected):
     ],
 )  # fmt: skip
 def test_a_departure_told_after_the_arrival(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what failed talks were on did not happen either
+        ("Talks on a free trade deal between Britain and India collapsed on Friday.", set()),
+        # an act 'over' which another is done is owned by whom that act is on, not by its doer
+        ("Washington sanctioned Russia over its invasion of Ukraine.",
+         {("sanction", "United States", "Russia"), ("attack", "Russia", "Ukraine")}),
+        ("Russia is short of shells for its war in Ukraine.", {("attack", "Russia", "Ukraine")}),
+    ],
+)  # fmt: skip
+def test_what_an_act_is_on_and_over(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
