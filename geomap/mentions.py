@@ -418,12 +418,12 @@ def _judge(
     if (
         prev_in_name
         and previous is not None
-        and not demonym
+        and not (demonym and _strong(match))
         and not paired
         and not _is_region_token(match.first - 1, covering)
         and _proper(text, previous, words, in_headline)
     ):
-        return "person"
+        return "no" if demonym else "person"  # ("Irvine Welsh": a region's demonym after a name is a surname)
     if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
     opening = previous is not None and previous.sentence_start and match.first - 1 not in covering  # "In Union, N.J."
@@ -568,9 +568,11 @@ def _is_place_token(index: int, covering: Covering) -> bool:
 
 def _is_region_token(index: int, covering: Covering) -> bool:
     """Whether a token is part of a country's or region's name: "Kansas City Missouri" is two places,
-    "Paris Hilton" (Hilton is a town too) is a person."""
+    "Paris Hilton" (Hilton is a town too) is a person, and so is "Irvine Welsh" (a region's demonym
+    after a name is a surname; a country's is not: "Beijing Chinese officials")."""
     m = covering.get(index)
-    return m is not None and m.candidates[0][0].kind in ("country", "admin1")
+    kind = m.candidates[0][0].kind if m is not None else None
+    return kind == "country" or (kind == "admin1" and m is not None and m.via != "demonym")
 
 
 def _is_notable_place_token(index: int, covering: Covering) -> bool:

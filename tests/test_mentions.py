@@ -287,3 +287,14 @@ def test_a_name_called_a_town_is_a_place(gazetteer, text, expected):
 def test_a_capitalised_city_of_is_a_name(gazetteer):
     # "City of Hope" is a hospital, not Hope
     assert ("Hope", "name") not in found("A boy was flown from Las Vegas to City of Hope in Los Angeles.", gazetteer)
+
+
+def test_a_regions_demonym_names_it_unless_it_is_a_surname(gazetteer):
+    def places(text):
+        return [(m.text, fp.place.name) for fp in extract(text, gazetteer=gazetteer).places for m in fp.mentions]
+
+    assert places("Welsh farmers protested in Cardiff.") == [("Welsh", "Wales"), ("Cardiff", "Cardiff")]
+    assert places("Chechen fighters travelled to Syria.") == [("Chechen", "Chechnya"), ("Syria", "Syria")]
+    assert places("Irvine Welsh said he was happy.") == []  # a surname, and a first name no town
+    assert places("In Beijing Chinese officials said.") == [("Beijing", "Beijing"), ("Chinese", "China")]
+    assert places("Kansas City Missouri police said.") == [("Kansas City", "Kansas City"), ("Missouri", "Missouri")]
