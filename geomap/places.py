@@ -198,6 +198,11 @@ def _groups(recognised: list[Recognised], keys: list[str]) -> dict[str, _Group]:
     return groups
 
 
+# A town of at least this many people whose own name a word is (and at least half as large)
+# outranks the towns of its country only called so ("Marion" beside Reseda, once Marion)
+OWN_NAME_POPULATION = 5000
+
+
 def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
     """The candidates, less the towns that are only called so in a country of that very name:
     "Mexico" is the country, not Mexico City (which GeoNames also calls "Mexico"); "Kuwait" is not
@@ -207,12 +212,20 @@ def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Plac
     named = {p.country for p, via in candidates if p.kind == "country" and via == "name"}
     capital = max((_base(p, via) for p, via in candidates if p.capital and p.kind in LOCAL_KINDS and via == "name"),
                   default=None)  # fmt: skip
-    if not named and capital is None:
+    # ("Marion" is one of the Marions of the US, not Reseda, Los Angeles, once called so; but
+    # "Saint Louis" is St. Louis, not the small Saint Louis, Michigan)
+    towns: dict[str | None, int] = defaultdict(int)  # the largest town of each country whose own name it is
+    for p, via in candidates:
+        if p.kind in LOCAL_KINDS and via == "name":
+            towns[p.country] = max(towns[p.country], p.population or 0)
+    if not named and capital is None and not towns:
         return list(candidates)
 
     def shadowed(p: Place, via: str) -> bool:
         alias = p.kind in LOCAL_KINDS and via == "alias"
-        return alias and (p.country in named or (capital is not None and _base(p, via) >= capital))
+        own = towns.get(p.country, 0)
+        home = p.country in named or (own >= OWN_NAME_POPULATION and own >= (p.population or 0) / 2)
+        return alias and (home or (capital is not None and _base(p, via) >= capital))
 
     return [(p, via) for p, via in candidates if not shadowed(p, via)]
 

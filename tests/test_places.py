@@ -78,6 +78,17 @@ def test_a_capital_s_own_name_is_no_other_town_s_old_one(gazetteer):
     assert resolved("Offshore firms in Georgetown, Cayman Islands, were fined.", gazetteer)["Georgetown"][2] == "KY"
 
 
+def test_a_towns_own_name_outranks_an_old_name_in_its_country(gazetteer):
+    # GeoNames gives "Marion" to Reseda, Los Angeles (65,000) too: the Marions (37,000 in Iowa) are
+    # the ones called so, whatever California beside it says
+    text = "The band leaves Marion, Iowa on Dec. 28 for Pasadena, Calif."
+    assert resolved(text, gazetteer)["Marion"] == ("Marion", "Iowa", "US")
+    assert "Marion" not in resolved("The band leaves Marion on Dec. 28 for Pasadena, Calif.", gazetteer)
+    # but not a town much larger than any of its own name: "Saint Louis" is St. Louis
+    text = "Flights from Saint Louis to Chicago were delayed, Missouri officials said."
+    assert resolved(text, gazetteer)["Saint Louis"][0] == "St. Louis"
+
+
 def test_washington_acting_is_the_capital(gazetteer):
     for text in ("In March, Washington sanctioned the firm.", "Washington said it would respond."):
         assert resolved(text, gazetteer)["Washington"] == ("Washington", "District of Columbia", "US")
