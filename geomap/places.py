@@ -358,7 +358,8 @@ class _Context:
             # every candidate of every name, in every round)
             if place.kind in LOCAL_KINDS:
                 if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
-                    score += CONTAINS_BONUS
+                    # (the region named says the country: "New York" and Amsterdam, N.Y. are one clue)
+                    score += CONTAINS_BONUS - (COUNTRY_BONUS if _others(countries.get(country), key) else 0.0)
                 score += self._nearby(group, place)
             elif country is None and not in_named_country:
                 # "the Gulf" beside Saudi Arabia and Qatar: a sea or a region of no one country is

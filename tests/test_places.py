@@ -230,3 +230,12 @@ def test_a_word_for_a_region_after_a_town_s_name_makes_it_the_region(gazetteer, 
 def test_a_region_word_keeps_the_town_s_country_and_its_other_mentions(gazetteer, text, name, expected):
     doc = extract(text, gazetteer=gazetteer)
     assert {m.text: (p.place.kind, p.place.country) for p in doc.places for m in p.mentions}[name] == expected
+
+
+def test_a_region_named_is_one_clue_with_its_country(gazetteer):
+    # "California" names the state and so the US: Pittsburg, California gains for the one, not
+    # twice, and stays behind Pittsburgh (300,000 against 70,000)
+    text = "Researchers in California said a doctor in Pittsburgh agreed."
+    assert resolved(text, gazetteer)["Pittsburgh"] == ("Pittsburgh", "Pennsylvania", "US")
+    # the region named still decides between towns of one name
+    assert resolved("Flooding hit Paris, and Texas officials said roads closed.", gazetteer)["Paris"][1] == "Texas"
