@@ -1944,6 +1944,10 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
         if role == "target" and not (_person(tok) or tok.lemma_.lower() in frames()["forces"]):
             # what an act is on hangs on the act (or, misparsed, on who does it: "the bombardment by
             # Syrian forces on Aleppo"), not on anything: "in protest over Spain's stance on Western Sahara"
+            # (or on the first of the acts listed: "launched a missile and drone attack on Ukraine")
+            listed = [c for c in tok.children if c.dep_ == "conj" and c.i in triggers]
+            if listed and tok.pos_ in NOUNS:
+                return _Slot(party, span, role, listed[0], prep)
             break
         if tok.dep_ == "appos" and _person(tok):
             break  # "Witkoff, the U.S. envoy for the Middle East, flew to Moscow": who he is, no end
@@ -2100,6 +2104,8 @@ def _person(tok: Any) -> bool:
 def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
     """The trigger verb a trigger noun is an argument of ('refugees fled', 'sent a shipment'), if any."""
     cur = tok
+    if tok.dep_ == "conj" and tok.head.pos_ in NOUNS and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        cur = tok.head  # "launched a missile and drone attack": the attack is launched too
     for _ in range(3):
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.i in heads and cur.head.pos_ == "VERB":
             return cur.head
@@ -3181,6 +3187,8 @@ def _flows(
         return out, [], []
     origins = roles.get("origin", [])
     destinations = roles.get("destination", [])
+    if not destinations and type_ == "communication":
+        destinations = roles.get("party", [])  # "held a phone call with Russian President Putin"
     agents = roles.get("agent", [])
     ends = [*destinations, *roles.get("object", []), *roles.get("location", [])]
     if not agents and h.reporter and ends and _speakers_own(h):
@@ -3387,8 +3395,11 @@ def _flows(
     if type_ in ("communication", "sanction") and not movement:
         # "China summoned Japan's ambassador in Beijing": where an act on people took place at home
         # is no end of it
+        # (but the state of whom it was done to: "The Dutch ambassador in Moscow was summoned to the
+        # Russian foreign ministry")
         abroad = [d for d in destinations if not any(_within(d, o) for o in origins)]
-        destinations = abroad or destinations
+        done_to = [p for p in roles.get("object", []) if all(p.place.id != o.place.id for o in origins)]
+        destinations = abroad or (done_to if destinations else [])
     # (only for movers who go themselves, or what a passive moves "on to" somewhere: "The wounded
     # were flown to Bamako and then on to Paris"; "sent troops to Syria and later to Libya", "Arms
     # were shipped to Syria and then to Lebanon" are two sendings)

@@ -3158,3 +3158,25 @@ def test_a_departure_told_after_the_arrival(gazetteer, text, expected):
 )  # fmt: skip
 def test_what_an_act_is_on_and_over(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act listed after another noun is the verb's too, with what it is on
+        ("Russia launched a massive missile and drone attack on Ukraine's energy infrastructure overnight.",
+         {("attack", "Russia", "Ukraine")}),
+        # a call "with" someone goes to them
+        ("Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Tuesday.",
+         {("communication", "China", "Russia")}),
+        # who is summoned somewhere is summoned by the state there, from the state they serve
+        ("The Dutch ambassador in Moscow was summoned to the Russian foreign ministry on Wednesday.",
+         {("communication", "Russia", "The Netherlands")}),
+        ("Russia's ambassador was summoned to the Foreign Office in London on Thursday.",
+         {("communication", "United Kingdom", "Russia")}),
+        # and a summons at home, to no other state, is no flow
+        ("China summoned the ambassador in Beijing.", set()),
+    ],
+)  # fmt: skip
+def test_acts_listed_calls_and_summonses(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
