@@ -1799,7 +1799,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:
                 tok = governor.head  # "hackers linked to North Korea": the place stands for the hackers
                 continue
-            acts = [c for c in governor.children if c.dep_ == "advcl" and c.i in triggers and c.i > governor.i]
+            acts = [c for c in governor.children if c.dep_ in ("advcl", "dep") and c.i in triggers and c.i > governor.i]
             if _misparsed_affiliation(governor) and acts and role is None:
                 # "Hackers linked to North Korea attacked a bank", parsed as "linked" with a clause
                 return _anchored(party, span, "agent", "", acts[0], triggers)
@@ -2029,10 +2029,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
 
 
 def _misparsed_affiliation(verb: Any) -> bool:
-    """Whether a verb of `affiliation` at the root, with no auxiliary, is really a clause on its
-    subject ('Hackers linked to North Korea attacked': not 'Hackers were linked to North Korea')."""
+    """Whether a verb of `affiliation` heading its clause (the sentence's, or one said), with no
+    auxiliary, is really a clause on its subject ('Hackers linked to North Korea attacked', 'Hackers
+    linked to Beijing breached networks, Canberra said': not 'Hackers were linked to North Korea')."""
     return (
-        verb.dep_ == "ROOT"
+        verb.dep_ in ("ROOT", "ccomp")
         and verb.tag_ == "VBN"
         and verb.lemma_.lower() in frames()["affiliation"]
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -2140,7 +2141,7 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     """'Ottawa imposed sanctions': a capital that acts (the subject of a verb, or joined to one:
     'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
     `states`, their tokens) stands for its country; so does one talked or dealt 'with' ('held talks
-    with Tehran')."""
+    with Tehran'), or one the actors are linked to ('hackers linked to Beijing')."""
     p = slot.party
     root = slot.span.root
     joined = root.dep_ == "conj"
@@ -2153,7 +2154,10 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     # (and one whose act the trigger noun is: "Beijing's exports", "Moscow's invasion of Ukraine";
     # not "Moscow's mayor visited Paris", where the capital owns someone else)
     owning = root.dep_ == "poss" and slot.governor is not None and root.head.i == slot.governor.i
-    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning else p
+    # (and one that those who act are linked to: "Hackers linked to Beijing breached")
+    linked = root.dep_ == "pobj" and root.head.head.lemma_.lower() in frames()["affiliation"]
+    affiliated = slot.role == "agent" and linked
+    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning or affiliated else p
 
 
 def _state_of(p: _Party, said: str, gazetteer: Gazetteer | None) -> _Party:
@@ -3311,7 +3315,10 @@ def _flows(
         homes = [s.party for s in h.slots if s.role == "patient" and s.party.kind == "place" and _residents_of(s)]
         origins = [a for a in homes if not any(_within(d, a) for d in destinations)]  # (not Texas to Houston)
         how = "residents" if origins else how
-    if destinations and not origins and carried and movement:
+    # ("Gunmen who crossed from Mali attacked a military post in Niger": attackers come from there;
+    # not those attacked, "inmates who fled the jail in Columbus were captured in Nashville")
+    attackers = type_ == "attack" and any(c.dep_ == "nsubj" for c in h.token.children)
+    if destinations and not origins and carried and (movement or attackers):
         origins, how = distinct(list(carried)), "movers-clause"
     if destinations and not origins and h.whence and movement:
         origins, how = distinct(h.whence), "where-before"

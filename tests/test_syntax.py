@@ -3180,3 +3180,21 @@ def test_what_an_act_is_on_and_over(gazetteer, text, expected):
 )  # fmt: skip
 def test_acts_listed_calls_and_summonses(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital those who act are linked to stands for its state, however the parse hangs it
+        ("Hackers linked to Beijing breached Australian government networks for months, Canberra said.",
+         {("attack", "China", "Australia")}),
+        # attackers come from where a clause on them says they came from
+        ("Gunmen who crossed from Mali attacked a military post in western Niger.", {("attack", "Mali", "Niger")}),
+        # incursions, ambushes and downings are attacks
+        ("Ukraine's incursion into the Kursk region caught Moscow by surprise.",
+         {("attack", "Ukraine", "Kursk Oblast")}),
+        ("Gunmen who lived in Mali attacked a military post in Niger.", set()),
+    ],
+)  # fmt: skip
+def test_who_attacked_and_how(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
