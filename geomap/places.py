@@ -209,6 +209,8 @@ def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Plac
     Kuwait City; and less the towns only called so that would outrank a capital whose own name it
     is: "Islamabad" is not Chattogram (of old called so, and larger). A smaller town of that
     alias stays for the text to choose ("Santiago" beside Havana is Santiago de Cuba)."""
+    if all(via != "alias" for _, via in candidates):
+        return list(candidates)  # only a town called so by an alias is ever left out
     named = {p.country for p, via in candidates if p.kind == "country" and via == "name"}
     capital = max((_base(p, via) for p, via in candidates if p.capital and p.kind in LOCAL_KINDS and via == "name"),
                   default=None)  # fmt: skip
@@ -218,8 +220,6 @@ def _countries_first(candidates: Sequence[tuple[Place, str]]) -> list[tuple[Plac
     for p, via in candidates:
         if p.kind in LOCAL_KINDS and via == "name":
             towns[p.country] = max(towns[p.country], p.population or 0)
-    if not named and capital is None and not towns:
-        return list(candidates)
 
     def shadowed(p: Place, via: str) -> bool:
         alias = p.kind in LOCAL_KINDS and via == "alias"
@@ -351,7 +351,8 @@ class _Context:
             if group.governs and place.capital:
                 score += CAPITAL_BONUS
             country = place.country
-            if country and _others(countries.get(country), key):
+            named = bool(country) and _others(countries.get(country), key)
+            if named:
                 score += COUNTRY_BONUS
             # only towns lie in a region, and only regions hold towns: the kind decides which to ask
             # (_contained_in_named_region and _contains_named_town, written out: this runs for
@@ -359,7 +360,7 @@ class _Context:
             if place.kind in LOCAL_KINDS:
                 if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
                     # (the region named says the country: "New York" and Amsterdam, N.Y. are one clue)
-                    score += CONTAINS_BONUS - (COUNTRY_BONUS if _others(countries.get(country), key) else 0.0)
+                    score += CONTAINS_BONUS - (COUNTRY_BONUS if named else 0.0)
                 score += self._nearby(group, place)
             elif country is None and not in_named_country:
                 # "the Gulf" beside Saudi Arabia and Qatar: a sea or a region of no one country is
