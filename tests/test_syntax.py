@@ -3198,3 +3198,20 @@ def test_acts_listed_calls_and_summonses(gazetteer, text, expected):
 )  # fmt: skip
 def test_who_attacked_and_how(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one movement to a town and to its country, in one sentence, is the movement to the town
+        ("Two flights carrying 300 British nationals from Tel Aviv landed in Birmingham overnight.",
+         {("travel", "Tel Aviv", "Birmingham")}),
+        ("Ukrainian forces pushed into Russia's Kursk region in a surprise cross-border incursion.",
+         {("attack", "Ukraine", "Kursk Oblast")}),
+        # but not two acts of different kinds, nor two towns of one country
+        ("Tillerson visited the Turkish capital of Ankara, and said he had called on Turkey to act.",
+         {("visit", "United States", "Ankara"), ("communication", "United States", "Turkey")}),
+    ],
+)  # fmt: skip
+def test_the_narrowest_end_of_one_movement(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
