@@ -312,25 +312,29 @@ def extract_events(
 
 
 def _narrowest(drafts: list[_Draft]) -> list[_Draft]:
-    """Less the flows of a sentence to (or from) a country when another of its flows from (or to)
-    the same place goes to a place inside it: 'Two flights carrying British nationals from Tel
-    Aviv landed in Birmingham' is no flow to the United Kingdom beside Birmingham's."""
+    """Less the flows of a sentence to (or from) a country when another of its flows of the same
+    type from (or to) the same place goes to a place inside it: 'Two flights carrying British
+    nationals from Tel Aviv landed in Birmingham' is no flow to the United Kingdom beside
+    Birmingham's. (A visit to a state's leader in a town visits both, as annotators write it:
+    'visiting Kenyan President Kenyatta in Nairobi'.)"""
+    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
 
     def wider(d: _Draft, end: str) -> bool:
         other = "origin" if end == "destination" else "destination"
         area = getattr(d, end)
         return area.place.kind == "country" and any(
-            e is not d and e.sentence == d.sentence and e.directed and e.modality == d.modality and e.type == d.type
+            e is not d and e.directed and e.modality == d.modality and e.type == d.type
             and getattr(e, other).place.id == getattr(d, other).place.id
             and getattr(e, end).place.id != area.place.id and _within(getattr(e, end), area)
-            for e in drafts
+            for e in by_sentence[d.sentence]
         )  # fmt: skip
 
-    # (a visit to a state's leader in a town visits both, as annotators write it: "visiting Kenyan
-    # President Kenyatta in Nairobi")
     return [
-        d for d in drafts if not (d.directed and d.type != "visit" and (wider(d, "destination") or wider(d, "origin")))
-    ]
+        d for d in drafts
+        if not (d.directed and d.type != "visit" and (wider(d, "destination") or wider(d, "origin")))
+    ]  # fmt: skip
 
 
 # The irregular past forms of the verbs the frames name, by lemma; added only for those lemmas, so
