@@ -2372,12 +2372,29 @@ def _events(
     return drafts, origins_named, named
 
 
+def _seized_verb(h: _Head) -> Any:
+    """The verb of `seizing` a few words above a trigger, if any."""
+    return next((t for t in list(h.token.ancestors)[:7] if t.pos_ == "VERB" and _is(t, frames()["seizing"])), None)
+
+
+def _seized_goods_from(h: _Head) -> list[_Party]:
+    """The country a demonym names on what a verb of `seizing` above the trigger seized ('seized
+    three tonnes of Colombian cocaine hidden in a banana shipment'): where the goods came from."""
+    verb = _seized_verb(h)
+    if verb is None:
+        return []
+    seized = [c for c in verb.children if c.dep_ == "dobj"]
+    seized += [g for c in seized for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    names = {c.i for t in seized for c in t.children if c.dep_ in ("amod", "compound")}
+    return [p for p, span in h.spans if p.kind == "demonym" and span.root.i in names]
+
+
 def _seized_at(h: _Head, origins: list[_Party]) -> list[_Party]:
     """Where goods from `origins` were found by a verb of `seizing` above them: the place the verb
     happened at, else where its subject is, else the subject's country ('seized cocaine at the port
     of Rotterdam, hidden in a shipment of bananas from Ecuador'; 'Police in Rotterdam found …';
     'Kenyan officials held up a shipment of maize from Tanzania')."""
-    verb = next((t for t in list(h.token.ancestors)[:5] if t.pos_ == "VERB" and _is(t, frames()["seizing"])), None)
+    verb = _seized_verb(h)
     if verb is None:
         return []
     started = {o.place.id for o in origins}
@@ -3414,6 +3431,9 @@ def _flows(
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target
         destinations, how, base = aimed[-1:], "previous-destination", base * INHERITED
+    if not origins and type_ in ("shipment", "trade"):
+        origins = _seized_goods_from(h)  # "seized three tonnes of Colombian cocaine hidden in a shipment"
+        how = "goods" if origins else how
     seized = _seized_at(h, origins) if origins and not destinations and type_ in ("shipment", "trade") else []
     if seized:
         destinations, how, base = seized[:1], "seized", base * INHERITED

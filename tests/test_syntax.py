@@ -3215,3 +3215,17 @@ def test_who_attacked_and_how(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_narrowest_end_of_one_movement(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a verb of seizing seized came from the country its demonym names, to where it was seized
+        ("Police seized three tonnes of Colombian cocaine hidden in a banana shipment at the port of Algeciras.",
+         {("shipment", "Colombia", "Algeciras")}),
+        ("Spanish police praised three tonnes of Colombian coffee sold in a banana shipment at the port of Algeciras.",
+         set()),
+    ],
+)  # fmt: skip
+def test_seized_goods_come_from_the_country_named_on_them(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
