@@ -146,7 +146,7 @@ def frames() -> dict[str, Any]:
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
         "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces".split()
+        "turning_up own_forces shares".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -767,6 +767,15 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 if c.dep_ == "acl" and c.lemma_.lower() in frames()["aiming"]]  # fmt: skip
         heads[i].slots += [replace(s, role="target") for c in aims for s in by_governor.get(c.i, [])
                            if s.role in ("object", "location")]  # fmt: skip
+    # "Brazilian soybeans accounted for 70% of China's imports": what makes up a share of a trade
+    # is its goods, and its country where they came from
+    for head in heads.values():
+        share = head.token.head.head if head.token.dep_ == "pobj" and head.token.head.lower_ == "of" else None
+        verb = share.head.head if share is not None and share.dep_ == "pobj" and share.head.lower_ == "for" else None
+        if head.type == "trade" and verb is not None and verb.lemma_.lower() in frames()["shares"]:
+            said = [s for c in verb.children if c.dep_ == "nsubj" for s in by_governor.get(verb.i, [])
+                    if s.role == "agent" and s.span.root.head.i == c.i and s.party.kind == "demonym"]  # fmt: skip
+            head.slots += [replace(s, role="origin", prep="from") for s in said]
     # "returned from visits to the U.S.": where the trip went is where the return starts
     for i in sorted(heads):
         tok = heads[i].token

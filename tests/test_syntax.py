@@ -3229,3 +3229,16 @@ def test_the_narrowest_end_of_one_movement(gazetteer, text, expected):
 )  # fmt: skip
 def test_seized_goods_come_from_the_country_named_on_them(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods named with a demonym that make up a share of a trade came from that country
+        ("Brazilian soybeans accounted for 70% of China's imports of the oilseed last year.",
+         {("trade", "Brazil", "China")}),
+        ("Brazilian soybeans accounted for 70% of China's harvest last year.", set()),
+    ],
+)  # fmt: skip
+def test_goods_that_make_up_a_share_of_a_trade(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
