@@ -593,8 +593,10 @@ def _a_path(verb: Any, placed: set[int]) -> bool:
     if verb.lemma_.lower() in paths["extent_verbs"]:
         return False
 
-    def named(noun: Any) -> bool:  # the place itself, or where the noun is ("the bank in Marion")
-        where = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in LOCATED for g in c.children]
+    def named(noun: Any) -> bool:  # the place itself, where the noun is ("the bank in Marion"), or
+        # which place it is ("the port of Brest")
+        of = ("of",) if noun.lemma_.lower() in PLACE_NOUNS else ()
+        where = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in (*LOCATED, *of) for g in c.children]
         return noun.i in placed or any(g.i in placed for g in where)
 
     def ends(tok: Any, words: list[str]) -> list[Any]:

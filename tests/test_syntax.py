@@ -3026,6 +3026,7 @@ def test_where_the_movers_then_were_ends_a_flight_that_names_no_end(gazetteer):
     [
         # any verb that names a place it goes from and one it goes to moves something between them
         ("He hitchhiked from Texarkana to Little Rock.", {("travel", "Texarkana", "Little Rock")}),
+        ("The ship limped from the Bay of Biscay into the port of Brest.", {("travel", "Bay of Biscay", "Brest")}),
         ("Tens of thousands of workers set out on foot from Delhi to their villages in Bihar.",
          {("travel", "Delhi", "Bihar")}),
         # but not a verb of extent, nor a place that only describes a vehicle taken on
