@@ -971,6 +971,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             said += [s for i in met if heads[i].type in ("visit", "meeting") for s in heads[i].slots]
             where = [s for s in said if s.role in ("location", "destination") or (s.role, s.prep) in PLACED_OBJECTS]
             head.purpose += [s.party for s in where]
+        # ("flew out of Nairobi for the Diamond League meeting in Doha": where the meeting went for is)
+        went_for = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                    if g.dep_ == "pobj" and g.i in heads and heads[g.i].type in ("visit", "meeting")]  # fmt: skip
+        head.purpose += [s.party for g in went_for for s in heads[g.i].slots if s.role == "location"]
     for head in heads.values():
         # "flew to Bogota for talks with her Colombian counterpart": who went for the talks held them
         tok = head.token

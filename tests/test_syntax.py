@@ -3243,3 +3243,16 @@ def test_seized_goods_come_from_the_country_named_on_them(gazetteer, text, expec
 )  # fmt: skip
 def test_goods_that_make_up_a_share_of_a_trade(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who left a place "for" a meeting somewhere went there
+        ("The champion flew out of Nairobi on Sunday for the Diamond League meeting in Doha.",
+         {("visit", "Nairobi", "Doha")}),
+        ("The champion left Nairobi on Sunday for reasons of health.", set()),
+    ],
+)  # fmt: skip
+def test_who_left_for_a_meeting_went_where_it_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
