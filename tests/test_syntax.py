@@ -3083,6 +3083,10 @@ def test_goods_come_from_where_they_were_made(gazetteer, text, expected):
         ("China lent $2 billion to Sri Lanka in 2022.", {("transfer", "China", "Sri Lanka")}),
         ("Algeria pumps gas to Spain via the Medgaz pipeline.", {("shipment", "Algeria", "Spain")}),
         ("Wheat from Kazakhstan is railed to Uzbekistan.", {("shipment", "Kazakhstan", "Uzbekistan")}),
+        # goods discharged or unloaded somewhere went there, from where they were loaded
+        ("Crude loaded at Ras Tanura was discharged in Ulsan ten days later.", {("shipment", "Ras Tanura", "Ulsan")}),
+        ("The ship offloaded 40,000 tonnes of Russian wheat in Alexandria.", {("shipment", "Russia", "Alexandria")}),
+        ("The hospital discharged the patient in Dallas.", set()),
         ("Two students cycled from Lyon to Marseille.", {("travel", "Lyon", "Marseille")}),
         # and the end of a vehicle loaded with goods is the end of the sending
         ("Qatar sent a plane loaded with 37 tonnes of aid to Turkey after the earthquake.",
