@@ -487,7 +487,7 @@ def _parted(text: str, toks: list[Token], j: int) -> bool:
 def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) -> bool:
     """Whether a verb or noun of journeys comes within `reach` words before toks[index], in its clause."""
     for j in range(index - 1, max(-1, index - 1 - reach), -1):
-        if toks[j + 1].sentence_start or any(c in ',;:.()"“”' for c in text[toks[j].end : toks[j + 1].start]):
+        if _parted(text, toks, j):
             return False
         if toks[j].text.lower() in JOURNEY_VERBS:
             return True
@@ -571,8 +571,10 @@ def _is_region_token(index: int, covering: Covering) -> bool:
     "Paris Hilton" (Hilton is a town too) is a person, and so is "Irvine Welsh" (a region's demonym
     after a name is a surname; a country's is not: "Beijing Chinese officials")."""
     m = covering.get(index)
-    kind = m.candidates[0][0].kind if m is not None else None
-    return kind == "country" or (kind == "admin1" and m is not None and m.via != "demonym")
+    if m is None:
+        return False
+    kind = m.candidates[0][0].kind
+    return kind == "country" or (kind == "admin1" and m.via != "demonym")
 
 
 def _is_notable_place_token(index: int, covering: Covering) -> bool:

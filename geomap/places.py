@@ -359,7 +359,7 @@ class _Context:
             # every candidate of every name, in every round)
             if place.kind in LOCAL_KINDS:
                 if place.admin1 and country and _others(candidate_admin1.get((country, place.admin1)), key):
-                    # (the region named says the country: "New York" and Amsterdam, N.Y. are one clue)
+                    # (the region named says the country: "California" lifts Pittsburg, CA once, not twice)
                     score += CONTAINS_BONUS - (COUNTRY_BONUS if named else 0.0)
                 score += self._nearby(group, place)
             elif country is None and not in_named_country:

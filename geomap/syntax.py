@@ -3280,8 +3280,9 @@ def _flows(
         if goods and moves
         else set()
     )
-    if not destinations and [o for o in roles.get("object", []) if o.first not in labels]:
-        destinations, how = [o for o in roles["object"] if o.first not in labels], "object"
+    unlabelled = [o for o in roles.get("object", []) if o.first not in labels]
+    if not destinations and unlabelled:
+        destinations, how = unlabelled, "object"
     # "Russian oil", and "U.S. soybeans": a country's name on the goods, as its demonym is
     # (only for trade: "Britain sent a Ukraine aid package to Poland" is aid for Ukraine, sent by Britain)
     labelled = (
