@@ -73,6 +73,7 @@ BASE, NEAR, INHERITED, FUTURE, FOCUS = 0.9, 0.7, 0.6, 0.85, 0.5
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})  # pronouns for people
 PLACED_OBJECTS = frozenset({("object", "in"), ("object", "at")})  # "to inspect a farm in Uganda"
 EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
+CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, criticised": the act around a verb
 # the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
@@ -1846,6 +1847,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _anchored(party, span, "agent", "", acts[0], triggers)
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
+            if word != "by" and _by_whom(governor, triggers) is not None and role is None:
+                governor = _by_whom(governor, triggers)  # "strikes by Israeli jets on Gaza", "on" hung on "jets"
             going_on = governor.lemma_.lower() in _continuing("verbs")
             if going_on and governor.dep_ == "conj" and governor.head.i in triggers:
                 later, governor = True, governor.head  # "left Kabul for Jalalabad and continued to Peshawar"
@@ -1907,6 +1910,15 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _by_whom(noun: Any, triggers: dict[int, Any]) -> Any:
+    """The act noun whose doer `noun` is, named after 'by' ('strikes by Israeli jets'), or None.
+    A place said right after the doer belongs to the act: the parse hangs it on the doer."""
+    by = noun.head
+    if noun.dep_ == "pobj" and noun.pos_ in NOUNS and by.lower_ == "by" and by.head.pos_ == "NOUN":
+        return by.head if by.head.i in triggers else None
+    return None
 
 
 def _end_before(marker: Any) -> str | None:
@@ -2025,7 +2037,10 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # (a light verb's own act comes first: "imposed sanctions on Iran after the attack" is the
         # subject's sanction; the attack before it is no act of theirs)
         acted = bool(nouns)
-        for c in gov.children:
+        # "The Turkish president, on a visit to Berlin, said": the act the parse hangs on the subject
+        beside = [c for t in gov.children if t.dep_ in SUBJECTS and slot.role in ("agent", "patient")
+                  for c in t.children if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES]  # fmt: skip
+        for c in [*gov.children, *beside]:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
             # "ended talks without a treaty": what did not happen is not what the subject did
             # ("imposed sanctions on US firms over their arms sales to Taiwan": an act 'over' which
@@ -2041,7 +2056,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
                     owned = any(o.dep_ == "poss" and o.pos_ in ("PROPN", "NOUN") for o in g.children) or any(
                         o.dep_ == "prep" and o.lower_ == "by" for o in g.children
                     )  # or a doer of its own: "After a visit by Putin to Ankara, Erdogan said"
-                    if g.dep_ == "pobj" and g.i in heads and not (owned and slot.role in ("agent", "patient")):
+                    # (what the verb is done to is the verb's own when the act is its circumstance: "on a
+                    # visit to Berlin, criticised the EU"; not when it is its aim: "chose Delhi for his trip")
+                    aside = slot.role == "object" and c.lower_ in CIRCUMSTANCES and not light
+                    doers = owned and slot.role in ("agent", "patient")
+                    if g.dep_ == "pobj" and g.i in heads and not doers and not aside:
                         nouns.append(g)
         judged = slot.role in ("object", "patient", "owner") and slot.span.root.dep_ in (
             "dobj",

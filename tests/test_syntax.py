@@ -3260,3 +3260,34 @@ def test_goods_that_make_up_a_share_of_a_trade(gazetteer, text, expected):
 )  # fmt: skip
 def test_who_left_for_a_meeting_went_where_it_is(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place said after the doer of an act noun ("by …") belongs to the act, where the parse
+        # hangs it on the doer
+        ("Strikes by Israeli jets on Gaza killed 12 people.", {("attack", "Israel", "Gaza")}),
+        ("A visit by officials from Japan to Seoul took place on Monday.", {("visit", "Japan", "Seoul")}),
+        # not the doer's own place: the jets are no act
+        ("Israeli jets based in the Negev flew over the city.", set()),
+    ],
+)  # fmt: skip
+def test_a_place_after_the_doer_of_an_act_noun_is_the_acts(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act around a verb ("on a visit to Berlin") has the verb's subject, not its object
+        ("The Turkish president, on a visit to Berlin, criticised Spain.", {("visit", "Turkey", "Berlin")}),
+        ("During a visit to Berlin, the Turkish president criticised the EU.", {("visit", "Turkey", "Berlin")}),
+        ("The Turkish president, during his visit to Berlin, said Greece was wrong.",
+         {("visit", "Turkey", "Berlin")}),
+        # but an act the verb aims at takes its object: "chose New Delhi for his first trip"
+        ("The Sri Lankan president chose New Delhi for his first foreign trip.", {("visit", "Sri Lanka", "Delhi")}),
+    ],
+)  # fmt: skip
+def test_an_act_around_a_verb_has_its_subject_not_its_object(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
