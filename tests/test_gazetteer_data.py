@@ -70,6 +70,32 @@ def test_large_islands_are_places_of_their_country(text, name, country):
     assert found[name].kind == "region" and found[name].country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Britain's counties go by bare names; without a word on the country, the county outranks a
+        # lesser town of its name abroad (Cornwall, Ontario), as a region does
+        ("Flooding hit Devon and Cornwall on Monday.", {"Devon": "admin2", "Cornwall": "admin2"}),
+        ("Police in Dorset and Fife made arrests.", {"Dorset": "admin2", "Fife": "admin2"}),
+        ("The ferry to Shetland was cancelled.", {"Shetland Islands": "admin2"}),  # "X Islands" is "X" too
+        # a council named after its town is the town ("City of York" is York; "Liverpool" the city)
+        ("Fans travelled from Liverpool to York.", {"Liverpool": "city", "York": "city"}),
+    ],
+)
+def test_british_counties_by_their_bare_names(text, expected):
+    from geomap.document import extract
+
+    found = {fp.place.name: fp.place for fp in extract(text).places}
+    assert {name: place.kind for name, place in found.items()} == expected
+    assert all(place.country == "GB" for place in found.values())
+
+
+def test_no_british_council_is_named_as_its_town(gazetteer):
+    councils = [p for p in gazetteer.candidates("York") + gazetteer.candidates("Leeds") if p.kind == "admin2"]
+    assert councils == []
+    assert [p.name for p in gazetteer.candidates("Ceredigion") if p.kind == "admin2"] == ["Ceredigion"]
+
+
 def test_every_bundled_place_passes_the_checks_a_place_makes(gazetteer):
     # the gazetteer builds its places without Place.__init__ (they are read by the thousand), so
     # what __post_init__ would refuse must not be in the file: every row is made into a Place here
