@@ -549,6 +549,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
         if found and tok.pos_ != "VERB" and tok.lemma_.lower() in frames()["verb_only"]:
             found = None  # "the fire spread", "the head of the delegation"
+        if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["failing"]:
+            found = None  # "the visit was called off": a verb that undoes an act is none of its own
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
             found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
         if found and tok.dep_ == "amod" and _hyphened_to_a_word(tok):
@@ -1977,12 +1979,15 @@ def _blamed_act(verb: Any, triggers: dict[int, Any]) -> Any:
 def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Party) -> bool:
     """Whether a noun phrase names its place, so that a place describing it is no end of its own:
     'the Sudanese capital Khartoum', 'a fellow US ally, Qatar', 'the Syrian port of Latakia' (a
-    country's port); not 'the Darfur region of Sudan' (there 'of' names where Darfur lies)."""
+    country's port), 'Iraq's Kurdistan region'; not 'the Darfur region of Sudan' (there 'of' names
+    where Darfur lies)."""
     if any(c.dep_ == "appos" and c.i in place_tokens for c in noun.children):
         return True
     if describing.place.kind != "country":
         return False
     named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if noun.lemma_.lower() in frames()["place_nouns"]:
+        named += [c for c in noun.children if c.dep_ == "compound"]  # (not "Russia's Black Sea Fleet")
     return any(c.i in place_tokens and place_tokens[c.i].place.kind != "country" for c in named)
 
 
@@ -2992,7 +2997,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     noun = h.token
     while noun.dep_ == "pobj" and noun.head.lower_ in ("on", "over", "about", "for") and noun.head.head.pos_ in NOUNS:
         noun = noun.head.head
-    failing = noun.head.lemma_.lower() in f["failing"] and not any(c.dep_ == "neg" for c in noun.head.children)
+    failing = _is(noun.head, f["failing"]) and not any(c.dep_ == "neg" for c in noun.head.children)
     # ("Iraq's oil exports to Turkey remain halted", "flights to Moscow are suspended")
     failing = failing or any(c.dep_ in ("acomp", "xcomp", "oprd") and _is(c, f["denying"]) for c in noun.head.children)
     if h.token.pos_ in NOUNS and noun.dep_ in SUBJECTS and failing:
@@ -3008,6 +3013,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 break
             if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
+            if c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children):
+                return "negated", hedged  # "will no longer be bused to Cedar Rapids": what stops
             # "Nobody from Ottumwa went to Des Moines", "Iran shipped no missiles to Russia" (not
             # "nobody knew that Iran shipped", "a strike killed no one", "shipped nothing but drones")
             moved_none = c.dep_ == "dobj" and movement and not any(w.lower_ == "but" for w in c.children)
@@ -3144,8 +3151,21 @@ def _innermost(places: list[_Party]) -> _Party | None:
 
 def _is(tok: Any, lemmas: frozenset[str]) -> bool:
     """Whether a word is one of `lemmas`, by its lemma or, where the small model's lemma is off
-    ('hopes' → 'hop'), by its inflected form."""
-    return tok.lemma_.lower() in lemmas or tok.lower_ in _forms_of(lemmas)
+    ('hopes' → 'hop'), by its inflected form; or, with its particle, a phrasal verb of them ('call off')."""
+    if tok.lemma_.lower() in lemmas or tok.lower_ in _forms_of(lemmas):
+        return True
+    return _has_phrasal(lemmas) and _phrasal(tok) in lemmas
+
+
+@functools.cache
+def _has_phrasal(lemmas: frozenset[str]) -> bool:
+    return any(" " in lemma for lemma in lemmas)
+
+
+def _phrasal(tok: Any) -> str | None:
+    """A verb with its particle, 'call off' for 'called off' ('called the talks off'), or None."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {particle}" if particle is not None else None
 
 
 def _lemma(h: _Head) -> str:
@@ -3474,7 +3494,7 @@ def _flows(
         destinations, how, base = seized[:1], "seized", base * INHERITED
     # "Food donations from Spain are held by the FDA", in a report on the US: what comes from
     # somewhere, with nowhere named, comes to the place the report is about
-    away = focus is not None and all(o.place.id != focus.place.id for o in origins)
+    away = focus is not None and not any(_within(o, focus) for o in origins)  # (from Rakhine: not to Myanmar)
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
     factor = base * (0.9 if how != "explicit" else 1.0)
