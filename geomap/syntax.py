@@ -147,7 +147,7 @@ def frames() -> dict[str, Any]:
         "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
         "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares".split()
+        "turning_up own_forces shares flags".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1782,6 +1782,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         if dep in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod") and head.pos_ in NOUNS | {"ADJ", "VERB"}:
             if head.lower_ == "bound":  # "Lagos-bound"
                 return _Slot(party, span, "destination", head.head, "bound for")
+            if head.lower_ in frames()["flags"]:
+                return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
                 # ("Russia's invasion", "the US president's visit")

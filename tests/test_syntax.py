@@ -3336,3 +3336,16 @@ def test_what_leaves_a_part_of_the_focus_does_not_come_to_it(gazetteer):
         "the deal the two countries signed that year, and Myanmar's junta says a pilot return could start in May."
     )
     assert ("migration", "Rakhine", "Myanmar") not in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym before "-flagged", "-registered", "-owned" says whose a ship is, not where it is
+        ("Yemen's Houthis fired missiles at a Liberian-flagged tanker in the Red Sea.",
+         {("attack", "Yemen", "Red Sea")}),
+        ("A Panama-registered tanker sailed from Basra to Ningbo.", {("shipment", "Basrah", "Ningbo")}),
+    ],
+)  # fmt: skip
+def test_a_ships_flag_is_no_end(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
