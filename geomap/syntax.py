@@ -1851,8 +1851,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _anchored(party, span, "agent", "", acts[0], triggers)
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
-            if word != "by" and _by_whom(governor, triggers) is not None and role is None:
-                governor = _by_whom(governor, triggers)  # "strikes by Israeli jets on Gaza", "on" hung on "jets"
+            if word != "by" and role is None and (act := _by_whom(governor, triggers)) is not None:
+                governor = act  # "strikes by Israeli jets on Gaza", "on" hung on "jets"
             going_on = governor.lemma_.lower() in _continuing("verbs")
             if going_on and governor.dep_ == "conj" and governor.head.i in triggers:
                 later, governor = True, governor.head  # "left Kabul for Jalalabad and continued to Peshawar"
