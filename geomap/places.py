@@ -105,18 +105,19 @@ class _Group:
 
     @functools.cached_property
     def ranked_by_size(self) -> frozenset[str]:
-        """The admin-1 candidates that rank by their population alone: a region ranks below a town
-        of its name where that town is its own ("Kabul") or a capital or a city of a million
-        ("Washington"), not below a lesser town of another land ("Bali", Indonesia's province, over
-        Bāli, India). Found once: the candidates do not change from round to round."""
+        """The admin-1 and admin-2 candidates that rank by their population alone: a region ranks
+        below a town of its name where that town is its own ("Kabul") or a capital or a city of a
+        million ("Washington"), not below a lesser town of another land ("Bali", Indonesia's
+        province, over Bāli, India; "Cornwall", the county, over Cornwall, Ontario). Found once:
+        the candidates do not change from round to round."""
         towns = [p for p, _ in self.candidates if p.kind in LOCAL_KINDS]
         if any(p.capital or (p.population or 0) >= 1_000_000 for p in towns):
             return frozenset()
         own = {(p.country, p.admin1) for p in towns}
         regions = [p for p, _ in self.candidates if p.kind == "admin1" and (p.country, p.name) not in own]
-        # (and a county, "Cornwall" over Cornwall, Ontario, where no town of its country bears its name)
-        own_towns = {p.country for p in towns if p.kind == "city"}
-        counties = [p for p, _ in self.candidates if p.kind == "admin2" and p.country not in own_towns]
+        # (a county, where no town of its own country bears its name)
+        with_town = {p.country for p in towns if p.kind == "city"}
+        counties = [p for p, _ in self.candidates if p.kind == "admin2" and p.country not in with_town]
         return frozenset(p.id for p in regions + counties)
 
 
