@@ -143,9 +143,9 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying hearsay supposing scheduling modals future "
         "conditions noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "judging participation place_nouns postings verb_only needs_cargo journey_frames envoys private_travellers "
-        "asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating sought "
-        "granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
+        "judging participation place_nouns postings verb_only naming needs_cargo journey_frames envoys "
+        "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
+        "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags".split()
     )
@@ -551,6 +551,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["failing"]:
             found = None  # "the visit was called off": a verb that undoes an act is none of its own
+        if found and tok.lemma_.lower() in frames()["naming"] and any(c.dep_ == "oprd" for c in tok.children):
+            found = None  # "called the US decision a mistake": it names what it takes, no call
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
             found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
         if found and tok.dep_ == "amod" and _hyphened_to_a_word(tok):
@@ -1784,6 +1786,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
+            if party.place.kind == "water" and dep == "compound" and head.lemma_.lower() in frames()["forces"]:
+                return _Slot(party, span, "drop", None)  # "Russia's Black Sea Fleet": a name; a sea acts for no one
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
                 # ("Russia's invasion", "the US president's visit")
@@ -2089,10 +2093,18 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
     if slot.role in ("origin", "destination") and heads:
         i = slot.span.root.i
         nearest = min(heads, key=lambda j: (abs(j - i), j))
-        if abs(nearest - i) <= 8:
+        if abs(nearest - i) <= 8 and not _asked_for(gov, heads[nearest].token):
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _asked_for(word: Any, speech: Any) -> bool:
+    """Whether a word is in what a verb of `speech` asks for ('called on Russia to withdraw from
+    Ukraine': where Russia withdraws from is no end of the call)."""
+    if not _is(speech, frames()["speech"]):
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and word in c.subtree for c in speech.children)
 
 
 def _misparsed_affiliation(verb: Any) -> bool:

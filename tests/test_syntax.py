@@ -3349,3 +3349,40 @@ def test_what_leaves_a_part_of_the_focus_does_not_come_to_it(gazetteer):
 )  # fmt: skip
 def test_a_ships_flag_is_no_end(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "call" with an object predicate names what it takes: no call is made
+        ("The Mexican president called the US decision a mistake.", set()),
+        ('Honduran President Manuel Zelaya called the FDA alert "extreme and imprudent".', set()),
+        ("The Mexican president called Washington on Monday.", {("communication", "Mexico", "Washington")}),
+    ],
+)  # fmt: skip
+def test_a_verb_that_names_what_it_takes_is_no_act(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a call asks for is no part of the call: where Russia withdraws from is not its end
+        ("He called on Russia to withdraw its troops from Ukraine.", set()),
+        ("The envoy urged Israel to pull its forces out of Gaza.", set()),
+    ],
+)  # fmt: skip
+def test_what_a_call_asks_for_gives_it_no_end(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sea naming a fleet is no actor; the fleet's owner is
+        ("Russia's Black Sea Fleet attacked Odesa on Monday.", {("attack", "Russia", "Odesa")}),
+        ("The Black Sea Fleet fired missiles at Odesa.", set()),
+    ],
+)  # fmt: skip
+def test_a_sea_that_names_a_fleet_is_no_end(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
