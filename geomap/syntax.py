@@ -147,7 +147,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags".split()
+        "turning_up own_forces shares flags idioms".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -551,6 +551,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "the fire spread", "the head of the delegation"
         if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["failing"]:
             found = None  # "the visit was called off": a verb that undoes an act is none of its own
+        if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["idioms"]:
+            found = None  # "the blast was carried out by a suicide bomber": done, not carried
         if found and tok.lemma_.lower() in frames()["naming"] and any(c.dep_ == "oprd" for c in tok.children):
             found = None  # "called the US decision a mistake": it names what it takes, no call
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
@@ -2644,8 +2646,10 @@ def _theme(h: _Head) -> list[Any]:
         while not deps and up.dep_ == "conj" and up.head.i != up.i:
             up = up.head  # "both patients are stable and had been infected after traveling to the U.S."
             deps = [c for c in up.children if c.dep_ in SUBJECTS]
-    if not deps and tok.dep_ == "acl" and tok.tag_ == "VBG":
-        deps = [tok.head]  # "a storm system moving into the valley", "refugees fleeing Syria"
+    to = any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+    if not deps and ((tok.dep_ == "acl" and tok.tag_ == "VBG") or (tok.dep_ in ("acl", "relcl") and to)):
+        # "a storm system moving into the valley", "refugees fleeing Syria", "caused 5,400 gallons to flow"
+        deps = [tok.head]
     out = []
     for c in deps:
         out.append(c)

@@ -3386,3 +3386,33 @@ def test_what_a_call_asks_for_gives_it_no_end(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_sea_that_names_a_fleet_is_no_end(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrasal verb that moves nothing ("carry out" is to do) triggers nothing of its own
+        ("The blast in Kayseri, a usually calm industrial hub in Central Anatolia, was carried out by a bomber.",
+         set()),
+        ("The attack on the port of Izmail, on the Danube across from Romania, was carried out with Iranian drones.",
+         set()),
+        # while its object still names the act
+        ("Russia carried out air strikes on Kharkiv on Monday.", {("attack", "Russia", "Kharkiv")}),
+    ],
+)  # fmt: skip
+def test_a_phrasal_verb_that_moves_nothing_is_no_movement(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spilt liquid is no mover, also where the parse hangs its verb on it as a clause
+        ("A wastewater overflow within the Gainesville sewer system caused about 5,400 gallons to flow into a "
+         "tributary of the Ohio River.", set()),
+        ("About 2,000 gallons of sewage flowed from Dayton into the Miami River.", set()),
+        ("Thousands of refugees flowed from Syria into Turkey.", {("migration", "Syria", "Turkey")}),
+    ],
+)  # fmt: skip
+def test_spilt_liquid_is_no_mover(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
