@@ -147,7 +147,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms".split()
+        "turning_up own_forces shares flags idioms stances".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1756,6 +1756,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     tok, role, prep = span.root, None, ""
     if tok.lower_ == "here":
         return _here_slot(party, span, triggers)
+    if _stance(span):
+        return _Slot(party, span, "drop", None)  # "pro-Russian separatists": they side with Russia, are not it
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
@@ -1997,6 +1999,14 @@ def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Part
     if noun.lemma_.lower() in frames()["place_nouns"]:
         named += [c for c in noun.children if c.dep_ == "compound"]  # (not "Russia's Black Sea Fleet")
     return any(c.i in place_tokens and place_tokens[c.i].place.kind != "country" for c in named)
+
+
+def _stance(span: Any) -> bool:
+    """Whether a place is named as what someone sides with or against ('pro-Russian', 'anti-American')."""
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].text == "-":
+        return doc[i - 2].lower_ in frames()["stances"]
+    return False
 
 
 def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, triggers: dict[int, Any]) -> _Slot:

@@ -3416,3 +3416,20 @@ def test_a_phrasal_verb_that_moves_nothing_is_no_movement(gazetteer, text, expec
 )  # fmt: skip
 def test_spilt_liquid_is_no_mover(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pro-" and "anti-" say whom someone sides with, not who they are
+        ("Pro-Russian separatists shot down a Ukrainian fighter jet near Donetsk.", set()),
+        ("Anti-American protesters marched to the embassy in Baghdad.", set()),
+        ("Russian separatists shot down a Ukrainian fighter jet near Donetsk.", {("attack", "Russia", "Ukraine")}),
+    ],
+)  # fmt: skip
+def test_a_side_taken_is_no_end(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_calling_out_is_no_call(gazetteer):
+    assert flows("The Russians called the US out over the crash.", gazetteer) == set()
