@@ -2105,10 +2105,23 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
     if slot.role in ("origin", "destination") and heads:
         i = slot.span.root.i
         nearest = min(heads, key=lambda j: (abs(j - i), j))
-        if abs(nearest - i) <= 8 and not _asked_for(gov, heads[nearest].token):
+        trigger = heads[nearest].token
+        if abs(nearest - i) <= 8 and not _asked_for(gov, trigger) and not _on_the_noun(slot.span.root, gov, trigger):
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _on_the_noun(place: Any, governor: Any, trigger: Any) -> bool:
+    """Whether a trigger is in a relative clause, with a subject of its own, on the noun a place's
+    preposition takes ('distances himself from the Ukraine rebels he's been backing': the rebels'
+    backer is not where they come from)."""
+    path = [place, *place.ancestors]
+    if governor not in path or path.index(governor) < 2:
+        return False
+    noun = path[path.index(governor) - 2]  # (the word the preposition on the governor takes)
+    clauses = [c for c in noun.children if c.dep_ == "relcl" and any(s.dep_ in SUBJECTS for s in c.children)]
+    return any(trigger in c.subtree for c in clauses)
 
 
 def _asked_for(word: Any, speech: Any) -> bool:
@@ -3224,6 +3237,7 @@ def _flows(
     movement = h.kind in ("movement", "departure") or lexicon.policy(type_, "moves")
     roles: dict[str, list[_Party]] = {}
     nationals: list[_Party] = []
+    evacuees: list[_Party] = []  # people named by their country, who leave where the frame's object leaves
     near = False
     own = {h.token.i, *(n.i for n in h.nouns)}
     # "with 239 people -- mostly from China -- on board, en route from Kuala Lumpur to Beijing": a
@@ -3271,7 +3285,13 @@ def _flows(
         if hit and s.span.root.head.i in placed_nouns:
             continue
         near = near or s.near
+        if role == "origin" and s.role in ("object", "patient") and s.party.kind == "demonym":
+            evacuees.append(s.party)
         roles.setdefault(role, []).append(s.party)
+    if roles.get("origin") and evacuees:
+        # "An American with Ebola was evacuated to Nebraska": nationals taken home came from elsewhere
+        home = [o for o in evacuees if _at_home(o, roles.get("destination", []))]
+        roles["origin"] = [o for o in roles["origin"] if o not in home]
     if _granted(h):
         # "The U.S. granted asylum to Russian dissidents": the giver is where they went, from theirs
         roles["agent"], roles["destination"] = roles.pop("destination", []), roles.pop("agent", [])

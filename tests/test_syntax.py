@@ -3433,3 +3433,21 @@ def test_a_side_taken_is_no_end(gazetteer, text, expected):
 
 def test_calling_out_is_no_call(gazetteer):
     assert flows("The Russians called the US out over the crash.", gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nationals taken home were not in their own country before
+        ("The third American with Ebola was evacuated to Nebraska.", set()),
+        ("British tourists were evacuated to Manchester.", set()),
+        ("Thousands of Afghans were evacuated to Qatar.", {("migration", "Afghanistan", "Qatar")}),
+    ],
+)  # fmt: skip
+def test_nationals_evacuated_home_did_not_leave_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_clause_on_the_noun_a_place_is_in_does_not_take_the_place(gazetteer):
+    text = "Putin inadvertently distances himself from the Ukraine rebels he's been backing."
+    assert flows(text, gazetteer) == set()
