@@ -524,6 +524,35 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[A
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _gerunds(lexicon: Lexicon) -> dict[str, str]:
+    """The '-ing' forms of the trigger verbs, to their lemma ('sailing' → 'sail', 'shipping' → 'ship')."""
+    out = {}
+    for lemma in _trigger_table(lexicon):
+        if " " in lemma or lemma.endswith("ing"):
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+        forms = {stem + "ing"}
+        if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms.add(lemma + lemma[-1] + "ing")  # "shipping", "travelling"
+        out.update(dict.fromkeys(forms, lemma))
+    return out
+
+
+def _verbs_tagged_as_nouns(doc: Any, lexicon: Lexicon, placed: set[int]) -> None:
+    """Mend the parse where the small model tags a trigger verb's '-ing' form as a noun although it
+    takes a place as where from or to ('A container ship sailing from Shanghai to Rotterdam ran
+    aground'): the word is read as the verb's participle."""
+    gerunds = _gerunds(lexicon)
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in gerunds:
+            continue
+        ends = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "into", "for")
+                for g in c.children if g.dep_ == "pobj" and g.i in placed]  # fmt: skip
+        if ends:
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBG", gerunds[tok.lower_]
+
+
 def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> dict[int, tuple[str, str]]:
     """Trigger tokens by index: single words by form or lemma; a phrase ('air strikes') by its root.
     A trigger word that only modifies a noun ('attack helicopters') triggers nothing."""
@@ -714,6 +743,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
     placed = {t.i for p, s in spans if p.kind != "person" for t in s}
+    _verbs_tagged_as_nouns(doc, lexicon, placed)
     triggers = _triggers(doc, lexicon, taken, placed)
     impacts = _impacts(doc, triggers)
     triggers |= {i: ("type", "attack") for i in impacts}
@@ -3499,7 +3529,12 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
-    last = previous_origins[-1] if previous_origins else None
+    # (the last movement of this kind, or the last of any where a pronoun names its movers again; one
+    # that names where it left before one told only by whose its movers are: "450,000 Palestinians have
+    # fled Rafah, the U.N. agency for Palestinian refugees said. Most have headed to Khan Younis")
+    alike = [n for n in previous_origins if n.type == type_ or {n.type, type_} <= PEOPLE_MOVING]
+    alike = [n for n in alike if n.origin.kind != "demonym"] or alike
+    last = alike[-1] if alike else previous_origins[-1] if previous_origins else None
     before, reached = (last.type, last.destinations) if last else (None, ())
     # (or the same people carried on: "The prisoner was moved out of Bathurst. He was transferred to a
     # prison in Goulburn")
@@ -3512,7 +3547,9 @@ def _flows(
         destinations
         and not origins
         and before is not None
-        and (before == type_ or {before, type_} <= PEOPLE_MOVING or carried_on)
+        # (the movers named again by a pronoun are the same, whatever the verb: "A convoy of lorries
+        # left Dnipro. It reached Kherson that evening")
+        and (before == type_ or {before, type_} <= PEOPLE_MOVING or carried_on or _continues(h.token))
         # (but what goes on from where a movement arrived starts there: "were flown from Kabul to
         # Qatar. … are flown on to Germany"; not "fled from Syria to Turkey. Others went to Jordan", nor
         # "Venezuelans arrived in Brazil. 40,000 entered through Roraima")

@@ -3451,3 +3451,32 @@ def test_nationals_evacuated_home_did_not_leave_it(gazetteer, text, expected):
 def test_a_clause_on_the_noun_a_place_is_in_does_not_take_the_place(gazetteer):
     text = "Putin inadvertently distances himself from the Ukraine rebels he's been backing."
     assert flows(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the small model tags "sailing" a noun here; taking where from and to, it is the verb
+        ("A container ship sailing from Shanghai to Rotterdam ran aground.", {("travel", "Shanghai", "Rotterdam")}),
+        ("A Maersk container ship sailing from Shanghai to Rotterdam has been rerouted around the Cape of Good Hope.",
+         {("travel", "Shanghai", "Rotterdam")}),
+        ("Sailing is popular in Shanghai.", set()),
+    ],
+)  # fmt: skip
+def test_a_verb_tagged_as_a_noun_still_moves(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # movers named again by a pronoun go on from where they left, whatever the verb's own type
+        ("A convoy of 14 lorries left Dnipro on Monday morning. It reached Kherson that evening.",
+         {("shipment", "Dnipro", "Kherson")}),
+        # and from the last such movement that named where it left, not one told only by a demonym
+        ("Some 450,000 Palestinians have fled Rafah in the past week, the U.N. agency for Palestinian refugees "
+         "said. Most have headed north to Khan Younis.", {("migration", "Rafaḩ", "Khān Yūnis")}),
+    ],
+)  # fmt: skip
+def test_movers_named_again_go_on_from_where_they_left(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
