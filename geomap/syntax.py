@@ -1011,7 +1011,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # ("flew out of Nairobi for the Diamond League meeting in Doha": where the meeting went for is)
         went_for = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                     if g.dep_ == "pobj" and g.i in heads and heads[g.i].type in ("visit", "meeting")]  # fmt: skip
-        head.purpose += [s.party for g in went_for for s in heads[g.i].slots if s.role == "location"]
+        # (and where it was to: "left Kabul for a visit to Moscow", "flew out of Sydney for a tour of Europe")
+        head.purpose += [s.party for g in went_for for s in heads[g.i].slots
+                         if s.role in ("location", "destination") or (s.role, s.prep) == ("object", "of")]  # fmt: skip
     for head in heads.values():
         # "flew to Bogota for talks with her Colombian counterpart": who went for the talks held them
         tok = head.token
@@ -3032,9 +3034,22 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         if goods is not None:
             return goods
         return "travel" if all(_a_mover(c) for c in subjects) else None
-    if _lemma(h) in f["needs_cargo"]:
+    if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token):
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
+
+
+def _a_vehicles_load(verb: Any) -> bool:
+    """Whether a verb in a clause on a vehicle takes what the vehicle carries somewhere ('a train
+    carrying vinyl chloride from Madison to Conway': whatever it is, a load; but 'planes carrying
+    ventilators landed near Rome' tell the landing, not the load's own way)."""
+    vehicle = verb.head if verb.dep_ in ("acl", "relcl") else None
+    return (
+        vehicle is not None
+        and vehicle.lemma_.lower() in frames()["vehicles"]
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in verb.children)
+    )
 
 
 def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:

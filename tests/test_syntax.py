@@ -3480,3 +3480,31 @@ def test_a_verb_tagged_as_a_noun_still_moves(gazetteer, text, expected):
 )  # fmt: skip
 def test_movers_named_again_go_on_from_where_they_left(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vehicle carrying anything from one place to another carries a load, known cargo word or not
+        ("A Norfolk Southern train carrying vinyl chloride from Madison, Illinois, to Conway, Pennsylvania, derailed "
+         "in East Palestine, Ohio.", {("shipment", "Madison", "Conway")}),
+        # (what planes carry as they land is told by the landing)
+        ("Russian military planes carrying virologists and ventilators landed at an air base near Rome on Sunday.",
+         {("travel", "Russia", "Rome")}),
+    ],
+)  # fmt: skip
+def test_a_vehicles_load_goes_where_it_goes(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who leaves for a visit or a tour goes where the visit or the tour is
+        ("The president left Kabul on Monday for a visit to Moscow.", {("visit", "Kabul", "Moscow")}),
+        ("The Wallabies flew out of Sydney on Monday for a four-match tour of Europe.",
+         {("travel", "Sydney", "Europe")}),
+    ],
+)  # fmt: skip
+def test_who_leaves_for_a_visit_goes_where_it_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
