@@ -751,6 +751,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     place_tokens = {t.i: p for p, s in spans for t in s}
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
+    slots += _from_where(spans, triggers)
     states = {t.i for p, span in spans if p.place.kind == "country" or p.place.capital for t in span}
     for s in slots:
         s.party = _as_government(s, gazetteer, states)
@@ -1315,6 +1316,19 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
     return out
 
 
+def _from_where(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -> list[_Slot]:
+    """'flown to Port Sudan, from where they were trucked to Kassala': the place before 'from where'
+    is where the clause's movement starts."""
+    out = []
+    for party, span in spans:
+        doc, j = span.doc, span.end
+        j += j < len(doc) and doc[j].text == ","
+        where = doc[j + 1] if j + 1 < len(doc) and doc[j].lower_ == "from" else None
+        if where is not None and where.lower_ == "where" and where.head.i in triggers:
+            out.append(_Slot(party, span, "origin", where.head, "from"))
+    return out
+
+
 def _scenes(
     parties: list[_Party], firsts: list[int], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
 ) -> list[_Party]:
@@ -1790,6 +1804,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         return _here_slot(party, span, triggers)
     if _stance(span):
         return _Slot(party, span, "drop", None)  # "pro-Russian separatists": they side with Russia, are not it
+    if _qualifies(party, span, place_tokens):
+        return _Slot(party, span, "drop", None)  # "from Malmesbury, Wiltshire,": where the town is
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
@@ -2031,6 +2047,17 @@ def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Part
     if noun.lemma_.lower() in frames()["place_nouns"]:
         named += [c for c in noun.children if c.dep_ == "compound"]  # (not "Russia's Black Sea Fleet")
     return any(c.i in place_tokens and place_tokens[c.i].place.kind != "country" for c in named)
+
+
+def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> bool:
+    """Whether a region named after a town and a comma only says where the town is ('Malmesbury,
+    Wiltshire', 'Truro, Cornwall'): one of the town's country, near enough to hold it."""
+    doc, i = span.doc, span.start
+    town = place_tokens.get(i - 2) if i >= 2 and doc[i - 1].text == "," else None
+    listed = span.end < len(doc) and doc[span.end].lower_ in ("and", "or")  # "from Aleppo, Idlib and Homs"
+    if town is None or listed or town.place.kind != "city" or party.place.kind not in ("admin1", "admin2"):
+        return False
+    return town.place.country == party.place.country and distance_km(town.place.point, party.place.point) < 250
 
 
 def _stance(span: Any) -> bool:

@@ -3508,3 +3508,33 @@ def test_a_vehicles_load_goes_where_it_goes(gazetteer, text, expected):
 )  # fmt: skip
 def test_who_leaves_for_a_visit_goes_where_it_is(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county or province after a town and a comma says where the town is: no end of its own
+        ("Dyson moved its headquarters from Malmesbury, Wiltshire, to Singapore.",
+         {("shipment", "Malmesbury", "Singapore")}),
+        ("The company moved its plant from Singapore to Truro, Cornwall.", {("shipment", "Singapore", "Truro")}),
+        # (but one in a list is an end of its own)
+        ("The company moved its plants from Truro, Cornwall and Devon to Singapore.",
+         {("shipment", "Truro", "Singapore"), ("shipment", "Cornwall", "Singapore"),
+          ("shipment", "Devon", "Singapore")}),
+    ],
+)  # fmt: skip
+def test_a_region_after_a_town_says_where_the_town_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place before "from where" is where the clause's movement starts
+        ("MSF said it had flown 12 tonnes of cholera kits from Bordeaux to Port Sudan, from where they were "
+         "trucked to Kassala.", {("travel", "Bordeaux", "Port Sudan"), ("travel", "Port Sudan", "Kassala")}),
+        ("The migrants reached Agadez, from where they crossed into Libya.", {("travel", "Agadez", "Libya")}),
+    ],
+)  # fmt: skip
+def test_from_where_starts_at_the_place_before(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
