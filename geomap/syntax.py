@@ -2293,6 +2293,16 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
             and heads[up.i].type == heads[tok.i].type
         ):
             return up  # "talked during a telephone call with Merkel": one call
+        if (
+            cur is tok
+            and cur.dep_ == "pobj"
+            and cur.head.lower_ in ("on", "aboard", "by", "after")
+            and up.i in heads
+            and up.pos_ == "VERB"
+            and heads[up.i].kind in ("movement", "departure")
+            and tok.lemma_.lower() in frames()["vehicles"]
+        ):
+            return up  # "arrived in Jakarta on (or after) a flight from Rome": the flight is the arrival's
         if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ in NOUNS:
             cur = cur.head.head  # "hundreds of migrants", "2 billion euros in military aid"
             continue

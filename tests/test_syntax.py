@@ -3538,3 +3538,19 @@ def test_a_region_after_a_town_says_where_the_town_is(gazetteer, text, expected)
 )  # fmt: skip
 def test_from_where_starts_at_the_place_before(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the flight (or boat) one arrives or leaves on is the arrival's own: its "from" and "to" are its ends
+        ("The minister arrived in Jakarta on a flight from Rome.", {("visit", "Rome", "Jakarta")}),
+        ("Refugees arrived in Jakarta on a boat from Aceh.", {("migration", "Aceh", "Jakarta")}),
+        ("Nigeria's index case was an Italian man who arrived in Lagos on a flight from Milan on February 24.",
+         {("travel", "Milan", "Lagos")}),
+        ("Pope Francis arrived in Jakarta on Tuesday after a 13-hour flight from Rome.",
+         {("visit", "Rome", "Jakarta")}),
+    ],
+)  # fmt: skip
+def test_the_flight_one_arrives_on_is_the_arrivals(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
