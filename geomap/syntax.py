@@ -147,7 +147,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms stances".split()
+        "turning_up own_forces shares flags idioms stances levies".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -592,6 +592,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "was stopped outside Owensboro" (by the police); not "stopped in Owensboro"
         if found and tok.lemma_.lower() in frames()["sought"] and not _sought_thing(tok):
             found = None  # "sought asylum", "applied for asylum"; not "the Arctic National Wildlife Refuge"
+        if found and tok.lemma_.lower() in frames()["levies"] and not _laid_on_something(tok):
+            found = None  # "imposed duties on Australian wine"; not "officers on duty"
         if found and tok.lemma_.lower() in frames()["greeting"] and not _greets_people(tok, placed):
             found = None  # "welcomed the Kenyan president"; not "welcomed the U.S. decision"
         if _receives_guests(tok):
@@ -619,6 +621,13 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
         i += 1
     return out
+
+
+def _laid_on_something(noun: Any) -> bool:
+    """Whether a levy is laid 'on' something, by its own preposition or by the verb that imposes it."""
+    hosts = [noun, *([noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else [])]
+    laid = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for h in hosts for c in h.children)
+    return noun.pos_ == "NOUN" and laid
 
 
 def _a_path(verb: Any, placed: set[int]) -> bool:
@@ -807,6 +816,23 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 if c.dep_ == "acl" and c.lemma_.lower() in frames()["aiming"]]  # fmt: skip
         heads[i].slots += [replace(s, role="target") for c in aims for s in by_governor.get(c.i, [])
                            if s.role in ("object", "location")]  # fmt: skip
+    # "tariffs on steel imported from Canada", "duties on steel from China": a measure on goods
+    # targets where they come from
+    for head in heads.values():
+        if head.type != "sanction":
+            continue
+        # (the parse may hang the goods, and where they are from, on the verb that imposes the measure)
+        hosts = [head.token, *([head.token.head] if head.token.dep_ == "dobj" else [])]
+        goods = [g for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+        goods += [c for g in goods for c in g.conjuncts]
+        where = [g.i for g in goods] + [c.i for g in goods for c in g.children if c.dep_ == "acl"]
+        from_goods = [replace(s, role="target", prep="on") for i in where for s in by_governor.get(i, [])
+                      if s.role == "origin" and s.prep == "from"]  # fmt: skip
+        hung = [s for s in head.slots if s.role == "origin" and s.prep == "from" and s.governor is not None
+                and s.governor.i in (h.i for h in hosts) and any(g.i < s.span.start for g in goods)]  # fmt: skip
+        head.slots = [s for s in head.slots if s not in hung] + from_goods
+        head.slots += [replace(s, role="target", prep="on") for s in hung]
     # "Brazilian soybeans accounted for 70% of China's imports": what makes up a share of a trade
     # is its goods, and its country where they came from
     for head in heads.values():

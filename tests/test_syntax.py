@@ -3554,3 +3554,19 @@ def test_from_where_starts_at_the_place_before(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_flight_one_arrives_on_is_the_arrivals(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure on goods targets where the goods come from
+        ("Washington imposed 25% tariffs on steel and aluminium imported from Canada and Mexico on Tuesday.",
+         {("sanction", "United States", "Canada"), ("sanction", "United States", "Mexico")}),
+        ("The EU imposed tariffs on steel from China.", {("sanction", "European Union", "China")}),
+        # duties are a measure only when laid on something
+        ("China imposed anti-dumping duties on Australian wine.", {("sanction", "China", "Australia")}),
+        ("Britain has a duty to protect refugees from Syria.", set()),
+    ],
+)  # fmt: skip
+def test_a_measure_on_goods_targets_where_they_come_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
