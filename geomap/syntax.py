@@ -78,6 +78,7 @@ CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, crit
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
 TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
@@ -1933,6 +1934,13 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _anchored(party, span, "agent", "", acts[0], triggers)
             if governor.pos_ == "ADP" and governor.dep_ == "prep" and governor.lower_ in ("from", "out"):
                 governor = governor.head  # "a journey from South Korea to America", "to" hung on "from"
+            if (
+                word in ("at", "on", "against", "into", "toward", "towards")
+                and governor.i in place_tokens
+                and governor.dep_ == "pobj"
+                and governor.head.lower_ == "from"
+            ):
+                governor = governor.head.head  # "fired missiles from Crimea at Odesa", "at" hung on Crimea
             if word != "by" and role is None and (act := _by_whom(governor, triggers)) is not None:
                 governor = act  # "strikes by Israeli jets on Gaza", "on" hung on "jets"
             going_on = governor.lemma_.lower() in _continuing("verbs")
@@ -2067,9 +2075,12 @@ def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Part
     where Darfur lies)."""
     if any(c.dep_ == "appos" and c.i in place_tokens for c in noun.children):
         return True
-    if describing.place.kind != "country":
-        return False
     named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if describing.place.kind != "country":
+        # "the southern Gaza city of Khan Younis", "the Texas city of Uvalde": a town named by "of"
+        # lies in the place before its noun
+        towns = [g for g in named if g.i in place_tokens and place_tokens[g.i].place.kind == "city"]
+        return noun.lemma_.lower() in TOWN_NOUNS and any(place_tokens[g.i] is not describing for g in towns)
     if noun.lemma_.lower() in frames()["place_nouns"]:
         named += [c for c in noun.children if c.dep_ == "compound"]  # (not "Russia's Black Sea Fleet")
     return any(c.i in place_tokens and place_tokens[c.i].place.kind != "country" for c in named)

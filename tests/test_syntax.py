@@ -3570,3 +3570,19 @@ def test_the_flight_one_arrives_on_is_the_arrivals(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_measure_on_goods_targets_where_they_come_from(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named by "of" after a place noun lies in the place before the noun: no end of its own
+        ("Israeli air strikes on the southern Gaza city of Khan Younis killed at least 12 people on Tuesday.",
+         {("attack", "Israel", "Khān Yūnis")}),
+        ("Gunmen from Mexico attacked the Texas city of Uvalde.", {("attack", "Mexico", "Uvalde")}),
+        # what is hit after where it was fired from, hung by the parse on that place, is the target
+        ("Israel launched rockets from the Golan Heights into Syria.", {("attack", "Golan Heights", "Syria")}),
+        ("Russia fired missiles from Crimea at Odesa.", {("attack", "Crimea", "Odesa")}),
+    ],
+)  # fmt: skip
+def test_where_a_town_lies_and_what_is_hit_after_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
