@@ -148,7 +148,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms stances levies".split()
+        "turning_up own_forces shares flags idioms stances levies forced_moves".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1958,7 +1958,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
                     # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
                     # "the arrival of Turkish passengers", "the deployment of US troops": who moves
-                    new = "agent" if tok.i != span.root.i and _person(tok) else "object"
+                    forced = governor.lemma_.lower() in frames()["forced_moves"]  # "the expulsion of Russian diplomats"
+                    new = "agent" if tok.i != span.root.i and _person(tok) and not forced else "object"
                 if new is None and (word in ("of", "per") or word in frames()["examples"]):
                     # "the capital of Kenya", "hundreds of Syrians", "countries including Japan",
                     # "barrels per day of Russian crude"

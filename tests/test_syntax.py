@@ -3586,3 +3586,20 @@ def test_a_measure_on_goods_targets_where_they_come_from(gazetteer, text, expect
 )  # fmt: skip
 def test_where_a_town_lies_and_what_is_hit_after_from(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the "of" of an expulsion names who is expelled, whose country the measure targets
+        ("The Kremlin's expulsion of Estonian and Latvian diplomats drew protests from both Baltic states.",
+         {("sanction", "Russia", "Estonia"), ("sanction", "Russia", "Latvia")}),
+        ("Azerbaijan ordered the expulsion of two French diplomats on Tuesday.",
+         {("sanction", "Azerbaijan", "France")}),
+        ("The committee discussed the government's position on the expulsion of Russian diplomats.", set()),
+        # (while the "of" of a deployment names who deploys)
+        ("The deployment of US troops to Poland began.", {("travel", "United States", "Poland")}),
+    ],
+)  # fmt: skip
+def test_the_expelled_are_no_doers(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
