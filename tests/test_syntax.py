@@ -3603,3 +3603,11 @@ def test_where_a_town_lies_and_what_is_hit_after_from(gazetteer, text, expected)
 )  # fmt: skip
 def test_the_expelled_are_no_doers(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_samples_come_from_no_country_they_were_sent_within(gazetteer):
+    # samples sent to a laboratory come from where the report's events were: the town, not the
+    # country that holds the laboratory too
+    text = ("An outbreak of Ebola has been confirmed in Ituri province, Congo. Samples have been taken from 40 "
+            "patients and sent to laboratories in Kinshasa for analysis.")  # fmt: skip
+    assert flows(text, gazetteer) == {("travel", "Ituri", "Kinshasa")}
