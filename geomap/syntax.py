@@ -3562,11 +3562,9 @@ def _flows(
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not
         # where they went
-        sites = [
-            c
-            for c in ([focus] if focus is not None else []) + list(scenes)
-            if not any(_within(d, c) for d in destinations)
-        ]  # fmt: skip (not the country it went within)
+        # (not the country they were sent within: "sent to laboratories in Kinshasa" is not from Congo)
+        sites = [c for c in ([focus] if focus is not None else []) + list(scenes)
+                 if not any(_within(d, c) for d in destinations)]  # fmt: skip
         if sites:
             origins, how, base = sites[:1], "samples", base * INHERITED
     if not origins:
