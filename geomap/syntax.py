@@ -3506,6 +3506,11 @@ def _flows(
         origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country
     if not (origins or destinations) and frame.get("mutual") and len(distinct(agents)) > 1:
         agents, destinations, how = distinct(agents)[:1], distinct(agents)[1:], "mutual"  # "Putin and Erdogan spoke"
+    # "explosives from Iran to Palestinian terrorists in Gaza": the receivers' town, where they are
+    peoples = movement and destinations and all(d.kind == "demonym" for d in destinations)
+    inside = location is not None and any(_within(location, d) and location.place != d.place for d in destinations)
+    if peoples and inside:
+        destinations = [location]
     if not destinations and movement and location is not None and _goes_to_something(h.token):
         destinations, how = [location], "location"  # "flocked to beaches in Thailand"
     if not destinations and movement and location is not None and _supplies(h.token):

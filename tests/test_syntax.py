@@ -3611,3 +3611,16 @@ def test_samples_come_from_no_country_they_were_sent_within(gazetteer):
     text = ("An outbreak of Ebola has been confirmed in Ituri province, Congo. Samples have been taken from 40 "
             "patients and sent to laboratories in Kinshasa for analysis.")  # fmt: skip
     assert flows(text, gazetteer) == {("travel", "Ituri", "Kinshasa")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # receivers named by a demonym and placed in a town of theirs went to the town
+        ("An intercepted ship was transporting explosives from Iran to Palestinian militants in Gaza.",
+         {("shipment", "Iran", "Gaza")}),
+        ("Argentina sent wheat to Egyptian buyers in Alexandria.", {("shipment", "Argentina", "Alexandria")}),
+    ],
+)  # fmt: skip
+def test_receivers_placed_in_a_town_of_theirs_went_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
