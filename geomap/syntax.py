@@ -949,6 +949,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         chained = tok.dep_ == "conj" or (tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.i < tok.i)
         before = [tok.head] if chained and tok.head.i not in heads else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
+        # "A Sri Lankan man who arrived in Britain in 2019 was deported to Colombo": where the movers
+        # had arrived is where they were
+        arrived = [c for c in _subject_clauses(tok) if c.i in heads and c.lemma_.lower() in frames()["arriving"]]
+        head.whence += [s.party for c in arrived for s in heads[c.i].slots if s.role in ("location", "destination")]
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
         # "married at a church in Leeds before heading to Great Yarmouth": where they were first
@@ -2711,6 +2715,9 @@ def _subject_clauses(tok: Any) -> list[Any]:
     for a clause on a noun, the noun's other clauses ('The ferry, which left Piraeus, docked in
     Heraklion', parsed as two clauses on 'ferry')."""
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
+    # ("Hundreds of Sudanese refugees who had sheltered in Egypt": the counted people's clauses)
+    subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]  # fmt: skip
     if not subjects and tok.dep_ == "acl" and tok.pos_ == "VERB":
         return [c for c in tok.head.children if c.dep_ in ("acl", "relcl") and c.i < tok.i]
     clauses = [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]

@@ -3624,3 +3624,19 @@ def test_samples_come_from_no_country_they_were_sent_within(gazetteer):
 )  # fmt: skip
 def test_receivers_placed_in_a_town_of_theirs_went_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the movers had been, or had arrived, told in a clause on them, is where they left
+        ("Hundreds of Sudanese refugees who had sheltered in Egypt have gone home through the Argeen crossing.",
+         {("migration", "Egypt", "Sudan")}),
+        ("A Sri Lankan man who arrived in Britain on a student visa in 2019 was deported to Colombo last month.",
+         {("migration", "Sri Lanka", "United Kingdom"), ("migration", "United Kingdom", "Colombo")}),
+        ("Thousands of families fleeing drought around Baidoa have walked to Mogadishu in recent weeks.",
+         {("travel", "Baidoa", "Mogadishu")}),
+    ],
+)  # fmt: skip
+def test_where_the_movers_were_told_in_a_clause_on_them(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
