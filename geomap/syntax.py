@@ -394,6 +394,7 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
     words |= _forms_of(frames()["posted_abroad"]) | _forms_of(frames()["weapons"])  # "a drone slammed into"
     words |= _forms_of(frozenset(frames()["trade_roles"]))  # "Russia was India's top supplier"
+    words |= {verb for verb, spec in frames()["phrasal"]["verbs"].items() if spec.get("departs")}  # "set off for"
     return _forms_of(frozenset(words))
 
 
@@ -608,7 +609,13 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         particle = next(
             (c.lower_ for c in tok.subtree if c.lower_ in particles and c.i > tok.i and _clause_of(c).i == tok.i), None
         )
-        if particle is not None and _hands_something(tok, phrasal):
+        departs = particle in phrasal.get("departs", ()) and any(c.dep_ == "prt" for c in tok.children)
+        # (with a trip of its own, a light verb: "set out from Libya on its journey to Italy")
+        trip = any(_looked_up(table, g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for g in c.children)  # fmt: skip
+        if departs and not trip and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            found = ("departure", "")  # "set off from Barnsley for Blackpool"; not "set off a bomb"
+        elif particle is not None and particle not in phrasal.get("departs", ()) and _hands_something(tok, phrasal):
             found = ("type", particles[particle])  # "touched down in Washington", "handed over to Nigeria"
         if tok.pos_ == "VERB" and _rides(tok):
             found = ("movement", "")  # "made their way to Melbourne", "hit the road for Branson"
@@ -1869,8 +1876,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
-            if party.place.kind == "water" and dep == "compound" and head.lemma_.lower() in frames()["forces"]:
-                return _Slot(party, span, "drop", None)  # "Russia's Black Sea Fleet": a name; a sea acts for no one
+            # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast": the country's
+            named = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
+            named = named or head.lemma_.lower() in frames()["forces"]
+            if party.place.kind == "water" and dep == "compound" and named:
+                return _Slot(party, span, "drop", None)
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
                 # ("Russia's invasion", "the US president's visit")

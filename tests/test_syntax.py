@@ -3640,3 +3640,20 @@ def test_receivers_placed_in_a_town_of_theirs_went_there(gazetteer, text, expect
 )  # fmt: skip
 def test_where_the_movers_were_told_in_a_clause_on_them(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "set off" and "set out" with no object are departures
+        ("The pensioners set off from Barnsley for Blackpool on Saturday.", {("travel", "Barnsley", "Blackpool")}),
+        ("Forty pensioners from Barnsley set off by coach for Blackpool on Saturday.",
+         {("travel", "Barnsley", "Blackpool")}),
+        ("Protesters set off fireworks in Belgrade and Novi Sad.", set()),
+        # a sea named on a country's coast is the country's
+        ("A semi-submersible that set off from Colombia's Pacific coast with 3 tonnes of cocaine bound for Mexico "
+         "was intercepted.", {("travel", "Colombia", "Mexico")}),
+    ],
+)  # fmt: skip
+def test_setting_off_is_a_departure(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
