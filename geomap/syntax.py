@@ -3614,6 +3614,8 @@ def _flows(
     foreign = [c for c in h.cargo_from if all(c.place.country != d.place.country for d in destinations)]
     if destinations and not origins and foreign and movement:
         origins, how = distinct(foreign), "goods"  # "a tanker carrying Iranian oil docked in Baniyas"
+    # (but people carried home came from elsewhere: "a Spanish priest … was flown to Madrid")
+    owners = [o for o in owners if not (o.kind == "demonym" and _at_home(o, destinations))]
     if owners and destinations and not origins:
         origins, how = owners, "owner"  # goods go from where they belong: "Mexico's grain is exported to Peru"
     if destinations and not origins and roles.get("home") and movement:

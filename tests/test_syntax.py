@@ -3657,3 +3657,17 @@ def test_where_the_movers_were_told_in_a_clause_on_them(gazetteer, text, expecte
 )  # fmt: skip
 def test_setting_off_is_a_departure(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # riders, climbers and pensioners are people, whom a verb of carrying takes somewhere
+        ("Stage 14 took the riders 152 km from Pau to Saint-Lary-Soulan.", {("travel", "Pau", "Saint-Lary-Soulan")}),
+        # (a national carried home came from elsewhere)
+        ("Miguel Pajares, a 75-year-old Spanish priest, was flown to Madrid aboard a military plane on Thursday.",
+         set()),
+    ],
+)  # fmt: skip
+def test_more_people_are_carried(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
