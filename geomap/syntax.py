@@ -148,7 +148,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms stances levies forced_moves".split()
+        "turning_up own_forces shares flags idioms stances levies forced_moves means".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1955,6 +1955,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 and governor.head.lower_ == "from"
             ):
                 governor = governor.head.head  # "fired missiles from Crimea at Odesa", "at" hung on Crimea
+            if word != "by" and governor.lemma_.lower() in frames()["means"] and governor.head.lower_ == "by":
+                # "taken by road to Nottingham and by air to Lincoln": the way went where the verb went
+                governor = governor.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                    governor = governor.head  # (the parse may join "by air" to the "in" before it)
             if word != "by" and role is None and (act := _by_whom(governor, triggers)) is not None:
                 governor = act  # "strikes by Israeli jets on Gaza", "on" hung on "jets"
             going_on = governor.lemma_.lower() in _continuing("verbs")

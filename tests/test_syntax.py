@@ -3671,3 +3671,18 @@ def test_setting_off_is_a_departure(gazetteer, text, expected):
 )  # fmt: skip
 def test_more_people_are_carried(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the parse hangs a destination on the means ("by air"), it is the verb's
+        ("Two people injured in the crash near Grantham were taken by road to the Queen's Medical Centre in "
+         "Nottingham and by air to Lincoln.",
+         {("transfer", "Grantham", "Nottingham"), ("transfer", "Grantham", "Lincoln")}),
+        ("Some 10,000 Scotland fans made the trip to Munich, many of them by train from Glasgow.",
+         {("travel", "Glasgow", "Munich")}),
+    ],
+)  # fmt: skip
+def test_a_place_hung_on_the_means_is_the_verbs(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
