@@ -631,11 +631,17 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
     return out
 
 
+def _laid_on(measure: Any) -> list[Any]:
+    """The 'on' (or 'against') of a measure: its own, its rate's ('duties of up to 38 percent on
+    electric vehicles'), or that of the verb that imposes it ('imposed tariffs on steel')."""
+    hosts = [measure, *(g for c in measure.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    hosts += [measure.head] if measure.dep_ == "dobj" and measure.head.pos_ == "VERB" else []
+    return [c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+
+
 def _laid_on_something(noun: Any) -> bool:
-    """Whether a levy is laid 'on' something, by its own preposition or by the verb that imposes it."""
-    hosts = [noun, *([noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else [])]
-    laid = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for h in hosts for c in h.children)
-    return noun.pos_ == "NOUN" and laid
+    """Whether a levy is laid 'on' something ('imposed duties on Australian wine'; not 'on duty')."""
+    return noun.pos_ == "NOUN" and bool(_laid_on(noun))
 
 
 def _a_path(verb: Any, placed: set[int]) -> bool:
@@ -831,8 +837,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             continue
         # (the parse may hang the goods, and where they are from, on the verb that imposes the measure)
         hosts = [head.token, *([head.token.head] if head.token.dep_ == "dobj" else [])]
-        goods = [g for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+        goods = [g for c in _laid_on(head.token) for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         goods += [c for g in goods for c in g.conjuncts]
         where = [g.i for g in goods] + [c.i for g in goods for c in g.children if c.dep_ == "acl"]
         from_goods = [replace(s, role="target", prep="on") for i in where for s in by_governor.get(i, [])
@@ -3261,6 +3266,10 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
                 and (cur.dep_ not in ("xcomp", "ccomp") or (parent.lemma_.lower() == "able" and _past_copula(parent)))
             )
             framing = framing or (parent.lemma_.lower() == "advise" and cur.dep_ == "ccomp")  # "advised that … had"
+            # "A Mexican national wanted on drug charges was extradited", parsed with "wanted" for the
+            # verb: "want" takes no clause with a finite verb of its own
+            finite = any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBZ", "VBP") for a in cur.children)
+            framing = framing or (parent.lemma_.lower() == "want" and cur.dep_ == "ccomp" and finite)
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
                 state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"

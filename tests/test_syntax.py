@@ -3686,3 +3686,19 @@ def test_more_people_are_carried(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_place_hung_on_the_means_is_the_verbs(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "wanted on … charges" describes the subject, however the parse hangs it: what follows happened
+        ("A Mexican national wanted on drug trafficking charges was extradited from Spain to the United States on "
+         "Friday.", {("transfer", "Spain", "United States")}),
+        ("He wanted Spain to extradite him to France.", set()),
+        # a levy's rate may carry its "on": "duties of up to 38 percent on electric vehicles"
+        ("The European Union imposed provisional anti-dumping duties of up to 38 percent on electric vehicles "
+         "imported from China.", {("sanction", "European Union", "China")}),
+    ],
+)  # fmt: skip
+def test_wanted_men_and_the_rate_of_a_levy(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
