@@ -3702,3 +3702,9 @@ def test_a_place_hung_on_the_means_is_the_verbs(gazetteer, text, expected):
 )  # fmt: skip
 def test_wanted_men_and_the_rate_of_a_levy(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_an_attack_that_cripples_or_disrupts_hits_where_it_does(gazetteer):
+    text = ("A cyberattack that Washington has blamed on Chinese state-backed hackers disrupted systems at several "
+            "U.S. water utilities last year, officials said.")  # fmt: skip
+    assert flows(text, gazetteer) == {("attack", "China", "United States")}
