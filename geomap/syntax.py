@@ -1259,6 +1259,10 @@ def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, 
         owners = [
             place_tokens[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in place_tokens
         ]
+        # "rescue teams from Spain, Britain and Qatar were working in Morocco": or named by "from"
+        froms = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                 if g.dep_ == "pobj"]  # fmt: skip
+        named_from = [place_tokens[g.i] for f in froms for g in (f, *f.conjuncts) if g.i in place_tokens]
         where = [tok, *(c for c in tok.children if c.dep_ in ("acl", "relcl"))]
         if tok.dep_ in SUBJECTS:
             where.append(tok.head)  # "the Marine was killed in Afghanistan"
@@ -1270,11 +1274,11 @@ def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, 
                    if c.dep_ == "prep" and c.lower_ in examples for x in c.children if x.dep_ == "pobj"]  # fmt: skip
         places += [c for g in places for c in g.conjuncts]  # "in Iraq and Syria"
         abroad = [place_tokens[g.i] for g in places if g.i in place_tokens and place_tokens[g.i].kind == "place"]
-        owners = [h for h in owners if h.kind in ("place", "demonym")]
+        owners = [h for h in named_from or owners[:1] if h.kind in ("place", "demonym")]
         if not owners or not abroad:
             continue
         head = _Head(tok, "type", "travel")
-        head.slots = [_Slot(h, span_of[id(h)], "origin", tok, "from") for h in owners[:1]]
+        head.slots = [_Slot(h, span_of[id(h)], "origin", tok, "from") for h in owners]
         head.slots += [_Slot(a, span_of[id(a)], "destination", tok, "to") for a in abroad
                        if a.place.country != owners[0].place.country]  # fmt: skip
         if len(head.slots) > 1:

@@ -3708,3 +3708,18 @@ def test_an_attack_that_cripples_or_disrupts_hits_where_it_does(gazetteer):
     text = ("A cyberattack that Washington has blamed on Chinese state-backed hackers disrupted systems at several "
             "U.S. water utilities last year, officials said.")  # fmt: skip
     assert flows(text, gazetteer) == {("attack", "China", "United States")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rescuers and teams from one country found working in another went there
+        ("Search-and-rescue teams from Spain, Britain and Qatar were working in Morocco on Sunday.",
+         {("travel", "Spain", "Morocco"), ("travel", "United Kingdom", "Morocco"), ("travel", "Qatar", "Morocco")}),
+        ("Tunisian fighters in Iraq were killed.", {("travel", "Tunisia", "Iraq")}),
+        # (not within their own country)
+        ("Rescue teams from Spain were working in Valencia on Sunday.", set()),
+    ],
+)  # fmt: skip
+def test_rescuers_from_abroad_went_where_they_work(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
