@@ -238,6 +238,9 @@ def extract_events(
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     arrived = _forms_of(frames()["arriving_here"])
     paths = {k: frozenset(frames()["paths"][k]) for k in ("origins", "destinations")}
+    # ("set off for Blackpool": a verb that departs only with its particle)
+    departing = [(_forms_of(frozenset([verb])), frozenset(spec["departs"]))
+                 for verb, spec in frames()["phrasal"]["verbs"].items() if spec.get("departs")]  # fmt: skip
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
@@ -253,6 +256,7 @@ def extract_events(
         townsfolk_only = all(p.kind == "person" and p.place.kind != "country" for p in here)
         # ("hitchhiked from Texarkana to Little Rock": any verb may go from one place to another)
         path = len(here) > 1 and words & paths["origins"] and words & paths["destinations"]
+        path = path or any(words & verbs and words & particles for verbs, particles in departing)
         if (
             here
             and not townsfolk_only
@@ -394,7 +398,6 @@ def _forms(lexicon: Lexicon) -> frozenset[str]:
     words |= {w for ws in frames()["triggers"].values() for w in ws} | set(frames()["retype"])
     words |= _forms_of(frames()["posted_abroad"]) | _forms_of(frames()["weapons"])  # "a drone slammed into"
     words |= _forms_of(frozenset(frames()["trade_roles"]))  # "Russia was India's top supplier"
-    words |= {verb for verb, spec in frames()["phrasal"]["verbs"].items() if spec.get("departs")}  # "set off for"
     return _forms_of(frozenset(words))
 
 
@@ -535,7 +538,7 @@ def _gerunds(lexicon: Lexicon) -> dict[str, str]:
             continue
         stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
         forms = {stem + "ing"}
-        if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        if len(lemma) > 2 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
             forms.add(lemma + lemma[-1] + "ing")  # "shipping", "travelling"
         out.update(dict.fromkeys(forms, lemma))
     return out
@@ -1886,9 +1889,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
             # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast": the country's
-            named = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
-            named = named or head.lemma_.lower() in frames()["forces"]
-            if party.place.kind == "water" and dep == "compound" and named:
+            owned = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
+            owned = owned or head.lemma_.lower() in frames()["forces"]  # (a fleet is its state's)
+            if party.place.kind == "water" and dep == "compound" and owned:
                 return _Slot(party, span, "drop", None)
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
