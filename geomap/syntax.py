@@ -238,9 +238,9 @@ def extract_events(
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     arrived = _forms_of(frames()["arriving_here"])
     paths = {k: frozenset(frames()["paths"][k]) for k in ("origins", "destinations")}
-    # ("set off for Blackpool": a verb that departs only with its particle)
-    departing = [(_forms_of(frozenset([verb])), frozenset(spec["departs"]))
-                 for verb, spec in frames()["phrasal"]["verbs"].items() if spec.get("departs")]  # fmt: skip
+    # ("set off for Blackpool", "snapped up Brazilian soybeans": a verb that triggers only with its particle)
+    phrasal = [(_forms_of(frozenset([verb])), frozenset(spec["particles"]))
+               for verb, spec in frames()["phrasal"]["verbs"].items()]  # fmt: skip
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
@@ -256,7 +256,7 @@ def extract_events(
         townsfolk_only = all(p.kind == "person" and p.place.kind != "country" for p in here)
         # ("hitchhiked from Texarkana to Little Rock": any verb may go from one place to another)
         path = len(here) > 1 and words & paths["origins"] and words & paths["destinations"]
-        path = path or any(words & verbs and words & particles for verbs, particles in departing)
+        path = path or any(words & verbs and words & particles for verbs, particles in phrasal)
         if (
             here
             and not townsfolk_only
@@ -382,6 +382,8 @@ def _forms_of(words: frozenset[str]) -> frozenset[str]:
     for w in words:
         stem = w[:-1] if w.endswith("e") else w
         out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", w + "ing", stem + "ed", w[:-1] + "ies"}
+        if len(w) > 2 and w[-1] in "bdglmnprt" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "snapped", "shipping", "travelled"
         out |= IRREGULAR.get(w, set())
     return frozenset(out)
 

@@ -3723,3 +3723,17 @@ def test_an_attack_that_cripples_or_disrupts_hits_where_it_does(gazetteer):
 )  # fmt: skip
 def test_rescuers_from_abroad_went_where_they_work(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "snap up" is buying: the buyers' country is where the goods went
+        ("Chinese crushers snapped up Brazilian soybeans last week.", {("trade", "Brazil", "China")}),
+        ("The photographer snapped a picture in Paris.", set()),
+        # a verb's doubled consonant is one of its forms ("expelling", "airdropped")
+        ("Moscow responded on Monday by expelling two German diplomats.", {("sanction", "Russia", "Germany")}),
+    ],
+)  # fmt: skip
+def test_snapping_up_and_doubled_consonants(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
