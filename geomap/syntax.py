@@ -78,6 +78,7 @@ CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, crit
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
@@ -238,9 +239,6 @@ def extract_events(
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     arrived = _forms_of(frames()["arriving_here"])
     paths = {k: frozenset(frames()["paths"][k]) for k in ("origins", "destinations")}
-    # ("set off for Blackpool", "snapped up Brazilian soybeans": a verb that triggers only with its particle)
-    phrasal = [(_forms_of(frozenset([verb])), frozenset(spec["particles"]))
-               for verb, spec in frames()["phrasal"]["verbs"].items()]  # fmt: skip
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
     # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
@@ -256,7 +254,7 @@ def extract_events(
         townsfolk_only = all(p.kind == "person" and p.place.kind != "country" for p in here)
         # ("hitchhiked from Texarkana to Little Rock": any verb may go from one place to another)
         path = len(here) > 1 and words & paths["origins"] and words & paths["destinations"]
-        path = path or any(words & verbs and words & particles for verbs, particles in phrasal)
+        path = path or any(words & verbs and words & particles for verbs, particles in _phrasal_forms())
         if (
             here
             and not townsfolk_only
@@ -376,16 +374,29 @@ def _as_prose(text: str, toks: list[Token], starts: list[int], start: int, end: 
     return "".join(chars)
 
 
+def _doubles(word: str) -> bool:
+    """Whether a verb doubles its final consonant before '-ed' and '-ing' ('snapped', 'travelling')."""
+    return len(word) > 2 and word[-1] in "bdglmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou"
+
+
 @functools.cache
 def _forms_of(words: frozenset[str]) -> frozenset[str]:
     out = set(words)
     for w in words:
         stem = w[:-1] if w.endswith("e") else w
         out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", w + "ing", stem + "ed", w[:-1] + "ies"}
-        if len(w) > 2 and w[-1] in "bdglmnprt" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        if _doubles(w):
             out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "snapped", "shipping", "travelled"
         out |= IRREGULAR.get(w, set())
     return frozenset(out)
+
+
+@functools.cache
+def _phrasal_forms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The phrasal verbs' forms and their particles: a sentence is worth parsing for them only with both
+    ('set off for Blackpool', 'snapped up Brazilian soybeans')."""
+    verbs = frames()["phrasal"]["verbs"].items()
+    return tuple((_forms_of(frozenset([verb])), frozenset(spec["particles"])) for verb, spec in verbs)
 
 
 @functools.cache
@@ -540,7 +551,7 @@ def _gerunds(lexicon: Lexicon) -> dict[str, str]:
             continue
         stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
         forms = {stem + "ing"}
-        if len(lemma) > 2 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        if _doubles(lemma):
             forms.add(lemma + lemma[-1] + "ing")  # "shipping", "travelling"
         out.update(dict.fromkeys(forms, lemma))
     return out
@@ -2128,7 +2139,8 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
     listed = span.end < len(doc) and doc[span.end].lower_ in ("and", "or")  # "from Aleppo, Idlib and Homs"
     if town is None or listed or town.place.kind != "city" or party.place.kind not in ("admin1", "admin2"):
         return False
-    return town.place.country == party.place.country and distance_km(town.place.point, party.place.point) < 250
+    near = distance_km(town.place.point, party.place.point) < QUALIFIER_KM
+    return town.place.country == party.place.country and near
 
 
 def _stance(span: Any) -> bool:
@@ -2812,8 +2824,8 @@ def _theme(h: _Head) -> list[Any]:
         while not deps and up.dep_ == "conj" and up.head.i != up.i:
             up = up.head  # "both patients are stable and had been infected after traveling to the U.S."
             deps = [c for c in up.children if c.dep_ in SUBJECTS]
-    to = any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
-    if not deps and ((tok.dep_ == "acl" and tok.tag_ == "VBG") or (tok.dep_ in ("acl", "relcl") and to)):
+    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+    if not deps and ((tok.dep_ == "acl" and tok.tag_ == "VBG") or (tok.dep_ in ("acl", "relcl") and infinitive)):
         # "a storm system moving into the valley", "refugees fleeing Syria", "caused 5,400 gallons to flow"
         deps = [tok.head]
     out = []
