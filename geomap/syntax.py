@@ -149,7 +149,7 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms stances levies forced_moves means".split()
+        "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -535,6 +535,8 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[A
         if tok.i in triggers and triggers[tok.i][1] == "attack":
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS]
+        # ("hospitals in Aleppo were targeted by Russian aircraft": the passive's doer)
+        subjects += [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
                  or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
         if armed:
@@ -1901,6 +1903,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
+            if _arms_an_attack(head, triggers):
+                return _Slot(party, span, "drop", None)  # "fired North Korean missiles at": whose the weapon is
             # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast": the country's
             owned = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
             owned = owned or head.lemma_.lower() in frames()["forces"]  # (a fleet is its state's)
@@ -2141,6 +2145,21 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
         return False
     near = distance_km(town.place.point, party.place.point) < QUALIFIER_KM
     return town.place.country == party.place.country and near
+
+
+def _arms_an_attack(noun: Any, triggers: dict[int, Any]) -> bool:
+    """Whether a place on `noun` only says whose a weapon is: the weapon an attack is made with
+    ('Russia fired North Korean missiles at Kharkiv'), or its maker ('Iranian-made drones struck Odesa')."""
+    f = frames()
+    made = noun.lower_ in f["makers"]
+    weapon = noun.head if made else noun
+    if weapon.lemma_.lower() not in f["weapons"] or weapon.head.i not in triggers:
+        return False
+    verb = weapon.head
+    projected = weapon.dep_ == "dobj" and verb.lemma_.lower() in f["projecting"]  # (an attack by what it launches)
+    if triggers[verb.i][1] != "attack" and not projected:
+        return False
+    return projected or (made and weapon.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
 def _stance(span: Any) -> bool:

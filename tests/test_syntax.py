@@ -3737,3 +3737,24 @@ def test_rescuers_from_abroad_went_where_they_work(gazetteer, text, expected):
 )  # fmt: skip
 def test_snapping_up_and_doubled_consonants(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon an attack is made with says whose it is, not what was attacked
+        ("Russia fired North Korean missiles at Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+        ("Russia launched Iranian drones at Kyiv overnight.", {("attack", "Russia", "Kyiv")}),
+        # nor is its maker the attacker
+        ("Iranian-made drones struck apartment blocks in Odesa.", set()),
+        ("Russia fired North Korean-made missiles at Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+        # (the weapons shipped from where they were made; the weapons shot down were the target)
+        ("North Korean-made shells were shipped to Russia.", {("shipment", "North Korea", "Russia")}),
+        ("Ukraine shot down Russian drones over Kyiv.", {("attack", "Ukraine", "Russia")}),
+        # a passive's doer may be the weapon
+        ("Hospitals in Aleppo were targeted by Russian aircraft.", {("attack", "Russia", "Aleppo")}),
+        ("A school in Kharkiv was hit by a Russian missile on Monday.", {("attack", "Russia", "Kharkiv")}),
+    ],
+)  # fmt: skip
+def test_whose_weapon_is_no_end_of_the_attack(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
