@@ -1792,7 +1792,7 @@ def _here_slot(party: _Party, span: Any, triggers: dict[int, Any]) -> _Slot:
 
 def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
     """The parties, a country's capital named by its country standing for the city: "Niger's
-    capital", "the Ukrainian capital", "the capital of Niger" (not "Chinese capital markets",
+    capital", "the Ukrainian capital", "the US capital", "the capital of Niger" (not "Chinese capital markets",
     frames.json `capitals`)."""
     if gazetteer is None:
         return parties
@@ -1814,8 +1814,8 @@ def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | N
         span = None
         if at(p.last) in ("'s", "’s") and at(p.last + 1) == "capital":
             span = (p.first, p.last + 2)  # "Niger's capital"
-        elif p.kind == "demonym" and at(p.first - 1) == "the" and at(p.last) == "capital":
-            span = (p.first, p.last + 1)  # "the Ukrainian capital"
+        elif p.kind in ("demonym", "place") and at(p.first - 1) == "the" and at(p.last) == "capital":
+            span = (p.first, p.last + 1)  # "the Ukrainian capital", "the US capital"
         elif at(p.first - 1) == "of" and at(p.first - 2) == "capital" and at(p.first - 3) == "the":
             span = (p.first - 2, p.last)  # "the capital of Niger"
         # (nor before the city's own name: "Turkey's capital, Ankara,")

@@ -3758,3 +3758,17 @@ def test_snapping_up_and_doubled_consonants(gazetteer, text, expected):
 )  # fmt: skip
 def test_whose_weapon_is_no_end_of_the_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reuters' spelling of the Ukrainian president's name acts for Ukraine as the others do
+        ("Zelenskiy arrived in Warsaw on Tuesday.", {("visit", "Ukraine", "Warsaw")}),
+        # "the US capital" is the city, as "the Russian capital" is
+        ("The Ukrainian president made a trip to the US capital.", {("visit", "Ukraine", "Washington")}),
+        ("The Ukrainian president made a trip to the Russian capital.", {("visit", "Ukraine", "Moscow")}),
+    ],
+)  # fmt: skip
+def test_spellings_of_leaders_and_capitals_named_by_their_country(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
