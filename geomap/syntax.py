@@ -2003,6 +2003,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 new = "agent" if head.dep_ == "agent" else preps.get(word)
                 if word == "by" and governor.i in triggers and governor.pos_ == "NOUN":
                     new = "agent"  # "a visit by Israel's prime minister", "bombardment by Syrian forces"
+                elif word == "by" and governor.pos_ in NOUNS and (verb := _passive_over(governor)) is not None:
+                    new, governor = "agent", verb  # "was supplied with Patriot systems by Germany", hung on "systems"
                 if word == "of" and governor.i in triggers and governor.pos_ == "NOUN" and not _person(governor):
                     # "Iraq's invasion of Kuwait", "the evacuation of Aleppo": what the act acts on; but
                     # "the arrival of Turkish passengers", "the deployment of US troops": who moves
@@ -2145,6 +2147,17 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
         return False
     near = distance_km(town.place.point, party.place.point) < QUALIFIER_KM
     return town.place.country == party.place.country and near
+
+
+def _passive_over(noun: Any) -> Any:
+    """The passive verb whose object, or the object of whose preposition, `noun` is, where the verb
+    has no 'by' of its own: the verb a 'by' hung on the noun belongs to ('Ukraine was supplied with
+    Patriot systems by Germany')."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB" or noun.head.lower_ == "by":
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return verb if passive and not any(c.dep_ == "agent" for c in verb.children) else None
 
 
 def _arms_an_attack(noun: Any, triggers: dict[int, Any]) -> bool:

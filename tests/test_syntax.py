@@ -3772,3 +3772,16 @@ def test_whose_weapon_is_no_end_of_the_attack(gazetteer, text, expected):
 )  # fmt: skip
 def test_spellings_of_leaders_and_capitals_named_by_their_country(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive's "by" that the parse hangs on the noun before it is still the verb's doer
+        ("Ukraine has been supplied with Patriot systems by Germany and the Netherlands.",
+         {("shipment", "Germany", "Ukraine"), ("shipment", "The Netherlands", "Ukraine")}),
+        ("Ukraine was supplied with tanks by Germany.", {("shipment", "Germany", "Ukraine")}),
+    ],
+)  # fmt: skip
+def test_a_passive_by_hung_on_a_noun(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
