@@ -455,11 +455,14 @@ def _a_person(tok: Any) -> bool:
     return named or tok.lemma_.lower() in _people_words() or any(c.ent_type_ == "NORP" for c in tok.children)
 
 
-def _cargo_of(movers: list[Any]) -> list[Any]:
-    """The nouns a clause of `carrying` on the movers names as their load ('a tanker carrying
-    Iranian oil', 'a plane loaded with 37 tonnes of aid')."""
+def _cargo_of(movers: list[Any], verb: Any = None) -> list[Any]:
+    """The nouns a clause of `carrying` on the movers, or on the verb that moves them, names as
+    their load ('a tanker carrying Iranian oil', 'a plane loaded with 37 tonnes of aid', 'flew to
+    Moscow, carrying weapons')."""
     carrying = frames()["carrying"]
     clauses = [c for t in movers for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in carrying]
+    if verb is not None:
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in carrying]
     loads = [g for c in clauses for g in c.children if g.dep_ == "dobj"]
     loads += [p for c in clauses for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children]
     return [t for g in loads for t in (g, *(p for w in g.children if w.lower_ == "of" for p in w.children))]
@@ -3141,8 +3144,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     people = people or (h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"])
     # "The MV Razoni, carrying Ukrainian corn, left Odesa", "an Il-76 carrying aid landed": goods a
     # vessel's clause says it carries decide (not "a boat carrying 50 Rohingya")
-    loaded = _cargo_of(theme)
-    load = [t.lemma_.lower() for t in loaded]
+    loaded = _cargo_of(theme, h.token if h.token.pos_ == "VERB" else None)
+    load = [t.lower_ if t.lower_ in lexicon.cargo else t.lemma_.lower() for t in loaded]  # ("arms", not "arm")
     if load and h.type in ("travel", "") and h.kind in ("movement", "departure", "type"):
         kinds = [lexicon.cargo[w] for w in load if w in lexicon.cargo]
         kinds += [_trigger_table(lexicon)[w][1] for w in load if w in _trigger_table(lexicon)]

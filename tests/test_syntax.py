@@ -3785,3 +3785,18 @@ def test_spellings_of_leaders_and_capitals_named_by_their_country(gazetteer, tex
 )  # fmt: skip
 def test_a_passive_by_hung_on_a_noun(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a vehicle carries decides the type, also told after the verb or with "loaded with"
+        ("A Russian cargo plane flew from Pyongyang to Moscow on Aug. 8, carrying weapons.",
+         {("shipment", "Pyongyang", "Moscow")}),
+        ("A plane loaded with arms flew from Pyongyang to Vladivostok.", {("shipment", "Pyongyang", "Vladivostok")}),
+        ("The ship sailed from Cyprus to Gaza on Friday, carrying 200 tonnes of food aid.",
+         {("aid", "Cyprus", "Gaza")}),
+    ],
+)  # fmt: skip
+def test_the_load_told_after_the_verb_decides_the_type(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
