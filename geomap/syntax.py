@@ -779,10 +779,12 @@ def _root(owner: dict[int, int], i: int) -> int:
 def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexicon: Lexicon,
           gazetteer: Gazetteer | None) -> list[_Head]:  # fmt: skip
     """The sentence's events: trigger tokens with the slots attached to them."""
+    found = [(p, doc.char_span(toks[p.first].start - offset, toks[p.last - 1].end - offset, alignment_mode="expand"))
+             for p in parties]  # fmt: skip
+    places = {t.i for p, span in found if span is not None and p.kind != "person" for t in span}
     spans = []
-    for p in parties:
-        span = doc.char_span(toks[p.first].start - offset, toks[p.last - 1].end - offset, alignment_mode="expand")
-        if span is None or (p.kind != "person" and _vetoed(doc, span)):
+    for p, span in found:
+        if span is None or (p.kind != "person" and _vetoed(doc, span, places)):
             continue  # a person's name inside a longer one ('Crown Prince Mohammed bin Salman') is still theirs
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
@@ -1850,9 +1852,10 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     return False
 
 
-def _vetoed(doc: Any, span: Any) -> bool:
+def _vetoed(doc: Any, span: Any, places: set[int]) -> bool:
     """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan'); not one
-    inside a state's institution, which acts for it ('the U.S. Centers for Disease Control')."""
+    inside a state's institution, which acts for it ('the U.S. Centers for Disease Control'), nor
+    one inside a name made of places (`places`: the tokens of the sentence's places)."""
     agency = frames()["agency_words"]
     return any(
         e.label_ in VETO_LABELS
@@ -1860,8 +1863,21 @@ def _vetoed(doc: Any, span: Any) -> bool:
         and span.end <= e.end
         and sum(t.pos_ != "DET" for t in e) > len(span)  # "the White House" is no longer than "White House"
         and not (e.label_ == "ORG" and any(t.lower_ in agency for t in e if t.i >= span.end))
+        and not _names_places(e, places)
         for e in doc.ents
     )
+
+
+def _names_places(entity: Any, places: set[int]) -> bool:
+    """Whether the small model's entity only names places: places with their county ('Ballymena, Co
+    Antrim', taken for an organisation), or a place with its place noun, which names no person
+    ('Rakhine State', taken for one; but 'Ohio State' may be a university)."""
+    rest = [t for t in entity if t.i not in places and not t.is_punct and t.pos_ != "DET"]
+    counties = [t for t in rest if t.lower_ in ("co", "co.", "county") and t.i + 1 in places and t.i + 1 < entity.end]
+    if len(rest) == len(counties):
+        return True
+    nouns = PLACE_NOUNS | frames()["place_nouns"]
+    return entity.label_ == "PERSON" and all(t.lower_ in nouns for t in rest)
 
 
 def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict[int, _Party]) -> _Slot:
@@ -2142,11 +2158,15 @@ def _names_a_place(noun: Any, place_tokens: dict[int, _Party], describing: _Part
 
 def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> bool:
     """Whether a region named after a town and a comma only says where the town is ('Malmesbury,
-    Wiltshire', 'Truro, Cornwall'): one of the town's country, near enough to hold it."""
+    Wiltshire', 'Truro, Cornwall', 'Ballymena, Co Antrim'): one of the town's country, near enough to hold it."""
     doc, i = span.doc, span.start
+    county = i >= 1 and doc[i - 1].lower_ in ("co", "co.", "county")  # "Ballymena, Co Antrim" (a county's town)
+    i -= county
     town = place_tokens.get(i - 2) if i >= 2 and doc[i - 1].text == "," else None
     listed = span.end < len(doc) and doc[span.end].lower_ in ("and", "or")  # "from Aleppo, Idlib and Homs"
-    if town is None or listed or town.place.kind != "city" or party.place.kind not in ("admin1", "admin2"):
+    if town is None or listed or town.place.kind != "city" or party.place.kind not in ("admin1", "admin2", "city"):
+        return False
+    if party.place.kind == "city" and not county:
         return False
     near = distance_km(town.place.point, party.place.point) < QUALIFIER_KM
     return town.place.country == party.place.country and near

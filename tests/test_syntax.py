@@ -3800,3 +3800,21 @@ def test_a_passive_by_hung_on_a_noun(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_load_told_after_the_verb_decides_the_type(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the small model takes for a person or an organisation but made of places stays places
+        ("Tens of thousands of Rohingya have crossed from Myanmar's Rakhine State into Bangladesh since August.",
+         {("travel", "Rakhine", "Bangladesh")}),
+        # (and the county after "Co" only says where the town is)
+        ("Thirty-eight sixth-formers from Ballymena, Co Antrim, flew out to Kenya on Sunday.",
+         {("travel", "Ballymena", "Kenya")}),
+        # a person's or a firm's name still vetoes the place inside it
+        ("Michael Jordan flew to Chicago.", set()),
+        ("Hong Kong Trading Co shipped goods to Lagos.", set()),
+    ],
+)  # fmt: skip
+def test_names_made_of_places_are_no_veto(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
