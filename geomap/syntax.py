@@ -1890,6 +1890,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         return _Slot(party, span, "drop", None)  # "pro-Russian separatists": they side with Russia, are not it
     if _qualifies(party, span, place_tokens):
         return _Slot(party, span, "drop", None)  # "from Malmesbury, Wiltshire,": where the town is
+    if _crossed_on_the_way(party, span, triggers):
+        return _Slot(party, span, "via", tok.head.head, "across")  # "shipped from Odesa across the Black Sea to Egypt"
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
@@ -2170,6 +2172,16 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
         return False
     near = distance_km(town.place.point, party.place.point) < QUALIFIER_KM
     return town.place.country == party.place.country and near
+
+
+def _crossed_on_the_way(party: _Party, span: Any, triggers: dict[int, Any]) -> bool:
+    """Whether a sea is only crossed by what moves ('ferried across the Red Sea to Jeddah'), a
+    waypoint, where no attack takes it ('Houthi attacks on shipping across the Red Sea')."""
+    root = span.root
+    if party.place.kind != "water" or root.dep_ != "pobj" or root.head.lower_ != "across":
+        return False
+    acts = [t for t in root.head.ancestors if t.i in triggers]
+    return bool(acts) and triggers[acts[0].i][1] != "attack"
 
 
 def _passive_over(noun: Any) -> Any:

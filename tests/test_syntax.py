@@ -3818,3 +3818,19 @@ def test_the_load_told_after_the_verb_decides_the_type(gazetteer, text, expected
 )  # fmt: skip
 def test_names_made_of_places_are_no_veto(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sea crossed on the way is a waypoint, not where the goods came from
+        ("Most cargoes were shipped from ports around Odesa across the Black Sea to Egypt and Spain.",
+         {("shipment", "Odesa", "Egypt"), ("shipment", "Odesa", "Spain")}),
+        ("Migrants sailed from Libya across the Mediterranean to Sicily.", {("migration", "Libya", "Sicily")}),
+        # (but strikes across a country still hit it)
+        ("U.S. and British warplanes bombed Houthi targets across Yemen on Friday.",
+         {("attack", "United States", "Yemen"), ("attack", "United Kingdom", "Yemen")}),
+    ],
+)  # fmt: skip
+def test_a_sea_crossed_is_a_waypoint(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
