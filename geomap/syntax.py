@@ -78,6 +78,7 @@ CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, crit
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
+COUNTY_KM = 60  # how far from a county's centre a town of its province may lie in it
 QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
@@ -316,11 +317,12 @@ def extract_events(
 
 
 def _narrowest(drafts: list[_Draft]) -> list[_Draft]:
-    """Less the flows of a sentence to (or from) a country when another of its flows of the same
-    type from (or to) the same place goes to a place inside it: 'Two flights carrying British
-    nationals from Tel Aviv landed in Birmingham' is no flow to the United Kingdom beside
-    Birmingham's. (A visit to a state's leader in a town visits both, as annotators write it:
-    'visiting Kenyan President Kenyatta in Nairobi'.)"""
+    """Less the flows of a sentence to (or from) a country, province or county when another of its
+    flows of the same type from (or to) the same place, or a place inside it, goes to a place
+    inside that area: 'Two flights carrying British nationals from Tel Aviv landed in Birmingham' is
+    no flow to the United Kingdom beside Birmingham's; 'Mexico deported Honduran migrants on flights
+    from Tapachula to San Pedro Sula' none from Mexico to Honduras. (A visit to a state's leader in
+    a town visits both, as annotators write it: 'visiting Kenyan President Kenyatta in Nairobi'.)"""
     by_sentence: dict[tuple[int, int], list[_Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
@@ -328,10 +330,10 @@ def _narrowest(drafts: list[_Draft]) -> list[_Draft]:
     def wider(d: _Draft, end: str) -> bool:
         other = "origin" if end == "destination" else "destination"
         area = getattr(d, end)
-        return area.place.kind == "country" and any(
+        return area.place.kind in ("country", "admin1", "admin2") and any(
             e is not d and e.directed and e.modality == d.modality and e.type == d.type
-            and getattr(e, other).place.id == getattr(d, other).place.id
-            and getattr(e, end).place.id != area.place.id and _within(getattr(e, end), area)
+            and _in_area(getattr(e, other), getattr(d, other))
+            and getattr(e, end).place.id != area.place.id and _in_area(getattr(e, end), area)
             for e in by_sentence[d.sentence]
         )  # fmt: skip
 
@@ -2933,6 +2935,15 @@ def _within(place: _Party, area: _Party) -> bool:
     """Whether a place is the area, or lies in it (a country, or a province by name)."""
     p, a = place.place, area.place
     return p.id == a.id or (a.kind == "country" and p.country == a.country) or _contains(area, [place])
+
+
+def _in_area(place: _Party, area: _Party) -> bool:
+    """Whether a place is the area or lies in it: a country, a province by name, or a county of
+    its province near enough to hold it ('Beaumont' in 'Jefferson County')."""
+    p, a = place.place, area.place
+    if a.kind == "admin2" and p.kind == "city":
+        return p.country == a.country and p.admin1 == a.admin1 and distance_km(p.point, a.point) < COUNTY_KM
+    return _within(place, area)
 
 
 def _labels_goods(slot: _Slot) -> bool:

@@ -3834,3 +3834,20 @@ def test_names_made_of_places_are_no_veto(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_sea_crossed_is_a_waypoint(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence's flow between wider areas gives way to its flow between places inside them
+        ("Mexico deported 120 Honduran migrants on Wednesday on flights from Tapachula to San Pedro Sula.",
+         {("migration", "Tapachula", "San Pedro Sula")}),
+        ("Germany deported 28 Afghan men on a charter flight that left Leipzig for Kabul on Friday.",
+         {("migration", "Leipzig", "Kabul")}),
+        # (a county holding a town of its state)
+        ("The inmate was transported from the Lee County jail in Tupelo to a state prison in Greenville.",
+         {("transfer", "Tupelo", "Greenville")}),
+    ],
+)  # fmt: skip
+def test_the_narrowest_pair_of_a_sentence(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
