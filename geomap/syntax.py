@@ -2466,7 +2466,8 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     """'Ottawa imposed sanctions': a capital that acts (the subject of a verb, or joined to one:
     'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
     `states`, their tokens) stands for its country; so does one talked or dealt 'with' ('held talks
-    with Tehran'), or one the actors are linked to ('hackers linked to Beijing')."""
+    with Tehran'), one the actors are linked to ('hackers linked to Beijing'), or one whose envoy
+    is named ('summoned Minsk's charge d'affaires')."""
     p = slot.party
     root = slot.span.root
     joined = root.dep_ == "conj"
@@ -2482,7 +2483,9 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     # (and one that those who act are linked to: "Hackers linked to Beijing breached")
     linked = root.dep_ == "pobj" and root.head.head.lemma_.lower() in frames()["affiliation"]
     affiliated = slot.role == "agent" and linked
-    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning or affiliated else p
+    # (and one whose envoy it is: "summoned Minsk's charge d'affaires", "Islamabad's envoy")
+    represented = root.dep_ == "poss" and _an_envoy(root.head)
+    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning or affiliated or represented else p
 
 
 def _state_of(p: _Party, said: str, gazetteer: Gazetteer | None) -> _Party:

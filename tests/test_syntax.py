@@ -3851,3 +3851,18 @@ def test_a_sea_crossed_is_a_waypoint(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_narrowest_pair_of_a_sentence(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital whose envoy is named stands for its state
+        ("Poland summoned Minsk's charge d'affaires to the foreign ministry on Friday.",
+         {("communication", "Poland", "Belarus")}),
+        ("Pakistan said it had summoned Kabul's envoy.", {("communication", "Pakistan", "Afghanistan")}),
+        # (not a town's own officials)
+        ("Moscow's mayor visited Paris.", {("visit", "Moscow", "Paris")}),
+    ],
+)  # fmt: skip
+def test_a_capital_whose_envoy_is_named_is_its_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
