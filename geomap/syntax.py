@@ -191,6 +191,7 @@ class _Head:
     slots: list[_Slot] = field(default_factory=list)
     nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
     whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
+    stopped: list[_Party] = field(default_factory=list)  # where the journey stopped before ("after a stop in Moscow")
     # where they are after ("who arrived from Mexico were held in Shanghai")
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
@@ -1015,6 +1016,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # (a stay of the movers', not a time of events: "after a summer of wildfires in Greece")
         head.whence += [s.party for s in said if s.role == "scene" and s.governor.lemma_.lower() in frames()["stays"]
                         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in s.governor.children)]  # fmt: skip
+        # "landed in Beijing for a state visit after a stop in Moscow": where the journey stopped before
+        head.stopped += [s.party for stop in _stops_before(tok) for s in by_governor.get(stop.i, [])
+                         if s.role in ("location", "scene")]  # fmt: skip
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
         elif tok.dep_ in ("relcl", "acl") and (
@@ -1192,6 +1196,20 @@ def _earlier_clauses(tok: Any) -> list[Any]:
     Cape', 'after 30 years of practising Baha'i in Iran')."""
     out = [w for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER for w in c.subtree]
     return out + [w for c in tok.children if c.dep_ == "advcl" and _is_earlier(c) for w in c.subtree]
+
+
+def _stops_before(verb: Any) -> list[Any]:
+    """The stops or stays a journey made before it arrived: 'after' a noun of `stays` on the verb,
+    or on a noun of its own phrase ('landed in Beijing for a state visit after a stop in Moscow')."""
+    stays = frames()["stays"] | {"stop"}
+    out = []
+    for after in (t for t in verb.subtree if t.lower_ == "after" and t.dep_ == "prep"):
+        between = [a for a in after.ancestors if a.i != verb.i and verb in a.ancestors]
+        if any(a.pos_ in ("VERB", "AUX") for a in between):
+            continue  # (another clause's)
+        out += [g for g in after.children if g.dep_ == "pobj" and g.lemma_.lower() in stays
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in g.children)]  # ("after a day of talks")
+    return out
 
 
 def _later_than(tok: Any) -> Any:
@@ -3692,6 +3710,9 @@ def _flows(
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far
         origins, how, base = [scene], "scene", base * INHERITED
+    stops = [p for p in h.stopped if not any(_within(d, p) or _within(p, d) for d in destinations)]
+    if destinations and not origins and stops and movement:
+        origins, how = distinct(stops), "stop"  # "landed in Beijing after a stop in Moscow": the last leg
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from

@@ -3866,3 +3866,18 @@ def test_the_narrowest_pair_of_a_sentence(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_capital_whose_envoy_is_named_is_its_state(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a journey that stopped on the way arrives from its stop
+        ("Brazilian President Lula landed in Beijing on Monday for a state visit after a stop in Moscow.",
+         {("visit", "Moscow", "Beijing")}),
+        ("Brazilian President Lula landed in Beijing on Monday after a stopover in Moscow.",
+         {("visit", "Moscow", "Beijing")}),
+        ("Ukrainian refugees arrived in Canada after a stay in Poland.", {("migration", "Poland", "Canada")}),
+    ],
+)  # fmt: skip
+def test_a_journey_arrives_from_its_stop(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
