@@ -1207,8 +1207,13 @@ def _stops_before(verb: Any) -> list[Any]:
         between = [a for a in after.ancestors if a.i != verb.i and verb in a.ancestors]
         if any(a.pos_ in ("VERB", "AUX") for a in between):
             continue  # (another clause's)
-        out += [g for g in after.children if g.dep_ == "pobj" and g.lemma_.lower() in stays
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in g.children)]  # ("after a day of talks")
+        out += [
+            g
+            for g in after.children
+            if g.dep_ == "pobj"
+            and g.lemma_.lower() in stays
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in g.children)
+        ]  # ("after a day of talks")
     return out
 
 
