@@ -991,6 +991,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # had arrived is where they were
         arrived = [c for c in _subject_clauses(tok) if c.i in heads and c.lemma_.lower() in frames()["arriving"]]
         head.whence += [s.party for c in arrived for s in heads[c.i].slots if s.role in ("location", "destination")]
+        # ("Ukrainian refugees who fled to Poland are moving on to Germany": where they went before)
+        went = [c for c in _subject_clauses(tok) if c.i in heads and c not in arrived
+                and (heads[c.i].kind != "type" or heads[c.i].type in PEOPLE_MOVING)]  # fmt: skip
+        head.whence += [s.party for c in went for s in heads[c.i].slots if s.role == "destination"]
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
         # "married at a church in Leeds before heading to Great Yarmouth": where they were first

@@ -3881,3 +3881,17 @@ def test_a_capital_whose_envoy_is_named_is_its_state(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_journey_arrives_from_its_stop(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # movers told where they went before move on from there
+        ("Ukrainian refugees who fled to Poland are increasingly moving on to Germany.",
+         {("migration", "Ukraine", "Poland"), ("migration", "Poland", "Germany")}),
+        ("Syrian refugees who fled to Turkey have returned to Syria.",
+         {("migration", "Syria", "Turkey"), ("migration", "Turkey", "Syria")}),
+    ],
+)  # fmt: skip
+def test_movers_move_on_from_where_they_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
