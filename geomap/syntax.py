@@ -947,7 +947,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 # the Pakistani foreign minister said")
                 said = [s for s in said if s.party.kind != "place"]
             roles = ("agent",) if any(s.role == "agent" for s in said) else ("agent", "patient", "owner")
-            head.slots += [replace(s, role="agent") for s in said if s.role in roles and s not in head.slots]
+            # (not who seized what carried it: "the coast guard intercepted a boat off Gujarat carrying
+            # heroin", the boat carries)
+            seized = _is(up, frames()["seizing"]) and tok.lemma_.lower() in frames()["carrying"]
+            head.slots += [replace(s, role="agent") for s in said if s.role in roles and s not in head.slots
+                           and not seized]  # fmt: skip
         elif tok.dep_ == "pobj" and tok.head.lower_ in frames()["journey_frames"] and head.type in ("visit", "travel"):
             head.slots += [s for s in _framed_clause_agents(tok, by_governor) if s not in head.slots]
         elif (

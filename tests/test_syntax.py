@@ -3895,3 +3895,10 @@ def test_a_journey_arrives_from_its_stop(gazetteer, text, expected):
 )  # fmt: skip
 def test_movers_move_on_from_where_they_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_who_seizes_a_vessel_does_not_carry_its_load(gazetteer):
+    # the parse hangs "carrying" on "intercepted": the coast guard seized the boat, the boat carried
+    text = ("India's coast guard intercepted a fishing boat off the Gujarat coast on Saturday carrying 86 kg of "
+            "heroin that investigators said had been loaded in the Iranian port of Chabahar.")  # fmt: skip
+    assert flows(text, gazetteer) == set()
