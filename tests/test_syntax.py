@@ -3412,6 +3412,8 @@ def test_a_phrasal_verb_that_moves_nothing_is_no_movement(gazetteer, text, expec
          "tributary of the Ohio River.", set()),
         ("About 2,000 gallons of sewage flowed from Dayton into the Miami River.", set()),
         ("Thousands of refugees flowed from Syria into Turkey.", {("migration", "Syria", "Turkey")}),
+        # nor are shockwaves sent "from Cairo to Jakarta"
+        ("The war in the Middle East is sending shockwaves through economies from Cairo to Jakarta.", set()),
     ],
 )  # fmt: skip
 def test_spilt_liquid_is_no_mover(gazetteer, text, expected):
