@@ -2217,6 +2217,13 @@ def _crossed_on_the_way(party: _Party, span: Any, triggers: dict[int, Any]) -> b
     return bool(acts) and triggers[acts[0].i][1] != "attack"
 
 
+def _unowned_weapon(h: _Head) -> bool:
+    """Whether what strikes is a weapon the sentence gives no owner ('a missile slammed into a block')."""
+    weapons = [c for c in h.token.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["weapons"]]
+    inside = {t.i for w in weapons for t in w.subtree}
+    return bool(weapons) and not any(span.root.i in inside for _, span in h.spans)
+
+
 def _passive_over(noun: Any) -> Any:
     """The passive verb whose object, or the object of whose preposition, `noun` is, where the verb
     has no 'by' of its own: the verb a 'by' hung on the noun belongs to ('Ukraine was supplied with
@@ -3794,6 +3801,12 @@ def _flows(
     if destinations and not origins and passive and type_ in previous_agents:
         # "Washington sanctioned X. … companies in Y were added to the list.": the same hand
         origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
+    # "Russia launched missiles at Ukraine. … In Kharkiv, a missile slammed into a block": a weapon
+    # of no one's, striking inside what the attack before struck, is that attacker's
+    if destinations and not origins and type_ == "attack" and type_ in previous_agents and _unowned_weapon(h):
+        struck = [d for t, d in recent if t == "attack"]
+        if all(any(_within(d, s) for s in struck) for d in destinations):
+            origins, how, base = [previous_agents[type_]], "previous-agent", base * INHERITED
     # (the last movement of this kind, or the last of any where a pronoun names its movers again; one
     # that names where it left before one told only by whose its movers are: "450,000 Palestinians have
     # fled Rafah, the U.N. agency for Palestinian refugees said. Most have headed to Khan Younis")

@@ -3904,3 +3904,17 @@ def test_who_seizes_a_vessel_does_not_carry_its_load(gazetteer):
     text = ("India's coast guard intercepted a fishing boat off the Gujarat coast on Saturday carrying 86 kg of "
             "heroin that investigators said had been loaded in the Iranian port of Chabahar.")  # fmt: skip
     assert flows(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon of no one's striking inside what the attack before struck is that attacker's
+        ("Russia launched missiles at Ukraine overnight. In Kharkiv, a missile slammed into an apartment block.",
+         {("attack", "Russia", "Ukraine"), ("attack", "Russia", "Kharkiv")}),
+        # (not one striking elsewhere)
+        ("Israel struck targets in Gaza on Monday. A rocket hit Tel Aviv.", {("attack", "Israel", "Gaza")}),
+    ],
+)  # fmt: skip
+def test_an_ownerless_weapon_is_the_last_attackers(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
