@@ -825,6 +825,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             heads[verb].kind = "anaphor"  # "such a measure was taken by": the measure's event
     for i in owner:
         del heads[i]
+    for head in heads.values():
+        _prefer_the_verbs_origin(head)
     for i, armed in impacts.items():
         if i in heads:  # who attacked is who the weapon is said to be of, not "Iraqi officials: car bomb kills"
             inside = {t.i for c in armed for t in c.subtree}
@@ -2215,6 +2217,21 @@ def _crossed_on_the_way(party: _Party, span: Any, triggers: dict[int, Any]) -> b
         return False
     acts = [t for t in root.head.ancestors if t.i in triggers]
     return bool(acts) and triggers[acts[0].i][1] != "attack"
+
+
+def _prefer_the_verbs_origin(head: _Head) -> None:
+    """Where the movers are from ('The couple, from Leeds,') is no start of a movement whose verb
+    names its own ('had flown out of Manchester'): it stays only their home."""
+    origins = [s for s in head.slots if s.role == "origin"]
+    theirs = [s for s in origins if _from_on_the_subject(s.span.root)]
+    if theirs and len(theirs) < len(origins):
+        head.slots = [replace(s, role="home") if s in theirs else s for s in head.slots]
+
+
+def _from_on_the_subject(tok: Any) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.dep_ in SUBJECTS
 
 
 def _unowned_weapon(h: _Head) -> bool:

@@ -3918,3 +3918,18 @@ def test_who_seizes_a_vessel_does_not_carry_its_load(gazetteer):
 )  # fmt: skip
 def test_an_ownerless_weapon_is_the_last_attackers(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the movers are from is no start of a movement whose verb names its own
+        ("The couple, from Leeds, had flown out of Manchester on 3 March and reached Bali via Singapore.",
+         {("travel", "Manchester", "Bali")}),
+        ("Students from Ballymena flew from Belfast to Kenya.", {("travel", "Belfast", "Kenya")}),
+        # (naming none, they start from there)
+        ("Students from Ballymena flew to Kenya.", {("travel", "Ballymena", "Kenya")}),
+    ],
+)  # fmt: skip
+def test_the_verbs_own_origin_before_the_movers_home(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
