@@ -2636,6 +2636,9 @@ def _events(
             h.token.tag_ == "VBG" and h.token.dep_ == "advcl" and _is(h.token, frames()["leaving"])
         )
         leg = reached.get(up.i, []) if chained else []
+        while chained and not leg and up.dep_ == "conj" and up.head.i != up.i and up.i in by_token:
+            up = up.head  # "crossed into Iran, rode buses to reach Turkey": the movement before that went somewhere
+            leg = reached.get(up.i, [])
         if not leg and _continues(h.token) and not h.whence:
             # "Arms were shipped from Iran to Syria. They were then moved to Lebanon.": the same movers'
             # next leg starts where the last one ended ("Others went to Jordan" is no next leg)

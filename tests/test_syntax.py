@@ -3933,3 +3933,17 @@ def test_an_ownerless_weapon_is_the_last_attackers(gazetteer, text, expected):
 )  # fmt: skip
 def test_the_verbs_own_origin_before_the_movers_home(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leg starts where the last movement of the chain that went somewhere ended
+        ("Ahmad said he left the city on foot in March, crossed into Iran, rode buses for three days to reach Turkey.",
+         {("travel", "Iran", "Turkey")}),
+        # (not past a stay in between: "spent months in Poland before flying to Canada")
+        ("Most fled Kharkiv and spent months in Poland before flying to Canada.", {("travel", "Poland", "Canada")}),
+    ],
+)  # fmt: skip
+def test_a_leg_starts_where_the_chain_last_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
