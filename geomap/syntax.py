@@ -442,6 +442,7 @@ def _role_holder(tok: Any) -> Any:
 
 
 GOODS_TYPES = ("shipment", "transfer", "trade", "aid")  # the types of what is carried, not who
+TRADING = frozenset({"trade", "shipment"})  # the types of a trade figure ("exports to", "shipments to")
 
 
 @functools.cache
@@ -2695,6 +2696,8 @@ def _events(
         focused = None if h.token.i in told or h.token.dep_ == "amod" else focus
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focused, leg, scenes, label)  # fmt: skip
+        if not made and type_ in TRADING and bool(origins) != bool(destinations) and h.token.pos_ in NOUNS:
+            made = _other_side(origins, destinations, [d for d in drafts if d.sentence == sentence], type_)
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
             # but "weapons that Iran shipped": the clause's own subject is where they came from)
@@ -2730,6 +2733,26 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     return drafts, origins_named, named
+
+
+def _other_side(origins: list[_Party], destinations: list[_Party], before: list[_Draft], type_: str) -> list[tuple]:
+    """A trade figure naming one end takes the other from the sentence's trade before it: "Japan's
+    imports of gas from Australia fell, while purchases from Qatar rose" (to Japan); "South Korea's
+    exports to the US fell, while shipments to China edged up" (from South Korea)."""
+    trades = [d for d in before if d.type in TRADING and d.directed and d.modality == "asserted"]
+    if not trades:
+        return []
+    last = trades[-1]
+    pairs = [(o, last.destination) for o in origins] + [(last.origin, d) for d in destinations]
+
+    def told(o: _Party, d: _Party) -> bool:  # ("a deal to buy jets from France, its biggest purchase from Paris")
+        return any(
+            (_within(o, t.origin) or _within(t.origin, o)) and (_within(d, t.destination) or _within(t.destination, d))
+            for t in trades
+        )
+
+    return [(o, d, None, True, "same-trade", BASE * INHERITED, type_) for o, d in pairs
+            if o.place.id != d.place.id and not _within(d, o) and not _within(o, d) and not told(o, d)]  # fmt: skip
 
 
 def _seized_verb(h: _Head) -> Any:

@@ -3947,3 +3947,20 @@ def test_the_verbs_own_origin_before_the_movers_home(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_leg_starts_where_the_chain_last_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade figure naming one end takes the other from the sentence's trade before it
+        ("Japan's imports of liquefied natural gas from Australia fell in October, while purchases from Qatar rose.",
+         {("trade", "Australia", "Japan"), ("trade", "Qatar", "Japan")}),
+        ("South Korea's exports to the United States fell 8.1% in May, while shipments to China edged up.",
+         {("trade", "South Korea", "United States"), ("shipment", "South Korea", "China")}),
+        # (not again where it names the same ends: "its biggest arms purchase from Paris")
+        ("India signed a deal to buy 26 jets from France, the country's biggest arms purchase from Paris.",
+         {("trade", "France", "India")}),
+    ],
+)  # fmt: skip
+def test_a_trade_figure_takes_the_other_end_of_the_trade_before(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
