@@ -150,7 +150,8 @@ def frames() -> dict[str, Any]:
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
-        "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers".split()
+        "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
+        "role_takers".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -432,12 +433,17 @@ def _trigger_table(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
 
 def _role_holder(tok: Any) -> Any:
     """Who holds the trade partner's role `tok` names: the subject of 'is' ('Russia was India's top
+    supplier') or of a verb of `role_takers` with 'as' ('Norway overtook Russia as the EU's biggest
     supplier'), or the noun it is in apposition to ('Pakistan, Kenya's biggest tea buyer'); None
     for no such role ('sent wheat to Egyptian buyers')."""
     if tok.pos_ not in NOUNS or tok.lemma_.lower() not in frames()["trade_roles"]:
         return None
     if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become", "remain"):
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    if verb is not None and verb.lemma_.lower() in frames()["role_takers"]:
+        # "Norway overtook Russia as the EU's biggest supplier", "Russia emerged as India's top supplier"
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return tok.head if tok.dep_ == "appos" else None
 
 

@@ -3964,3 +3964,18 @@ def test_a_leg_starts_where_the_chain_last_went(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_trade_figure_takes_the_other_end_of_the_trade_before(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who takes a trade partner's role "as" holds it
+        ("Norway overtook Russia as the European Union's biggest supplier of natural gas last year.",
+         {("trade", "Norway", "European Union")}),
+        ("Russia emerged as India's top oil supplier in 2023.", {("trade", "Russia", "India")}),
+        # (not the one who sees another in it)
+        ("The EU sees Norway as its main gas supplier.", set()),
+    ],
+)  # fmt: skip
+def test_who_takes_a_trade_role_as_holds_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
