@@ -315,24 +315,29 @@ def extract_events(
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
-    return merge_drafts(text, _narrowest(as_states(drafts, lexicon, gazetteer)))
+    return merge_drafts(text, _narrowest(as_states(drafts, lexicon, gazetteer), toks))
 
 
-def _narrowest(drafts: list[_Draft]) -> list[_Draft]:
+def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
     """Less the flows of a sentence to (or from) a country, province or county when another of its
     flows of the same type from (or to) the same place, or a place inside it, goes to a place
     inside that area: 'Two flights carrying British nationals from Tel Aviv landed in Birmingham' is
     no flow to the United Kingdom beside Birmingham's; 'Mexico deported Honduran migrants on flights
     from Tapachula to San Pedro Sula' none from Mexico to Honduras. (A visit to a state's leader in
-    a town visits both, as annotators write it: 'visiting Kenyan President Kenyatta in Nairobi'.)"""
+    a town visits both, as annotators write it: 'visiting Kenyan President Kenyatta in Nairobi'; and
+    an area named in a list is an end of its own: 'from Truro, Cornwall and Devon'.)"""
     by_sentence: dict[tuple[int, int], list[_Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
 
+    def listed(p: _Party) -> bool:
+        around = [toks[i].text.lower() for i in (p.first - 1, p.last) if 0 <= i < len(toks)]
+        return p.kind == "place" and any(w in ("and", "or") for w in around)
+
     def wider(d: _Draft, end: str) -> bool:
         other = "origin" if end == "destination" else "destination"
         area = getattr(d, end)
-        return area.place.kind in ("country", "admin1", "admin2") and any(
+        return area.place.kind in ("country", "admin1", "admin2") and not listed(area) and any(
             e is not d and e.directed and e.modality == d.modality and e.type == d.type
             and _in_area(getattr(e, other), getattr(d, other))
             and getattr(e, end).place.id != area.place.id and _in_area(getattr(e, end), area)
