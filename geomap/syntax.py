@@ -2241,8 +2241,8 @@ def _prefer_the_verbs_origin(head: _Head) -> None:
 
 
 def _from_on_the_subject(tok: Any) -> bool:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    while tok.dep_ in ("conj", "poss", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # (and "from Zambia's Copperbelt": Zambia with it)
     return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.dep_ in SUBJECTS
 
 
@@ -2595,6 +2595,7 @@ def _events(
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
     drafts, origins_named, named = [], [], []
+    owners: list[_Party] = []  # the states whose trade figures the sentence's trade nouns give, in order
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
@@ -2707,8 +2708,11 @@ def _events(
         focused = None if h.token.i in told or h.token.dep_ == "amod" else focus
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focused, leg, scenes, label)  # fmt: skip
-        if not made and type_ in TRADING and bool(origins) != bool(destinations) and h.token.pos_ in NOUNS:
-            made = _other_side(origins, destinations, [d for d in drafts if d.sentence == sentence], type_)
+        inbound = _frame(h.token).get("agent") == "destination"  # ("imports", "purchases": their owner receives)
+        if not made and type_ in TRADING and h.token.pos_ in NOUNS and owners:
+            # a figure that names only its partner: where the goods come from, or go to
+            partners = origins if inbound and not destinations else destinations if not (inbound or origins) else []
+            made = _other_side(partners, owners[-1], inbound, type_, [d for d in drafts if d.sentence == sentence])
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
             # but "weapons that Iran shipped": the clause's own subject is where they came from)
@@ -2734,6 +2738,8 @@ def _events(
             for banner, partner in _bans(h, origins, destinations):
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
+        if type_ in TRADING and modality == "asserted" and made and made[0][3]:
+            owners.append(made[0][1] if inbound else made[0][0])  # whose figures the sentence gives
         for origin, destination, location, directed, how, confidence, made_type in made:
             if directed and _inside(origin, destination):
                 continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading
@@ -2746,20 +2752,17 @@ def _events(
     return drafts, origins_named, named
 
 
-def _other_side(origins: list[_Party], destinations: list[_Party], before: list[_Draft], type_: str) -> list[tuple]:
-    """A trade figure naming one end takes the other from the sentence's trade before it: "Japan's
-    imports of gas from Australia fell, while purchases from Qatar rose" (to Japan); "South Korea's
-    exports to the US fell, while shipments to China edged up" (from South Korea)."""
-    trades = [d for d in before if d.type in TRADING and d.directed and d.modality == "asserted"]
-    if not trades:
-        return []
-    last = trades[-1]
-    pairs = [(o, last.destination) for o in origins] + [(last.origin, d) for d in destinations]
+def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str, before: list[_Draft]) -> list[tuple]:
+    """A trade figure naming only its partner is the figure of the state whose figures its sentence
+    gave before: "German exports to the US fell, while imports from China rose" (China -> Germany);
+    "Japan's imports of gas from Australia fell, while purchases from Qatar rose" (Qatar -> Japan);
+    "South Korea's exports to the US fell, while shipments to China edged up" (South Korea -> China)."""
+    pairs = [(p, owner) if inbound else (owner, p) for p in partners]
 
     def told(o: _Party, d: _Party) -> bool:  # ("a deal to buy jets from France, its biggest purchase from Paris")
         return any(
             (_within(o, t.origin) or _within(t.origin, o)) and (_within(d, t.destination) or _within(t.destination, d))
-            for t in trades
+            for t in before
         )
 
     return [(o, d, None, True, "same-trade", BASE * INHERITED, type_) for o, d in pairs
@@ -3786,7 +3789,9 @@ def _flows(
         origins, how, base = [scene], "scene", base * INHERITED
     stops = [p for p in h.stopped if not any(_within(d, p) or _within(p, d) for d in destinations)]
     if destinations and not origins and stops and movement:
-        origins, how = distinct(stops), "stop"  # "landed in Beijing after a stop in Moscow": the last leg
+        # "landed in Beijing after a stop in Moscow": the last leg, from the last stop ("after stops in
+        # Paris and Belgrade")
+        origins, how = [max(stops, key=lambda p: p.first)], "stop"
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from
