@@ -3979,3 +3979,17 @@ def test_a_trade_figure_takes_the_other_end_of_the_trade_before(gazetteer, text,
 )  # fmt: skip
 def test_who_takes_a_trade_role_as_holds_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a war named by its place is where it is, not who wages it
+        ("The Houthis have launched missiles towards Israel since the Gaza war began in October 2023.", set()),
+        ("The Ukraine war has disrupted grain exports.", set()),
+        # (its owner wages it)
+        ("Russia's war in Ukraine has killed thousands.", {("attack", "Russia", "Ukraine")}),
+    ],
+)  # fmt: skip
+def test_a_war_named_by_its_place_is_where_it_is(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
