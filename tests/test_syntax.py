@@ -3985,8 +3985,9 @@ def test_who_takes_a_trade_role_as_holds_it(gazetteer, text, expected):
     ("text", "expected"),
     [
         # a war named by its place is where it is, not who wages it
-        ("The Houthis have launched missiles towards Israel since the Gaza war began in October 2023.", set()),
-        ("The Ukraine war has disrupted grain exports.", set()),
+        ("The Iran-backed Houthis have launched hundreds of missiles towards Israel since the Gaza war began in "
+         "October 2023.", set()),
+        ("The Ukraine war has disrupted grain exports to Egypt.", set()),
         # (its owner wages it)
         ("Russia's war in Ukraine has killed thousands.", {("attack", "Russia", "Ukraine")}),
     ],
