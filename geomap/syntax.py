@@ -847,6 +847,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     for s in slots:
         if s.governor is not None:
             by_governor.setdefault(s.governor.i, []).append(s)
+    # "launched drones at Ukraine, damaging energy facilities in Kharkiv": where what it did happened, it struck
+    for i in sorted(heads):
+        done = [c for c in heads[i].token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in heads
+                and c.lemma_.lower() in frames()["impact"]]  # fmt: skip
+        hit = [t for c in done for t in (c, *(o for o in c.children if o.dep_ == "dobj"))]  # ("killing five people in")
+        heads[i].slots += [s for t in hit for s in by_governor.get(t.i, []) if s.role == "location"]
     # "the village came under attack", "Kharkiv was under fire": what is under an act is its target
     # (the subject itself, or the place a place noun names: not "Obama's Syria policy came under
     # attack"; and not a verb that goes somewhere: "Under attack, the troops came back to Crimea")

@@ -3994,3 +3994,17 @@ def test_who_takes_a_trade_role_as_holds_it(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_war_named_by_its_place_is_where_it_is(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where what an attack did happened, it struck
+        ("Russia launched missiles at Ukraine overnight, killing five people in Kharkiv.",
+         {("attack", "Russia", "Kharkiv")}),
+        ("Israel launched strikes on Gaza, killing 20 people in Khan Younis.",
+         {("attack", "Israel", "Gaza"), ("attack", "Israel", "Khān Yūnis")}),
+    ],
+)  # fmt: skip
+def test_where_an_attack_killed_it_struck(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
