@@ -2071,6 +2071,13 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             elif going_on and governor.dep_ == "pcomp" and governor.head.lower_ == "before":
                 later, governor = True, governor.head.head  # "flew to Tokyo before continuing to Seoul"
             blamed = _blamed_act(governor, triggers) if word == "on" and _is(governor, frames()["blaming"]) else None
+            if (
+                word == "on"
+                and governor.i in triggers
+                and governor.dep_ == "dobj"
+                and _is(governor.head, frames()["blaming"])
+            ):
+                blamed = governor  # "blamed the attack in Salisbury on Moscow", "on" hung on the attack
             if blamed is not None and role is None:
                 return _Slot(party, span, "agent", blamed)  # "an attack that Britain blamed on Russia"
             if role is None:
@@ -2556,9 +2563,13 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     # (and one that those who act are linked to: "Hackers linked to Beijing breached")
     linked = root.dep_ == "pobj" and root.head.head.lemma_.lower() in frames()["affiliation"]
     affiliated = slot.role == "agent" and linked
-    # (and one whose envoy it is: "summoned Minsk's charge d'affaires", "Islamabad's envoy")
+    # (and one whose envoy it is: "summoned Minsk's charge d'affaires", "Islamabad's envoy"; and one an
+    # act is blamed on: "an attack that New Delhi blamed on Islamabad")
     represented = root.dep_ == "poss" and _an_envoy(root.head)
-    return _state_of(p, slot.span.text, gazetteer) if acting or dealt_with or owning or affiliated or represented else p
+    blamed = slot.role == "agent" and root.dep_ == "pobj" and root.head.lower_ == "on"
+    blamed = blamed and any(_is(t, frames()["blaming"]) for t in (root.head.head, root.head.head.head))
+    stands = acting or dealt_with or owning or affiliated or represented or blamed
+    return _state_of(p, slot.span.text, gazetteer) if stands else p
 
 
 def _state_of(p: _Party, said: str, gazetteer: Gazetteer | None) -> _Party:

@@ -4008,3 +4008,16 @@ def test_a_war_named_by_its_place_is_where_it_is(gazetteer, text, expected):
 )  # fmt: skip
 def test_where_an_attack_killed_it_struck(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital an attack is blamed on stands for its state, also where the parse hangs "on" on the attack
+        ("The strike, which Kyiv blamed on Moscow, killed 14 people in Kramatorsk.",
+         {("attack", "Russia", "Kramatorsk")}),
+        ("Britain blamed the nerve agent attack in Salisbury on Moscow.", {("attack", "Russia", "Salisbury")}),
+    ],
+)  # fmt: skip
+def test_a_capital_blamed_for_an_attack_is_its_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
