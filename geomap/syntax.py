@@ -151,7 +151,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers".split()
+        "role_takers seats".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -813,6 +813,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     slots = [_slot(p, s, triggers, place_tokens) for p, s in spans]
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
     slots += _from_where(spans, triggers)
+    slots = [_at_the_seat(s, gazetteer) for s in slots]
     states = {t.i for p, span in spans if p.place.kind == "country" or p.place.capital for t in span}
     for s in slots:
         s.party = _as_government(s, gazetteer, states)
@@ -1941,6 +1942,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         return _here_slot(party, span, triggers)
     if _stance(span):
         return _Slot(party, span, "drop", None)  # "pro-Russian separatists": they side with Russia, are not it
+    if "-" in span.root.text and span.root.lower_.rsplit("-", 1)[1] in frames()["flags"]:
+        return _Slot(party, span, "drop", None)  # "a U.S.-brokered agreement", one token: who brokered it
     if _qualifies(party, span, place_tokens):
         return _Slot(party, span, "drop", None)  # "from Malmesbury, Wiltshire,": where the town is
     if _crossed_on_the_way(party, span, triggers):
@@ -2540,6 +2543,16 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
             continue
         return None
     return None
+
+
+def _at_the_seat(slot: _Slot, gazetteer: Gazetteer | None) -> _Slot:
+    """A seat of government a journey goes to, or an event happens at, is in its capital ('signed
+    an agreement at the White House': in Washington; frames.json `seats`)."""
+    p = slot.party
+    if gazetteer is None or slot.role not in ("location", "destination") or p.actor not in frames()["seats"]:
+        return slot
+    city = gazetteer.capital_of(p.place.country) if p.place.country else None
+    return replace(slot, party=replace(p, place=city)) if city is not None else slot
 
 
 def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -> _Party:

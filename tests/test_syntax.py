@@ -4021,3 +4021,19 @@ def test_where_an_attack_killed_it_struck(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_capital_blamed_for_an_attack_is_its_state(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a seat of government one goes to is in its capital; who brokered a deal is no party to it
+        ("The leaders of Armenia and Azerbaijan signed a U.S.-brokered agreement at the White House on Friday.",
+         {("meeting", "Armenia", "Azerbaijan"), ("visit", "Armenia", "Washington"),
+          ("visit", "Azerbaijan", "Washington")}),
+        ("Putin hosted Chinese leader Xi Jinping at the Kremlin for talks on Tuesday.", {("visit", "China", "Moscow")}),
+        # (the seat that speaks is still the state)
+        ("The Kremlin said Russia had sent troops to Belarus.", {("travel", "Russia", "Belarus")}),
+    ],
+)  # fmt: skip
+def test_a_seat_of_government_is_in_its_capital(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
