@@ -2262,6 +2262,25 @@ def _from_on_the_subject(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.dep_ in SUBJECTS
 
 
+def _struck_by_a_thing(h: _Head, lexicon: Lexicon) -> bool:
+    """Whether a verb of `impact` is said in the passive of a doer that is no weapon, act, force,
+    state or person ('hit by aid cuts', 'hit by falling prices'): a figure of speech, no attack."""
+    f = frames()
+    if h.token.pos_ != "VERB" or h.token.lemma_.lower() not in f["impact"]:
+        return False
+    doers = [c for a in h.token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    placed = {span.root.i for _, span in h.spans}
+    return bool(doers) and not any(
+        d.i in placed
+        or d.lemma_.lower() in f["weapons"] | f["forces"] | f["people"]
+        or _looked_up(_trigger_table(lexicon), d) is not None
+        or d.pos_ in ("PROPN", "PRON")
+        or d.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+        or any(c.i in placed and c.dep_ in ("amod", "compound", "poss") for c in d.children)
+        for d in doers
+    )
+
+
 def _unowned_weapon(h: _Head) -> bool:
     """Whether what strikes is a weapon the sentence gives no owner ('a missile slammed into a block')."""
     weapons = [c for c in h.token.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["weapons"]]
@@ -3281,6 +3300,8 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         and not any(s.role in ("origin", "destination") and s.prep in ("from", "out of", "into") for s in h.slots)
     ):
         return None  # "stocks moved"
+    if _struck_by_a_thing(h, lexicon):
+        return None  # "an economy hit by aid cuts from Washington": no attack
     if _frame(h.token).get("redirects") and not any(t.lemma_.lower() in f["vehicles"] for t in theme):
         return None  # "diverted attention from Washington to Moscow": only a flight or a ship is diverted
     # "to drive forward a new Sudan": to advance, not to travel (but "left Nairobi ahead of the haj")

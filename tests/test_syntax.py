@@ -4037,3 +4037,17 @@ def test_a_capital_blamed_for_an_attack_is_its_state(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_seat_of_government_is_in_its_capital(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # struck by a thing that is no weapon, act, force or state is a figure of speech
+        ("Afghanistan's economy, hit by aid cuts from Washington, has little capacity to absorb them.", set()),
+        # (by a weapon or a state, an attack)
+        ("A school in Kharkiv was hit by a Russian missile on Monday.", {("attack", "Russia", "Kharkiv")}),
+        ("Kyiv was hit by Russia overnight.", {("attack", "Russia", "Kyiv")}),
+    ],
+)  # fmt: skip
+def test_struck_by_a_thing_is_no_attack(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
