@@ -1982,10 +1982,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
             if _arms_an_attack(head, triggers):
                 return _Slot(party, span, "drop", None)  # "fired North Korean missiles at": whose the weapon is
-            # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast": the country's
+            # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast",
+            # "Panama's Caribbean coast": the country's
             owned = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
             owned = owned or head.lemma_.lower() in frames()["forces"]  # (a fleet is its state's)
-            if party.place.kind == "water" and dep == "compound" and owned:
+            if party.place.kind in ("water", "region") and dep in ("compound", "amod") and owned:
                 return _Slot(party, span, "drop", None)
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act

@@ -3655,6 +3655,9 @@ def test_where_the_movers_were_told_in_a_clause_on_them(gazetteer, text, expecte
         # a sea named on a country's coast is the country's
         ("A semi-submersible that set off from Colombia's Pacific coast with 3 tonnes of cocaine bound for Mexico "
          "was intercepted.", {("travel", "Colombia", "Mexico")}),
+        # (and so is a region named so)
+        ("Hundreds are taking boats from Panama's Caribbean coast to Necocli in Colombia.",
+         {("travel", "Panama", "Necoclí")}),
     ],
 )  # fmt: skip
 def test_setting_off_is_a_departure(gazetteer, text, expected):
