@@ -3777,10 +3777,16 @@ def _flows(
         if type_ == "trade"
         else set()
     )
+    # (not a people someone else sent: "the U.S. administration sent 200 Venezuelans to El Salvador"
+    # sent them from the US; but "the arrival of 200 Syrians in Athens")
+    peoples = {s.party.first for s in h.slots if s.role in ("object", "patient") and s.party.kind == "demonym"
+               and s.span.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")} if agents else set()  # fmt: skip
     goods_from = [
         o
         for o in roles.get("object", [])
-        if (o.kind == "demonym" or o.first in labelled) and all(o.place.id != d.place.id for d in destinations)
+        if (o.kind == "demonym" or o.first in labelled)
+        and o.first not in peoples
+        and all(o.place.id != d.place.id for d in destinations)
     ]
     if destinations and not origins and goods_from and goods and how == "explicit" and (moves or type_ == "trade"):
         origins, how = goods_from, "goods"  # "India imported Russian oil": the goods come from their country

@@ -4054,3 +4054,19 @@ def test_a_seat_of_government_is_in_its_capital(gazetteer, text, expected):
 )  # fmt: skip
 def test_struck_by_a_thing_is_no_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people someone sends goes from the sender, not from the people's country
+        ("Last year, the U.S. administration sent more than 200 Venezuelans to a prison in El Salvador.",
+         {("migration", "United States", "El Salvador")}),
+        # (with no sender, from their country; goods from theirs)
+        ("The arrival of 200 Syrians in Athens on Friday has stretched reception centres.",
+         {("migration", "Syria", "Athens")}),
+        ("Egypt bought 240,000 tonnes of Russian wheat.", {("trade", "Russia", "Egypt")}),
+    ],
+)  # fmt: skip
+def test_a_people_sent_goes_from_the_sender(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
