@@ -2282,6 +2282,17 @@ def _struck_by_a_thing(h: _Head, lexicon: Lexicon) -> bool:
     )
 
 
+def _went_on_from(went: list[_Party], clause: _Head | None) -> list[_Party]:
+    """Where the movers went in a relative clause on them that names where to, from which they move
+    on: 'families who fled Khartoum for camps in Chad are now moving on to Libya' (not a people's
+    home: 'Haitians deported from the Dominican Republic arrived in Ouanaminthe')."""
+    if clause is None or clause.token.dep_ != "relcl" or clause.token.pos_ != "VERB":
+        return []
+    if not (clause.kind in ("movement", "departure") or clause.type in PEOPLE_MOVING):
+        return []
+    return [d for d in went if d.kind == "place"]
+
+
 def _unowned_weapon(h: _Head) -> bool:
     """Whether what strikes is a weapon the sentence gives no owner ('a missile slammed into a block')."""
     weapons = [c for c in h.token.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["weapons"]]
@@ -2682,7 +2693,10 @@ def _events(
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
         # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that
         # clause carries)
-        carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)] for o in left.get(k.i, [])]
+        # ("Sudanese families who fled Khartoum for camps in Chad are now moving on to Libya": where the
+        # clause took them, when it says)
+        carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)]
+                   for o in (_went_on_from(went.get(k.i, []), by_token.get(k.i)) or left.get(k.i, []))]  # fmt: skip
         carried += [o for i, taker in received.items() if taker == h.token.i for o in left.get(i, [])]
         # (and what the movers are, when a giver's clause says: "generators donated by Poland arrived" is aid)
         given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]

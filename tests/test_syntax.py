@@ -4070,3 +4070,17 @@ def test_struck_by_a_thing_is_no_attack(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_people_sent_goes_from_the_sender(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # movers a clause on them took somewhere move on from there
+        ("Sudanese families who fled Khartoum for camps in eastern Chad last year are now moving on to Libya.",
+         {("migration", "Khartoum", "Chad"), ("migration", "Chad", "Libya")}),
+        # (a clause naming only where from still gives the start)
+        ("Refugees fleeing Syria reached Turkey.", {("migration", "Syria", "Turkey")}),
+    ],
+)  # fmt: skip
+def test_movers_move_on_from_where_their_clause_took_them(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
