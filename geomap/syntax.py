@@ -258,6 +258,8 @@ def extract_events(
         # ("hitchhiked from Texarkana to Little Rock": any verb may go from one place to another)
         path = len(here) > 1 and words & paths["origins"] and words & paths["destinations"]
         path = path or any(words & verbs and words & particles for verbs, particles in _phrasal_forms())
+        # ("Israel killed Iranian commanders in Damascus": a state that does harm somewhere attacks it)
+        path = path or (len(here) > 1 and bool(words & _forms_of(frames()["impact"])))
         if (
             here
             and not townsfolk_only
@@ -541,10 +543,12 @@ def _an_envoy(tok: Any) -> bool:
     return any(t.lemma_.lower() in envoys or t.lower_ in envoys for t in (tok, *tok.children))
 
 
-def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[Any]]:
+def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = frozenset()) -> dict[int, list[Any]]:
     """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
-    building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), with those
-    subjects: attacks, where the verb itself triggers no attack already."""
+    building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), or a state
+    (`states`: the tokens of the sentence's countries and capitals) that does it to something ('Israel
+    killed senior Iranian commanders in Damascus'), with those subjects: attacks, where the verb
+    itself triggers no attack already."""
     f = frames()
     out = {}
     for tok in doc:
@@ -557,6 +561,8 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]]) -> dict[int, list[A
         subjects += [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
                  or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
+        done_to = any(c.dep_ == "dobj" for c in tok.children)
+        armed += [c for c in tok.children if c.dep_ == "nsubj" and c.i in states and done_to]
         if armed:
             out[tok.i] = armed
     return out
@@ -806,7 +812,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     placed = {t.i for p, s in spans if p.kind != "person" for t in s}
     _verbs_tagged_as_nouns(doc, lexicon, placed)
     triggers = _triggers(doc, lexicon, taken, placed)
-    impacts = _impacts(doc, triggers)
+    states = {span.root.i for p, span in spans if p.kind == "place" and (p.place.kind == "country" or p.place.capital)}
+    impacts = _impacts(doc, triggers, states)
     triggers |= {i: ("type", "attack") for i in impacts}
     triggers |= {t.i: ("type", "trade") for t in doc if _role_holder(t) is not None and "trade" in lexicon.types}
     place_tokens = {t.i: p for p, s in spans for t in s}

@@ -4084,3 +4084,20 @@ def test_a_people_sent_goes_from_the_sender(gazetteer, text, expected):
 )  # fmt: skip
 def test_movers_move_on_from_where_their_clause_took_them(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state that does harm somewhere attacks it
+        ("Israel killed senior Iranian commanders in Damascus and Beirut.",
+         {("attack", "Israel", "Damascus"), ("attack", "Israel", "Beirut")}),
+        ("Russia destroyed a power plant in Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+        ("Moscow has repeatedly targeted Ukraine's energy grid since October 2022.", {("attack", "Russia", "Ukraine")}),
+        # (not what no state does, nor a state that harms no one)
+        ("Floods killed 20 people in Pakistan and India.", set()),
+        ("Ukraine hit back.", set()),
+    ],
+)  # fmt: skip
+def test_a_state_that_does_harm_somewhere_attacks_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
