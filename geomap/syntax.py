@@ -562,7 +562,10 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
         armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
                  or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
         done_to = any(c.dep_ == "dobj" for c in tok.children)
-        armed += [c for c in tok.children if c.dep_ == "nsubj" and c.i in states and done_to]
+        # (not by other means: "Britain targeted Russian oligarchs with new sanctions")
+        means = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                 if g.i in triggers and triggers[g.i][1] != "attack"]  # fmt: skip
+        armed += [c for c in tok.children if c.dep_ == "nsubj" and c.i in states and done_to and not means]
         if armed:
             out[tok.i] = armed
     return out
@@ -1993,7 +1996,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             # "Panama's Caribbean coast": the country's
             owned = any(c.dep_ == "poss" and c.i in place_tokens for c in head.children)
             owned = owned or head.lemma_.lower() in frames()["forces"]  # (a fleet is its state's)
-            if party.place.kind in ("water", "region") and dep in ("compound", "amod") and owned:
+            named = (
+                party.place.kind == "region" and head.lemma_.lower() in frames()["place_nouns"]
+            )  # "Kurdistan region"
+            if party.place.kind in ("water", "region") and dep in ("compound", "amod") and owned and not named:
                 return _Slot(party, span, "drop", None)
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
