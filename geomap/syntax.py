@@ -2815,8 +2815,10 @@ def _events(
             for banner, partner in _bans(h, origins, destinations):
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
+        # whose figures the sentence gives: the figure's own owner or doer ("German exports", "Japan imported")
+        holders = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier")}
         if type_ in TRADING and modality == "asserted" and made and made[0][3]:
-            owners.append(made[0][1] if inbound else made[0][0])  # whose figures the sentence gives
+            owners += [end for end in (made[0][1] if inbound else made[0][0],) if end.place.id in holders]
         for origin, destination, location, directed, how, confidence, made_type in made:
             if directed and _inside(origin, destination):
                 continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading

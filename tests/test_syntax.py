@@ -4101,3 +4101,21 @@ def test_movers_move_on_from_where_their_clause_took_them(gazetteer, text, expec
 )  # fmt: skip
 def test_a_state_that_does_harm_somewhere_attacks_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who backs a force is no end of what it does, nor what is struck
+        ("The United States and Britain struck Iran-backed Houthi targets in Yemen on Thursday.",
+         {("attack", "United States", "Yemen"), ("attack", "United Kingdom", "Yemen")}),
+        # (nor are the force's people, named again, the backer's)
+        ("A drone launched by the Iran-backed Huthi rebels killed a man in Tel Aviv. The United States and Britain "
+         "have carried out repeated strikes on Huthi targets since January.", set()),
+        # a trade role's holder gives no owner to the sentence's next figure
+        ("Russia was Brazil's top supplier of fertiliser, while purchases from Canada rose.",
+         {("trade", "Russia", "Brazil")}),
+    ],
+)  # fmt: skip
+def test_backers_and_trade_roles_are_no_owners(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
