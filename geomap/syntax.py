@@ -3451,6 +3451,12 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         or any(c.dep_ in ("det", "predet") and c.lower_ in f["generic"] for c in described.children)
     ):
         return "hypothetical", False  # "all people coming into Zambia from the DRC will be watched": a rule
+    if (
+        described is not None
+        and described.dep_ in SUBJECTS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in described.children)
+    ):
+        return "negated", False  # "No flights left Port Moresby for Brisbane", parsed as a clause on the flights
     asked = any(
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whether", "how", "where", "if") for c in tok.children
     )

@@ -4119,3 +4119,18 @@ def test_a_state_that_does_harm_somewhere_attacks_it(gazetteer, text, expected):
 )  # fmt: skip
 def test_backers_and_trade_roles_are_no_owners(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no" on movers parsed with a clause of their own still denies the movement
+        ("No flights left Port Moresby for Brisbane on Saturday after an ash cloud closed parts of the airspace.",
+         set()),
+        # a ban that is lifted is no measure in force
+        ("Brazil's JBS shipped its first consignment of beef to Vietnam last week after Hanoi lifted a ban on "
+         "Brazilian red meat.", {("shipment", "Brazil", "Vietnam")}),
+    ],
+)  # fmt: skip
+def test_no_movers_and_lifted_bans(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
