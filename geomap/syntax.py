@@ -2240,7 +2240,8 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
     Wiltshire', 'Truro, Cornwall', 'Ballymena, Co Antrim'): one of the town's country, near enough to hold it."""
     doc, i = span.doc, span.start
     county = i >= 1 and doc[i - 1].lower_ in ("co", "co.", "county")  # "Ballymena, Co Antrim" (a county's town)
-    i -= county
+    if county:
+        i -= 1  # (the comma is before "Co")
     town = place_tokens.get(i - 2) if i >= 2 and doc[i - 1].text == "," else None
     listed = span.end < len(doc) and doc[span.end].lower_ in ("and", "or")  # "from Aleppo, Idlib and Homs"
     if town is None or listed or town.place.kind != "city" or party.place.kind not in ("admin1", "admin2", "city"):
