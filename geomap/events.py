@@ -538,9 +538,13 @@ def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -
     return contains and text[toks[before.last - 1].end : toks[party.first].start].strip() == ","
 
 
-# The words after a place and a hyphen by which it says who backs, funds or flags a group, not that
-# the group is the place's own ("Iran-backed militias", "a Liberian-flagged tanker").
-BACKERS = frozenset("backed funded sponsored aligned allied flagged registered owned brokered mediated".split())
+@functools.cache
+def _backers() -> frozenset[str]:
+    """The words after a place and a hyphen by which it says who backs, funds or flags a group, not
+    that the group is the place's own ("Iran-backed militias", "a Liberian-flagged tanker"): the
+    syntax reader's `flags` (data/frames.json), read once, and only when a hyphen asks."""
+    data = json.loads((importlib.resources.files("geomap") / "data" / "frames.json").read_text(encoding="utf-8"))
+    return frozenset(data["flags"])
 
 
 def _actor_phrase(
@@ -559,7 +563,7 @@ def _actor_phrase(
         linking = word in ("of", "for") and toks[j - 1].text.lower() in TITLE_WORDS and j + 1 < len(toks) and (
             toks[j + 1].text[:1].isupper())  # fmt: skip
         modifying = word in TITLE_MODIFIERS and j + 1 < len(toks) and toks[j + 1].text.lower() in TITLE_WORDS
-        if gap == "-" and word.lower() in BACKERS:
+        if gap == "-" and word.lower() in _backers():
             return None, []  # "the Iran-backed Huthi rebels" are not Iran's people
         if gap not in (" ", "-") or not (
             word[:1].isupper() or word.lower() in TITLE_WORDS or gap == "-" or linking or modifying

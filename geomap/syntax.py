@@ -79,6 +79,7 @@ PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "s
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 COUNTY_KM = 60  # how far from a county's centre a town of its province may lie in it
+COUNTY_WORDS = frozenset({"co", "co.", "county"})  # before a county's name ("Ballymena, Co Antrim")
 QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
@@ -815,8 +816,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     placed = {t.i for p, s in spans if p.kind != "person" for t in s}
     _verbs_tagged_as_nouns(doc, lexicon, placed)
     triggers = _triggers(doc, lexicon, taken, placed)
-    states = {span.root.i for p, span in spans if p.kind == "place" and (p.place.kind == "country" or p.place.capital)}
-    impacts = _impacts(doc, triggers, states)
+    states = {t.i for p, span in spans if p.place.kind == "country" or p.place.capital for t in span}
+    # (a state named as a place, not by a demonym: "Israel killed", not "Israelis killed")
+    impacts = _impacts(doc, triggers, {span.root.i for p, span in spans if p.kind == "place" and span.root.i in states})
     triggers |= {i: ("type", "attack") for i in impacts}
     triggers |= {t.i: ("type", "trade") for t in doc if _role_holder(t) is not None and "trade" in lexicon.types}
     place_tokens = {t.i: p for p, s in spans for t in s}
@@ -824,7 +826,6 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     slots = [s for s in slots if s.role not in (None, "drop")] + _relative_slots(spans, triggers)
     slots += _from_where(spans, triggers)
     slots = [_at_the_seat(s, gazetteer) for s in slots]
-    states = {t.i for p, span in spans if p.place.kind == "country" or p.place.capital for t in span}
     for s in slots:
         s.party = _as_government(s, gazetteer, states)
     heads: dict[int, _Head] = {i: _Head(doc[i], kind, type_) for i, (kind, type_) in triggers.items()}
@@ -1937,7 +1938,7 @@ def _names_places(entity: Any, places: set[int]) -> bool:
     Antrim', taken for an organisation), or a place with its place noun, which names no person
     ('Rakhine State', taken for one; but 'Ohio State' may be a university)."""
     rest = [t for t in entity if t.i not in places and not t.is_punct and t.pos_ != "DET"]
-    counties = [t for t in rest if t.lower_ in ("co", "co.", "county") and t.i + 1 in places and t.i + 1 < entity.end]
+    counties = [t for t in rest if t.lower_ in COUNTY_WORDS and t.i + 1 in places and t.i + 1 < entity.end]
     if len(rest) == len(counties):
         return True
     nouns = PLACE_NOUNS | frames()["place_nouns"]
@@ -2239,7 +2240,7 @@ def _qualifies(party: _Party, span: Any, place_tokens: dict[int, _Party]) -> boo
     """Whether a region named after a town and a comma only says where the town is ('Malmesbury,
     Wiltshire', 'Truro, Cornwall', 'Ballymena, Co Antrim'): one of the town's country, near enough to hold it."""
     doc, i = span.doc, span.start
-    county = i >= 1 and doc[i - 1].lower_ in ("co", "co.", "county")  # "Ballymena, Co Antrim" (a county's town)
+    county = i >= 1 and doc[i - 1].lower_ in COUNTY_WORDS  # "Ballymena, Co Antrim" (a county's town)
     if county:
         i -= 1  # (the comma is before "Co")
     town = place_tokens.get(i - 2) if i >= 2 and doc[i - 1].text == "," else None
@@ -2284,10 +2285,13 @@ def _struck_by_a_thing(h: _Head, lexicon: Lexicon) -> bool:
     if h.token.pos_ != "VERB" or h.token.lemma_.lower() not in f["impact"]:
         return False
     doers = [c for a in h.token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    if not doers:
+        return False
     placed = {span.root.i for _, span in h.spans}
-    return bool(doers) and not any(
+    acting = f["weapons"] | f["forces"] | f["people"]
+    return not any(
         d.i in placed
-        or d.lemma_.lower() in f["weapons"] | f["forces"] | f["people"]
+        or d.lemma_.lower() in acting
         or _looked_up(_trigger_table(lexicon), d) is not None
         or d.pos_ in ("PROPN", "PRON")
         or d.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
