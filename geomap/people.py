@@ -24,6 +24,13 @@ TITLES = frozenset(
     "President Premier Chancellor Minister Secretary King Queen Prince Emir Sheikh Sultan Mr Mrs Ms Dr "
     "Gen General Leader Ayatollah".split()
 )
+# Capitalised words before a short form that are no given name ("Tuesday Putin", "Kremlin Xi").
+NOT_GIVEN_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Tsar Czar Comrade Citizen Candidate Senator Governor Vice Team Camp "
+    "The A An This That These Those His Her Its Our Their And But Or If When While As After Before Since Under With "
+    "For By Of In On At To From Then So Yet Both Neither Either Not Only Even Also What Why How Where Who".split()
+)
 # Words after a short form that make it the person's: what people, not towns, do ("Obama said").
 SAYS = frozenset("said says told tells added insisted argued warned wrote announced declared stressed".split())
 
@@ -111,6 +118,8 @@ def find_people(
     # has it say something ("Obama said": a town says nothing)
     in_full = {p.name for p in named}
     for first, last, candidates in shorts:
+        if _someone_else(toks, first, candidates):
+            continue
         titled = first > 0 and toks[first - 1].text.rstrip(".") in TITLES
         titled = titled or (last < len(toks) and toks[last].text in SAYS)
         in_text = [c for c in candidates if c[0] in in_full]
@@ -120,3 +129,19 @@ def find_people(
         if len(countries) == 1:
             named.append(Person(first, last, chosen[0][0], countries.pop(), bare))
     return sorted(named)
+
+
+def _someone_else(toks: list[Token], first: int, candidates: list[tuple[str, str]]) -> bool:
+    """A short form right after a given name that none of its people has: 'Dagestan's leader, Mukhu
+    Aliyev' is not Ilham Aliyev, 'Laura Bush' no president. A title ('President Bush'), a word that
+    opens the sentence ('Yesterday Putin said') or a capital word that is no name ('US', 'Kremlin's')
+    leaves the form as it was."""
+    if first == 0:
+        return False
+    before = toks[first - 1]
+    name_like = before.capitalised and before.text[1:].islower() and before.text.isalpha()
+    if not name_like or before.sentence_start or before.end + 1 != toks[first].start:
+        return False
+    if before.text in TITLES or before.text in NOT_GIVEN_NAMES:
+        return False
+    return all(before.text not in full.split() for full, _ in candidates)

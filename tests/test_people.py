@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geomap.document import extract
 from geomap.people import find_people, load_people
 from geomap.text import tokens
@@ -81,3 +83,25 @@ def test_leaders_of_states_large_and_small_have_their_country():
         ("Bachelet", "CL"),
         ("Kikwete", "TZ"),
     ]
+
+
+def test_a_short_form_after_another_given_name_is_someone_else():
+    # "Mukhu Aliyev", Dagestan's leader, is not Ilham Aliyev of Azerbaijan, nor "Hussein Obama" the president
+    assert named("Ilham Aliyev spoke, and Mukhu Aliyev, Dagestan's leader, and Hussein Obama listened.") == [
+        ("Ilham Aliyev", "AZ")
+    ]
+    assert named("Mukhu Aliyev met officials.", alone=True) == [("Aliyev", "AZ")]  # a sentence's first word: unknown
+    # a title, the person's own given name, a day or "The" before it leave the form the person's
+    assert named("Ilham Aliyev spoke. President Aliyev, Ilham Aliyev and The Aliyev government listened.") == [
+        ("Ilham Aliyev", "AZ"), ("Aliyev", "AZ"), ("Ilham Aliyev", "AZ"), ("Aliyev", "AZ"),
+    ]  # fmt: skip
+    assert named("On Tuesday Putin flew home.", alone=True) == [("Putin", "RU")]
+
+
+@pytest.mark.parametrize("reader", ["syntax", "rules"])
+def test_someone_else_of_a_leader_s_name_does_not_act_for_the_state(gazetteer, syntax_model, reader):
+    text = "Vladimir Putin held a meeting on Friday with Dagestan's leader, Mukhu Aliyev, in Moscow."
+    doc = extract(text, gazetteer=gazetteer, reader=reader)
+    names = {p.place.id: p.place.name for p in doc.places}
+    assert "Azerbaijan" not in names.values()
+    assert [(names[e.origin], names[e.destination], e.type) for e in doc.events] == [("Russia", "Dagestan", "meeting")]
