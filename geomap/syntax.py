@@ -298,10 +298,12 @@ def extract_events(
     trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(_as_prose(text, toks, starts, s, e, here) for _, s, e, here in chosen))
-    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    if "ner" in nlp.pipe_names:
+        # the person/organisation veto, only where a name may hold a place: one batch, as the parse
+        named = [i for i, (*_, here) in enumerate(chosen) if _named_around(text, toks, here)]
+        for i, doc in zip(named, nlp.get_pipe("ner").pipe(docs[i] for i in named), strict=True):
+            docs[i] = doc
     for (n, s_start, s_end, here), doc in zip(chosen, docs, strict=True):
-        if ner is not None and _named_around(text, toks, here):
-            doc = ner(doc)  # the person/organisation veto, only where a name may hold a place
         heads = _read(doc, s_start, toks, here, lexicon, gazetteer)
         sentence_dates = [d for d in dates if s_start <= d.start < s_end]
         adjacent = previous[0] == n - 1
