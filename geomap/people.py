@@ -128,7 +128,25 @@ def find_people(
         countries = {country for _, country in chosen}
         if len(countries) == 1:
             named.append(Person(first, last, chosen[0][0], countries.pop(), bare))
-    return sorted(named)
+    return sorted(named + _titled_again(toks, named))
+
+
+def _titled_again(toks: list[Token], named: list[Person]) -> list[Person]:
+    """A title before a word of a name the text gave in full before it is that person again: after
+    'Crown Prince Mohammed bin Salman', 'Prince Mohammed'; after 'Kim Jong Un', 'Mr Kim'."""
+    full = [p for p in named if p.last - p.first > 1 and not p.bare]
+    if not full:
+        return []
+    covered = {i for p in named for i in range(p.first, p.last)}
+    out = []
+    for i in compress(count(), map(TITLES.__contains__, (t.text.rstrip(".") for t in toks[:-1]))):
+        word = toks[i + 1]
+        if i + 1 in covered or not word.capitalised or len(word.text) < 3:
+            continue
+        before = [p for p in full if p.last <= i and word.text in p.name.split()]
+        if before:
+            out.append(Person(i + 1, i + 2, before[-1].name, before[-1].country))
+    return out
 
 
 def _someone_else(toks: list[Token], first: int, candidates: list[tuple[str, str]]) -> bool:

@@ -1554,7 +1554,7 @@ def _pronouns(
         if title is not None:
             # "the crown prince", "the foreign minister": the last person named with that title
             first, last_word, word = title
-            same = [p for p in people if p.last <= i and word in (p.actor or "").lower().split()]
+            same = [p for p in people if p.last <= i and word in _titles_of(toks, p)]
             if same and not taken & set(range(first, last_word + 1)):
                 out.append(_Party(first, last_word + 1, same[-1].place, "person", actor=same[-1].actor))
             continue
@@ -1758,6 +1758,18 @@ def _this_country(
         if place is not None and not taken & {i, i + 1}:
             out.append(_Party(i, i + 2, place, "place", actor=f"{toks[i].text} {toks[i + 1].text}"))
     return out
+
+
+def _titles_of(toks: list[Token], person: _Party) -> list[str]:
+    """The words of a person's name and title: those of the party, and the capitalised title words
+    just before a name ('Crown Prince' of 'Crown Prince Mohammed bin Salman', a party named
+    'Mohammed bin Salman')."""
+    words = (person.actor or "").lower().split()
+    i = person.first - 1
+    while i >= 0 and person.first - i <= 3 and toks[i].capitalised and toks[i].text.isalpha():
+        words.append(toks[i].text.lower())
+        i -= 1
+    return words
 
 
 def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:

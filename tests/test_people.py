@@ -105,3 +105,10 @@ def test_someone_else_of_a_leader_s_name_does_not_act_for_the_state(gazetteer, s
     names = {p.place.id: p.place.name for p in doc.places}
     assert "Azerbaijan" not in names.values()
     assert [(names[e.origin], names[e.destination], e.type) for e in doc.events] == [("Russia", "Dagestan", "meeting")]
+
+
+def test_a_title_before_a_word_of_a_name_given_in_full_is_that_person():
+    text = "Crown Prince Mohammed bin Salman spoke. Later Prince Mohammed and Mr. Kim left, then President Salman."
+    assert named(text) == [("Mohammed bin Salman", "SA"), ("Mohammed", "SA"), ("Salman", "SA")]
+    # only after the full name, and only a word of it
+    assert named("Prince Mohammed spoke before Mohammed bin Salman arrived.") == [("Mohammed bin Salman", "SA")]

@@ -928,6 +928,18 @@ def test_where_a_flight_leaves_from_is_its_origin_even_from_a_base(gazetteer):
             "The crown prince then flew to Boston.",
             {("visit", "Saudi Arabia", "Boston")},
         ),
+        # a well-known person's title before the name counts too, and a title before a word of
+        # the name is the person again
+        (
+            "Bankers met as Crown Prince Mohammed bin Salman ended his tour. Since Prince Mohammed arrived "
+            "in Chile, trade has grown. After stops in Lima and Quito, the crown prince went on to Bogota.",
+            {
+                ("visit", "Saudi Arabia", "Chile"),
+                ("visit", "Saudi Arabia", "Lima"),
+                ("visit", "Saudi Arabia", "Quito"),
+                ("visit", "Saudi Arabia", "Bogotá"),
+            },
+        ),
         # a title's own "of" does not end it
         (
             "U.S. Secretary of State Hillary Clinton spoke on Monday. During her visit to Israel, Clinton spoke.",
