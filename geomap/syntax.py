@@ -81,6 +81,8 @@ INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 COUNTY_KM = 60  # how far from a county's centre a town of its province may lie in it
 COUNTY_WORDS = frozenset({"co", "co.", "county"})  # before a county's name ("Ballymena, Co Antrim")
 QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
+# the words longer than three letters a headline in title case may leave in lower case
+HEADLINE_LOWER = frozenset("from with into onto over near after amid than upon about down says said".split())
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
@@ -275,7 +277,8 @@ def extract_events(
             if words & care_forms or flown_in:
                 looking_back.add(n)
     focus = _focus(parties, places)
-    homes = {p.first for p in residents}  # where people live is not where things happened
+    # where people live is not where things happened, nor where someone came from ("Crews from Thirsk")
+    homes = {p.first for p in residents} | _named_as_whence(toks, parties)
     # a sentence naming one place can only continue a neighbour's event, come from somewhere to the
     # place the article is about, or carry someone to a hospital from where it happened: parse it
     # beside one, where the article has such a place, or where a town was named just before
@@ -377,6 +380,10 @@ def _as_prose(text: str, toks: list[Token], starts: list[int], start: int, end: 
         sentence = " " * dateline.end() + sentence[dateline.end() :]
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     if last - first < 3 or not title_case(toks[first:last]):
+        return sentence
+    # a headline capitalises its verbs too: "He was flown to the James Cook University Hospital" is prose
+    if any(not t.capitalised and len(t.text) > 3 and t.text.isalpha() and t.text not in HEADLINE_LOWER
+           for t in toks[first:last]):  # fmt: skip
         return sentence
     keep = {i for p in parties for i in range(p.first, p.last)}
     chars = list(sentence)
@@ -1466,13 +1473,29 @@ def _from_where(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -> li
     return out
 
 
+def _named_as_whence(toks: list[Token], parties: list[_Party]) -> set[int]:
+    """The first tokens of the places named after 'from', and of those listed with them ('Crews from
+    Thirsk, Ripon and Northallerton')."""
+    out: set[int] = set()
+    last_end = -1  # where the last such place ended
+    for p in parties:
+        before = toks[p.first - 1].text.lower() if p.first else ""
+        # (the tokens have no commas: "Thirsk, Ripon" is two places side by side)
+        listed = p.first == last_end or (before in ("and", "or") and p.first - 1 == last_end)
+        if before == "from" or listed:
+            out.add(p.first)
+            last_end = p.last
+    return out
+
+
 def _scenes(
     parties: list[_Party], firsts: list[int], spans: list[tuple[int, int]], starts: list[int], n: int, homes: set[int]
 ) -> list[_Party]:
     """The places named before sentence `n`, in the SCENE_SENTENCES sentences before, the last named
     first: where what the sentence tells of may have happened, when it names no other start. Towns
-    named as someone's home (`homes`: the parties' first tokens) come after the others: local news
-    happens near home, but where it happened is named apart. `firsts`: the parties' first tokens."""
+    named as someone's home or as where someone came from (`homes`: the parties' first tokens) come
+    after the others: local news happens near home, but where it happened is named apart. `firsts`:
+    the parties' first tokens."""
     first = bisect.bisect_left(starts, spans[n][0])
     earliest = bisect.bisect_left(starts, spans[max(n - SCENE_SENTENCES, 0)][0])
     window = parties[bisect.bisect_left(firsts, earliest) : bisect.bisect_left(firsts, first)]
@@ -1512,9 +1535,16 @@ def _supplies(tok: Any) -> bool:
 
 def _goes_to_something(tok: Any) -> bool:
     """Whether a movement goes 'to' or 'into' something that is no place ('flocked to beaches in
-    Thailand'), so that where that lies is where it went."""
+    Thailand'), so that where that lies is where it went: a named hospital or jail too ('flown to the
+    James Cook University Hospital in Middlesbrough', where the parse hangs 'in' on the verb)."""
+    care = frames()["care_places"]
+    named = frozenset(care["nouns"] + care["centres"])
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")]
-    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" for c in preps for g in c.children)
+    return any(
+        g.dep_ == "pobj" and (g.pos_ == "NOUN" or (g.pos_ == "PROPN" and g.lower_ in named))
+        for c in preps
+        for g in c.children
+    )
 
 
 def _near_but_not(place: _Party, destinations: list[_Party]) -> bool:

@@ -1555,6 +1555,21 @@ def test_a_headline_is_read_as_prose(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
 
 
+def test_a_sentence_of_many_names_is_no_headline():
+    from geomap.syntax import _as_prose
+    from geomap.text import tokens
+
+    def parsed(text):
+        toks = tokens(text)
+        return _as_prose(text, toks, [t.start for t in toks], 0, len(text), [])
+
+    # its verbs and nouns in lower case make it prose: the names keep their capitals
+    prose = "He was flown by the Great North Air Ambulance to the James Cook University Hospital in Middlesbrough."
+    assert parsed(prose) == prose
+    # a headline may leave its short words and a few prepositions in lower case
+    assert parsed("Wounded Soldiers Flown Home from Kabul Base") == "Wounded soldiers flown home from kabul base"
+
+
 def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
     text = "Georgia's chief negotiator, Temur Iakobashvili, met reporters. Iakobashvili later traveled to Moscow."
     assert flows(text, gazetteer) == {("visit", "Georgia", "Moscow")}
@@ -1832,6 +1847,18 @@ def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
         ),
         # what is sent is no casualty
         ("Police in Tustin evacuated a building. Envelopes were also sent to Hollywood.", set()),
+        # a named hospital, in a sentence of many capitals that is still no headline
+        (
+            "A car crashed near Thirsk on Monday. The driver was flown by the Great North Air Ambulance to the "
+            "James Cook University Hospital in Middlesbrough.",
+            {("transfer", "Thirsk", "Middlesbrough")},
+        ),
+        # where the crews came from is not where it happened
+        (
+            "A tractor overturned near Ripon on Monday. Crews from Harrogate and Knaresborough freed the driver. "
+            "He was taken by the Yorkshire Ambulance Service to the Leeds General Infirmary in Leeds.",
+            {("transfer", "Ripon", "Leeds")},
+        ),
     ],
 )
 def test_a_casualty_is_carried_from_where_it_happened(gazetteer, text, expected):
