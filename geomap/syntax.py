@@ -3924,7 +3924,8 @@ def _flows(
     if not origins and leg and destinations and movement and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
-    if not origins and scene and destinations and type_ == "travel" and label == "transfer":
+    carried_off = type_ == "travel" or (type_ == "transfer" and any(_a_person(t) for t in _theme(h)))  # not money
+    if not origins and scene and destinations and carried_off and label == "transfer":
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far

@@ -1853,6 +1853,14 @@ def test_an_arrival_clause_arrives_where_its_noun_is(gazetteer, text, expected):
             "James Cook University Hospital in Middlesbrough.",
             {("transfer", "Thirsk", "Middlesbrough")},
         ),
+        # a prisoner transferred goes from the town of the jail named before
+        (
+            "Both men were booked into the Cass County Jail in Fargo. On Monday, the older man was transferred "
+            "to the Clay County jail in Moorhead.",
+            {("transfer", "Fargo", "Moorhead")},
+        ),
+        # an extradition pending is none yet
+        ("A man was arrested in Reno on Friday. He is being held in jail pending extradition to Texas.", set()),
         # where the crews came from is not where it happened
         (
             "A tractor overturned near Ripon on Monday. Crews from Harrogate and Knaresborough freed the driver. "
