@@ -2967,8 +2967,10 @@ def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[t
     subjects = {t.i for c in doers for t in c.subtree}
     banners = distinct([s.party for s in h.slots if s.span.root.i in subjects and _state_like(s.party)])
     ends = distinct([*origins, *destinations, *(s.party for s in h.slots if s.role in ("object", "modifier"))])
-    # (a state: not "from Fukushima")
-    return [(b, p) for b in banners[:1] for p in ends if _state_like(p) and p.place.country != b.place.country]
+    # (a state: not "from Fukushima"; each of several banners, none of them the other's partner: "Japan and
+    # South Korea suspended imports from Poland")
+    banning = {b.place.country for b in banners}
+    return [(b, p) for b in banners for p in ends if _state_like(p) and p.place.country not in banning]
 
 
 def _state_like(party: _Party) -> bool:

@@ -2458,6 +2458,11 @@ def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected,
         # a state that bans trade with another sanctions it (but a threatened ban is no sanction)
         ("Nigeria banned imports of rice from neighbouring Benin.", {("sanction", "Nigeria", "Benin")}),
         ("China halted imports of Japanese seafood.", {("sanction", "China", "Japan")}),
+        # several states that ban each ban the partner, not one another
+        (
+            "Chile and Peru suspended imports of Brazilian chicken on Monday.",
+            {("sanction", "Chile", "Brazil"), ("sanction", "Peru", "Brazil")},
+        ),
         ("The EU has banned exports of British beef.", {("sanction", "European Union", "United Kingdom")}),
         ("Russia threatened to ban imports of Georgian wine.", set()),
         ("Ukraine did not ban imports from Poland.", set()),
