@@ -323,7 +323,32 @@ def extract_events(
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
-    return merge_drafts(text, _narrowest(as_states(drafts, lexicon, gazetteer), toks))
+    return merge_drafts(text, _apart(_narrowest(as_states(drafts, lexicon, gazetteer), toks), toks))
+
+
+def _apart(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
+    """Less what goes from a town to a province or county that holds it, or from such an area to a
+    town inside it: 'a man wanted in a shooting in Tulsa was returned to Oklahoma', 'Tulsa County
+    deputies drove him back to Tulsa' tell of no journey between those two. Kept: what a state does
+    at home ('The FDA deployed investigators to Iowa'), a visit (the annotation guide's, even at
+    home), an attack or a sanction, someone carried from where it happened to the county's jail or
+    hospital ('arrested in New Miami … taken to the Butler County Jail', as annotators write it),
+    and a journey the text itself sends 'from' one 'to' the other ('trucked from Tennessee to
+    Savannah': whatever the gazetteer made of Savannah)."""
+    kept = ("attack", "sanction", "visit")
+
+    def after(p: _Party, words: tuple[str, ...]) -> bool:
+        return p.first > 0 and toks[p.first - 1].text.lower() in words
+
+    def holds(area: _Party, place: _Party) -> bool:
+        return area.place.kind != "country" and area.place.id != place.place.id and _in_area(place, area)
+
+    return [
+        d for d in drafts
+        if not (d.directed and d.type not in kept and not d.rule.endswith(":scene")
+                and (holds(d.destination, d.origin) or holds(d.origin, d.destination))
+                and not (after(d.origin, ("from",)) and after(d.destination, ("to", "into", "for"))))
+    ]  # fmt: skip
 
 
 def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:

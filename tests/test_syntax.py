@@ -1876,6 +1876,22 @@ def test_a_casualty_is_carried_from_where_it_happened(gazetteer, text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a place and an area that holds it are no journey's two ends
+        ("A man wanted in a 2020 shooting in Joplin was returned to Missouri on Friday.", set()),
+        ("Two Greene County deputies drove him back to Springfield on Thursday.", set()),
+        (
+            "Idaho Gov. Brad Little returned to Boise on Saturday from a trade mission to Taiwan.",
+            {("travel", "Idaho", "Taiwan")},
+        ),
+    ],
+)
+def test_no_journey_between_a_place_and_the_area_that_holds_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # people who serve or fight, named with their home and found in another country, went there
         (
             "Officials believe there are close to 3,000 Tunisian fighters in Iraq, Libya and Syria.",
