@@ -154,7 +154,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats".split()
+        "role_takers seats ordering".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -680,6 +680,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "welcomed the Kenyan president"; not "welcomed the U.S. decision"
         if _receives_guests(tok):
             found = table.get("welcome")  # "received Iran's foreign minister in Doha": a visit
+        if _orders_out(tok):
+            found = ("type", "sanction")  # "ordered a Belarusian diplomat to leave the country": expelled
         if found and tok.lemma_.lower() in frames()["taking_places"] and not _takes_a_place(tok, placed):
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):
@@ -804,6 +806,17 @@ def _receives_guests(verb: Any) -> bool:
         and verb.lemma_.lower() in frames()["receiving"]
         and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frames()["envoys"] for c in verb.children)
     )
+
+
+def _orders_out(verb: Any) -> bool:
+    """Whether a verb of `ordering` sends envoys out ('ordered a Belarusian diplomat to leave the
+    country', 'told 13 Russian diplomats to leave'): an expulsion, a sanction by the state that orders
+    (those `retype` makes one when expelled; not troops, whom it withdraws, nor 'ordered him to leave')."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames()["ordering"]:
+        return False
+    envoys = frames()["retype"]["expel"]
+    told = [c for c in verb.children if c.dep_ == "dobj" and envoys.get(c.lemma_.lower()) == "sanction"]
+    return bool(told) and any(c.dep_ == "xcomp" and c.lemma_.lower() in frames()["leaving"] for c in verb.children)
 
 
 def _takes_a_place(verb: Any, placed: set[int]) -> bool:

@@ -2474,6 +2474,12 @@ def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected,
         # a state that bans trade with another sanctions it (but a threatened ban is no sanction)
         ("Nigeria banned imports of rice from neighbouring Benin.", {("sanction", "Nigeria", "Benin")}),
         ("China halted imports of Japanese seafood.", {("sanction", "China", "Japan")}),
+        # a state that orders envoys to leave expels them; troops it only withdraws
+        (
+            "Estonia on Monday ordered a Russian diplomat to leave the country within 48 hours.",
+            {("sanction", "Estonia", "Russia")},
+        ),
+        ("Mali ordered French troops to leave the country.", set()),
         # several states that ban each ban the partner, not one another
         (
             "Chile and Peru suspended imports of Brazilian chicken on Monday.",
