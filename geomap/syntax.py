@@ -1068,7 +1068,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         tok = head.token
         # ("spent two days in Brussels, then flew on to Berlin", the parse may hang it as "dep")
         chained = tok.dep_ == "conj" or (tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.i < tok.i)
-        before = [tok.head] if chained and tok.head.i not in heads else []
+        # ("was bought at an auction in Saskatchewan and trucked to the Alberta farm": where goods were
+        # bought, they were)
+        bought = chained and tok.head.i in heads and heads[tok.head.i].type == "trade" and head.type != "trade"
+        before = [tok.head] if chained and (tok.head.i not in heads or bought) else []
         before += [c for c in _subject_clauses(tok) if c.i not in heads]
         # "A Sri Lankan man who arrived in Britain in 2019 was deported to Colombo": where the movers
         # had arrived is where they were

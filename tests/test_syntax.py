@@ -1533,6 +1533,8 @@ def test_where_an_act_started_and_who_communicated(gazetteer, text, expected):
         # goods keep the country they are named by as their owner, not as where they went
         ("Ukrainian grain shipped from Odesa reached Egypt.", {("shipment", "Odesa", "Egypt")}),
         ("The rebels retreated before Syrian forces, backed by Russia.", {("aid", "Russia", "Syria")}),
+        # goods bought somewhere and then moved went from there
+        ("The rifles were bought at gun shows in Ohio and smuggled into Detroit.", {("shipment", "Ohio", "Detroit")}),
     ],
 )
 def test_where_clauses_and_goods_owners(gazetteer, text, expected):
