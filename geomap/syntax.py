@@ -154,7 +154,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering".split()
+        "role_takers seats ordering generic_travellers".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -3543,6 +3543,8 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         or any(c.dep_ in ("det", "predet") and c.lower_ in f["generic"] for c in described.children)
     ):
         return "hypothetical", False  # "all people coming into Zambia from the DRC will be watched": a rule
+    if described is not None and tok.tag_ == "VBG" and _whoever_travels(described):
+        return "hypothetical", False  # "The closure will affect people travelling to Cirencester from Gloucester"
     if (
         described is not None
         and described.dep_ in SUBJECTS
@@ -3660,6 +3662,19 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     if state == "supposed":
         return "hypothetical", hedged
     return state, hedged
+
+
+def _whoever_travels(noun: Any) -> bool:
+    """Whether a bare plural of `generic_travellers` names whoever travels, in what is said of them now
+    or to come ('will affect people travelling', 'Motorists heading to York face delays')."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in frames()["generic_travellers"]:
+        return False
+    if any(c.dep_ in ("det", "predet", "poss", "nummod") for c in noun.children):
+        return False  # "the motorists", "200 people": someone in particular
+    clause = noun.head
+    return clause.tag_ in ("VBZ", "VBP", "VB", "MD") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP") for c in clause.children
+    )
 
 
 def _nobody(subject: Any) -> bool:

@@ -1405,12 +1405,22 @@ def test_it_said_amounts_in_aid_and_landings(gazetteer, text, expected):
         # a rule for whoever moves is no movement
         "Zambian Health Minister Brian Chituwo stated that all people coming into Zambia from DRC will be watched.",
         "All travellers arriving from China must quarantine in Hong Kong.",
+        # nor whoever travels so, in the present or to come
+        "The bridge closure will affect people travelling to Stroud from Swindon.",
+        "Motorists heading from Perth to Dundee should expect delays of an hour.",
         # a question about a movement is no movement
         "The minister said that it will still have to be decided when the ambassador returns from Ljubljana to Moscow.",
     ],
 )
 def test_rules_and_questions_are_no_flows(gazetteer, text):
     assert flows(text, gazetteer) == set()
+
+
+def test_travellers_in_the_past_or_counted_travelled(gazetteer):
+    # (the same words told of a past journey, or of travellers counted, are a flow)
+    for text in ("Motorists heading from Perth to Dundee were stranded overnight.",
+                 "The 200 people travelling from Perth to Dundee were stranded."):  # fmt: skip
+        assert flows(text, gazetteer) == {("travel", "Perth", "Dundee")}
 
 
 def test_a_state_seat_named_like_a_district_acts_for_the_state(gazetteer):
