@@ -502,9 +502,12 @@ def _people_words() -> frozenset[str]:
 
 def _a_person(tok: Any) -> bool:
     """Whether a noun names people: a word for people, a people or nationality, a named person, a
-    title ('50 Rohingya', 'the Brazilian football squad', 'the governor')."""
+    title ('50 Rohingya', 'the Brazilian football squad', 'the governor'); not goods named with a
+    nationality ('Ukrainian grain': the lexicon's cargo)."""
     named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS"
-    return named or tok.lemma_.lower() in _people_words() or any(c.ent_type_ == "NORP" for c in tok.children)
+    goods = tok.lemma_.lower() in load_lexicon().cargo or tok.lower_ in load_lexicon().cargo
+    national = not goods and any(c.ent_type_ == "NORP" for c in tok.children)
+    return named or tok.lemma_.lower() in _people_words() or national
 
 
 def _cargo_of(movers: list[Any], verb: Any = None) -> list[Any]:

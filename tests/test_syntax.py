@@ -3887,6 +3887,9 @@ def test_a_passive_by_hung_on_a_noun(gazetteer, text, expected):
         ("A plane loaded with arms flew from Pyongyang to Vladivostok.", {("shipment", "Pyongyang", "Vladivostok")}),
         ("The ship sailed from Cyprus to Gaza on Friday, carrying 200 tonnes of food aid.",
          {("aid", "Cyprus", "Gaza")}),
+        # goods named with a nationality are still goods, not people
+        ("The Liberian-flagged freighter carrying Brazilian sugar docked in Lagos after a voyage from Santos.",
+         {("shipment", "Santos", "Lagos")}),
     ],
 )  # fmt: skip
 def test_the_load_told_after_the_verb_decides_the_type(gazetteer, text, expected):
