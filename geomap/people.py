@@ -9,6 +9,7 @@ also names the person in full, or puts a title before the short form ('President
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import json
@@ -134,16 +135,21 @@ def find_people(
 def _titled_again(toks: list[Token], named: list[Person]) -> list[Person]:
     """A title before a word of a name the text gave in full before it is that person again: after
     'Crown Prince Mohammed bin Salman', 'Prince Mohammed'; after 'Kim Jong Un', 'Mr Kim'."""
-    full = [p for p in named if p.last - p.first > 1 and not p.bare]
-    if not full:
+    by_word: dict[str, list[Person]] = {}  # a word of a full name -> the people so named, in text order
+    for p in sorted(named):
+        if p.last - p.first > 1 and not p.bare:
+            for word in p.name.split():
+                by_word.setdefault(word, []).append(p)
+    if not by_word:
         return []
     covered = {i for p in named for i in range(p.first, p.last)}
     out = []
     for i in compress(count(), map(TITLES.__contains__, (t.text.rstrip(".") for t in toks[:-1]))):
         word = toks[i + 1]
-        if i + 1 in covered or not word.capitalised or len(word.text) < 3:
+        if i + 1 in covered or not word.capitalised or len(word.text) < 3 or word.text not in by_word:
             continue
-        before = [p for p in full if p.last <= i and word.text in p.name.split()]
+        so_named = by_word[word.text]
+        before = so_named[: bisect.bisect_right([p.last for p in so_named], i)]
         if before:
             out.append(Person(i + 1, i + 2, before[-1].name, before[-1].country))
     return out
