@@ -505,7 +505,8 @@ def _a_person(tok: Any) -> bool:
     title ('50 Rohingya', 'the Brazilian football squad', 'the governor'); not goods named with a
     nationality ('Ukrainian grain': the lexicon's cargo)."""
     named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS"
-    goods = tok.lemma_.lower() in load_lexicon().cargo or tok.lower_ in load_lexicon().cargo
+    cargo = load_lexicon().cargo
+    goods = tok.lemma_.lower() in cargo or tok.lower_ in cargo
     national = not goods and any(c.ent_type_ == "NORP" for c in tok.children)
     return named or tok.lemma_.lower() in _people_words() or national
 
@@ -1581,11 +1582,9 @@ def _goes_to_something(tok: Any) -> bool:
     """Whether a movement goes 'to' or 'into' something that is no place ('flocked to beaches in
     Thailand'), so that where that lies is where it went: a named hospital or jail too ('flown to the
     James Cook University Hospital in Middlesbrough', where the parse hangs 'in' on the verb)."""
-    care = frames()["care_places"]
-    named = frozenset(care["nouns"] + care["centres"])
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")]
     return any(
-        g.dep_ == "pobj" and (g.pos_ == "NOUN" or (g.pos_ == "PROPN" and g.lower_ in named))
+        g.dep_ == "pobj" and (g.pos_ == "NOUN" or (g.pos_ == "PROPN" and _place_of_care(g)))
         for c in preps
         for g in c.children
     )
