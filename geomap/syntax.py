@@ -136,8 +136,10 @@ def load_model() -> Any:
         )
     import spacy
 
+    from geomap.spacy_fast import quicken
+
     try:
-        return spacy.load(name, exclude=["senter"])
+        return quicken(spacy.load(name, exclude=["senter"]))
     except OSError as e:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {e}") from None
 
@@ -451,6 +453,7 @@ def _anaphora() -> tuple[frozenset[str], frozenset[str]]:
     return _forms_of(frozenset(frames()["anaphora"]["nouns"])), frozenset(frames()["anaphora"]["markers"])
 
 
+@functools.lru_cache(maxsize=16)
 def _forms(lexicon: Lexicon) -> frozenset[str]:
     """Surface forms that make a sentence worth parsing: the lexicon's words and the frames' lemmas, inflected."""
     words = {w for phrase in lexicon.phrases for w in phrase[-1:]}
