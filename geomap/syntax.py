@@ -2092,6 +2092,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             )  # "Kurdistan region"
             if party.place.kind in ("water", "region") and dep in ("compound", "amod") and owned and not named:
                 return _Slot(party, span, "drop", None)
+            act = _in_a_war(head, triggers, place_tokens) if dep == "poss" else None
+            if act is not None and role is None:
+                return _anchored(party, span, "location", "in", act, triggers)  # "intervened in Syria's war"
             if head.i in triggers:
                 # "U.S. exports", "a US tour" (where it goes, by the frame); an owner does the act
                 # ("Russia's invasion", "the US president's visit")
@@ -2293,6 +2296,21 @@ def _misparsed_clause(verb: Any) -> bool:
     past ('migrants crossed'), or a participle with an object ('the coalition bombed Sanaa'; not
     'the city bombed by Russia')."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _in_a_war(noun: Any, triggers: dict[int, Any], places: dict[int, _Party]) -> Any:
+    """What a place that owns a war or conflict is the place of, when the war is what something is
+    done in: the act ('an intervention in Yemen's civil war': where it went), or the war itself
+    ('drawn into Syria's war'); not a war with a place of its own ('its role in Russia's war in
+    Ukraine': Russia wages it)."""
+    if noun.i not in triggers or _frame(noun).get("modifier") != "location":
+        return None  # (a war's frame places it where its modifier is: "the Syrian war")
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "in") and any(g.i in places for g in c.children)
+           for c in noun.children):  # fmt: skip
+        return None
+    return noun.head.head if noun.head.head.i in triggers else noun  # ("drawn into Syria's war": the war's)
 
 
 def _act_of(word: Any, triggers: dict[int, Any], prep: str = "in") -> Any:

@@ -4223,3 +4223,25 @@ def test_backers_and_trade_roles_are_no_owners(gazetteer, text, expected):
 )  # fmt: skip
 def test_no_movers_and_lifted_bans(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb of an act noun the lexicon has ("intervention") is that act too
+        ("Moscow intervened in Syria in September 2015, tipping the balance in favour of the government.",
+         {("attack", "Russia", "Syria")}),
+        # a war a place owns, which something is done in, is where it is: the act goes there
+        ("Saudi Arabia has led a large-scale but so far unsuccessful Arab intervention in Yemen's civil war.",
+         {("attack", "Saudi Arabia", "Yemen")}),
+        # (and the war's owner is no attacker of those drawn into it)
+        ("More recently, Turkish troops were drawn into Syria's war.", set()),
+        # but a war with a place of its own is waged by its owner
+        ("The European Union imposed fresh sanctions on Belarus over its role in Russia's war in Ukraine.",
+         {("sanction", "European Union", "Belarus"), ("attack", "Russia", "Ukraine")}),
+        # an intervention by the police is no attack
+        ("Police intervened in Springfield on Monday after a crowd gathered outside the courthouse.", set()),
+    ],
+)  # fmt: skip
+def test_interventions_and_a_places_war(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
