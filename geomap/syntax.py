@@ -156,7 +156,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering generic_travellers".split()
+        "role_takers seats ordering generic_travellers rounds".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -3584,7 +3584,15 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
     # ("Talks on a free trade deal between Britain and India collapsed": what the failed noun is on)
     noun = h.token
-    while noun.dep_ == "pobj" and noun.head.lower_ in ("on", "over", "about", "for") and noun.head.head.pos_ in NOUNS:
+    # ("A new round of talks between Serbia and Kosovo was called off": what the round is, the talks are)
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.head.pos_ in NOUNS
+        and (
+            noun.head.lower_ in ("on", "over", "about", "for")
+            or (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in f["rounds"])
+        )
+    ):
         noun = noun.head.head
     failing = _is(noun.head, f["failing"]) and not any(c.dep_ == "neg" for c in noun.head.children)
     # ("Iraq's oil exports to Turkey remain halted", "flights to Moscow are suspended")

@@ -4245,3 +4245,23 @@ def test_no_movers_and_lifted_bans(gazetteer, text, expected):
 )  # fmt: skip
 def test_interventions_and_a_places_war(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unasserted"),
+    [
+        # what a round of talks is, the talks are: called off, they were not held
+        ("A new round of European Union-mediated talks between Serbia and Kosovo that was due to take place in "
+         "Brussels on Thursday was called off at the last minute, officials said.",
+         set(), {("meeting", "Kosovo", "Serbia")}),
+        ("A second round of peace talks between Armenia and Azerbaijan collapsed on Friday.", set(),
+         {("meeting", "Armenia", "Azerbaijan")}),
+        # a move only weighed, mulled or explored was not made
+        ("The company had weighed shifting its testing operations from Penang to Arizona, but will instead expand "
+         "the Malaysian site.", set(), {("transfer", "Penang", "Arizona")}),
+        ("The government is mulling sending troops to Niger.", set(), set()),
+    ],
+)  # fmt: skip
+def test_rounds_of_acts_and_moves_only_weighed(gazetteer, text, expected, unasserted):
+    assert flows(text, gazetteer) == expected
+    assert flows(text, gazetteer, asserted=False) >= unasserted
