@@ -3844,6 +3844,8 @@ def _flows(
             continue
         elif s.role == "modifier" and frame.get("object") == "origin" and _object_of(s.governor, h.token):
             role = "origin"  # "Turkey hosts 3.6 million Syrian refugees": where the people come from
+        elif s.role == "modifier" and type_ == "trade" and _object_of(s.governor, h.token):
+            role = "object"  # "bought two Russian cargoes of wheat": the goods' label, as in "bought Russian wheat"
         else:
             role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
             role = frame.get(role, role)

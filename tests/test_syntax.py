@@ -4265,3 +4265,16 @@ def test_interventions_and_a_places_war(gazetteer, text, expected):
 def test_rounds_of_acts_and_moves_only_weighed(gazetteer, text, expected, unasserted):
     assert flows(text, gazetteer) == expected
     assert flows(text, gazetteer, asserted=False) >= unasserted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cargoes bought, named with a country, came from it, as goods named so do
+        ("Saudi Arabia bought two Russian cargoes of 60,000 tonnes each, the traders said.",
+         {("trade", "Russia", "Saudi Arabia")}),
+        ("Egypt purchased three French cargoes of wheat in a tender on Tuesday.", {("trade", "France", "Egypt")}),
+    ],
+)  # fmt: skip
+def test_cargoes_bought_come_from_the_country_named_on_them(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
