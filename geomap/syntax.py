@@ -991,6 +991,17 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 done_to = [s for t in on for s in by_governor.get(t.i, []) if s.role in ("object", "target")]
                 head.slots += [replace(s, role="agent") for s in done_to[:1]]
                 continue
+            # "accusing Tehran of supplying missiles to Russia for use in its war against Ukraine": a
+            # state's "its" is the state last named before it in the same clause (not "Codelco shipped
+            # copper to China, while its shipments to the US fell")
+            its = next(c for c in tok.children if c.dep_ == "poss").lower_ == "its"
+            states = [s for slots in by_governor.values() for s in slots
+                      if s.span.end <= tok.i and s.party.place.kind == "country"]  # fmt: skip
+            nearest = max(states, key=lambda s: s.span.end) if its and states else None
+            verb = _verb_over(tok)
+            if nearest is not None and verb is not None and _verb_over(nearest.span.root) == verb:
+                head.slots.append(replace(nearest, role="agent"))
+                continue
             # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
             for up in tok.ancestors:
                 agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
@@ -2311,6 +2322,11 @@ def _in_a_war(noun: Any, triggers: dict[int, Any], places: dict[int, _Party]) ->
            for c in noun.children):  # fmt: skip
         return None
     return noun.head.head if noun.head.head.i in triggers else noun  # ("drawn into Syria's war": the war's)
+
+
+def _verb_over(tok: Any) -> Any:
+    """The verb whose clause a word is in: its nearest verb above it, or None."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _act_of(word: Any, triggers: dict[int, Any], prep: str = "in") -> Any:

@@ -4278,3 +4278,21 @@ def test_rounds_of_acts_and_moves_only_weighed(gazetteer, text, expected, unasse
 )  # fmt: skip
 def test_cargoes_bought_come_from_the_country_named_on_them(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's "its" is the state last named before it in its clause, not the sentence's subjects
+        ("Britain and Canada imposed sanctions on six Iranian individuals, accusing Tehran of supplying ballistic "
+         "missiles to Russia for use in its war against Ukraine.",
+         {("sanction", "United Kingdom", "Iran"), ("sanction", "Canada", "Iran"), ("shipment", "Iran", "Russia"),
+          ("attack", "Russia", "Ukraine")}),
+        # (but "its" in a clause of its own is the subject's)
+        ("Chile's Codelco shipped a record 120,000 tonnes of copper cathode to China in the third quarter, while its "
+         "shipments to the United States fell by half.",
+         {("shipment", "Chile", "China"), ("shipment", "Chile", "United States")}),
+    ],
+)  # fmt: skip
+def test_its_is_the_state_named_last_in_its_clause(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
