@@ -991,23 +991,22 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 done_to = [s for t in on for s in by_governor.get(t.i, []) if s.role in ("object", "target")]
                 head.slots += [replace(s, role="agent") for s in done_to[:1]]
                 continue
-            # "accusing Tehran of supplying missiles to Russia for use in its war against Ukraine": a
-            # state's "its" is the state last named before it in the same clause (not "Codelco shipped
-            # copper to China, while its shipments to the US fell")
-            its = next(c for c in tok.children if c.dep_ == "poss").lower_ == "its"
-            states = [s for slots in by_governor.values() for s in slots
-                      if s.span.end <= tok.i and s.party.place.kind == "country"]  # fmt: skip
-            nearest = max(states, key=lambda s: s.span.end) if its and states else None
-            verb = _verb_over(tok)
-            if nearest is not None and verb is not None and _verb_over(nearest.span.root) == verb:
-                head.slots.append(replace(nearest, role="agent"))
-                continue
             # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
-            for up in tok.ancestors:
-                agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
-                if agents:
-                    head.slots += [replace(s, role="agent") for s in agents]
-                    break
+            agents = next(([s for s in by_governor.get(up.i, []) if s.role == "agent"] for up in tok.ancestors
+                           if any(s.role == "agent" for s in by_governor.get(up.i, []))), [])  # fmt: skip
+            # but a state's "its" is no pair of states: "Britain and Canada imposed sanctions, accusing
+            # Tehran of supplying missiles to Russia for use in its war against Ukraine" is the state
+            # named last before it in its clause (not "Codelco shipped copper to China, while its
+            # shipments to the US fell")
+            its = next(c for c in tok.children if c.dep_ == "poss").lower_ == "its"
+            if its and len({s.party.place.id for s in agents}) > 1:
+                states = [s for slots in by_governor.values() for s in slots
+                          if s.span.end <= tok.i and s.party.place.kind == "country"]  # fmt: skip
+                nearest = max(states, key=lambda s: s.span.end) if states else None
+                verb = _verb_over(tok)
+                same_clause = nearest is not None and verb is not None and _verb_over(nearest.span.root) == verb
+                agents = [nearest] if same_clause else agents
+            head.slots += [replace(s, role="agent") for s in agents]
             continue
         lemma = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
