@@ -4296,3 +4296,19 @@ def test_cargoes_bought_come_from_the_country_named_on_them(gazetteer, text, exp
 )  # fmt: skip
 def test_its_is_the_state_named_last_in_its_clause(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_what_is_sent_to_help_comes_to_the_place_the_report_is_about(gazetteer):
+    text = (
+        "OWATONNA, Minn. -- A fire broke out late Wednesday at a lumber yard on Owatonna's north side, fire "
+        "officials in Owatonna said. Within the hour, engines and tanker trucks from Faribault and Waseca had been "
+        "sent to help, along with about 40 volunteer firefighters. An investigator from St. Paul arrived at the "
+        "scene on Thursday to help determine the cause. Owatonna crews stayed through the morning."
+    )
+    assert flows(text, gazetteer) == {
+        ("aid", "Faribault", "Owatonna"),
+        ("aid", "Waseca", "Owatonna"),
+        ("travel", "Saint Paul", "Owatonna"),  # (who came to help find a cause came, no aid)
+    }
+    # nothing sent to help: no end is supplied
+    assert flows(text.replace("sent to help", "put on standby"), gazetteer) == {("travel", "Saint Paul", "Owatonna")}
