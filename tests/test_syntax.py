@@ -4312,3 +4312,15 @@ def test_what_is_sent_to_help_comes_to_the_place_the_report_is_about(gazetteer):
     }
     # nothing sent to help: no end is supplied
     assert flows(text.replace("sent to help", "put on standby"), gazetteer) == {("travel", "Saint Paul", "Owatonna")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tractor-trailer was hauling the produce from Laredo, Texas, to a food distribution warehouse in "
+        "Mississauga when it was referred for a secondary inspection, according to the agency.",
+        "The truck was carrying a load of freight from Laredo to Mississauga.",
+    ],
+)
+def test_general_words_for_goods_are_cargo(gazetteer, text):
+    assert flows(text, gazetteer) == {("shipment", "Laredo", "Mississauga")}
