@@ -4102,7 +4102,11 @@ def _flows(
         # "South Korea has reported a case in a tourist visiting Mexico": private travellers a state
         # reports on, named with no home of their own, are its own (not a ship, nor a trip at home)
         abroad = [r for r in h.reporter if not _at_home(r, destinations)]
-        if abroad and _private_travellers(h, label):
+        # ("Egyptian authorities say … 800,000 people, most of them South Sudanese returnees, have
+        # crossed into South Sudan": travellers named with a nationality have a home of their own)
+        movers = {t.i for c in h.token.children if c.dep_ in SUBJECTS for t in c.subtree}
+        national = any(p.kind == "demonym" and span.root.i in movers for p, span in h.spans)
+        if abroad and not national and _private_travellers(h, label):
             origins, how, base = distinct(abroad), "reporter", base * INHERITED
     homeward = movement and _lemma(h) in frames()["homeward"] and type_ in ("travel", "visit")
     if origins and not destinations and not agents and h.reporter and homeward and alone:

@@ -4324,3 +4324,17 @@ def test_what_is_sent_to_help_comes_to_the_place_the_report_is_about(gazetteer):
 )
 def test_general_words_for_goods_are_cargo(gazetteer, text):
     assert flows(text, gazetteer) == {("shipment", "Laredo", "Mississauga")}
+
+
+def test_travellers_named_with_a_nationality_are_not_the_reporters_own(gazetteer):
+    # a state's report on private travellers with no home named makes them its own ...
+    assert ("travel", "South Korea", "Mexico") in flows(
+        "South Korea has reported a case in a tourist who had travelled to Mexico.", gazetteer
+    )
+    # ... but not travellers the sentence names with a nationality
+    found = flows(
+        "Egyptian authorities say some 800,000 people, most of them South Sudanese returnees, have crossed into "
+        "South Sudan.",
+        gazetteer,
+    )
+    assert not any(origin == "Egypt" for _, origin, _ in found)
