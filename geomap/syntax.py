@@ -2323,9 +2323,9 @@ def _in_a_war(noun: Any, triggers: dict[int, Any], places: dict[int, _Party]) ->
     return noun.head.head if noun.head.head.i in triggers else noun  # ("drawn into Syria's war": the war's)
 
 
-def _sent_to_help(verb: Any) -> bool:
-    """Whether a movement is done to help ('sent to help', 'came to assist'): an infinitive of `helping`."""
-    return any(_infinitive(c) and c.lemma_.lower() in frames()["helping"] for c in verb.children)
+def _helping(verb: Any) -> list[Any]:
+    """The infinitives of `helping` a movement is done for ('sent to help', 'came to assist')."""
+    return [c for c in verb.children if _infinitive(c) and c.lemma_.lower() in frames()["helping"]]
 
 
 def _verb_over(tok: Any) -> Any:
@@ -4177,11 +4177,10 @@ def _flows(
     away = focus is not None and not any(_within(o, focus) for o in origins)  # (from Rakhine: not to Myanmar)
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
-    elif focus is not None and origins and not destinations and away and movement and _sent_to_help(h.token):
+    elif focus is not None and origins and not destinations and away and movement and (helping := _helping(h.token)):
         # "engines and tanker trucks from Faribault and Waseca had been sent to help", in a report
         # on a fire in Owatonna: help comes to where the report is
         destinations, how, base = [focus], "focus", base * FOCUS
-        helping = [c for c in h.token.children if _infinitive(c) and c.lemma_.lower() in frames()["helping"]]
         if "aid" in lexicon.types and not any(g.dep_ in ("xcomp", "ccomp") for c in helping for g in c.children):
             type_ = "aid"  # (but "arrived to help determine the cause" came for what it helps to do)
     factor = base * (0.9 if how != "explicit" else 1.0)
