@@ -2859,7 +2859,15 @@ def _events(
             h.token.tag_ == "VBG" and h.token.dep_ == "advcl" and _is(h.token, frames()["leaving"])
         )
         leg = reached.get(up.i, []) if chained else []
-        while chained and not leg and up.dep_ == "conj" and up.head.i != up.i and up.i in by_token:
+        # ("flew to Winnipeg and lived for two months in a hotel before moving west to Brandon": a stay
+        # between the legs)
+        while (
+            chained
+            and not leg
+            and up.dep_ == "conj"
+            and up.head.i != up.i
+            and (up.i in by_token or up.lemma_.lower() in frames()["settling"])
+        ):
             up = up.head  # "crossed into Iran, rode buses to reach Turkey": the movement before that went somewhere
             leg = reached.get(up.i, [])
         if not leg and _continues(h.token) and not h.whence:

@@ -4338,3 +4338,14 @@ def test_travellers_named_with_a_nationality_are_not_the_reporters_own(gazetteer
         gazetteer,
     )
     assert not any(origin == "Egypt" for _, origin, _ in found)
+
+
+def test_a_stay_between_two_legs_keeps_them_one_journey(gazetteer):
+    text = (
+        "The family fled Homs for Jordan in 2013. They flew to Winnipeg from Amman on Jan. 12 and lived for two "
+        "months in a downtown hotel before moving west to Brandon, Manitoba, in March, when a job at the plant "
+        "opened up."
+    )
+    found = flows(text, gazetteer)
+    assert ("migration", "Winnipeg", "Brandon") in found
+    assert not any(destination == "Brandon" and origin != "Winnipeg" for _, origin, destination in found)
