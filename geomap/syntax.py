@@ -992,8 +992,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 head.slots += [replace(s, role="agent") for s in done_to[:1]]
                 continue
             # "Russia is short of shells for its war in Ukraine": the owner is the clause's subject
-            agents = next(([s for s in by_governor.get(up.i, []) if s.role == "agent"] for up in tok.ancestors
-                           if any(s.role == "agent" for s in by_governor.get(up.i, []))), [])  # fmt: skip
+            agents = []
+            for up in tok.ancestors:
+                agents = [s for s in by_governor.get(up.i, []) if s.role == "agent"]
+                if agents:
+                    break
             # but a state's "its" is no pair of states: "Britain and Canada imposed sanctions, accusing
             # Tehran of supplying missiles to Russia for use in its war against Ukraine" is the state
             # named last before it in its clause (not "Codelco shipped copper to China, while its
@@ -1003,8 +1006,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 states = [s for slots in by_governor.values() for s in slots
                           if s.span.end <= tok.i and s.party.place.kind == "country"]  # fmt: skip
                 nearest = max(states, key=lambda s: s.span.end) if states else None
-                verb = _verb_over(tok)
-                same_clause = nearest is not None and verb is not None and _verb_over(nearest.span.root) == verb
+                verb = _clause_of(tok)
+                same_clause = (
+                    nearest is not None and verb.pos_ in ("VERB", "AUX") and _clause_of(nearest.span.root).i == verb.i
+                )
                 agents = [nearest] if same_clause else agents
             head.slots += [replace(s, role="agent") for s in agents]
             continue
@@ -2326,11 +2331,6 @@ def _in_a_war(noun: Any, triggers: dict[int, Any], places: dict[int, _Party]) ->
 def _helping(verb: Any) -> list[Any]:
     """The infinitives of `helping` a movement is done for ('sent to help', 'came to assist')."""
     return [c for c in verb.children if _infinitive(c) and c.lemma_.lower() in frames()["helping"]]
-
-
-def _verb_over(tok: Any) -> Any:
-    """The verb whose clause a word is in: its nearest verb above it, or None."""
-    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _act_of(word: Any, triggers: dict[int, Any], prep: str = "in") -> Any:
