@@ -87,6 +87,7 @@ TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", 
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
 TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
+CARRYING = frozenset({"shipment", "travel", "migration", "transfer"})  # the types that carry something somewhere
 PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
 FUNCTION_WORDS = frozenset(
@@ -2573,6 +2574,11 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
                 return acts[0]
         if len(nouns) == 1:
             return nouns[0]
+        # "stole a van from a yard in Chippenham in the early hours of 3 March and drove it back to
+        # Swindon": where the verb before a movement took its load from, the movement set out from
+        moved = [c for c in gov.children if c.dep_ == "conj" and c.i in heads and heads[c.i].type in CARRYING]
+        if slot.role == "origin" and len(moved) == 1 and not _has_child(moved[0], "from"):
+            return moved[0]
     if slot.role in ("origin", "destination") and heads:
         i = slot.span.root.i
         nearest = min(heads, key=lambda j: (abs(j - i), j))

@@ -4349,3 +4349,22 @@ def test_a_stay_between_two_legs_keeps_them_one_journey(gazetteer):
     found = flows(text, gazetteer)
     assert ("migration", "Winnipeg", "Brandon") in found
     assert not any(destination == "Brandon" and origin != "Winnipeg" for _, origin, destination in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "He stole a van from a builders' yard in Chippenham in the early hours of 3 March and drove it back "
+            "to Swindon.",
+            ("travel", "Chippenham", "Swindon"),
+        ),
+        (
+            "Two men stole a horsebox from a stables near Hexham during the early hours of 5 November and drove "
+            "it to Carlisle.",
+            ("travel", "Hexham", "Carlisle"),
+        ),
+    ],
+)
+def test_a_movement_sets_out_from_where_the_verb_joined_before_it_took_its_load(gazetteer, text, expected):
+    assert expected in flows(text, gazetteer)
