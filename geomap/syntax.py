@@ -3447,8 +3447,10 @@ def _specimens(h: _Head) -> bool:
     words = frames()["specimens"]
     if any(t.lemma_.lower() in words["nouns"] for t in _theme(h)):
         return True
+    # (by a verb of sending: not "stopped the car at Korora for a breath test")
+    sent = _lemma(h) in words["verbs"]
     purposes = [g for c in h.token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in words["purposes"] for g in purposes)
+    return sent and any(g.dep_ == "pobj" and g.lemma_.lower() in words["purposes"] for g in purposes)
 
 
 def _place_of_care(tok: Any) -> bool:

@@ -4368,3 +4368,12 @@ def test_a_stay_between_two_legs_keeps_them_one_journey(gazetteer):
 )
 def test_a_movement_sets_out_from_where_the_verb_joined_before_it_took_its_load(gazetteer, text, expected):
     assert expected in flows(text, gazetteer)
+
+
+def test_only_what_is_sent_for_tests_comes_from_where_the_report_is(gazetteer):
+    text = "Police found cannabis in a car on the highway near Coffs Harbour on Thursday. Officers had stopped "
+    # a car stopped for a breath test was not sent anywhere for one ...
+    assert flows(text + "the car at Korora for a random breath test.", gazetteer) == set()
+    # ... what was sent for tests was
+    sent = flows(text + "The drugs were sent to a laboratory in Sydney for testing.", gazetteer)
+    assert {origin for _, origin, destination in sent if destination == "Sydney"} == {"Coffs Harbour"}
