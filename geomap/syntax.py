@@ -3119,6 +3119,19 @@ def _continues(tok: Any) -> bool:
     return any(c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"] for c in tok.children)
 
 
+def _same_movers(tok: Any) -> bool:
+    """Whether the subject of a movement's clause is a pronoun for the movers told of before ('They
+    trained there before crossing to Dublin', 'He then flew to Seoul')."""
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return all(c.lower_ in frames()["continuing"]["pronouns"] for c in subjects)
+        if tok.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _last_named(places: list[_Party]) -> list[_Party]:
     """The place named last: where a movement after a trip to several starts ('returned to New
     Delhi after a trip to the United States and Egypt': from Egypt)."""
@@ -4178,6 +4191,11 @@ def _flows(
         origin = last.origin  # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
         type_ = type_ if carried_on else last.type
         origins, how, base = [origin], "previous-origin", base * INHERITED
+        # "The Springboks landed in Cardiff after a flight from Johannesburg. They trained there for
+        # five days before crossing to Dublin": who arrived somewhere set out again from there
+        stayed = [r for r in reached if not any(d.place.id == r.place.id or _within(d, r) for d in destinations)]
+        if last.arrived and stayed and _same_movers(h.token):
+            origins, how = stayed[-1:], "previous-leg"
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target

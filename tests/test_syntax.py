@@ -4377,3 +4377,13 @@ def test_only_what_is_sent_for_tests_comes_from_where_the_report_is(gazetteer):
     # ... what was sent for tests was
     sent = flows(text + "The drugs were sent to a laboratory in Sydney for testing.", gazetteer)
     assert {origin for _, origin, destination in sent if destination == "Sydney"} == {"Coffs Harbour"}
+
+
+def test_movers_who_arrived_somewhere_set_out_again_from_there(gazetteer):
+    text = (
+        "The All Blacks landed in Perth on Tuesday after a long flight from Auckland. They rested there for "
+        "three days before travelling to Sydney for the final."
+    )
+    found = flows(text, gazetteer)
+    assert ("travel", "Perth", "Sydney") in found
+    assert ("travel", "Auckland", "Sydney") not in found
