@@ -2051,6 +2051,13 @@ def _names_places(entity: Any, places: set[int]) -> bool:
     return entity.label_ == "PERSON" and all(t.lower_ in nouns for t in rest)
 
 
+def _listed(tok: Any) -> bool:
+    """Whether an appositive is one item of a list the parse broke ('The WHO, Médecins Sans
+    Frontières and the U.S. Centers for Disease Control have sent experts': the second is hung on the
+    first as an appositive, the third on the second as a conjunct)."""
+    return any(c.dep_ == "cc" for c in tok.children) and any(c.dep_ == "conj" for c in tok.children)
+
+
 def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict[int, _Party]) -> _Slot:
     """Climb from a place to the word it depends on: its role and its governor."""
     preps = frames()["prepositions"]
@@ -2068,9 +2075,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
-        while (tok.dep_ == "conj" or (tok.dep_ == "appos" and (tok.i == span.root.i or tok.i in place_tokens))) and (
-            tok.head.i != tok.i
-        ):
+        while (
+            tok.dep_ == "conj"
+            or (tok.dep_ == "appos" and (tok.i == span.root.i or tok.i in place_tokens or _listed(tok)))
+        ) and tok.head.i != tok.i:
             tok = tok.head  # "Slovakia, Russia and Kazakhstan": every conjunct has the first one's role
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in frames()["place_nouns"]:
             tok = tok.head  # "two U.S. cities, New York and Atlanta": the places are the cities

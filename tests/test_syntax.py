@@ -4387,3 +4387,12 @@ def test_movers_who_arrived_somewhere_set_out_again_from_there(gazetteer):
     found = flows(text, gazetteer)
     assert ("travel", "Perth", "Sydney") in found
     assert ("travel", "Auckland", "Sydney") not in found
+
+
+def test_an_agency_listed_after_others_still_acts_for_its_state(gazetteer):
+    # the parse hangs the second item of the list on the first as an appositive, the third on the second
+    text = (
+        "The World Food Programme, the charity Save the Children, and the British Department for International "
+        "Development have flown supplies to Malawi."
+    )
+    assert flows(text, gazetteer) == {("shipment", "United Kingdom", "Malawi")}
