@@ -157,7 +157,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering generic_travellers rounds helping".split()
+        "role_takers seats ordering generic_travellers rounds helping upheavals".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -3462,6 +3462,33 @@ def _carried(h: _Head) -> bool:
     return passive and _lemma(h) in frames()["conveying"]
 
 
+def _driven_out_by(h: _Head) -> list[_Party]:
+    """The places of the upheaval that is a movement's subject (frames `upheavals`: 'Fighting in
+    Sudan has driven refugees into Chad', 'Syria's war sent millions into Turkey'), or the subject of
+    the clause a subjectless movement hangs on ('The war in Syria has been a major problem, sending
+    refugees into Turkey')."""
+    tok = h.token
+    while tok.pos_ in NOUNS | {"ADP"} and tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
+        tok = tok.head  # "Violence in Honduras has pushed thousands of migrants north to Mexico"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    causes = [c for c in subjects if {c.lemma_.lower(), c.lower_} & frames()["upheavals"]]
+    people = frames()["people"] | frames()["movers"]
+    if not causes or not any(t.lemma_.lower() in people for t in tok.subtree if t.dep_ in ("dobj", "pobj")):
+        return []  # (what drives out is people: not "the war in Ukraine sent gas prices to a record")
+    found = []
+    for party, span in h.spans:
+        up = span.root
+        if up.dep_ == "pobj" and up.head.lower_ in ("in", "across", "inside"):
+            up = up.head.head
+        elif up.dep_ in ("poss", "compound", "amod"):
+            up = up.head
+        if any(up.i == c.i for c in causes) and party.kind in ("place", "demonym"):
+            found.append(party)
+    return found
+
+
 def _specimens(h: _Head) -> bool:
     """Whether what a movement carries is sent to a laboratory: samples, or anything sent 'for
     testing' ('the letter has been sent to Lansing for additional tests')."""
@@ -4087,6 +4114,11 @@ def _flows(
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from
         origins, how = distinct(h.whence), "where-before"
+    driven = _driven_out_by(h) if destinations and not origins and movement else []
+    if driven and "migration" in lexicon.types:
+        # "Fighting in Sudan has driven 600,000 refugees into Chad", "The war in Syria has been a
+        # major problem, sending millions of refugees into Turkey": where what drove them out happened
+        origins, how, type_ = driven, "upheaval", "migration"
     if not origins and not agents and destinations and movement and _specimens(h):
         # "A farm in Ituri … Samples were sent to laboratories in Kinshasa": samples come from where
         # it happened: the place the report is about, else the place named last before that is not

@@ -4396,3 +4396,24 @@ def test_an_agency_listed_after_others_still_acts_for_its_state(gazetteer):
         "Development have flown supplies to Malawi."
     )
     assert flows(text, gazetteer) == {("shipment", "United Kingdom", "Malawi")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fighting in Sudan has driven 600,000 refugees into Chad.", ("migration", "Sudan", "Chad")),
+        ("Syria's civil war has sent millions of refugees to Lebanon.", ("migration", "Syria", "Lebanon")),
+        (
+            "The war in Yemen has been a disaster for a decade, sending thousands of migrants across the sea "
+            "to Djibouti.",
+            ("migration", "Yemen", "Djibouti"),
+        ),
+        ("Violence in Honduras has pushed thousands of migrants north to Mexico.", ("migration", "Honduras", "Mexico")),
+    ],
+)
+def test_an_upheaval_that_drives_people_out_is_where_they_came_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == {expected}
+
+
+def test_an_upheaval_drives_out_only_people(gazetteer):
+    assert flows("The war in Ukraine sent gas prices to a record in Germany.", gazetteer) == set()
