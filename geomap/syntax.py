@@ -1206,6 +1206,22 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         purpose = tok.pos_ in NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i in heads
         if purpose and head.type == "meeting" and not any(s.role == "agent" for s in head.slots):
             head.slots += [s for s in heads[tok.head.head.i].slots if s.role == "agent"]
+    for head in list(heads.values()):
+        # "fled the Afghan capital in August 2021, crossing into Pakistan at the Torkham border post": a
+        # participle that only says where a movement from somewhere went is that movement, not a leg after it
+        tok = head.token
+        roles = {_frame(tok).get(s.role, s.role) for s in head.slots}  # ("fled Kabul": its object)
+        if tok.pos_ != "VERB" or "origin" not in roles or "destination" in roles or head.type not in CARRYING:
+            continue
+        for c in tok.children:
+            told = heads.get(c.i) if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i else None
+            # (its subject is the verb's, and it may say where it crossed: "Thousands of Sudanese fled El
+            # Fasher, crossing into Chad near Adre")
+            told_roles = {s.role for s in told.slots} if told is not None else set()
+            only_where = "destination" in told_roles and told_roles <= {"destination", "agent", "location", "via"}
+            if told is not None and only_where and told.type in CARRYING:
+                head.slots += [s for s in told.slots if s.role == "destination"]
+                del heads[c.i]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)

@@ -4417,3 +4417,22 @@ def test_an_upheaval_that_drives_people_out_is_where_they_came_from(gazetteer, t
 
 def test_an_upheaval_drives_out_only_people(gazetteer):
     assert flows("The war in Ukraine sent gas prices to a record in Germany.", gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "CALGARY -- When Amina Tesfaye stepped off a bus in Calgary last month, it was the end of a journey that "
+            "began six years earlier in Asmara. Tesfaye, her husband and their four children fled the Eritrean "
+            "capital in 2017, crossing into Ethiopia at the Zalambessa border post.",
+            {("migration", "Asmara", "Ethiopia")},
+        ),
+        (
+            "The Hamdans fled Aleppo in the spring of 2015, crossing into Turkey near Kilis with their three children.",
+            {("migration", "Aleppo", "Turkey")},
+        ),
+    ],
+)
+def test_a_participle_that_says_where_a_flight_went_is_that_flight(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
