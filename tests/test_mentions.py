@@ -230,6 +230,19 @@ def test_a_person_named_after_a_small_town_still_hides_it(gazetteer):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Côr Meibion Pontypridd sang at the festival on Saturday. Most of the singers come from Pontypridd.",
+        "Côr Meibion Llanelli sang at the festival on Saturday. The choir was back in Llanelli by Sunday.",
+    ],
+)
+def test_a_town_in_a_name_is_still_the_town_where_a_preposition_of_place_puts_it(gazetteer, text):
+    # "Côr Meibion X" reads as a person's name, which hides X elsewhere; "in X", "from X" is the town
+    town = text.split()[2]
+    assert found(text, gazetteer) == [(town, "name")]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "found"),
     [
         # a name with a capital inside is written so: another casing is someone else
