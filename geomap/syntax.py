@@ -2253,6 +2253,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     return _Slot(party, span, "scene", tok, prep)
                 if new is None:
                     return _Slot(party, span, "drop", None)
+                moved = governor.dep_ == "pobj" and governor.head.lower_ == "of" and governor.head.head.i in triggers
+                if new == "between" and governor.pos_ in NOUNS and governor.i not in triggers and not moved:
+                    # "their sister school in Takatsuki, between Osaka and Kyoto", "the border between
+                    # Chad and Sudan": where a thing lies, not two ends ("flights between Almaty and Busan",
+                    # "the travel of horses between Australia and New Zealand")
+                    return _Slot(party, span, "drop", None)
                 end = _end_before(marker) if new == "location" and governor.pos_ == "VERB" else None
                 if end is not None:
                     new, word = preps[end], end  # "drove from the bank in Marion", "in" parsed on "drove"

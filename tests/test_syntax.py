@@ -4436,3 +4436,15 @@ def test_an_upheaval_drives_out_only_people(gazetteer):
 )
 def test_a_participle_that_says_where_a_flight_went_is_that_flight(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_between_on_a_thing_that_does_not_move_says_where_it_lies(gazetteer):
+    text = (
+        "Eighteen pupils from St Mary's College arrived back in Dover on Monday night after a fortnight with their "
+        "partner school in Amiens, between Paris and Lille."
+    )
+    assert not any({origin, destination} == {"Paris", "Lille"} for _, origin, destination in flows(text, gazetteer))
+    # the movers of a movement noun still travel between its places
+    assert ("travel", "Australia", "New Zealand") in flows(
+        "The travel of horses between Australia and New Zealand resumed on Monday.", gazetteer
+    )
