@@ -87,6 +87,7 @@ TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", 
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
 TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
+BANDS = frozenset({"group", "band", "choir", "squad", "party", "orchestra", "club", "class"})  # people together
 CARRYING = frozenset({"shipment", "travel", "migration", "transfer"})  # the types that carry something somewhere
 PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
@@ -3149,17 +3150,39 @@ def _continues(tok: Any) -> bool:
     return any(c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"] for c in tok.children)
 
 
-def _same_movers(tok: Any) -> bool:
-    """Whether the subject of a movement's clause is a pronoun for the movers told of before ('They
-    trained there before crossing to Dublin', 'He then flew to Seoul')."""
+def _comes_back(h: _Head) -> bool:
+    """Whether a movement is a return: 'returned to Omaha', 'flew back to Houston', 'landed back in
+    Brisbane', 'came home to Cork'."""
+    tok = h.token
+    back = tok.lemma_.lower() == "return" or any(
+        c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home", "homeward") for c in tok.children
+    )
+    # (people who went somewhere: not "the BTCC returns to Hampshire", a championship; "One of them, a
+    # Polish woman, was flown home to Warsaw")
+    movers = _subjects_above(tok)
+    movers += [c for m in movers for c in m.children if c.dep_ == "appos"]
+    words = frames()["people"] | frames()["movers"] | set(frames()["continuing"]["pronouns"]) | BANDS
+    return back and any(m.lemma_.lower() in words or m.lower_ in words or m.ent_type_ == "PERSON" for m in movers)
+
+
+def _subjects_above(tok: Any) -> list[Any]:
+    """The subjects of a word's clause, or of the clause it hangs on ('he said after returning to
+    Berlin', 'They trained there before crossing to Dublin')."""
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:
-            return all(c.lower_ in frames()["continuing"]["pronouns"] for c in subjects)
+            return subjects
         if tok.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp", "conj") or tok.head.i == tok.i:
-            return False
+            return []
         tok = tok.head
-    return False
+    return []
+
+
+def _same_movers(tok: Any) -> bool:
+    """Whether the subject of a movement's clause is a pronoun for the movers told of before ('They
+    trained there before crossing to Dublin', 'He then flew to Seoul')."""
+    subjects = _subjects_above(tok)
+    return bool(subjects) and all(c.lower_ in frames()["continuing"]["pronouns"] for c in subjects)
 
 
 def _last_named(places: list[_Party]) -> list[_Party]:
@@ -4132,6 +4155,13 @@ def _flows(
         # "landed in Beijing after a stop in Moscow": the last leg, from the last stop ("after stops in
         # Paris and Belgrade")
         origins, how = [max(stops, key=lambda p: p.first)], "stop"
+    went = [d for t, d in recent if t == type_ or {t, type_} <= TOURING or {t, type_} <= PEOPLE_MOVING]
+    went = [d for d in went if not any(d.place.id == e.place.id or _within(d, e) or _within(e, d)
+                                       for e in destinations)]  # fmt: skip
+    if destinations and not origins and went and movement and _comes_back(h):
+        # "The team flew to Denver on Monday. … The team returned to Omaha on Friday", "The group flew
+        # back to Houston": a return starts where the journey told before went
+        origins, how, base = went[-1:], "return", base * INHERITED
     if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
         # "British students who had been quarantined in Kisumu were transported to Nairobi": where
         # the movers just were, before where they are from

@@ -813,7 +813,7 @@ def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
         (
             "German Chancellor Angela Merkel hosted Russian President Vladimir Putin in Berlin. "
             "He flew back to Moscow on Tuesday.",
-            {("visit", "Russia", "Berlin")},
+            {("visit", "Russia", "Berlin"), ("travel", "Berlin", "Moscow")},  # (his way home from the visit)
         ),
         # and a sentence opened by 'he' after one opened so goes on about the same person
         (
@@ -4448,3 +4448,28 @@ def test_between_on_a_thing_that_does_not_move_says_where_it_lies(gazetteer):
     assert ("travel", "Australia", "New Zealand") in flows(
         "The travel of horses between Australia and New Zealand resumed on Monday.", gazetteer
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The choir flew to Rome on Monday for a week of concerts. The group flew back to Dublin on Sunday evening.",
+            ("travel", "Rome", "Dublin"),
+        ),
+        (
+            "The under-16 team travelled to Cardiff on Friday for the final. The team returned to Exeter on Sunday.",
+            ("travel", "Cardiff", "Exeter"),
+        ),
+    ],
+)
+def test_a_return_starts_where_the_journey_told_before_went(gazetteer, text, expected):
+    assert expected in flows(text, gazetteer)
+
+
+def test_only_people_come_back_from_a_journey(gazetteer):
+    text = (
+        "The touring car championship travelled to Knockhill in Scotland for round four. The championship returns "
+        "to Hampshire in May."
+    )
+    assert not any(destination == "Hampshire" for _, _, destination in flows(text, gazetteer))
