@@ -3809,8 +3809,11 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
             finite = any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBZ", "VBP") for a in cur.children)
             framing = framing or (parent.lemma_.lower() == "want" and cur.dep_ == "ccomp" and finite)
             if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
-                # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not
-                state = "planned" if _is(parent, f["scheduling"]) and state != "planned" else "supposed"
+                # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not; nor
+                # is what "had planned to start flights in June": a plan told in the pluperfect fell through
+                told_before = _pluperfect(parent) or (parent.dep_ == "acomp" and _pluperfect(parent.head))
+                scheduled = _is(parent, f["scheduling"]) and not told_before
+                state = "planned" if scheduled and state != "planned" else "supposed"
             hedged = hedged or _is(parent, f["hedging"]) or parent.lower_ in ("believed", "reportedly", "alleged")
         cur = parent
     # the guide: an explicitly scheduled movement is a flow ("will be flown home", "plans a final

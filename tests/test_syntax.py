@@ -4473,3 +4473,15 @@ def test_only_people_come_back_from_a_journey(gazetteer):
         "to Hampshire in May."
     )
     assert not any(destination == "Hampshire" for _, _, destination in flows(text, gazetteer))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline had planned to start direct flights from Lisbon to Luanda in June, but the launch was put off.",
+        "The minister had been due to fly from Rome to Paris on Monday.",
+    ],
+)
+def test_a_plan_told_in_the_pluperfect_fell_through(gazetteer, text):
+    assert flows(text, gazetteer) == set()
+    assert flows(text.replace("had planned", "planned").replace("had been due", "was due"), gazetteer)
