@@ -404,8 +404,10 @@ def _as_prose(text: str, toks: list[Token], starts: list[int], start: int, end: 
     parses prose far better; the same length, so that offsets hold."""
     sentence = text[start:end]
     dateline = DATELINE.match(sentence)
-    if dateline is not None and (start == 0 or text[start - 1] == "\n"):
-        # "SEOUL, South Korea (AP) - North Korea has shipped …": the parse of the report, not of where it was filed
+    before = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    if dateline is not None and (not before or before[-1] in '.!?"”'):
+        # "SEOUL, South Korea (AP) - North Korea has shipped …": the parse of the report, not of where it
+        # was filed (also after a headline run into the text: "… Africa tour. NAIROBI (Reuters) - Indonesian …")
         sentence = " " * dateline.end() + sentence[dateline.end() :]
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     if last - first < 3 or not title_case(toks[first:last]):

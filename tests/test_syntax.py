@@ -4485,3 +4485,16 @@ def test_only_people_come_back_from_a_journey(gazetteer):
 def test_a_plan_told_in_the_pluperfect_fell_through(gazetteer, text):
     assert flows(text, gazetteer) == set()
     assert flows(text.replace("had planned", "planned").replace("had been due", "was due"), gazetteer)
+
+
+def test_a_dateline_after_a_headline_is_not_parsed_as_the_report():
+    from geomap.syntax import _as_prose
+    from geomap.text import sentences, tokens
+
+    text = "Kenya's Ruto lands in Ghana. ACCRA, Feb 11 (Reuters) - Kenyan President William Ruto arrived in Accra."
+    toks = tokens(text)
+    start, end = list(sentences(text, toks))[1]
+    prose = _as_prose(text, toks, [t.start for t in toks], start, end, [])
+    # blanked, as at the top of a report, and the same length, so that offsets hold
+    assert prose.lstrip().startswith("Kenyan President William Ruto arrived")
+    assert len(prose) == end - start
