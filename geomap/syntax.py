@@ -1496,6 +1496,8 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
             tok = tok.head  # "the Russian and Venezuelan delegations"
         while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
             tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
+        if tok.i != span.root.i and tok.i in triggers and _frame(tok).get("modifier") not in (None, "agent"):
+            continue  # "an African tour that has taken him to Addis Ababa": where the tour went, not who went
         # "the number of Ukrainians who have sought refuge": a clause the parse hung on the count
         counted = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         counts = (
@@ -3971,7 +3973,9 @@ def _flows(
             continue  # "flew to Lisbon for a friendly against Portugal": an opponent, not an end
         if redirected and s.role == "destination" and (s.governor is None or s.governor.i != h.token.i):
             continue
-        if s.role == "modifier" and "modifier" in frame and s.party.kind == "place":
+        # (and a continent's demonym, which names no one who acts: "an African tour", not "a Chinese visit")
+        continental = s.party.kind == "demonym" and s.party.place.kind == "continent"
+        if s.role == "modifier" and "modifier" in frame and (s.party.kind == "place" or continental):
             role = frame["modifier"]  # "a three-week US tour": where the tour goes
         elif s.role == "modifier" and frame.get("object") == "destination" and _object_of(s.governor, h.token):
             nationals.append(s.party)  # "deported 50 Afghan migrants": the people's country

@@ -4498,3 +4498,18 @@ def test_a_dateline_after_a_headline_is_not_parsed_as_the_report():
     # blanked, as at the top of a report, and the same length, so that offsets hold
     assert prose.lstrip().startswith("Kenyan President William Ruto arrived")
     assert len(prose) == end - start
+
+
+def test_a_tour_named_by_a_continent_is_where_it_goes(gazetteer):
+    # a clause on the tour takes the traveller somewhere: the continent is no one who took him
+    found = flows(
+        "The Brazilian president arrived in Luanda on Monday on the second leg of an African tour that has already "
+        "taken him to Maputo.",
+        gazetteer,
+    )
+    assert ("visit", "Brazil", "Luanda") in found
+    assert not any(origin == "Africa" for _, origin, _ in found)
+    # a continent's demonym names no one who acts: the tour goes there
+    found = flows("The Japanese prime minister will end his European tour in Rome on Sunday.", gazetteer)
+    assert ("visit", "Japan", "Rome") in found
+    assert not any(origin == "Europe" for _, origin, _ in found)
