@@ -4154,7 +4154,9 @@ def _flows(
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     carried_off = type_ == "travel" or (type_ == "transfer" and any(_a_person(t) for t in _theme(h)))  # not money
-    if not origins and scene and destinations and carried_off and label == "transfer":
+    # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
+    # was brought back to Fitchburg", after a warrant out of Holyoke)
+    if not origins and scene and destinations and carried_off and label == "transfer" and not h.whence:
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far
@@ -4171,8 +4173,11 @@ def _flows(
         # "The team flew to Denver on Monday. … The team returned to Omaha on Friday", "The group flew
         # back to Houston": a return starts where the journey told before went
         origins, how, base = went[-1:], "return", base * INHERITED
-    if destinations and not origins and h.whence and movement and all(a.kind == "demonym" for a in agents):
-        # "British students who had been quarantined in Kisumu were transported to Nairobi": where
+    # (a visit still comes from the visitor's country: "Wang Yi landed in Islamabad after talks in Kabul")
+    placed = ("demonym",) if "visit" in (type_, label) else ("demonym", "person")
+    if destinations and not origins and h.whence and movement and all(a.kind in placed for a in agents):
+        # "British students who had been quarantined in Kisumu were transported to Nairobi", "A Leeds
+        # man … He waived extradition at a hearing in Carlisle and was brought back to Bradford": where
         # the movers just were, before where they are from
         origins, how = distinct(h.whence), "where-before"
     driven = _driven_out_by(h) if destinations and not origins and movement else []

@@ -4513,3 +4513,13 @@ def test_a_tour_named_by_a_continent_is_where_it_goes(gazetteer):
     found = flows("The Japanese prime minister will end his European tour in Rome on Sunday.", gazetteer)
     assert ("visit", "Japan", "Rome") in found
     assert not any(origin == "Europe" for _, origin, _ in found)
+
+
+def test_who_is_brought_somewhere_comes_from_where_the_sentence_says_they_were(gazetteer):
+    text = (
+        "A Leeds man wanted for a robbery in Bradford was arrested in Carlisle on Monday, police said. He is also "
+        "wanted on a warrant out of Wakefield. He waived extradition at a hearing in Carlisle on Thursday and was "
+        "brought back to Bradford the same afternoon by West Yorkshire officers."
+    )
+    # not his home town, nor the town named last before
+    assert {(o, d) for _, o, d in flows(text, gazetteer) if d == "Bradford"} == {("Carlisle", "Bradford")}
