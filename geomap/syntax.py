@@ -1225,6 +1225,19 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             if told is not None and only_where and told.type in CARRYING:
                 head.slots += [s for s in told.slots if s.role == "destination"]
                 del heads[c.i]
+    ends = frames()["journey_ends"]
+    for head in heads.values():
+        # "a chase that began in Willmar and ended near Benson", "The journey started in Kabul and
+        # ended in Berlin": where a journey begins is where it comes from, where it ends where it goes
+        noun = head.token
+        if noun.pos_ not in NOUNS or head.type not in CARRYING:
+            continue
+        verbs = [c for c in noun.children if c.dep_ == "relcl"] + ([noun.head] if noun.dep_ == "nsubj" else [])
+        verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for verb in verbs:
+            role = ends.get(verb.lemma_.lower())
+            placed = [s for s in by_governor.get(verb.i, []) if s.role == "location"] if role else []
+            head.slots += [replace(s, role=role, governor=noun) for s in placed]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)

@@ -4523,3 +4523,21 @@ def test_who_is_brought_somewhere_comes_from_where_the_sentence_says_they_were(g
     )
     # not his home town, nor the town named last before
     assert {(o, d) for _, o, d in flows(text, gazetteer) if d == "Bradford"} == {("Carlisle", "Bradford")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A Preston man who led officers on a 30-mile chase from Blackpool to Lancaster has been jailed.",
+            ("travel", "Blackpool", "Lancaster"),
+        ),
+        (
+            "The high-speed pursuit began in Salem and ended near Albany when the car ran out of fuel.",
+            ("travel", "Salem", "Albany"),
+        ),
+        ("The journey started in Kabul and ended in Berlin two years later.", ("travel", "Kabul", "Berlin")),
+    ],
+)
+def test_a_chase_and_where_a_journey_began_and_ended(gazetteer, text, expected):
+    assert expected in flows(text, gazetteer)
