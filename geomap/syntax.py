@@ -2283,9 +2283,13 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 if (
                     new == "location"
                     and governor.pos_ == "VERB"
-                    and governor.lemma_ in ("base", "headquarter", "locate", "register")
+                    and governor.lemma_ in ("base", "headquarter", "locate", "register", "found", "establish")
                 ):
                     governor = governor.head  # "companies based in Slovakia": the companies' role
+                    if governor.dep_ == "appos" and governor.head.dep_ in SUBJECTS:
+                        # "Hadley Controls, the thermostat maker founded in Rockford, has moved its
+                        # headquarters to Milwaukee": where the subject is from, where its move starts
+                        return _anchored(party, span, "home", word, governor.head, triggers)
                 if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
                     if (governor.i in place_tokens and place_tokens[governor.i].kind == "person") or _person(governor):
                         # "met with Lavrov in Moscow": where the person is, the event is; but where its
@@ -2553,6 +2557,12 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
         if tok.dep_ == "acl" and tok.lemma_.lower() in frames()["carrying"] and role in ("origin", "destination"):
             tok = tok.head  # "sent a plane loaded with 37 tonnes of aid to Turkey": the plane's end
             continue
+        if role == "home" and tok.pos_ == "VERB":
+            # "Hadley Controls, the maker founded in Rockford, has finished moving its headquarters": the
+            # act of the verb the subject's verb takes
+            done = [c for c in tok.children if c.dep_ == "xcomp" and c.i in triggers]
+            if done:
+                return _Slot(party, span, role, done[0], prep)
         break
     return _Slot(party, span, role, governor, prep)
 
@@ -2888,7 +2898,11 @@ def _events(
             type_ = moved_before[-1]  # "Arms were shipped to Syria. They were then moved to Lebanon.": arms again
         if type_ is None:
             continue
-        modality, hedged = _modality(h, lexicon.policy(type_, "moves"), bool(dates))
+        # (a verb of moving keeps its scheduled future whatever it moves: "would move its headquarters
+        # from Oslo to Rotterdam by the end of March", a relocation)
+        moves = h.kind in ("movement", "departure") or (h.type in lexicon.types and lexicon.policy(h.type, "moves"))
+        moving = lexicon.policy(type_, "moves") or (type_ == "transfer" and moves)
+        modality, hedged = _modality(h, moving, bool(dates))
         date = bound.get(id(trigger))
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
         # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that

@@ -3602,13 +3602,14 @@ def test_who_leaves_for_a_visit_goes_where_it_is(gazetteer, text, expected):
     ("text", "expected"),
     [
         # a county or province after a town and a comma says where the town is: no end of its own
+        # (a firm that moves its seat or plant relocates: a transfer)
         ("Dyson moved its headquarters from Malmesbury, Wiltshire, to Singapore.",
-         {("shipment", "Malmesbury", "Singapore")}),
-        ("The company moved its plant from Singapore to Truro, Cornwall.", {("shipment", "Singapore", "Truro")}),
+         {("transfer", "Malmesbury", "Singapore")}),
+        ("The company moved its plant from Singapore to Truro, Cornwall.", {("transfer", "Singapore", "Truro")}),
         # (but one in a list is an end of its own)
         ("The company moved its plants from Truro, Cornwall and Devon to Singapore.",
-         {("shipment", "Truro", "Singapore"), ("shipment", "Cornwall", "Singapore"),
-          ("shipment", "Devon", "Singapore")}),
+         {("transfer", "Truro", "Singapore"), ("transfer", "Cornwall", "Singapore"),
+          ("transfer", "Devon", "Singapore")}),
     ],
 )  # fmt: skip
 def test_a_region_after_a_town_says_where_the_town_is(gazetteer, text, expected):
@@ -4541,3 +4542,33 @@ def test_who_is_brought_somewhere_comes_from_where_the_sentence_says_they_were(g
 )
 def test_a_chase_and_where_a_journey_began_and_ended(gazetteer, text, expected):
     assert expected in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kestrel Foods, a snack maker based in Leeds, is moving its headquarters to Manchester.",
+            {("transfer", "Leeds", "Manchester")},
+        ),
+        (
+            "Zephyrix Pumps, the valve maker founded in Dayton in 1961, has finished moving its head office and 90 "
+            "jobs to Columbus.",
+            {("transfer", "Dayton", "Columbus")},
+        ),
+    ],
+)
+def test_a_firm_moves_from_where_its_apposition_says_it_is_based(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordvik Seafood has moved its head office from Bergen to Oslo, the company said.",
+        "Tessem Logistics said on Tuesday it would move its headquarters from Oslo to Rotterdam by the end of March.",
+    ],
+)
+def test_a_firm_that_moves_its_headquarters_relocates(gazetteer, text):
+    # a transfer, as the guide types a company relocating, and a scheduled one is still a flow
+    assert {t for t, _, _ in flows(text, gazetteer)} == {"transfer"}
