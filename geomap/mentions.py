@@ -587,14 +587,16 @@ def _named_person(match: _Match, text: str, person_names: set[str]) -> bool:
     """A one-word name that the text also uses as part of a person's name ("Kim" after "Kim Jong Un"),
     unless a preposition of place puts it where a town is ("Côr Meibion Cwmbran … back in Cwmbran")."""
     place = match.candidates[0][0]
-    before = text[: match.start].split()
-    return (
-        not (before and before[-1].lower() in PLACE_PREPOSITIONS | {"from"})
-        and place.kind not in ("country", "continent")
-        and not (place.capital or (place.population or 0) >= MAJOR_CITY)  # one odd "person" cannot erase Moscow
-        and match.via != "demonym"
-        and (text[match.start : match.end] in person_names)
-    )
+    if (
+        place.kind in ("country", "continent")
+        or place.capital
+        or (place.population or 0) >= MAJOR_CITY  # one odd "person" cannot erase Moscow
+        or match.via == "demonym"
+        or text[match.start : match.end] not in person_names
+    ):
+        return False
+    before = text[max(0, match.start - 30) : match.start].split()  # (the word before, not the whole text)
+    return not (before and before[-1].lower() in PLACE_PREPOSITIONS | {"from"})
 
 
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
