@@ -87,7 +87,6 @@ TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", 
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
 TOURING = frozenset({"travel", "visit"})  # the kinds of journey told leg by leg
-BANDS = frozenset({"group", "band", "choir", "squad", "party", "orchestra", "club", "class"})  # people together
 CARRYING = frozenset({"shipment", "travel", "migration", "transfer"})  # the types that carry something somewhere
 PAIR_SENTENCES = 2  # how far back "the two countries" may find its two countries
 GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation named with its country
@@ -158,7 +157,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering generic_travellers rounds helping upheavals".split()
+        "role_takers seats ordering generic_travellers rounds helping upheavals bands".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -3192,7 +3191,7 @@ def _comes_back(h: _Head) -> bool:
     # Polish woman, was flown home to Warsaw")
     movers = _subjects_above(tok)
     movers += [c for m in movers for c in m.children if c.dep_ == "appos"]
-    words = frames()["people"] | frames()["movers"] | set(frames()["continuing"]["pronouns"]) | BANDS
+    words = frames()["people"] | frames()["movers"] | frames()["bands"] | set(frames()["continuing"]["pronouns"])
     return back and any(m.lemma_.lower() in words or m.lower_ in words or m.ent_type_ == "PERSON" for m in movers)
 
 
