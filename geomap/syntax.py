@@ -3180,19 +3180,22 @@ def _continues(tok: Any) -> bool:
     return any(c.dep_ in ("advmod", "prt") and c.lower_ in words["adverbs"] for c in tok.children)
 
 
+def _returns(h: _Head) -> bool:
+    """Whether a movement is a return: 'returned to Omaha', 'flew back to Houston', 'came home'."""
+    return _lemma(h) == "return" or any(c.lower_ in ("home", "back") for c in h.token.children)
+
+
 def _comes_back(h: _Head) -> bool:
-    """Whether a movement is a return: 'returned to Omaha', 'flew back to Houston', 'landed back in
-    Brisbane', 'came home to Cork'."""
-    tok = h.token
-    back = tok.lemma_.lower() == "return" or any(
-        c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home", "homeward") for c in tok.children
-    )
+    """Whether people come back from a journey: 'The team returned to Omaha', 'The group flew back to
+    Houston'."""
+    if not _returns(h):
+        return False
     # (people who went somewhere: not "the BTCC returns to Hampshire", a championship; "One of them, a
     # Polish woman, was flown home to Warsaw")
-    movers = _subjects_above(tok)
+    movers = _subjects_above(h.token)
     movers += [c for m in movers for c in m.children if c.dep_ == "appos"]
     words = frames()["people"] | frames()["movers"] | frames()["bands"] | set(frames()["continuing"]["pronouns"])
-    return back and any(m.lemma_.lower() in words or m.lower_ in words or m.ent_type_ == "PERSON" for m in movers)
+    return any(m.lemma_.lower() in words or m.lower_ in words or m.ent_type_ == "PERSON" for m in movers)
 
 
 def _subjects_above(tok: Any) -> list[Any]:
@@ -3460,7 +3463,7 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     within = bool(origins and destinations) and len({e.place.country for e in origins + destinations}) == 1
     abroad = not within and not any(_at_home(s.party, destinations) for s in movers)
     # "the president returned from Paris", "flew back": going home is no visit
-    home = _lemma(h) == "return" or any(c.lower_ in ("home", "back") for c in h.token.children)
+    home = _returns(h)
     # "Officials in Kenya were arrested and sent to Uganda": carried by others, whoever they are
     arrested = h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["done_to_people"]
     if type_ == "travel" and envoys and abroad and not home and not arrested and not (words & f["private_travellers"]):
