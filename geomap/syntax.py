@@ -247,11 +247,12 @@ def extract_events(
     care, specimens = frames()["care_places"], frames()["specimens"]
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
     arrived = _forms_of(frames()["arriving_here"])
+    helping = frozenset(frames()["helping"])  # (as infinitives: "sent to help")
     paths = {k: frozenset(frames()["paths"][k]) for k in ("origins", "destinations")}
     firsts = [p.first for p in parties]  # the parties are in token order: a sentence's are a slice
     candidates = []
-    # the sentences that may carry someone to a hospital, samples to a laboratory, or someone "in from"
-    # somewhere (to where the sentences before were)
+    # the sentences that may carry someone to a hospital, samples to a laboratory, someone "in from"
+    # somewhere or help from somewhere (to where the sentences before were)
     looking_back = set()
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
@@ -277,7 +278,7 @@ def extract_events(
                 toks[i + 1].text.lower() == "from" and (toks[i].text.lower() == "in" or toks[i].text.lower() in arrived)
                 for i in range(first, last - 1)
             )
-            if words & care_forms or flown_in:
+            if words & care_forms or flown_in or words & helping:
                 looking_back.add(n)
     focus = _focus(parties, places)
     # where people live is not where things happened, nor where someone came from ("Crews from Thirsk")
@@ -3417,6 +3418,14 @@ def _at_home(agent: _Party, destinations: list[_Party]) -> bool:
     return bool(destinations) and all(d.place.country == country and d.place.kind != "country" for d in destinations)
 
 
+def _elsewhere(places: Sequence[_Party], origins: list[_Party]) -> list[_Party]:
+    """The `places` that are none of the `origins`, and neither hold one nor lie in one."""
+    return [
+        p for p in places
+        if not any(p.place.id == o.place.id or _within(p, o) or _within(o, p) for o in origins)
+    ]  # fmt: skip
+
+
 def _contains(agent: _Party, destinations: list[_Party]) -> bool:
     """Whether the agent's place is a region that holds every destination (Minnesota and Moorhead)."""
     place = agent.place
@@ -4346,10 +4355,17 @@ def _flows(
     away = focus is not None and not any(_within(o, focus) for o in origins)  # (from Rakhine: not to Myanmar)
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
-    elif focus is not None and origins and not destinations and away and movement and (helping := _helping(h.token)):
+    elif (
+        origins
+        and not destinations
+        and movement
+        and (helping := _helping(h.token))
+        and (sites := ([focus] if away else []) if focus is not None else _elsewhere(scenes, origins)[:1])
+    ):
         # "engines and tanker trucks from Faribault and Waseca had been sent to help", in a report
-        # on a fire in Owatonna: help comes to where the report is
-        destinations, how, base = [focus], "focus", base * FOCUS
+        # on a fire in Owatonna: help comes to where the report is, or, in a report about no one
+        # place, to where the sentences before were
+        destinations, how, base = sites, "focus" if focus is not None else "scene", base * FOCUS
         if "aid" in lexicon.types and not any(g.dep_ in ("xcomp", "ccomp") for c in helping for g in c.children):
             type_ = "aid"  # (but "arrived to help determine the cause" came for what it helps to do)
     factor = base * (0.9 if how != "explicit" else 1.0)

@@ -4316,6 +4316,29 @@ def test_what_is_sent_to_help_comes_to_the_place_the_report_is_about(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a sentence naming only where the help came from is read because it says "to help")
+        ("Floodwaters forced 400 residents of Valley City from their homes on Sunday. The Red Cross sent a shelter "
+         "trailer and volunteers from Fargo to help, officials said.",
+         {("aid", "Fargo", "Valley City")}),
+        ("A fire broke out at a sawmill in Tumbarumba on Tuesday night. Crews from Tumut and Batlow arrived to "
+         "assist, the service said.",
+         {("aid", "Tumut", "Tumbarumba"), ("aid", "Batlow", "Tumbarumba")}),
+        # (no help: nothing comes to the scene)
+        ("A fire broke out at a sawmill in Tumbarumba on Tuesday night. Crews from Tumut and Batlow arrived "
+         "later, the service said.",
+         set()),
+        # (not to a place the helpers' own town lies in)
+        ("A fire broke out at a sawmill in New South Wales on Tuesday night. Crews from Tumut arrived to assist.",
+         set()),
+    ],
+)  # fmt: skip
+def test_help_comes_to_where_the_sentences_before_were_in_a_report_about_no_one_place(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The tractor-trailer was hauling the produce from Laredo, Texas, to a food distribution warehouse in "
