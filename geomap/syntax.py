@@ -205,6 +205,8 @@ class _Head:
     cargo_from: list[_Party] = field(default_factory=list)  # the country of what the movers carry ("Iranian oil")
     scene: list[_Party] = field(default_factory=list)  # where what came before happened ("after the crash near Tupelo")
     reporter: list[_Party] = field(default_factory=list)  # the state that reports it ("South Korea reported a case")
+    # who a journey that took someone somewhere took ("a tour that took him to Ghana": who made it)
+    travellers: list[Any] = field(default_factory=list)
     places_named: int = 0  # how many places its sentence names
     spans: tuple[tuple[_Party, Any], ...] = ()  # the places its sentence names, and where in the parse
 
@@ -1238,6 +1240,16 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             role = ends.get(verb.lemma_.lower())
             placed = [s for s in by_governor.get(verb.i, []) if s.role == "location"] if role else []
             head.slots += [replace(s, role=role, governor=noun) for s in placed]
+    for head in heads.values():
+        # "arrived in Windhoek, the last stop on a tour that has taken him to Ghana and Brazil": a
+        # journey that took someone named by a pronoun somewhere took whoever made it, the subject of
+        # the clause the journey hangs from
+        journey = _journey_taking_someone(head.token, triggers)
+        clause = next((a for a in journey.ancestors if a.pos_ in ("VERB", "AUX")), None) if journey else None
+        if clause is not None and not any(s.role == "agent" for s in head.slots):
+            head.travellers = [c for c in clause.children if c.dep_ in SUBJECTS]
+            movers = {t.i for c in head.travellers for t in c.subtree}
+            head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
@@ -1245,6 +1257,20 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _journey_taking_someone(verb: Any, triggers: dict[int, tuple[str, str]]) -> Any:
+    """The journey noun that is the subject of a verb of `conveying` whose object is a pronoun for
+    people ('a tour that took him to Ghana'), or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames()["conveying"]:
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ in ("him", "her", "them", "us") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("that", "which"):
+        subject = verb.head
+    journey = triggers.get(subject.i) if subject is not None else None
+    return subject if journey is not None and journey[1] in TOURING and subject.pos_ in NOUNS else None
 
 
 def _reporter(tok: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
@@ -3287,6 +3313,8 @@ def _pluperfect(verb: Any) -> bool:
 def _theme(h: _Head) -> list[Any]:
     """What moves: the object (the subject of a passive, or of a verb with no object), with its 'of' noun."""
     tok = h.token
+    if h.travellers:
+        return list(h.travellers)
     if tok.pos_ in NOUNS:
         out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         light = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None

@@ -4539,6 +4539,27 @@ def test_a_tour_named_by_a_continent_is_where_it_goes(gazetteer):
     assert not any(origin == "Europe" for _, origin, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian Prime Minister Narendra Modi arrived in Windhoek on Wednesday, the last stop on a five-nation tour "
+         "that has already taken him to Ghana and Brazil.",
+         {("visit", "India", "Windhoek"), ("visit", "India", "Ghana"), ("visit", "India", "Brazil")}),
+        # (the clause it hangs from may be passive, and say nothing of moving)
+        ("Chinese President Xi Jinping was greeted in Madrid on Tuesday at the end of a European tour which took "
+         "him to Paris and Rome.",
+         {("visit", "China", "Paris"), ("visit", "China", "Rome")}),
+        # (private travellers travel)
+        ("Two Canadian students were welcomed home on Friday after a backpacking trip that took them to Peru.",
+         {("travel", "Canada", "Peru")}),
+        # (what takes someone is no journey: who is taken is not the clause's subject)
+        ("Police said an ambulance took him to Leeds.", set()),
+    ],
+)  # fmt: skip
+def test_a_journey_that_took_someone_somewhere_took_whoever_made_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 def test_who_is_brought_somewhere_comes_from_where_the_sentence_says_they_were(gazetteer):
     text = (
         "A Leeds man wanted for a robbery in Bradford was arrested in Carlisle on Monday, police said. He is also "
