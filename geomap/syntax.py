@@ -2132,6 +2132,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
         return _Slot(party, span, "drop", None)  # "from Malmesbury, Wiltshire,": where the town is
     if _crossed_on_the_way(party, span, triggers):
         return _Slot(party, span, "via", tok.head.head, "across")  # "shipped from Odesa across the Black Sea to Egypt"
+    if _read_as_an_infinitive(tok):
+        # "sent barriers from Bewdley to Ludlow", parsed as if "to Ludlow" were a verb: where it went
+        return _anchored(party, span, "destination", "to", tok.head, triggers)
     # "flew to Paris, then London": a place said to come next (the parse may hang "then" on the one before)
     listed_later = span.start > 0 and span.doc[span.start - 1].lower_ in _continuing("adverbs")
     for _ in range(10):
@@ -2341,6 +2344,17 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _read_as_an_infinitive(tok: Any) -> bool:
+    """Whether the parse took a place after 'to' for a verb ('to Ludlow' as 'to go'): a capitalised
+    name tagged a verb, with 'to' right before it, that hangs on the verb before it."""
+    return (
+        tok.tag_ == "VB"
+        and tok.is_title
+        and tok.dep_ in ("advcl", "xcomp", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i - 1 for c in tok.children)
+    )
 
 
 def _by_whom(noun: Any, triggers: dict[int, Any]) -> Any:

@@ -4616,3 +4616,15 @@ def test_a_firm_moves_from_where_its_apposition_says_it_is_based(gazetteer, text
 def test_a_firm_that_moves_its_headquarters_relocates(gazetteer, text):
     # a transfer, as the guide types a company relocating, and a scheduled one is still a flow
     assert {t for t, _, _ in flows(text, gazetteer)} == {"transfer"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (the parse reads "to Ludlow" as "to go", a verb hung on "sent")
+        ("The agency sent barriers from Bewdley to Ludlow.", {("shipment", "Bewdley", "Ludlow")}),
+        ("The firm shipped the parts from Leeds to Ripon.", {("shipment", "Leeds", "Ripon")}),
+    ],
+)  # fmt: skip
+def test_a_place_after_to_that_the_parse_took_for_a_verb_is_where_the_thing_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
