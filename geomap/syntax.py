@@ -3649,7 +3649,9 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     # million euros to Nepal", but "the euro moved to a high")
     has_subject = any(c.dep_ in SUBJECTS for c in h.token.children) and h.token.pos_ == "VERB"
     moved_lemmas = [t.lemma_.lower() for t in theme if t.i != h.token.i and not (has_subject and t.dep_ == "dobj")]
-    if any(t.lemma_.lower() in f["weather"] for m in theme for t in (m, *m.children) if t.i != h.token.i):
+    # (but a weather word that only says what a thing carried is for is none: "moved flood barriers")
+    if any(t.lemma_.lower() in f["weather"] and not (t.dep_ == "compound" and t.head.dep_ == "dobj")
+           for m in theme for t in (m, *m.children) if t.i != h.token.i):  # fmt: skip
         return None  # "a storm system moving into the valley from Nebraska": weather is no flow
     loose = h.kind != "type" or h.type == "travel"  # "transferred two billion euros" is money that moves
     if (

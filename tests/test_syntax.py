@@ -4628,3 +4628,21 @@ def test_a_firm_that_moves_its_headquarters_relocates(gazetteer, text):
 )  # fmt: skip
 def test_a_place_after_to_that_the_parse_took_for_a_verb_is_where_the_thing_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a weather word that only says what the load is for is no weather
+        ("The Environment Agency sent flood barriers from Bewdley to Ludlow on Friday.",
+         {("shipment", "Bewdley", "Ludlow")}),
+        ("Engineers moved flood barriers from Leeds to York overnight, the council said.",
+         {("shipment", "Leeds", "York")}),
+        ("The agency shipped storm shutters from Miami to Nassau.", {("shipment", "Miami", "Nassau")}),
+        # weather that moves is still none
+        ("Heavy rain moved from Cork to Limerick on Sunday.", set()),
+        ("The storm pushed smoke from Leeds to York.", set()),
+    ],
+)  # fmt: skip
+def test_a_load_named_for_the_weather_is_still_a_load(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
