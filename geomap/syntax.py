@@ -2319,7 +2319,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                         # "Hadley Controls, the thermostat maker founded in Rockford, has moved its
                         # headquarters to Milwaukee": where the subject is from, where its move starts
                         return _anchored(party, span, "home", word, governor.head, triggers)
-                if new == "location" and governor.pos_ in NOUNS and governor.i not in triggers:
+                if new == "location" and _a_noun(governor) and governor.i not in triggers:
                     if (governor.i in place_tokens and place_tokens[governor.i].kind == "person") or _person(governor):
                         # "met with Lavrov in Moscow": where the person is, the event is; but where its
                         # subjects are ("British students in Kisumu were flown") is where they start
@@ -2344,6 +2344,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _a_noun(tok: Any) -> bool:
+    """Whether a word is a noun, also where the tagger took it for another word: 'a sister home',
+    with its determiner, is a noun, though 'home' is mostly an adverb."""
+    return tok.pos_ in NOUNS or (tok.dep_ in ("pobj", "dobj") and any(c.dep_ == "det" for c in tok.children))
 
 
 def _read_as_an_infinitive(tok: Any) -> bool:

@@ -4646,3 +4646,15 @@ def test_a_place_after_to_that_the_parse_took_for_a_verb_is_where_the_thing_went
 )  # fmt: skip
 def test_a_load_named_for_the_weather_is_still_a_load(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ("home" is tagged an adverb, as in "went home"; with its determiner it is a place in Ludlow)
+        ("Residents of a care home in Tenbury Wells were evacuated on Sunday. They were taken to a sister home in "
+         "Ludlow.", {("transfer", "Tenbury Wells", "Ludlow")}),
+    ],
+)  # fmt: skip
+def test_a_home_somewhere_is_a_place_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
