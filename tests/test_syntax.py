@@ -3387,6 +3387,9 @@ def test_an_act_around_a_verb_has_its_subject_not_its_object(gazetteer, text, ex
         ("A planned visit to Beijing by the German chancellor was called off.", set()),
         ("The German chancellor put off his visit to Beijing.", set()),
         ("France ruled out sending troops to Ukraine.", set()),
+        # a trip or a delivery put off has not been made
+        ("The Indian prime minister postponed a trip to Dhaka.", set()),
+        ("Iran postponed the delivery of drones to Russia.", set()),
         # "no longer" says what stops
         ("Russia no longer ships gas to Germany.", set()),
         # look-alikes: a call, and "longer"
