@@ -4661,3 +4661,19 @@ def test_a_load_named_for_the_weather_is_still_a_load(gazetteer, text, expected)
 )  # fmt: skip
 def test_a_home_somewhere_is_a_place_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (with where they set out from in the sentence before)
+        ("The train left Vancouver on Friday. It pulled into Jasper on Saturday evening.",
+         {("travel", "Vancouver", "Jasper")}),
+        ("Three ambulances left Ludlow at noon. They pulled into Hereford an hour later.",
+         {("travel", "Ludlow", "Hereford")}),
+        # pulled out of, rolled out: no arrival
+        ("Ford pulled out of Russia in 2022 and rolled out a new model in Germany.", set()),
+    ],
+)  # fmt: skip
+def test_a_vehicle_that_pulls_or_rolls_into_a_place_arrives_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
