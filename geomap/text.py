@@ -246,6 +246,8 @@ def tokens(text: str) -> list[Token]:
             pass
         elif gap == ". " and _abbreviation_word(words[i - 1]):
             pass  # "Aug. 8", "Rep. Yoo", "Brian E. Nelson"
+        elif words[i][0].islower() and "\n" not in gap:
+            pass  # "at 3 a.m. after leaving Calgary", "(see p. ii)": a sentence opens with a capital
         else:
             end = bounds[2 * i - 1]  # the end of the word before
             starts[i] = _SENTENCE_END.search(text[max(0, end - 3) : bounds[2 * i]]) is not None
@@ -288,13 +290,13 @@ def sentences(text: str, toks: list[Token] | None = None) -> list[tuple[int, int
     opening = compress(range(1, len(toks)), map(attrgetter("sentence_start"), toks[1:]))
     starts = [toks[0].start] if toks else []
     starts += [toks[i].start for i in opening if _ends_sentence(text, toks[i - 1], toks[i])]
+    # an opening quotation mark belongs to the sentence it opens
+    starts = [s - 1 if s > 0 and text[s - 1] in "\"“‘'(" else s for s in starts]
     spans = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        chunk = text[start:end]
-        spans.append((start, start + len(chunk.rstrip())))
-    # an opening quotation mark belongs to the sentence it opens
-    return [(s - 1 if s > 0 and text[s - 1] in "\"“‘'(" else s, e) for s, e in spans]
+        spans.append((start, start + len(text[start:end].rstrip())))
+    return spans
 
 
 def _ends_sentence(text: str, before: Token, token: Token) -> bool:

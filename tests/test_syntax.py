@@ -4677,3 +4677,9 @@ def test_a_home_somewhere_is_a_place_there(gazetteer, text, expected):
 )  # fmt: skip
 def test_a_vehicle_that_pulls_or_rolls_into_a_place_arrives_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_time_of_day_does_not_end_its_sentence(gazetteer):
+    # "a.m." is no abbreviation the splitter knows, but a sentence opens with a capital
+    text = "The bus arrived in Kamloops at 3 a.m. after leaving Calgary on Monday."
+    assert flows(text, gazetteer) == {("travel", "Calgary", "Kamloops")}

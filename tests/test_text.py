@@ -72,6 +72,16 @@ def test_a_function_word_after_an_abbreviation_opens_a_sentence():
         assert sentences(text) == [(0, len(text))]
 
 
+def test_a_word_in_lower_case_opens_no_sentence_after_a_full_stop():
+    text = 'The bus arrived at 3 a.m. after leaving Calgary. "Go now!" he shouted. It ended.\nand then'
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "The bus arrived at 3 a.m. after leaving Calgary.",
+        '"Go now!" he shouted.',
+        "It ended.",
+        "and then",  # a line break still ends one
+    ]
+
+
 def test_an_article_element_is_the_story_without_menus_and_sidebars():
     story = "<p>" + "A planeload of arms left Pyongyang for Russia on Aug. 8, officials said. " * 4 + "</p>"
     page = (
