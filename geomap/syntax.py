@@ -1430,6 +1430,17 @@ def _did(verb: Any) -> bool:
     return not undone and verb.lemma_.lower() not in ("postpone", "delay", "cancel") and _plainly_true(verb)
 
 
+def _not_until(verb: Any) -> bool:
+    """Whether a past verb's negation only says when it happened: 'did not pull into Winnipeg until
+    Tuesday' did, on Tuesday ('will not send troops until' may never)."""
+    past = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had", "was", "were") for c in verb.children)
+    said_when = [c for c in verb.children if c.dep_ in ("prep", "advcl")]
+    return past and any(
+        c.lower_ in ("until", "till") or any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
+        for c in said_when
+    )
+
+
 def _plainly_true(verb: Any) -> bool:
     """Whether a verb is said with no negation and no modal ('live'; not 'cannot live', 'never lived')."""
     return not any(
@@ -3829,7 +3840,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
         for c in cur.children:
             if known and cur.i != tok.i:
                 break
-            if (c.dep_ == "neg" and cur.i != said_of) or (c.dep_ == "det" and c.lower_ == "no"):
+            if (c.dep_ == "neg" and cur.i != said_of and not _not_until(cur)) or (c.dep_ == "det" and c.lower_ == "no"):
                 return "negated", hedged
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children):
                 return "negated", hedged  # "will no longer be bused to Cedar Rapids": what stops

@@ -4683,3 +4683,19 @@ def test_a_time_of_day_does_not_end_its_sentence(gazetteer):
     # "a.m." is no abbreviation the splitter knows, but a sentence opens with a capital
     text = "The bus arrived in Kamloops at 3 a.m. after leaving Calgary on Monday."
     assert flows(text, gazetteer) == {("travel", "Calgary", "Kamloops")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past negation with "until" says when it happened
+        ("The train did not pull into Winnipeg until Tuesday, two days after leaving Toronto.",
+         {("travel", "Toronto", "Winnipeg")}),
+        ("Aid did not reach Gaza from Egypt until the crossing reopened.", {("aid", "Egypt", "Gaza")}),
+        # without "until", or with one still to come, it did not
+        ("Aid did not reach Gaza from Egypt.", set()),
+        ("Iran will not send drones to Russia until sanctions are lifted.", set()),
+    ],
+)  # fmt: skip
+def test_what_did_not_happen_until_a_time_happened_then(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
