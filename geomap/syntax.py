@@ -513,7 +513,7 @@ def _a_person(tok: Any) -> bool:
     """Whether a noun names people: a word for people, a people or nationality, a named person, a
     title ('50 Rohingya', 'the Brazilian football squad', 'the governor'); not goods named with a
     nationality ('Ukrainian grain': the lexicon's cargo)."""
-    named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS"
+    named = tok.ent_type_ in ("PERSON", "NORP") or tok.tag_ == "NNPS" or _full_name(tok)
     cargo = load_lexicon().cargo
     goods = tok.lemma_.lower() in cargo or tok.lower_ in cargo
     national = not goods and any(c.ent_type_ == "NORP" for c in tok.children)
@@ -3703,6 +3703,7 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         or t.ent_type_ in ("PERSON", "NORP")
         or t.tag_ == "NNPS"  # "Jews were taken to Auschwitz": a people
         or any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)  # "Foreign Minister Ali Ahmed"
+        or _full_name(t)  # "Gareth Lloyd was taken to Swansea" (names are tagged only near places)
         for t in theme
     )
     # "Gregory Crolley was taken to a hospital in Columbia": who is carried to hospital is a person
@@ -3764,6 +3765,23 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token):
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
+
+
+def _full_name(tok: Any) -> bool:
+    """Whether a subject has the shape of a person's full name, a given name and a surname: two
+    capitalised words of letters that the tagger, where it ran, named as nothing but a person
+    ('Gareth Lloyd'; not 'the Lloyd family', 'Lloyd's'). A two-word firm may pass; of the verbs that
+    need a cargo or a person to move, few take a firm."""
+    given = [c for c in tok.children if c.dep_ == "compound"]
+    return (
+        tok.dep_ in SUBJECTS
+        and tok.tag_ == "NNP"
+        and len(given) == 1
+        and given[0].i == tok.i - 1
+        and given[0].tag_ == "NNP"
+        and all(w.is_title and w.is_alpha and w.ent_type_ in ("", "PERSON") for w in (given[0], tok))
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
 
 
 def _a_vehicles_load(verb: Any) -> bool:
@@ -4248,11 +4266,12 @@ def _flows(
     carried = [*carried, *(roles.get("whereabouts", []) if movement else [])]
     if destinations and not origins and carried and movement:
         origins, how = distinct(list(carried)), "movers-clause"  # before the movers' own nationality
+    carried_off = type_ == "travel" or (type_ == "transfer" and any(_a_person(t) for t in _theme(h)))  # not money
     leg = [p for p in leg if all(p.place.id != d.place.id for d in destinations)]
-    if not origins and leg and destinations and movement and frame.get("agent") != "destination":
+    # ("was taken to Swansea and later transferred to Cardiff": people transferred move on too)
+    if not origins and leg and destinations and (movement or carried_off) and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
-    carried_off = type_ == "travel" or (type_ == "transfer" and any(_a_person(t) for t in _theme(h)))  # not money
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
     # was brought back to Fitchburg", after a warrant out of Holyoke)
     if not origins and scene and destinations and carried_off and label == "transfer" and not h.whence:

@@ -4699,3 +4699,17 @@ def test_a_time_of_day_does_not_end_its_sentence(gazetteer):
 )  # fmt: skip
 def test_what_did_not_happen_until_a_time_happened_then(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who was taken somewhere and then transferred was transferred from there
+        ("He was flown to Perth and was later transferred to Sydney.", {("transfer", "Perth", "Sydney")}),
+        # (named by a full name, which the parser's names leave untagged away from places)
+        ("Maria Lopez was taken to Swansea on Friday and later transferred to Cardiff.",
+         {("transfer", "Swansea", "Cardiff")}),
+    ],
+)  # fmt: skip
+def test_people_taken_somewhere_and_transferred_on_leave_from_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
