@@ -3276,6 +3276,19 @@ def _same_movers(tok: Any) -> bool:
     return bool(subjects) and all(c.lower_ in frames()["continuing"]["pronouns"] for c in subjects)
 
 
+def _named_again(tok: Any) -> bool:
+    """Whether the subject of a movement's clause names movers told of before: a pronoun for them,
+    or a definite noun, or others of them ('They', 'The workers', 'Others'; not 'Her son', 'Authorities'); a
+    journey noun's are those of the verb that takes it ('He plans a final stop in Houston')."""
+    subjects = _subjects_above(tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok)
+    return bool(subjects) and all(
+        c.lower_ in frames()["continuing"]["pronouns"]
+        or c.lower_ == "others"  # ("Refugees fled from Syria to Turkey. Others went to Jordan": from Syria)
+        or any(d.dep_ in ("det", "amod") and d.lower_ in ("the", "these", "those", "other") for d in c.children)
+        for c in subjects
+    )
+
+
 def _last_named(places: list[_Party]) -> list[_Party]:
     """The place named last: where a movement after a trip to several starts ('returned to New
     Delhi after a trip to the United States and Egypt': from Egypt)."""
@@ -4412,14 +4425,21 @@ def _flows(
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
         # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
         # Hollywood" is no movement from Tustin)
-        origin = last.origin  # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
+        # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
         type_ = type_ if carried_on else last.type
-        origins, how, base = [origin], "previous-origin", base * INHERITED
         # "The Springboks landed in Cardiff after a flight from Johannesburg. They trained there for
         # five days before crossing to Dublin": who arrived somewhere set out again from there
         stayed = [r for r in reached if not any(d.place.id == r.place.id or _within(d, r) for d in destinations)]
+        # (but others who go somewhere else than that movement went did not set out with it: "Her
+        # family moved from Guanajuato to Dalton. … her son left for Atlanta", "boats that had left
+        # Zuwara were escorted into Lampedusa. … authorities began moving 600 of them to Porto
+        # Empedocle"; the movers named again may: "The workers flew into Melbourne")
+        elsewhere = any(not any(_within(d, r) or _within(r, d) for r in reached) for d in destinations)
+        others = reached and elsewhere and not _named_again(h.token)
         if last.arrived and stayed and _same_movers(h.token):
-            origins, how = stayed[-1:], "previous-leg"
+            origins, how, base = stayed[-1:], "previous-leg", base * INHERITED
+        elif not others:
+            origins, how, base = [last.origin], "previous-origin", base * INHERITED
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target

@@ -4713,3 +4713,18 @@ def test_what_did_not_happen_until_a_time_happened_then(gazetteer, text, expecte
 )  # fmt: skip
 def test_people_taken_somewhere_and_transferred_on_leave_from_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # others who went elsewhere than the movement before did not set out from where it did
+        ("The Okafor family moved from Lagos to Leeds in 2010. Last year their daughter left for London.",
+         {("migration", "Lagos", "Leeds")}),
+        # the movers named again did
+        ("Three hundred workers from Fiji arrived in Griffith on Saturday for the harvest. The workers flew into "
+         "Sydney last week.", {("travel", "Fiji", "Griffith"), ("travel", "Fiji", "Sydney")}),
+    ],
+)  # fmt: skip
+def test_only_the_same_movers_set_out_from_where_the_movement_before_began(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
