@@ -2946,7 +2946,9 @@ def _events(
     # received the first group of asylum seekers sent from Britain")
     received = {c.i: h.token.i for h in heads if _frame(h.token).get("agent") == "destination"
                 for c in _object_clauses(h.token)}  # fmt: skip
-    heads = sorted(heads, key=lambda h: (received.get(h.token.i, h.token.i), h.token.i not in received))
+    # and those on the vehicle a movement went in, before it, for where it set out from
+    first = {c.i: h.token.i for h in heads for c in _ridden_clauses(h.token)} | received
+    heads = sorted(heads, key=lambda h: (first.get(h.token.i, h.token.i), h.token.i not in first))
     for h in heads:
         trigger = pseudo[id(h)]
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
@@ -2969,6 +2971,9 @@ def _events(
         carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)]
                    for o in (_went_on_from(went.get(k.i, []), by_token.get(k.i)) or left.get(k.i, []))]  # fmt: skip
         carried += [o for i, taker in received.items() if taker == h.token.i for o in left.get(i, [])]
+        # ("Migrants reached Lampedusa in boats that had set out from Sfax": where what they rode left
+        # from, not where it goes: "arrived on a ferry that sails daily to Ancona")
+        carried += [o for c in _ridden_clauses(h.token) for o in left.get(c.i, [])]
         # (and what the movers are, when a giver's clause says: "generators donated by Poland arrived" is aid)
         given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]
         type_ = given[0] if given and type_ == "travel" else type_
@@ -3333,6 +3338,14 @@ def _subject_clauses(tok: Any) -> list[Any]:
     # who had been working in Riyadh"; not "The envoy, a diplomat who served in Beijing for years")
     said = [a for s in subjects for a in s.children if a.dep_ == "appos"]
     return clauses + [c for a in said for c in a.children if c.dep_ == "relcl" and _pluperfect(c)]
+
+
+def _ridden_clauses(verb: Any) -> list[Any]:
+    """The clauses on the vehicle a movement went in ('Migrants reached Lampedusa in boats that had
+    set out from Sfax', 'arrived in Kyiv on a train that had left Przemysl')."""
+    vehicles = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "aboard")
+                for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in frames()["vehicles"]]  # fmt: skip
+    return [c for v in vehicles for c in v.children if c.dep_ in ("acl", "relcl")]
 
 
 def _object_clauses(verb: Any) -> list[Any]:

@@ -4728,3 +4728,19 @@ def test_people_taken_somewhere_and_transferred_on_leave_from_there(gazetteer, t
 )  # fmt: skip
 def test_only_the_same_movers_set_out_from_where_the_movement_before_began(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the vehicle they went in says where they set out from
+        ("More than 1,100 migrants reached Lampedusa over the weekend in 27 boats, most of which had set out from "
+         "Sfax.", {("migration", "Sfax", "Lampedusa")}),
+        ("Dozens of tourists arrived in Dubrovnik on Friday aboard a ferry that had left Ancona overnight.",
+         {("travel", "Ancona", "Dubrovnik")}),
+        # (where it goes on to is none of theirs)
+        ("Tourists arrived in Dubrovnik on a ferry that sails daily to Ancona.", set()),
+    ],
+)  # fmt: skip
+def test_a_movement_sets_out_from_where_the_vehicle_it_went_in_left(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
