@@ -3040,8 +3040,10 @@ def _events(
             ]
         if not h.whither and _set_out_before(h) and lexicon.policy(type_, "moves"):
             # "… docked in Mersin. The vessel had left Beirut late on Wednesday": a departure told
-            # after an arrival, in the pluperfect, set out for where that arrival went
-            h.whither = [d for t, d in ended if lexicon.policy(t, "moves")][-1:]
+            # after an arrival, in the pluperfect, set out for where that arrival went (people for
+            # where goods went, none: "Samples were sent to Pune. … men who had returned from the UAE")
+            people = any(_a_person(t) or t.lower_ == "who" for t in _theme(h))
+            h.whither = [d for t, d in ended if lexicon.policy(t, "moves") and not (people and t in GOODS_TYPES)][-1:]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went

@@ -4744,3 +4744,18 @@ def test_only_the_same_movers_set_out_from_where_the_movement_before_began(gazet
 )  # fmt: skip
 def test_a_movement_sets_out_from_where_the_vehicle_it_went_in_left(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # people who had set out from somewhere did not go where goods told of before went
+        ("Samples were sent from Kozhikode to Pune. Both earlier cases were in men who had returned from the "
+         "United Arab Emirates.", {("shipment", "Kozhikode", "Pune")}),
+        # a vessel told of again went where the arrival before went
+        ("A Turkish ship docked in Mersin on Thursday. The vessel had left Beirut late on Wednesday.",
+         {("travel", "Beirut", "Mersin")}),
+    ],
+)  # fmt: skip
+def test_a_departure_told_after_an_arrival_is_of_the_same_kind_of_movers(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
