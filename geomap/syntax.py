@@ -1441,6 +1441,21 @@ def _not_until(verb: Any) -> bool:
     )
 
 
+def _called_off_after(verb: Any, conj: Any) -> bool:
+    """Whether a clause joined by 'but' says the journey or delivery of the clause before fell through
+    ('were due to fly home, but their flight was cancelled'; not 'flew to Paris, but the match was
+    cancelled')."""
+    lexicon = load_lexicon()
+    kinds = [_looked_up(_trigger_table(lexicon), s) for s in conj.children if s.dep_ in SUBJECTS]
+    journeys = [s for s in conj.children if s.dep_ in SUBJECTS and s.lemma_.lower() in frames()["vehicles"]]
+    journeys += [k for k in kinds if k and (k[0] == "movement" or k[1] == "visit" or lexicon.policy(k[1], "moves"))]
+    return (
+        any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children)
+        and _is(conj, frames()["failing"])
+        and bool(journeys)
+    )
+
+
 def _plainly_true(verb: Any) -> bool:
     """Whether a verb is said with no negation and no modal ('live'; not 'cannot live', 'never lived')."""
     return not any(
@@ -3860,6 +3875,11 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
+    top = tok
+    while top.dep_ in ("xcomp", "acomp", "prep", "pobj", "pcomp", "dobj") and top.head.i != top.i:
+        top = top.head
+    if any(c.dep_ == "conj" and _called_off_after(top, c) for c in top.children):
+        return "negated", False  # "were due to fly home on Friday, but their flight was cancelled"
     # ("Talks on a free trade deal between Britain and India collapsed": what the failed noun is on)
     noun = h.token
     # ("A new round of talks between Serbia and Kosovo was called off": what the round is, the talks are)

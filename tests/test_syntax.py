@@ -4759,3 +4759,19 @@ def test_a_movement_sets_out_from_where_the_vehicle_it_went_in_left(gazetteer, t
 )  # fmt: skip
 def test_a_departure_told_after_an_arrival_is_of_the_same_kind_of_movers(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a journey whose flight or trip, the clause after 'but' says, was called off was not made
+        ("They were due to fly home from Rome to Shannon on Friday, but their flight was cancelled on Thursday.",
+         set()),
+        ("Pilgrims planned to travel from Lahore to Mecca, but their flights were cancelled.", set()),
+        # what else fell through does not undo it
+        ("The team flew from Leeds to Paris, but the match was cancelled.", {("travel", "Leeds", "Paris")}),
+        ("Iran shipped drones to Russia, but the deal collapsed.", {("shipment", "Iran", "Russia")}),
+    ],
+)  # fmt: skip
+def test_a_journey_whose_flight_was_cancelled_after_but_was_not_made(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
