@@ -3589,7 +3589,11 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
             return "migration"  # "Jews were arrested in France and taken to Auschwitz": a people deported
         return "transfer"  # "the students were transported to Nairobi", "staff were flown in from Brisbane"
     settling = any(c.lemma_.lower() in f["settling"] for c in _purposes(h.token, {}))  # "left Kenya to live in Paris"
-    if type_ == "travel" and (_lemma(h) in f["relocating"] or settling) and not envoys and not words & f["forces"]:
+    # (but a leg of a journey that moves on: "spent two days in Florence before moving on to Rome";
+    # not "Sudanese families who fled Khartoum are now moving on to Libya")
+    leg = h.token.dep_ in ("pcomp", "conj", "advcl") and _goes_on(h.token, frozenset({"on", "onward", "onwards"}))
+    relocating = _lemma(h) in f["relocating"] and not leg
+    if type_ == "travel" and (relocating or settling) and not envoys and not words & f["forces"]:
         return "migration"  # "Burton moved to Texas in 2001": people who move house migrate
     if type_ == "travel" and any(t.lemma_.lower() in f["asylum"] for t in h.token.sent):
         return "migration"  # "arrived in the U.S. in 1999 and received political asylum"

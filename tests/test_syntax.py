@@ -4775,3 +4775,15 @@ def test_a_departure_told_after_an_arrival_is_of_the_same_kind_of_movers(gazette
 )  # fmt: skip
 def test_a_journey_whose_flight_was_cancelled_after_but_was_not_made(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The group spent two days in Florence before moving on to Rome.", {("travel", "Florence", "Rome")}),
+        # who moves house migrates
+        ("Burton moved from Ohio to Texas in 2001.", {("migration", "Ohio", "Texas")}),
+    ],
+)  # fmt: skip
+def test_moving_on_is_a_leg_of_a_journey_not_a_move_of_house(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
