@@ -3362,6 +3362,9 @@ def _ridden_clauses(verb: Any) -> list[Any]:
     set out from Sfax', 'arrived in Kyiv on a train that had left Przemysl')."""
     vehicles = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "aboard")
                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in frames()["vehicles"]]  # fmt: skip
+    # (or on what fills it: "in a container of bananas shipped from Guayaquil")
+    vehicles += [g for v in vehicles for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]  # fmt: skip
     return [c for v in vehicles for c in v.children if c.dep_ in ("acl", "relcl")]
 
 

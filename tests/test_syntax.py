@@ -4787,3 +4787,11 @@ def test_a_journey_whose_flight_was_cancelled_after_but_was_not_made(gazetteer, 
 )  # fmt: skip
 def test_moving_on_is_a_leg_of_a_journey_not_a_move_of_house(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_goods_come_from_where_the_container_they_were_in_was_shipped_from(gazetteer):
+    text = (
+        "Two men were sentenced for their part in smuggling 84 kilograms of cocaine into South Africa in a "
+        "container of bananas shipped from Guayaquil, Ecuador."
+    )
+    assert flows(text, gazetteer) == {("shipment", "Guayaquil", "South Africa")}
