@@ -1151,6 +1151,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # (where what followed happened, if it is no event of its own)
         followed = main is not None and main.i not in heads
         after = [s.party for s in by_governor.get(main.i, []) if s.role == "location"] if followed else []
+        if tok.lemma_.lower() in frames()["arriving"] and tok.dep_ == "acl" and not subjects:
+            # "Officers in Sarnia found cocaine in a truck arriving from Chicago": it arrived where it
+            # was found, or where those who found it were
+            head.whither += _where_it_was_found(tok.head, by_governor)
         if tok.lemma_.lower() in frames()["arriving"]:
             if not subjects:
                 # "was arrested at Bangkok's airport after arriving from Addis Ababa": where what followed
@@ -1488,6 +1492,21 @@ def _where_the_noun_is(noun: Any, by_governor: dict[int, list[_Slot]], *, living
     if living and not (noun.head.lemma_.lower() in frames()["settling"] and _plainly_true(noun.head)):
         return []
     return [s.party for s in by_governor.get(noun.head.i, []) if s.role == "location"]
+
+
+def _where_it_was_found(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[_Party]:
+    """Where the verb a noun hangs from happened, else where its subject was ('Officers in Sarnia
+    found cocaine in a truck': Sarnia)."""
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    where = [s.party for s in by_governor.get(verb.i, []) if s.role == "location"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return where or [
+        s.party for c in subjects for s in by_governor.get(c.i, []) if s.role in ("location", "whereabouts")
+    ]
 
 
 def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],

@@ -4795,3 +4795,16 @@ def test_goods_come_from_where_the_container_they_were_in_was_shipped_from(gazet
         "container of bananas shipped from Guayaquil, Ecuador."
     )
     assert flows(text, gazetteer) == {("shipment", "Guayaquil", "South Africa")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what arrived from somewhere arrived where it was found, or where those who found it were
+        ("Officers in Sarnia found cocaine in a truck arriving from Chicago.", {("Chicago", "Sarnia")}),
+        ("Customs officers in Rotterdam found 3,000 kg of cocaine in a shipment of pineapples arriving from Costa "
+         "Rica.", {("Costa Rica", "Rotterdam")}),
+    ],
+)  # fmt: skip
+def test_what_arrived_from_somewhere_arrived_where_it_was_found(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
