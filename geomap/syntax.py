@@ -3836,6 +3836,17 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
 
 
+def _from_a_named_place(h: _Head) -> bool:
+    """Whether the movers are said to be in, at or from a named place ('residents of a nursing home in
+    North Lismore were taken to Ballina', 'survivors from Ivory Coast'): where they came from is
+    said, whether the gazetteer knows it or not, and is no town named before."""
+    return any(
+        d.dep_ == "pobj" and d.head.lower_ in ("in", "from", "at") and d.pos_ == "PROPN"
+        for t in _theme(h)
+        for d in t.subtree
+    )
+
+
 def _full_name(tok: Any) -> bool:
     """Whether a subject has the shape of a person's full name, a given name and a surname: two
     capitalised words of letters that the tagger, where it ran, named as nothing but a person
@@ -4348,7 +4359,15 @@ def _flows(
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
     # was brought back to Fitchburg", after a warrant out of Holyoke)
-    if not origins and scene and destinations and carried_off and label == "transfer" and not h.whence:
+    if (
+        not origins
+        and scene
+        and destinations
+        and carried_off
+        and label == "transfer"
+        and not h.whence
+        and not _from_a_named_place(h)
+    ):
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken
         # to, and not far

@@ -4808,3 +4808,18 @@ def test_goods_come_from_where_the_container_they_were_in_was_shipped_from(gazet
 )  # fmt: skip
 def test_what_arrived_from_somewhere_arrived_where_it_was_found(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who is said to be in a named place came from there, not from the town named before
+        ("Others stayed with family in Alstonville. Twelve residents of a nursing home in North Lismore were "
+         "taken by ambulance to Ballina.", set()),
+        # who is not came from where it happened
+        ("A car crashed near Russellville on Monday. A passenger was taken to a hospital in Little Rock.",
+         {("transfer", "Russellville", "Little Rock")}),
+    ],
+)  # fmt: skip
+def test_the_injured_come_from_the_scene_only_where_no_place_of_theirs_is_named(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
