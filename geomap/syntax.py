@@ -256,6 +256,8 @@ def extract_events(
     # the sentences that may carry someone to a hospital, samples to a laboratory, someone "in from"
     # somewhere or help from somewhere (to where the sentences before were)
     looking_back = set()
+    sites = _sites(text, toks, parties)
+    sited = set()  # the sentences that name again a thing named before with its place
     for n, (s_start, s_end) in enumerate(spans):
         first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         here = parties[bisect.bisect_left(firsts, first) : bisect.bisect_left(firsts, last)]
@@ -282,6 +284,10 @@ def extract_events(
             )
             if words & care_forms or flown_in or words & helping:
                 looking_back.add(n)
+            # ("a dairy farm near Győr. … Milk from the farm": a place it names again)
+            named_before = {word for at, word, _ in sites if at < s_start}
+            if any(toks[i].text.lower() == "the" and toks[i + 1].text in named_before for i in range(first, last - 1)):
+                sited.add(n)
     focus = _focus(parties, places)
     # where people live is not where things happened, nor where someone came from ("Crews from Thirsk")
     homes = {p.first for p in residents} | _named_as_whence(toks, parties)
@@ -296,6 +302,7 @@ def extract_events(
         or {c[0] - 1, c[0] + 1} & numbers
         or (focus is not None and c[3][0].place.id != focus.place.id)
         or (c[0] in looking_back and _scenes(parties, firsts, spans, starts, c[0], homes))  # (any place: samples)
+        or c[0] in sited
     ]
     if not chosen:
         return []
@@ -320,9 +327,10 @@ def extract_events(
         ended = [(t, d) for m, t, d in targets if m == n - 1]  # where the sentence before's events went
         scenes = _scenes(parties, firsts, spans, starts, n, homes)
         tour = [(o, d, a) for m, o, d, a in trips if n - m <= INHERIT_SENTENCES]
+        known = {word: place for at, word, place in sites if at < s_start}  # (the last one named of each)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scenes, tour, datelined[:1])  # fmt: skip
+                                       recent, focus, ended, scenes, tour, datelined[:1], known)  # fmt: skip
         targets += [(n, t, d) for t, d in named]
         trips += [(n, d.origin, d.destination, d.origin.actor) for d in made if d.type in TOURING and d.directed
                   and d.modality == "asserted"]  # fmt: skip
@@ -330,6 +338,44 @@ def extract_events(
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents)
     return merge_drafts(text, _apart(_narrowest(as_states(drafts, lexicon, gazetteer), toks), toks))
+
+
+def _sites(text: str, toks: list[Token], parties: list[_Party]) -> list[tuple[int, str, _Party]]:
+    """(offset, noun, place) of each thing named with 'a' and where it is ('a dairy farm near Győr',
+    'an army base outside Kursk'), so that 'the farm' after it is there."""
+    out = []
+    for p in parties:
+        j, k = p.first - 1, p.first - 2
+        if p.kind != "place" or k < 1 or toks[j].text.lower() not in ("in", "near", "at", "outside"):
+            continue
+        noun = toks[k].text
+        determined = any(toks[i].text.lower() in ("a", "an") for i in range(max(0, k - 3), k))
+        if noun.isalpha() and noun.islower() and determined and text[toks[k].start : toks[j].end].count(" ") == 1:
+            out.append((toks[k].start, noun, p))
+    return out
+
+
+def _at_sites(h: _Head, sites: dict[str, _Party]) -> tuple[list[_Party], list[_Party]]:
+    """Where a movement came from and went to by 'the' and a thing named before with its place
+    ('Milk from the farm was sent to a dairy in Mosonmagyaróvár', after 'a dairy farm near Győr';
+    'the farm had received calves from Slovakia': a receiver's own place)."""
+    if not sites:
+        return [], []
+    verb = h.token
+    nouns = [c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj")]
+
+    def site(noun: Any) -> list[_Party]:
+        the = any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children)
+        return [sites[noun.lower_]] if the and noun.lower_ in sites else []
+
+    def after(word: str) -> list[_Party]:
+        return [p for t in (verb, *nouns) for c in t.children if c.dep_ == "prep" and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj" for p in site(g)]  # fmt: skip
+
+    whence, whither = after("from"), after("to")
+    if _frame(verb).get("agent") == "destination":
+        whither += [p for c in verb.children if c.dep_ in ("nsubj",) for p in site(c)]
+    return whence, whither
 
 
 def _apart(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
@@ -2944,12 +2990,14 @@ def _events(
     scenes: Sequence[_Party] = (),
     tour: Sequence[tuple[_Party, _Party, str | None]] = (),
     filed: Sequence[_Party] = (),
+    sites: dict[str, _Party] | None = None,
 ) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
     likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before;
-    `filed`: the place of the report's dateline."""
+    `filed`: the place of the report's dateline; `sites`: the places of the things named before
+    with 'a' and a place ('a dairy farm near Győr'), by their noun."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -2985,6 +3033,8 @@ def _events(
     heads = sorted(heads, key=lambda h: (first.get(h.token.i, h.token.i), h.token.i not in first))
     for h in heads:
         trigger = pseudo[id(h)]
+        whence, whither = _at_sites(h, sites or {})
+        h.whence, h.whither = h.whence or whence, h.whither or whither
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
         moved_before = [t for t, _ in ended if lexicon.policy(t, "moves")]
         if moved_before and type_ == "travel" and _moved_again(h):

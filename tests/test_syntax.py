@@ -4823,3 +4823,23 @@ def test_what_arrived_from_somewhere_arrived_where_it_was_found(gazetteer, text,
 )  # fmt: skip
 def test_the_injured_come_from_the_scene_only_where_no_place_of_theirs_is_named(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the farm" is the farm named before with its place
+        ("Hungary confirmed an outbreak on Friday at a dairy farm near Győr. Milk from the farm had been sent to a "
+         "dairy in Mosonmagyaróvár.", {("shipment", "Győr", "Mosonmagyaróvár")}),
+        # (and who receives is where it is)
+        ("Hungary confirmed an outbreak on Friday at a dairy farm near Győr. Officials said the farm had received "
+         "120 calves from a dealer in Dunajská Streda on March 3. Milk from the farm had been sent to a dairy in "
+         "Mosonmagyaróvár.",
+         {("shipment", "Dunajská Streda", "Győr"), ("shipment", "Győr", "Mosonmagyaróvár")}),
+        # a thing named without its place is nowhere
+        ("Hungary confirmed an outbreak on Friday at a dairy farm. Milk from the farm had been sent to a dairy in "
+         "Mosonmagyaróvár.", set()),
+    ],
+)  # fmt: skip
+def test_the_thing_named_before_with_its_place_is_there(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
