@@ -157,7 +157,7 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering generic_travellers rounds helping upheavals bands".split()
+        "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -285,7 +285,7 @@ def extract_events(
             if words & care_forms or flown_in or words & helping:
                 looking_back.add(n)
             # ("a dairy farm near Győr. … Milk from the farm": a place it names again)
-            named_before = {word for at, word, _ in sites if at < s_start}
+            named_before = {word for at, word, _ in sites if at < s_start} | frames()["scene_nouns"]
             if any(toks[i].text.lower() == "the" and toks[i + 1].text in named_before for i in range(first, last - 1)):
                 sited.add(n)
     focus = _focus(parties, places)
@@ -3031,9 +3031,12 @@ def _events(
     # and those on the vehicle a movement went in, before it, for where it set out from
     first = {c.i: h.token.i for h in heads for c in _ridden_clauses(h.token)} | received
     heads = sorted(heads, key=lambda h: (first.get(h.token.i, h.token.i), h.token.i not in first))
+    # ("sent to the scene": where the sentences before were)
+    scene = next((c for c in scenes if c.place.kind in SCENES), None)
+    here = {**dict.fromkeys(frames()["scene_nouns"] if scene else (), scene), **(sites or {})}
     for h in heads:
         trigger = pseudo[id(h)]
-        whence, whither = _at_sites(h, sites or {})
+        whence, whither = _at_sites(h, here)
         h.whence, h.whither = h.whence or whence, h.whither or whither
         type_ = _type(h, lexicon) if h.kind != "anaphor" else (recent[-1][0] if recent else None)
         moved_before = [t for t, _ in ended if lexicon.policy(t, "moves")]

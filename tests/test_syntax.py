@@ -4843,3 +4843,17 @@ def test_the_injured_come_from_the_scene_only_where_no_place_of_theirs_is_named(
 )  # fmt: skip
 def test_the_thing_named_before_with_its_place_is_there(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the scene" is where the sentences before were
+        ("A fire broke out at a house in Tottenham on Sunday. Fire crews from Hornsey were sent to the scene.",
+         {("travel", "Hornsey", "Tottenham")}),
+        # (and is nowhere in a report of no place)
+        ("A fire broke out on Sunday. Fire crews from Hornsey were sent to the scene.", set()),
+    ],
+)  # fmt: skip
+def test_the_scene_is_where_the_sentences_before_were(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
