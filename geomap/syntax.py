@@ -312,6 +312,7 @@ def extract_events(
     previous: tuple[int, list[_Named], dict[str, _Party]] = (-2, [], {})
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
+    history: list[tuple[_Party, _Party]] = []  # (origin, destination) of the flows so far
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(_as_prose(text, toks, starts, s, e, here) for _, s, e, here in chosen))
     if "ner" in nlp.pipe_names:
@@ -330,7 +331,8 @@ def extract_events(
         known = {word: place for at, word, place in sites if at < s_start}  # (the last one named of each)
         made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
                                        previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scenes, tour, datelined[:1], known)  # fmt: skip
+                                       recent, focus, ended, scenes, tour, datelined[:1], known, history)  # fmt: skip
+        history += [(d.origin, d.destination) for d in made if d.directed and d.modality == "asserted"]
         targets += [(n, t, d) for t, d in named]
         trips += [(n, d.origin, d.destination, d.origin.actor) for d in made if d.type in TOURING and d.directed
                   and d.modality == "asserted"]  # fmt: skip
@@ -2991,13 +2993,15 @@ def _events(
     tour: Sequence[tuple[_Party, _Party, str | None]] = (),
     filed: Sequence[_Party] = (),
     sites: dict[str, _Party] | None = None,
+    history: Sequence[tuple[_Party, _Party]] = (),
 ) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
     the destinations its events name (for the sentences after it); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
     likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before;
     `filed`: the place of the report's dateline; `sites`: the places of the things named before
-    with 'a' and a place ('a dairy farm near Győr'), by their noun."""
+    with 'a' and a place ('a dairy farm near Győr'), by their noun; `history`: the (origin,
+    destination) of the report's flows so far."""
     offset = sentence[0]
     pseudo = {}
     for h in heads:
@@ -3144,7 +3148,7 @@ def _events(
         # (nor what a modifier says of its noun: "an Iran-backed militia", "EU-funded research")
         focused = None if h.token.i in told or h.token.dep_ == "amod" else focus
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
-                                             focused, leg, scenes, label)  # fmt: skip
+                                             focused, leg, scenes, label, history)  # fmt: skip
         inbound = _frame(h.token).get("agent") == "destination"  # ("imports", "purchases": their owner receives)
         if not made and type_ in TRADING and h.token.pos_ in NOUNS and owners:
             # a figure that names only its partner: where the goods come from, or go to
@@ -4189,11 +4193,13 @@ def _flows(
     leg: Sequence[_Party] = (),
     scenes: Sequence[_Party] = (),
     label: str | None = None,
+    history: Sequence[tuple[_Party, _Party]] = (),
 ) -> tuple[list[tuple], list[_Party], list[_Party]]:
     """(origin, destination, location, directed, how, confidence, type) of each flow, and the origins
     and destinations named. `carried`: the origins a clause on the movers names; `leg`: where the
     movement before this one, in a chain of the same movers' moves, ended; `scenes`: the towns the
-    sentences before were about, the likeliest first; `label`: the type by who moves (_movers_type)."""
+    sentences before were about, the likeliest first; `label`: the type by who moves (_movers_type);
+    `history`: the (origin, destination) of the report's flows so far."""
     frame = {**_frame(h.token)}
     for noun in h.nouns:
         frame = {**_frame(noun), **frame}
@@ -4437,6 +4443,12 @@ def _flows(
         # "The team flew to Denver on Monday. … The team returned to Omaha on Friday", "The group flew
         # back to Houston": a return starts where the journey told before went
         origins, how, base = went[-1:], "return", base * INHERITED
+    if destinations and not origins and movement and any(c.lower_ == "back" for c in h.token.children):
+        # "A gang moved heroin from Liverpool to Aberdeen. … Cash from the sales was sent back to
+        # Liverpool": what goes back goes from where a flow from there went
+        back = [d for o, d in history if any(_within(o, e) for e in destinations)
+                and not any(_within(d, e) or _within(e, d) for e in destinations)]  # fmt: skip
+        origins, how, base = (back[-1:], "back", base * INHERITED) if back else (origins, how, base)
     # (a visit still comes from the visitor's country: "Wang Yi landed in Islamabad after talks in Kabul")
     placed = ("demonym",) if "visit" in (type_, label) else ("demonym", "person")
     if destinations and not origins and h.whence and movement and all(a.kind in placed for a in agents):
@@ -4558,8 +4570,6 @@ def _flows(
         # "Refugees fled Ukraine. Many crossed into Poland.": the same movement, continued (and so of
         # the same kind: "Authorities evacuated a building in Tustin. Envelopes were also sent to
         # Hollywood" is no movement from Tustin)
-        # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
-        type_ = type_ if carried_on else last.type
         # "The Springboks landed in Cardiff after a flight from Johannesburg. They trained there for
         # five days before crossing to Dublin": who arrived somewhere set out again from there
         stayed = [r for r in reached if not any(d.place.id == r.place.id or _within(d, r) for d in destinations)]
@@ -4569,10 +4579,13 @@ def _flows(
         # Empedocle"; the movers named again may: "The workers flew into Melbourne")
         elsewhere = any(not any(_within(d, r) or _within(r, d) for r in reached) for d in destinations)
         others = reached and elsewhere and not _named_again(h.token)
+        # (and of its kind: "Many crossed" as the refugees fled; but carried on, a transfer)
         if last.arrived and stayed and _same_movers(h.token):
             origins, how, base = stayed[-1:], "previous-leg", base * INHERITED
+            type_ = type_ if carried_on else last.type
         elif not others:
             origins, how, base = [last.origin], "previous-origin", base * INHERITED
+            type_ = type_ if carried_on else last.type
     aimed = [d for t, d in recent if t == type_ and all(d.place.id != o.place.id for o in origins)]
     if origins and not destinations and aimed and lexicon.inherits(type_, "destination") and not movement:
         # "Britain expelled Russian diplomats. … The U.S. has expelled 60 diplomats.": the same target

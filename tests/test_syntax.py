@@ -4857,3 +4857,17 @@ def test_the_thing_named_before_with_its_place_is_there(gazetteer, text, expecte
 )  # fmt: skip
 def test_the_scene_is_where_the_sentences_before_were(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what goes back goes from where a flow from there went
+        ("A gang moved heroin from Liverpool to Aberdeen. Cash from the sales was then sent back to Liverpool.",
+         {("shipment", "Liverpool", "Aberdeen"), ("transfer", "Aberdeen", "Liverpool")}),
+        ("Arms were shipped from Iran to Syria. The empty crates were sent back to Iran.",
+         {("shipment", "Iran", "Syria"), ("shipment", "Syria", "Iran")}),
+    ],
+)  # fmt: skip
+def test_what_is_sent_back_goes_from_where_the_flow_from_there_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
