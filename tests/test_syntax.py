@@ -3390,8 +3390,11 @@ def test_an_act_around_a_verb_has_its_subject_not_its_object(gazetteer, text, ex
         # a trip or a delivery put off has not been made
         ("The Indian prime minister postponed a trip to Dhaka.", set()),
         ("Iran postponed the delivery of drones to Russia.", set()),
-        # "no longer" says what stops
+        # "no longer" says what stops, as stopping and ceasing do
         ("Russia no longer ships gas to Germany.", set()),
+        ("Iran stopped shipping oil to Syria in March.", set()),
+        ("Russia has ceased exporting wheat to Egypt.", set()),
+        ("Flights from Moscow to Tbilisi were halted.", set()),
         # look-alikes: a call, and "longer"
         ("The German chancellor called the Chinese president on Monday.", {("communication", "Germany", "China")}),
         ("Russia shipped gas to Germany for longer than planned.", {("shipment", "Russia", "Germany")}),
@@ -4398,9 +4401,9 @@ def test_a_movement_sets_out_from_where_the_verb_joined_before_it_took_its_load(
 
 
 def test_only_what_is_sent_for_tests_comes_from_where_the_report_is(gazetteer):
-    text = "Police found cannabis in a car on the highway near Coffs Harbour on Thursday. Officers had stopped "
+    text = "Police found cannabis in a car on the highway near Coffs Harbour on Thursday. "
     # a car stopped for a breath test was not sent anywhere for one ...
-    assert flows(text + "the car at Korora for a random breath test.", gazetteer) == set()
+    assert flows(text + "Officers had stopped the car at Korora for a random breath test.", gazetteer) == set()
     # ... what was sent for tests was
     sent = flows(text + "The drugs were sent to a laboratory in Sydney for testing.", gazetteer)
     assert {origin for _, origin, destination in sent if destination == "Sydney"} == {"Coffs Harbour"}
