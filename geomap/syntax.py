@@ -83,6 +83,7 @@ COUNTY_WORDS = frozenset({"co", "co.", "county"})  # before a county's name ("Ba
 QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
 # the words longer than three letters a headline in title case may leave in lower case
 HEADLINE_LOWER = frozenset("from with into onto over near after amid than upon about down says said".split())
+TOWN_SIZE = 50_000  # the people a town a hospital is named for has, at the least
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
@@ -917,7 +918,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     places = {t.i for p, span in found if span is not None and p.kind != "person" for t in span}
     spans = []
     for p, span in found:
-        if span is None or (p.kind != "person" and _vetoed(doc, span, places)):
+        if span is None or (p.kind != "person" and _vetoed(doc, span, places, _a_town(p))):
             continue  # a person's name inside a longer one ('Crown Prince Mohammed bin Salman') is still theirs
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
@@ -2176,10 +2177,11 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     return False
 
 
-def _vetoed(doc: Any, span: Any, places: set[int]) -> bool:
+def _vetoed(doc: Any, span: Any, places: set[int], town: bool = False) -> bool:
     """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan'); not one
     inside a state's institution, which acts for it ('the U.S. Centers for Disease Control'), nor
-    one inside a name made of places (`places`: the tokens of the sentence's places)."""
+    one inside a name made of places (`places`: the tokens of the sentence's places), nor a `town`
+    a hospital is named for."""
     agency = frames()["agency_words"]
     return any(
         e.label_ in VETO_LABELS
@@ -2188,8 +2190,22 @@ def _vetoed(doc: Any, span: Any, places: set[int]) -> bool:
         and sum(t.pos_ != "DET" for t in e) > len(span)  # "the White House" is no longer than "White House"
         and not (e.label_ == "ORG" and any(t.lower_ in agency for t in e if t.i >= span.end))
         and not _names_places(e, places)
+        and not (town and _named_for_its_town(e, span))
         for e in doc.ents
     )
+
+
+def _named_for_its_town(entity: Any, span: Any) -> bool:
+    """Whether a hospital is named for the town it is in ('airlifted to Royal Darwin Hospital', 'moved
+    to Northampton General Hospital'), so that the town is where it went. (The geoparser keeps such a
+    town only where the report also names it on its own.)"""
+    return entity[-1].lower_ in ("hospital", "infirmary") and span.end < entity.end
+
+
+def _a_town(party: _Party) -> bool:
+    """Whether a party is a town of some size ('Darwin', 'Northampton'; not 'Emory, Texas', whose
+    name a hospital named for a person shares)."""
+    return party.kind == "place" and party.place.kind == "city" and (party.place.population or 0) >= TOWN_SIZE
 
 
 def _names_places(entity: Any, places: set[int]) -> bool:

@@ -4871,3 +4871,20 @@ def test_the_scene_is_where_the_sentences_before_were(gazetteer, text, expected)
 )  # fmt: skip
 def test_what_is_sent_back_goes_from_where_the_flow_from_there_went(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hospital named for its town is in it
+        ("DARWIN — A girl from Maningrida was airlifted to Royal Darwin Hospital on Tuesday.",
+         {("transfer", "Maningrida", "Darwin")}),
+        ("KETTERING — Patients were moved from Kettering General Hospital to Northampton General Hospital. "
+         "Northampton is nearby.", {("transfer", "Kettering", "Northampton")}),
+        # (not one named for a person whose name a small town shares)
+        ("Two nurses from Liberia were flown to Atlanta and taken to Emory University Hospital. Emory doctors "
+         "said they were improving.", {("transfer", "Liberia", "Atlanta")}),
+    ],
+)  # fmt: skip
+def test_a_hospital_named_for_its_town_is_in_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
