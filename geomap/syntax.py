@@ -3332,11 +3332,16 @@ def _set_out_before(h: _Head) -> bool:
     boat had set off from Tobruk four days earlier')."""
     frame = _frame(h.token)
     roles = {frame.get(s.role, s.role) for s in h.slots}
+    origins = [s.party for s in h.slots if frame.get(s.role, s.role) == "origin"]
+    # (a place that holds where they set out from says where that is: "from Zuwara, west of Tripoli in Libya")
+    placed = [s.party for s in h.slots if frame.get(s.role, s.role) == "location"]
+    elsewhere = any(not any(_within(o, p) for o in origins) for p in placed)
     return (
         h.token.pos_ == "VERB"
         and _pluperfect(h.token)
         and "origin" in roles
-        and not roles & {"destination", "location", "for"}
+        and not roles & {"destination", "for"}
+        and not elsewhere
         and not any(c.lower_ in ("home", "back") for c in h.token.children)
     )
 

@@ -4888,3 +4888,14 @@ def test_what_is_sent_back_goes_from_where_the_flow_from_there_went(gazetteer, t
 )  # fmt: skip
 def test_a_hospital_named_for_its_town_is_in_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_place_that_holds_where_movers_had_set_out_from_is_no_other_scene(gazetteer):
+    text = (
+        "Italy's coast guard rescued more than 340 migrants on Tuesday and brought them to Lampedusa, officials "
+        "said. Three of the boats had set out from Sfax in Tunisia and two from Zuwara, west of Tripoli in Libya."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer) if d == "Lampedusa" and o != "Italy"} == {
+        ("Sfax", "Lampedusa"),
+        ("Zuwarah", "Lampedusa"),
+    }
