@@ -2462,11 +2462,11 @@ def _a_noun(tok: Any) -> bool:
 
 
 def _read_as_an_infinitive(tok: Any) -> bool:
-    """Whether the parse took a place after 'to' for a verb ('to Ludlow' as 'to go'): a capitalised
-    name tagged a verb, with 'to' right before it, that hangs on the verb before it."""
+    """Whether the parse took a place after 'to' for a verb ('to Ludlow' as 'to go', 'to Cape Town'
+    as 'to cape the town'): a capitalised name with 'to' right before it as its auxiliary, that hangs
+    on the verb before it."""
     return (
-        tok.tag_ == "VB"
-        and tok.is_title
+        tok.is_title
         and tok.dep_ in ("advcl", "xcomp", "ccomp")
         and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i - 1 for c in tok.children)
     )

@@ -4627,6 +4627,8 @@ def test_a_firm_that_moves_its_headquarters_relocates(gazetteer, text):
         # (the parse reads "to Ludlow" as "to go", a verb hung on "sent")
         ("The agency sent barriers from Bewdley to Ludlow.", {("shipment", "Bewdley", "Ludlow")}),
         ("The firm shipped the parts from Leeds to Ripon.", {("shipment", "Leeds", "Ripon")}),
+        # (or for a verb with an object: "to Cape Town" as "to cape the town")
+        ("Dlamini flew from Bordeaux to Cape Town on Sunday.", {("travel", "Bordeaux", "Cape Town")}),
     ],
 )  # fmt: skip
 def test_a_place_after_to_that_the_parse_took_for_a_verb_is_where_the_thing_went(gazetteer, text, expected):
