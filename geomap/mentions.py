@@ -79,6 +79,8 @@ ORGANISATION_WORDS = frozenset(
     "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
     "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
 )
+# particles inside Romance and Germanic names ("Costa del Sol", "Sierra de Guadarrama")
+NAME_PARTICLES = frozenset("de del della di da do dos das du des la le van von der".split())
 # nouns for places: a name after one and "of" is a place's ("the town of Sake", "the port of Mobile")
 PLACE_NOUNS = frozenset("town city village port province region district county state island capital".split())
 # prepositions after which a town's name that is also a person's is the town ("in Hutchinson")
@@ -426,6 +428,9 @@ def _judge(
         return "no" if demonym else "person"  # ("Irvine Welsh": a region's demonym after a name is a surname)
     if not demonym and _before_organisation(text, toks, match.last, covering):
         return "embedded"
+    country = match.candidates[0][0].kind == "country"  # ("the Tour de France", "Banco de Mexico": still its)
+    if not demonym and not country and _after_a_name_particle(text, toks, match.first):
+        return "no"  # "Costa del Sol", "Mario de Santiago": the end of a longer name the gazetteer lacks
     opening = previous is not None and previous.sentence_start and match.first - 1 not in covering  # "In Union, N.J."
     named_before = prev_in_name and not opening
     if single and not demonym and named_before and surface in STATE_WORDS and not _strong(match):
@@ -455,6 +460,21 @@ def _judge(
                 return "person"  # "Garland told reporters in Dallas": who speaks is a person, a town nearby or not
             return "weak-name"
     return "place"
+
+
+def _after_a_name_particle(text: str, toks: list[Token], index: int) -> bool:
+    """Whether a word follows a particle of a Romance or Germanic name after a capitalised word
+    ('Costa del Sol', 'Sierra de Guadarrama'): it ends a name of its own, unless the gazetteer
+    knows that name whole ('Rio de Janeiro' matches as one)."""
+    if index < 2:
+        return False
+    particle, before = toks[index - 1], toks[index - 2]
+    return (
+        particle.text in NAME_PARTICLES
+        and before.capitalised
+        and _joined(text, before, particle)
+        and _joined(text, particle, toks[index])
+    )
 
 
 def _called_a_place(toks: list[Token], match: _Match) -> bool:

@@ -311,3 +311,19 @@ def test_a_regions_demonym_names_it_unless_it_is_a_surname(gazetteer):
     assert places("Irvine Welsh said he was happy.") == []  # a surname, and a first name no town
     assert places("In Beijing Chinese officials said.") == [("Beijing", "Beijing"), ("Chinese", "China")]
     assert places("Kansas City Missouri police said.") == [("Kansas City", "Kansas City"), ("Missouri", "Missouri")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a longer name after "del", "de", "van": no town of its own (not Seoul, alias "Sol")
+        ("He fled to Spain's Costa del Sol in 2021.", [("Spain", "name")]),
+        ("The artist Mario de Santiago lives in Lyon.", [("Lyon", "name")]),
+        ("Rail chief Roger van Boxtel visited Utrecht.", [("Utrecht", "name")]),
+        # a name the gazetteer knows whole, and a country, still are
+        ("They flew to Rio de Janeiro.", [("Rio de Janeiro", "name")]),
+        ("He rode in the Tour de France.", [("France", "name")]),
+    ],
+)
+def test_a_word_after_a_name_particle_ends_a_longer_name(gazetteer, text, expected):
+    assert found(text, gazetteer) == expected
