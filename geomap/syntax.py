@@ -83,7 +83,7 @@ COUNTY_WORDS = frozenset({"co", "co.", "county"})  # before a county's name ("Ba
 QUALIFIER_KM = 250  # how far from a town the point of a county or province named after it may lie ("Truro, Cornwall")
 # the words longer than three letters a headline in title case may leave in lower case
 HEADLINE_LOWER = frozenset("from with into onto over near after amid than upon about down says said".split())
-TOWN_SIZE = 50_000  # the people a town a hospital is named for has, at the least
+TOWN_SIZE = 50_000  # a town a hospital is named for has at least this many people
 TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district"})
 PEOPLE_MOVING = frozenset({"travel", "migration"})  # one movement of people, told in two words
 LOCATED = frozenset({"in", "near", "at", "outside", "around"})  # prepositions that place a noun
@@ -377,7 +377,7 @@ def _at_sites(h: _Head, sites: dict[str, _Party]) -> tuple[list[_Party], list[_P
 
     whence, whither = after("from"), after("to")
     if _frame(verb).get("agent") == "destination":
-        whither += [p for c in verb.children if c.dep_ in ("nsubj",) for p in site(c)]
+        whither += [p for c in verb.children if c.dep_ == "nsubj" for p in site(c)]
     return whence, whither
 
 
