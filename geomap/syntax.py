@@ -1494,11 +1494,10 @@ def _not_until(verb: Any) -> bool:
     )
 
 
-def _called_off_after(verb: Any, conj: Any) -> bool:
+def _called_off_after(verb: Any, conj: Any, lexicon: Lexicon) -> bool:
     """Whether a clause joined by 'but' says the journey or delivery of the clause before fell through
     ('were due to fly home, but their flight was cancelled'; not 'flew to Paris, but the match was
-    cancelled')."""
-    lexicon = load_lexicon()
+    cancelled'). `lexicon` is the reader's: its triggers name the journeys."""
     kinds = [_looked_up(_trigger_table(lexicon), s) for s in conj.children if s.dep_ in SUBJECTS]
     journeys = [s for s in conj.children if s.dep_ in SUBJECTS and s.lemma_.lower() in frames()["vehicles"]]
     journeys += [k for k in kinds if k and (k[0] == "movement" or k[1] == "visit" or lexicon.policy(k[1], "moves"))]
@@ -3068,7 +3067,7 @@ def _events(
         # from Oslo to Rotterdam by the end of March", a relocation)
         moves = h.kind in ("movement", "departure") or (h.type in lexicon.types and lexicon.policy(h.type, "moves"))
         moving = lexicon.policy(type_, "moves") or (type_ == "transfer" and moves)
-        modality, hedged = _modality(h, moving, bool(dates))
+        modality, hedged = _modality(h, moving, bool(dates), lexicon)
         date = bound.get(id(trigger))
         # "Refugees fleeing Syria reached Turkey": the movers' clause says where they came from
         # ("A ship carrying people evacuated from Lebanon docked in Mersin": and the clause on what that
@@ -3955,9 +3954,10 @@ def _a_vehicles_load(verb: Any) -> bool:
     )
 
 
-def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
+def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[str, bool]:
     """asserted, negated, hypothetical or future (a movement that is scheduled) by the words that
-    govern the trigger in the tree; and whether a hedge or a claim governs it."""
+    govern the trigger in the tree; and whether a hedge or a claim governs it (`lexicon`: the
+    reader's, for the journeys a clause after 'but' calls off)."""
     f = frames()
     cur, hedged, state = h.token, False, "asserted"
     if h.token.lemma_.lower() in f["movers"] and h.token.pos_ in NOUNS:
@@ -3993,7 +3993,7 @@ def _modality(h: _Head, movement: bool, dated: bool) -> tuple[str, bool]:
     top = tok
     while top.dep_ in ("xcomp", "acomp", "prep", "pobj", "pcomp", "dobj") and top.head.i != top.i:
         top = top.head
-    if any(c.dep_ == "conj" and _called_off_after(top, c) for c in top.children):
+    if any(c.dep_ == "conj" and _called_off_after(top, c, lexicon) for c in top.children):
         return "negated", False  # "were due to fly home on Friday, but their flight was cancelled"
     # ("Talks on a free trade deal between Britain and India collapsed": what the failed noun is on)
     noun = h.token
