@@ -529,12 +529,17 @@ def government(place: Place, following: str, gazetteer: Gazetteer | None) -> Pla
 
 
 def _is_container(text: str, toks: list[Token], parties: list[_Party], i: int) -> bool:
-    """'Pyongyang, North Korea': the country after the town only says where the town is."""
+    """'Pyongyang, North Korea': the country after the town only says where the town is (but
+    'Utah, Colorado and Idaho' lists three states: a state holds no state)."""
     if i == 0:
         return False
     before, party = parties[i - 1], parties[i]
     inner, outer = before.place, party.place
-    contains = inner.country == outer.country and outer.kind in ("country", "admin1") and inner.kind != "country"
+    contains = (
+        inner.country == outer.country
+        and outer.kind in ("country", "admin1")
+        and inner.kind not in ("country", outer.kind)
+    )
     return contains and text[toks[before.last - 1].end : toks[party.first].start].strip() == ","
 
 

@@ -3613,6 +3613,10 @@ def test_who_leaves_for_a_visit_goes_where_it_is(gazetteer, text, expected):
         ("The company moved its plants from Truro, Cornwall and Devon to Singapore.",
          {("transfer", "Truro", "Singapore"), ("transfer", "Cornwall", "Singapore"),
           ("transfer", "Devon", "Singapore")}),
+        # a state after a state is the next of a list: no state holds another
+        ("Tech firms in California are moving to cheaper states such as Utah, Colorado, and Idaho.",
+         {("migration", "California", "Utah"), ("migration", "California", "Colorado"),
+          ("migration", "California", "Idaho")}),
     ],
 )  # fmt: skip
 def test_a_region_after_a_town_says_where_the_town_is(gazetteer, text, expected):
