@@ -153,7 +153,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying hearsay supposing scheduling modals future "
         "conditions noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "judging participation place_nouns postings verb_only naming needs_cargo journey_frames envoys "
+        "judging participation place_nouns postings verb_only naming needs_cargo hauling journey_frames envoys "
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
@@ -3908,9 +3908,18 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         if goods is not None:
             return goods
         return "travel" if all(_a_mover(c) for c in subjects) else None
-    if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token):
+    hauled = _lemma(h) in f["hauling"] and _from_one_place_to_another(h)  # "brought cranes to Tama from Marshalltown"
+    if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token) and not hauled:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
+
+
+def _from_one_place_to_another(h: _Head) -> bool:
+    """Whether the event names the places it went from and to ('from Cedar Rapids to Omaha'; not
+    'what they brought from Russia to American art')."""
+    named = [s for s in h.slots if s.party.kind == "place"]
+    preps = {s.prep for s in named if s.role == "origin"}, {s.prep for s in named if s.role == "destination"}
+    return bool(preps[0] & {"from", "out of"} and preps[1] & {"to", "into"})
 
 
 def _from_a_named_place(h: _Head) -> bool:

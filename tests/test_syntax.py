@@ -1593,6 +1593,13 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
         # a generic verb of moving needs something that moves
         ("In Jerusalem, Shimon Peres gave the visitor from Washington a kiss on the cheek.", set()),
         ("The cartel brought cocaine from Colombia to Miami.", {("shipment", "Colombia", "Miami")}),
+        # (but carrying, hauling or bringing anything from one named place to another moves it)
+        ("Volunteers carried sandbags from Dunmore to Scranton overnight.", {("shipment", "Dunmore", "Scranton")}),
+        ("The county brought two backhoes to Tuscaloosa from Birmingham on Monday.",
+         {("shipment", "Birmingham", "Tuscaloosa")}),
+        ("Bringing the cranes from Marshalltown was hard.", set()),
+        # (a people's art or taste is no place to bring anything to)
+        ("The exhibition shows what émigrés brought from Russia to American painting.", set()),
         ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("migration", "France", "Oświęcim")}),
         # a ship is a vessel; to ship is to move goods
         ("The EU and Syria argued over an Iranian ship in Limassol.", set()),
