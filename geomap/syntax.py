@@ -3915,11 +3915,12 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
 
 
 def _from_one_place_to_another(h: _Head) -> bool:
-    """Whether the event names the places it went from and to ('from Cedar Rapids to Omaha'; not
-    'what they brought from Russia to American art')."""
+    """Whether the event names the places it went from and to ('from Cedar Rapids to Omaha', 'picked
+    up the load in Phoenix and hauled it to Tulsa'; not 'what they brought from Russia to American art')."""
     named = [s for s in h.slots if s.party.kind == "place"]
     preps = {s.prep for s in named if s.role == "origin"}, {s.prep for s in named if s.role == "destination"}
-    return bool(preps[0] & {"from", "out of"} and preps[1] & {"to", "into"})
+    left = preps[0] & {"from", "out of"} or any(p.kind == "place" for p in h.whence)
+    return bool(left and preps[1] & {"to", "into"})
 
 
 def _from_a_named_place(h: _Head) -> bool:
@@ -4481,7 +4482,13 @@ def _flows(
         origins, how, base = (back[-1:], "back", base * INHERITED) if back else (origins, how, base)
     # (a visit still comes from the visitor's country: "Wang Yi landed in Islamabad after talks in Kabul")
     placed = ("demonym",) if "visit" in (type_, label) else ("demonym", "person")
-    if destinations and not origins and h.whence and movement and all(a.kind in placed for a in agents):
+    # (and a town is no state that acts: "Reyes, of Ciudad Juárez, picked up the load in Phoenix and
+    # hauled it to Tulsa")
+    before = {p.place.id for p, span in h.spans if span.start < h.token.i}
+    if destinations and not origins and h.whence and movement and all(
+        a.kind in placed or (a.place.kind == "city" and "person" in placed and before >= {w.place.id for w in h.whence})
+        for a in agents
+    ):
         # "British students who had been quarantined in Kisumu were transported to Nairobi", "A Leeds
         # man … He waived extradition at a hearing in Carlisle and was brought back to Bradford": where
         # the movers just were, before where they are from

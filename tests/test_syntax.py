@@ -1598,6 +1598,9 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
         ("The county brought two backhoes to Tuscaloosa from Birmingham on Monday.",
          {("shipment", "Birmingham", "Tuscaloosa")}),
         ("Bringing the cranes from Marshalltown was hard.", set()),
+        # (where the load was picked up is where it was hauled from, before the hauler's home town)
+        ("The driver picked up the trailer in Amarillo and hauled it to Wichita.",
+         {("shipment", "Amarillo", "Wichita")}),
         # (a people's art or taste is no place to bring anything to)
         ("The exhibition shows what émigrés brought from Russia to American painting.", set()),
         ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("migration", "France", "Oświęcim")}),
@@ -1607,6 +1610,14 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
 )
 def test_what_moves_and_ships_that_are_vessels(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_load_goes_from_where_it_was_picked_up_not_from_the_hauler_s_home(gazetteer):
+    text = (
+        "Dale Smith, 52, of Kingman, loaded the pallets at a warehouse in Flagstaff and was hauling them "
+        "to Albuquerque when he was stopped."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Flagstaff", "Albuquerque")}
 
 
 @pytest.mark.parametrize(
