@@ -2348,6 +2348,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 marker = marker.head  # "to Kenya, then to Tanzania and finally to Egypt": the first "to"'s
                 later = later or _later_leg(marker)
             governor = marker.head
+            if word in ("to", "into", "from", "toward", "towards") and _part_of_the_movers(governor):
+                governor = governor.head  # "have fled Sudan, many of them to Chad": where the verb went
             if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:
                 tok = governor.head  # "hackers linked to North Korea": the place stands for the hackers
                 continue
@@ -2506,6 +2508,13 @@ def _goes_itself(h: _Head) -> bool:
 @functools.cache
 def _continuing(kind: str) -> frozenset[str]:
     return frozenset(frames()["continuing"][kind])
+
+
+def _part_of_the_movers(tok: Any) -> bool:
+    """Whether a word names part of a verb's movers in a clause of its own, without a verb ('fled
+    Sudan, many of them to Chad', 'left, most to Uganda')."""
+    parts = _continuing("pronouns") - {"it", "they", "he", "she", "we"}
+    return tok.lower_ in parts and tok.dep_ in ("advcl", "npadvmod", "appos", "dep") and tok.head.pos_ == "VERB"
 
 
 def _later_leg(marker: Any) -> bool:

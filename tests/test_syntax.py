@@ -301,6 +301,27 @@ def test_coordination_fans_out(gazetteer):
     }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the movers or the goods, in a clause with no verb, went where the verb went
+        ("Since the fighting began, 2 million people have fled Mali, many of them to Niger and Senegal.",
+         {("migration", "Mali", "Niger"), ("migration", "Mali", "Senegal")}),
+        ("Ghana exported 600,000 tonnes of cocoa last year, most of it to the Netherlands.",
+         {("trade", "Ghana", "The Netherlands")}),
+        ("Kenya imported 500,000 tonnes of rice last year, much of it from Pakistan.", {("trade", "Pakistan", "Kenya")}),
+        # (but where part of it is, is not where it went)
+        ("Chinese firms have poured $5 billion into Laos since 2015, most of it in Vientiane.",
+         {("travel", "China", "Laos")}),
+        # ("according to" is no accord)
+        ("About 300 people fled Mosul, most of them to Syria, according to Iraq.",
+         {("migration", "Mosul", "Syria")}),
+    ],
+)  # fmt: skip
+def test_part_of_the_movers_goes_where_they_went(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
 # --- The seed article, read by the syntax reader ------------------------------------------------------
 
 # The seed's flows (tests/test_events.py SEED_FLOWS) the syntax reader finds. Two come only from the
