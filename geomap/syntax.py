@@ -2346,12 +2346,18 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
             later = listed_later or _later_leg(marker)
-            if marker.head.dep_ == "conj" and marker.head.lower_ in _continuing("adverbs"):
+            onward = marker.head.dep_ == "conj" and marker.head.lower_ in _continuing("adverbs")
+            if onward:
                 later, marker = True, marker.head  # "walked to Hungary and on to Austria", "and then on to"
             while marker.dep_ == "conj" and marker.head.pos_ == "ADP":
                 marker = marker.head  # "to Kenya, then to Tanzania and finally to Egypt": the first "to"'s
                 later = later or _later_leg(marker)
             governor = marker.head
+            if onward and governor.i not in triggers:
+                # "spent two nights in Los Angeles before travelling to Mexico City and then on to São
+                # Paulo", the "on" joined to "spent": the leg after the last movement before it
+                before = [t for t in governor.subtree if t.i in triggers and t.pos_ == "VERB" and t.i < marker.i]
+                governor = before[-1] if before else governor
             if word in ("to", "into", "from", "toward", "towards") and _part_of_the_movers(governor):
                 governor = governor.head  # "have fled Sudan, many of them to Chad": where the verb went
             if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:

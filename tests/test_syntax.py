@@ -208,6 +208,9 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
         # legs told with "on to", "before continuing to", or in a list with "then"
         ("The refugees walked to Hungary and on to Austria.", {("migration", "Hungary", "Austria")}),
         ("The team flew to Tokyo before continuing to Seoul.", {("travel", "Tokyo", "Seoul")}),
+        # (an "on to" the parse joins to the clause before the movement is that movement's next leg)
+        ("The band spent two nights in Los Angeles before travelling to Mexico City and then on to São Paulo.",
+         {("travel", "Los Angeles", "Mexico City"), ("travel", "Mexico City", "São Paulo")}),
         (
             "He flew to Paris, then London, then Berlin.",
             {("travel", "Paris", "London"), ("travel", "London", "Berlin")},
