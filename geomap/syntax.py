@@ -2940,6 +2940,7 @@ def _owning_verb(tok: Any, heads: dict[int, _Head]) -> Any:
             and up.i in heads
             and up.pos_ == "VERB"
             and heads[up.i].type == heads[tok.i].type
+            and cur.head.lower_ != "before"  # ("flew to Doha before a flight to Boise": two legs)
         ):
             return up  # "talked during a telephone call with Merkel": one call
         if (
@@ -3103,17 +3104,24 @@ def _events(
         given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]
         type_ = given[0] if given and type_ == "travel" else type_
         # "left Iran, stopped in Syria and reached Lebanon": a leg starts where the one before ended
-        up = h.token.head.head if h.token.dep_ == "pcomp" else h.token.head
+        # ("flew to Doha and then on to Washington, before a final flight to Boise": a journey's noun
+        # after "before" is its next leg too)
+        flight = h.token.dep_ == "pobj" and h.token.head.lower_ == "before" and h.token.pos_ in NOUNS
+        up = h.token.head.head if h.token.dep_ == "pcomp" or flight else h.token.head
+        while up.dep_ == "conj" and up.lower_ in _continuing("adverbs") and up.head.i != up.i:
+            up = up.head  # ("and then on to Washington, before a final flight to Boise", hung on "on")
         own_subject = any(c.dep_ in SUBJECTS for c in h.token.children)
         # (but "flew to Paris after visiting Berlin": that leg came before, and Paris is no start of it)
         # ("left Kenya to attend talks in Paris": what the movement was for)
-        chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token)
+        chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token) or flight
         chained = chained and not own_subject and not _is_earlier(h.token)
         # ("walked into Baidoa, fleeing hunger in Bay region": why they came, no next leg)
         chained = chained and not (
             h.token.tag_ == "VBG" and h.token.dep_ == "advcl" and _is(h.token, frames()["leaving"])
         )
         leg = reached.get(up.i, []) if chained else []
+        if up.i in by_token and any(s.later for s in by_token[up.i].slots if s.role == "destination"):
+            leg = leg[-1:]  # ("flew to Doha and then on to Washington, before a flight to Boise": from the last)
         # ("flew to Winnipeg and lived for two months in a hotel before moving west to Brandon": a stay
         # between the legs)
         while (

@@ -211,6 +211,10 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
         # (an "on to" the parse joins to the clause before the movement is that movement's next leg)
         ("The band spent two nights in Los Angeles before travelling to Mexico City and then on to São Paulo.",
          {("travel", "Los Angeles", "Mexico City"), ("travel", "Mexico City", "São Paulo")}),
+        # (a journey's noun after "before" is the next leg, from where the last one went)
+        ("The team flew to Lima before a flight to Cusco.", {("travel", "Lima", "Cusco")}),
+        ("From Karachi, the family flew to Dubai and then on to London, before a final flight to Leeds.",
+         {("travel", "Karachi", "Dubai"), ("travel", "Dubai", "London"), ("travel", "London", "Leeds")}),
         (
             "He flew to Paris, then London, then Berlin.",
             {("travel", "Paris", "London"), ("travel", "London", "Berlin")},
