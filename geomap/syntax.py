@@ -311,7 +311,7 @@ def extract_events(
     nlp = load_model()
     dates = find_dates(text, date) if dates is None else dates
     drafts: list[_Draft] = []
-    previous: tuple[int, list[_Named], dict[str, _Party]] = (-2, [], {})
+    previous: tuple[int, list[_Named], dict[str, _Party], list[_Party]] = (-2, [], {}, [])
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
     history: list[tuple[_Party, _Party]] = []  # (origin, destination) of the flows so far
@@ -331,16 +331,18 @@ def extract_events(
         scenes = _scenes(parties, firsts, spans, starts, n, homes)
         tour = [(o, d, a) for m, o, d, a in trips if n - m <= INHERIT_SENTENCES]
         known = {word: place for at, word, place in sites if at < s_start}  # (the last one named of each)
-        made, origins, named = _events(text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
-                                       previous[1] if adjacent else [], previous[2] if adjacent else {},
-                                       recent, focus, ended, scenes, tour, datelined[:1], known, history)  # fmt: skip
+        made, origins, named, traders = _events(
+            text, toks, starts, (s_start, s_end), heads, sentence_dates, lexicon,
+            previous[1] if adjacent else [], previous[2] if adjacent else {}, recent, focus, ended, scenes, tour,
+            datelined[:1], known, history, previous[3] if adjacent else [],
+        )  # fmt: skip
         history += [(d.origin, d.destination) for d in made if d.directed and d.modality == "asserted"]
         targets += [(n, t, d) for t, d in named]
         trips += [(n, d.origin, d.destination, d.origin.actor) for d in made if d.type in TOURING and d.directed
                   and d.modality == "asserted"]  # fmt: skip
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
-        previous = (n, origins, agents)
+        previous = (n, origins, agents, traders)
     return merge_drafts(text, _apart(_narrowest(as_states(drafts, lexicon, gazetteer), toks), toks))
 
 
@@ -3029,9 +3031,12 @@ def _events(
     filed: Sequence[_Party] = (),
     sites: dict[str, _Party] | None = None,
     history: Sequence[tuple[_Party, _Party]] = (),
-) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]]]:
-    """Drafts of the sentence's events, the origins its movements name (for the next sentence) and
-    the destinations its events name (for the sentences after it); `ended`: the (type, destination)
+    traders: Sequence[_Party] = (),
+) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]], list[_Party]]:
+    """Drafts of the sentence's events, the origins its movements name (for the next sentence), the
+    destinations its events name (for the sentences after it) and the states whose trade figures it
+    gives (for the next sentence: `traders`, "Japan's exports to China fell. Imports from Australia
+    rose" are Japan's); `ended`: the (type, destination)
     of the sentence before's events; `scenes`: the towns named in the sentences just before, the
     likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before;
     `filed`: the place of the report's dateline; `sites`: the places of the things named before
@@ -3044,7 +3049,7 @@ def _events(
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
     drafts, origins_named, named = [], [], []
-    owners: list[_Party] = []  # the states whose trade figures the sentence's trade nouns give, in order
+    owners = list(traders)  # the states whose trade figures the sentence's trade nouns give, in order
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
@@ -3234,7 +3239,7 @@ def _events(
             made_type = label if made_type == type_ else made_type
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
-    return drafts, origins_named, named
+    return drafts, origins_named, named, owners[len(traders):] or list(traders)
 
 
 def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str, before: list[_Draft]) -> list[tuple]:

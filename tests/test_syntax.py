@@ -4106,6 +4106,13 @@ def test_a_leg_starts_where_the_chain_last_went(gazetteer, text, expected):
         # (not again where it names the same ends: "its biggest arms purchase from Paris")
         ("India signed a deal to buy 26 jets from France, the country's biggest arms purchase from Paris.",
          {("trade", "France", "India")}),
+        # (and of the sentence just before, when its own sentence names none)
+        ("South Korea's exports to Vietnam rose 8% in May. Exports to India fell 2%, and imports from Qatar "
+         "jumped 15%.",
+         {("trade", "South Korea", "Vietnam"), ("trade", "South Korea", "India"), ("trade", "Qatar", "South Korea")}),
+        ("South Korea's exports to Vietnam rose 8% in May. The won weakened against the dollar. Imports from "
+         "Qatar jumped 15%.",
+         {("trade", "South Korea", "Vietnam")}),
     ],
 )  # fmt: skip
 def test_a_trade_figure_takes_the_other_end_of_the_trade_before(gazetteer, text, expected):
