@@ -273,6 +273,8 @@ def extract_events(
         path = path or any(words & verbs and words & particles for verbs, particles in _phrasal_forms())
         # ("Israel killed Iranian commanders in Damascus": a state that does harm somewhere attacks it)
         path = path or (len(here) > 1 and bool(words & _forms_of(frames()["impact"])))
+        # ("South Korea suspended Canadian beef": a state that stops goods from a place sanctions it)
+        path = path or (len(here) > 1 and bool(words & _forms_of(frames()["banning"])))
         if (
             here
             and not townsfolk_only
@@ -700,6 +702,16 @@ def _verbs_tagged_as_nouns(doc: Any, lexicon: Lexicon, placed: set[int]) -> None
             tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBG", gerunds[tok.lower_]
 
 
+def _bans_goods_of(tok: Any, lexicon: Lexicon, placed: set[int]) -> bool:
+    """Whether a verb of `banning` takes goods named with their place ('China banned Japanese seafood',
+    'suspended Canadian beef'; not 'banned smoking', nor people: 'barred Palestinian workers')."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in frames()["banning"]:
+        return False
+    goods = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+             and lexicon.cargo.get(c.lower_, lexicon.cargo.get(c.lemma_.lower())) in GOODS_TYPES]  # fmt: skip
+    return any(m.i in placed and m.dep_ in ("amod", "compound", "nmod") for g in goods for m in g.children)
+
+
 def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> dict[int, tuple[str, str]]:
     """Trigger tokens by index: single words by form or lemma; a phrase ('air strikes') by its root.
     A trigger word that only modifies a noun ('attack helicopters') triggers nothing."""
@@ -747,6 +759,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = table.get("welcome")  # "received Iran's foreign minister in Doha": a visit
         if _orders_out(tok):
             found = ("type", "sanction")  # "ordered a Belarusian diplomat to leave the country": expelled
+        if _bans_goods_of(tok, lexicon, placed):
+            found = ("type", "sanction")  # "China banned Japanese seafood": a state that stops trade
         if found and tok.lemma_.lower() in frames()["taking_places"] and not _takes_a_place(tok, placed):
             found = None  # "recaptured Aleppo"; not "recaptured El Chapo", "its market share"
         if found and any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sought"] for c in tok.children):

@@ -2546,6 +2546,13 @@ def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected,
         ("The EU has banned exports of British beef.", {("sanction", "European Union", "United Kingdom")}),
         ("Russia threatened to ban imports of Georgian wine.", set()),
         ("Ukraine did not ban imports from Poland.", set()),
+        # (and so does one that bans or keeps a ban on the partner's goods, not its people)
+        ("Taiwan has banned Chinese pork since the outbreak.", {("sanction", "Taiwan", "China")}),
+        ("South Korea suspended Canadian beef in 2003.", {("sanction", "South Korea", "Canada")}),
+        ("Indonesian beef was banned by Malaysia for a year.", {("sanction", "Malaysia", "Indonesia")}),
+        ("Beijing has kept a ban on Australian barley in place since May.", {("sanction", "China", "Australia")}),
+        ("Kuwait barred Filipino workers from entering.", set()),
+        ("Russia threatened to ban Moldovan wine.", set()),
         # a leader welcomed somewhere visits it; a decision welcomed does not
         (
             "The Kenyan president was welcomed in Addis Ababa by Ethiopian Prime Minister Abiy Ahmed.",
