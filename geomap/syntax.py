@@ -1766,7 +1766,9 @@ def _supplies(tok: Any) -> bool:
         return False  # "provided drones to Azerbaijan with training": the drones move
     given = any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
                 for c in tok.children)  # fmt: skip
-    receivers = [c for c in tok.children if c.dep_ == "dobj" and (_person(c) or c.lemma_.lower() in frames()["forces"])]
+    # (or a state, by its name: "provided Ukraine with jets")
+    receivers = [c for c in tok.children if c.dep_ == "dobj"
+                 and (_person(c) or c.lemma_.lower() in frames()["forces"] or c.pos_ == "PROPN")]  # fmt: skip
     return given and bool(receivers)  # "supplied rebels with missiles", not "supplied oil with payments"
 
 

@@ -2581,8 +2581,12 @@ def test_a_place_something_is_linked_to_stands_for_it(gazetteer):
     [
         # who is supplied with something receives it where they are
         ("Iran has supplied Houthi rebels in Yemen with missiles and drones.", {("shipment", "Iran", "Yemen")}),
+        # (and a state supplied receives it: "provided Ukraine with jets")
+        ("Norway provided Ukraine with six F-16 jets.", {("shipment", "Norway", "Ukraine")}),
+        ("The United States supplied Israel with bombs in 2023.", {("shipment", "United States", "Israel")}),
         # leaving somewhere "with" something supplies no one
         ("He left his church in Fort Worth with the blessing of his congregation.", set()),
+        ("Britain provided Kenya with training.", set()),
     ],
 )
 def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
