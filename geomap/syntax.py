@@ -159,7 +159,8 @@ def frames() -> dict[str, Any]:
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
-        "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns".split()
+        "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
+        "projectiles".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -645,6 +646,11 @@ def _an_envoy(tok: Any) -> bool:
     return any(t.lemma_.lower() in envoys or t.lower_ in envoys for t in (tok, *tok.children))
 
 
+def _fired(verb: Any) -> bool:
+    """Whether what a verb's subject names is a projectile ('Rockets fired from Gaza')."""
+    return any(c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["projectiles"] for c in verb.children)
+
+
 def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = frozenset()) -> dict[int, list[Any]]:
     """Verbs of `impact` whose subject is a weapon or an attack ('A Russian drone slammed into a
     building in Odesa', 'A Russian missile strike killed 14 people in Kramatorsk'), or a state
@@ -654,7 +660,8 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
     f = frames()
     out = {}
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in f["impact"] or not _plainly_true(tok):
+        landing = tok.lemma_.lower() in f["landing"]
+        if tok.pos_ != "VERB" or not (landing or tok.lemma_.lower() in f["impact"]) or not _plainly_true(tok):
             continue
         if tok.i in triggers and triggers[tok.i][1] == "attack":
             continue
@@ -663,6 +670,8 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
         subjects += [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
                  or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
+        if landing:
+            armed = [c for c in subjects if c.lemma_.lower() in f["projectiles"]]  # (a rocket lands, a jet does not)
         done_to = any(c.dep_ == "dobj" for c in tok.children)
         # (not by other means: "Britain targeted Russian oligarchs with new sanctions")
         means = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
@@ -1310,6 +1319,21 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             role = ends.get(verb.lemma_.lower())
             placed = [s for s in by_governor.get(verb.i, []) if s.role == "location"] if role else []
             head.slots += [replace(s, role=role, governor=noun) for s in placed]
+    for head in heads.values():
+        # "Rockets fired from Gaza landed in Ashkelon", parsed with "fired" as the verb: where what was
+        # fired came down is what it attacked
+        if head.type != "attack" or any(s.role in ("destination", "target", "location") for s in head.slots):
+            continue
+        landed = [
+            c
+            for c in head.token.children
+            if c.dep_ in ("advcl", "conj")
+            and c.lemma_.lower() in frames()["impact"] | frames()["landing"]
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+        ]
+        landed = [c for c in landed if c.lemma_.lower() in frames()["impact"] or _fired(head.token)]
+        head.slots += [replace(s, role="destination", governor=head.token) for c in landed
+                       for s in by_governor.get(c.i, []) if s.role == "location"]  # fmt: skip
     for head in heads.values():
         # "arrived in Windhoek, the last stop on a tour that has taken him to Ghana and Brazil": a
         # journey that took someone named by a pronoun somewhere took whoever made it, the subject of
@@ -3225,6 +3249,12 @@ def _events(
             left[h.token.i] = [o for o in origins if o.place.id not in agents]
             reached[h.token.i] = destinations or origins
             went[h.token.i] = destinations
+        if (
+            type_ == "attack"
+            and h.token.dep_ in ("acl", "relcl")
+            and h.token.head.lemma_.lower() in frames()["projectiles"]
+        ):
+            left[h.token.i] = origins  # "shells fired from Syria landed in Akçakale": where they were fired from
         givers = [s.party for s in h.slots if s.role == "agent" and s.prep == "by"]
         if not left.get(h.token.i) and h.token.dep_ in ("acl", "relcl") and givers:
             # "generators donated by Poland arrived in Kharkiv": who gave what the movers are is where
@@ -3255,7 +3285,7 @@ def _events(
             made_type = label if made_type == type_ else made_type
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
-    return drafts, origins_named, named, owners[len(traders):] or list(traders)
+    return drafts, origins_named, named, owners[len(traders) :] or list(traders)
 
 
 def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str, before: list[_Draft]) -> list[tuple]:
@@ -4533,9 +4563,16 @@ def _flows(
     # (and a town is no state that acts: "Reyes, of Ciudad Juárez, picked up the load in Phoenix and
     # hauled it to Tulsa")
     before = {p.place.id for p, span in h.spans if span.start < h.token.i}
-    if destinations and not origins and h.whence and movement and all(
-        a.kind in placed or (a.place.kind == "city" and "person" in placed and before >= {w.place.id for w in h.whence})
-        for a in agents
+    if (
+        destinations
+        and not origins
+        and h.whence
+        and movement
+        and all(
+            a.kind in placed
+            or (a.place.kind == "city" and "person" in placed and before >= {w.place.id for w in h.whence})
+            for a in agents
+        )
     ):
         # "British students who had been quarantined in Kisumu were transported to Nairobi", "A Leeds
         # man … He waived extradition at a hearing in Carlisle and was brought back to Bradford": where

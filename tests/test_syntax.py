@@ -316,7 +316,8 @@ def test_coordination_fans_out(gazetteer):
          {("migration", "Mali", "Niger"), ("migration", "Mali", "Senegal")}),
         ("Ghana exported 600,000 tonnes of cocoa last year, most of it to the Netherlands.",
          {("trade", "Ghana", "The Netherlands")}),
-        ("Kenya imported 500,000 tonnes of rice last year, much of it from Pakistan.", {("trade", "Pakistan", "Kenya")}),
+        ("Kenya imported 500,000 tonnes of rice last year, much of it from Pakistan.",
+         {("trade", "Pakistan", "Kenya")}),
         # (but where part of it is, is not where it went)
         ("Chinese firms have poured $5 billion into Laos since 2015, most of it in Vientiane.",
          {("travel", "China", "Laos")}),
@@ -534,6 +535,11 @@ def test_wire_copy_around_an_act(gazetteer, text, expected):
         ("Russian jets killed 20 people in Idlib.", {("attack", "Russia", "Idlib")}),
         ("Sanctions targeting Russian banks were announced by Britain.", set()),
         ("A Turkish aircraft carrying aid landed in Benghazi.", {("aid", "Turkey", "Benghazi")}),
+        # a projectile that lands, falls or explodes somewhere attacks it (an aircraft that lands does not)
+        ("Two Russian missiles fell on Zaporizhzhia overnight.", {("attack", "Russia", "Zaporizhzhya")}),
+        ("Mortar shells fired from Syria landed in Akçakale on Sunday, wounding two people.",
+         {("attack", "Syria", "Akçakale")}),
+        ("Two Russian bombers landed in Managua on Monday.", {("travel", "Russia", "Managua")}),
     ],
 )
 def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, expected):
