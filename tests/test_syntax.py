@@ -209,12 +209,16 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
         ("The refugees walked to Hungary and on to Austria.", {("migration", "Hungary", "Austria")}),
         ("The team flew to Tokyo before continuing to Seoul.", {("travel", "Tokyo", "Seoul")}),
         # (an "on to" the parse joins to the clause before the movement is that movement's next leg)
-        ("The band spent two nights in Los Angeles before travelling to Mexico City and then on to São Paulo.",
-         {("travel", "Los Angeles", "Mexico City"), ("travel", "Mexico City", "São Paulo")}),
+        (
+            "The band spent two nights in Los Angeles before travelling to Mexico City and then on to São Paulo.",
+            {("travel", "Los Angeles", "Mexico City"), ("travel", "Mexico City", "São Paulo")},
+        ),
         # (a journey's noun after "before" is the next leg, from where the last one went)
         ("The team flew to Lima before a flight to Cusco.", {("travel", "Lima", "Cusco")}),
-        ("From Karachi, the family flew to Dubai and then on to London, before a final flight to Leeds.",
-         {("travel", "Karachi", "Dubai"), ("travel", "Dubai", "London"), ("travel", "London", "Leeds")}),
+        (
+            "From Karachi, the family flew to Dubai and then on to London, before a final flight to Leeds.",
+            {("travel", "Karachi", "Dubai"), ("travel", "Dubai", "London"), ("travel", "London", "Leeds")},
+        ),
         (
             "He flew to Paris, then London, then Berlin.",
             {("travel", "Paris", "London"), ("travel", "London", "Berlin")},
@@ -537,8 +541,10 @@ def test_wire_copy_around_an_act(gazetteer, text, expected):
         ("A Turkish aircraft carrying aid landed in Benghazi.", {("aid", "Turkey", "Benghazi")}),
         # a projectile that lands, falls or explodes somewhere attacks it (an aircraft that lands does not)
         ("Two Russian missiles fell on Zaporizhzhia overnight.", {("attack", "Russia", "Zaporizhzhya")}),
-        ("Mortar shells fired from Syria landed in Akçakale on Sunday, wounding two people.",
-         {("attack", "Syria", "Akçakale")}),
+        (
+            "Mortar shells fired from Syria landed in Akçakale on Sunday, wounding two people.",
+            {("attack", "Syria", "Akçakale")},
+        ),
         ("Two Russian bombers landed in Managua on Monday.", {("travel", "Russia", "Managua")}),
     ],
 )
@@ -1629,12 +1635,16 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
         ("The cartel brought cocaine from Colombia to Miami.", {("shipment", "Colombia", "Miami")}),
         # (but carrying, hauling or bringing anything from one named place to another moves it)
         ("Volunteers carried sandbags from Dunmore to Scranton overnight.", {("shipment", "Dunmore", "Scranton")}),
-        ("The county brought two backhoes to Tuscaloosa from Birmingham on Monday.",
-         {("shipment", "Birmingham", "Tuscaloosa")}),
+        (
+            "The county brought two backhoes to Tuscaloosa from Birmingham on Monday.",
+            {("shipment", "Birmingham", "Tuscaloosa")},
+        ),
         ("Bringing the cranes from Marshalltown was hard.", set()),
         # (where the load was picked up is where it was hauled from, before the hauler's home town)
-        ("The driver picked up the trailer in Amarillo and hauled it to Wichita.",
-         {("shipment", "Amarillo", "Wichita")}),
+        (
+            "The driver picked up the trailer in Amarillo and hauled it to Wichita.",
+            {("shipment", "Amarillo", "Wichita")},
+        ),
         # (a people's art or taste is no place to bring anything to)
         ("The exhibition shows what émigrés brought from Russia to American painting.", set()),
         ("Some 76,000 Jews were arrested in France and taken to Auschwitz.", {("migration", "France", "Oświęcim")}),
