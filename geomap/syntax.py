@@ -238,8 +238,9 @@ def extract_events(
     parties, datelined = [], []
     for p in find_parties(text, toks, starts, places, gazetteer, people):
         (datelined if in_dateline(text, toks, p) else parties).append(p)
-    parties = _capitals(toks, sorted(parties + _here(text, toks, datelined, parties), key=lambda p: p.first), gazetteer)
     spans = list(split_sentences(text, toks) if sentences is None else sentences)
+    parties = sorted(parties + _here(text, toks, datelined, parties), key=lambda p: p.first)
+    parties = _capitals(toks, parties, gazetteer, [bisect.bisect_left(starts, s) for s, _ in spans], datelined)
     seats = _institutions(text, toks, parties, gazetteer)
     parties = [p for p in parties if not any(s.first <= p.first and p.last <= s.last for s in seats)]
     parties = sorted(parties + seats, key=lambda p: p.first)
@@ -2165,10 +2166,17 @@ def _here_slot(party: _Party, span: Any, triggers: dict[int, Any]) -> _Slot:
     return _Slot(party, span, "drop", None)  # "the situation here"
 
 
-def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | None) -> list[_Party]:
+def _capitals(
+    toks: list[Token],
+    parties: list[_Party],
+    gazetteer: Gazetteer | None,
+    openers: Sequence[int] = (),
+    datelined: Sequence[_Party] = (),
+) -> list[_Party]:
     """The parties, a country's capital named by its country standing for the city: "Niger's
     capital", "the Ukrainian capital", "the US capital", "the capital of Niger" (not "Chinese capital markets",
-    frames.json `capitals`)."""
+    frames.json `capitals`); and "the capital" alone, that of the country of a place named before it
+    in its sentence (the token indexes of the sentences' first words: `openers`), else of the dateline's."""
     if gazetteer is None:
         return parties
     words = [t.text.lower() for t in toks]
@@ -2198,7 +2206,20 @@ def _capitals(toks: list[Token], parties: list[_Party], gazetteer: Gazetteer | N
         if span is not None and at(span[1]) not in stops and not named:
             p = _Party(span[0], span[1], city, "place", actor=p.actor, confidence=p.confidence)
         out.append(p)
-    return out
+    # "the capital" alone: that of the country of the place named last before it in its sentence, else
+    # of the dateline ("Her mother, who lives in Debrecen, drove to the capital"; not "the capital of
+    # Ukraine's Donetsk region", nor "the capital, Ankara," or "the capital Nairobi")
+    for i in (i for i, w in enumerate(words) if w == "capital" and at(i - 1) == "the"):
+        opener = openers[bisect.bisect_right(openers, i) - 1] if openers and openers[0] <= i else 0
+        before = [p for p in out if opener <= p.first and p.last <= i - 1 and p.place.country] or list(datelined)
+        after = toks[i + 2] if at(i + 1) == "," and i + 2 < len(toks) else toks[i + 1] if i + 1 < len(toks) else None
+        named = after is not None and after.capitalised
+        if not before or at(i + 1) in stops | {"of"} or named or any(p.first <= i < p.last for p in out):
+            continue
+        city = gazetteer.capital_of(before[-1].place.country)
+        if city is not None and city.id != before[-1].place.id:
+            out.append(_Party(i - 1, i + 1, city, "place", confidence=before[-1].confidence))
+    return sorted(out, key=lambda p: p.first)
 
 
 @functools.cache

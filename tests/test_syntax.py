@@ -2882,6 +2882,26 @@ def test_a_country_s_capital_is_its_capital_city(gazetteer, text):
     assert {e[1:] for e in flows(text, gazetteer)} == {("Russia", "Niamey")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the capital" alone is that of the country of a place named before it in its sentence
+        ("Protesters marched from Kano to the capital on Monday.", {("Kano", "Abuja")}),
+        ("Her sister, who lives in Kisumu, flew to the capital on Friday.", {("Kisumu", "Nairobi")}),
+        # (else of the dateline's)
+        ("LIMA, Peru (AP) — Floods cut the main highway. On Friday a convoy of 40 trucks reached Trujillo from "
+         "the capital.", {("Lima", "Trujillo")}),
+        # (not where the sentence names the city itself, nor of a place in the sentence before)
+        ("A Kenyan woman who had just arrived from India was put in isolation in the capital Nairobi.",
+         {("India", "Nairobi")}),
+        ("The flights took off from Harlingen, Texas. The men were taken in buses to a prison outside the capital.",
+         set()),
+    ],
+)  # fmt: skip
+def test_the_capital_alone_is_that_of_the_country_just_named(gazetteer, text, expected):
+    assert {e[1:] for e in flows(text, gazetteer)} == expected
+
+
 def test_capital_as_money_is_no_city(gazetteer):
     doc = extract("US investors poured money into Britain's capital markets.", gazetteer=gazetteer, reader="syntax")
     assert "London" not in {p.place.name for p in doc.places}
