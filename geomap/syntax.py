@@ -4499,7 +4499,10 @@ def _flows(
     # "explosives from Iran to Palestinian terrorists in Gaza": the receivers' town, where they are
     peoples = movement and destinations and all(d.kind == "demonym" for d in destinations)
     inside = location is not None and any(_within(location, d) and location.place != d.place for d in destinations)
-    if peoples and inside:
+    # ("crossed into Rwanda at the Rubavu border post": the town where they entered the country)
+    entered = movement and len(destinations) == 1 and destinations[0].place.kind == "country"
+    entered = entered and location is not None and location.place.kind == "city" and location.kind == "place"
+    if (peoples or entered) and inside:
         destinations = [location]
     if not destinations and movement and location is not None and _goes_to_something(h.token):
         destinations, how = [location], "location"  # "flocked to beaches in Thailand"

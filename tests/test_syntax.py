@@ -2902,6 +2902,21 @@ def test_the_capital_alone_is_that_of_the_country_just_named(gazetteer, text, ex
     assert {e[1:] for e in flows(text, gazetteer)} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a movement into a country at a town of it went to the town
+        ("Thousands of Sudanese crossed into Chad at Adre last week.", {("Sudan", "Adré")}),
+        ("The shipment of howitzers arrived in Poland at Gdansk from South Korea.", {("South Korea", "Gdańsk")}),
+        # (not at a town of another country, nor one where the movers live after)
+        ("The drones crossed into Poland at Brest from Belarus.", {("Belarus", "Poland")}),
+        ("Syrian refugees fled to Turkey and now live in Gaziantep.", {("Syria", "Turkey")}),
+    ],
+)  # fmt: skip
+def test_who_entered_a_country_at_a_town_went_to_the_town(gazetteer, text, expected):
+    assert {e[1:] for e in flows(text, gazetteer)} == expected
+
+
 def test_capital_as_money_is_no_city(gazetteer):
     doc = extract("US investors poured money into Britain's capital markets.", gazetteer=gazetteer, reader="syntax")
     assert "London" not in {p.place.name for p in doc.places}
