@@ -2917,6 +2917,20 @@ def test_who_entered_a_country_at_a_town_went_to_the_town(gazetteer, text, expec
     assert {e[1:] for e in flows(text, gazetteer)} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team named for its town that travels goes from the town
+        ("The Knoxville Ice Bears traveled to Huntsville on Saturday.", {("Knoxville", "Huntsville")}),
+        ("The Wichita Thunder flew to Tulsa on Friday.", {("Wichita", "Tulsa")}),
+        # (a paper named for its town that reports does not: who flew is the mayor)
+        ("The Boston Globe reported that the mayor flew to Chicago.", set()),
+    ],
+)  # fmt: skip
+def test_a_team_named_for_its_town_travels_from_it(gazetteer, text, expected):
+    assert {e[1:] for e in flows(text, gazetteer)} == expected
+
+
 def test_capital_as_money_is_no_city(gazetteer):
     doc = extract("US investors poured money into Britain's capital markets.", gazetteer=gazetteer, reader="syntax")
     assert "London" not in {p.place.name for p in doc.places}
