@@ -1802,8 +1802,11 @@ def _goes_to_something(tok: Any) -> bool:
     Thailand'), so that where that lies is where it went: a named hospital or jail too ('flown to the
     James Cook University Hospital in Middlesbrough', where the parse hangs 'in' on the verb)."""
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")]
+    vehicles = frames()["vehicles"]  # (not what carries them on: "transferred to a state plane")
     return any(
-        g.dep_ == "pobj" and (g.pos_ == "NOUN" or (g.pos_ == "PROPN" and _place_of_care(g)))
+        g.dep_ == "pobj"
+        and (g.pos_ == "NOUN" or (g.pos_ == "PROPN" and _place_of_care(g)))
+        and g.lemma_.lower() not in vehicles
         for c in preps
         for g in c.children
     )
@@ -4516,7 +4519,9 @@ def _flows(
     entered = entered and location is not None and location.place.kind == "city" and location.kind == "place"
     if (peoples or entered) and inside:
         destinations = [location]
-    if not destinations and movement and location is not None and _goes_to_something(h.token):
+    # (and people transferred: "later transferred to a burn unit in Augusta")
+    transferred = type_ == "transfer" and any(_a_person(t) for t in _theme(h))
+    if not destinations and (movement or transferred) and location is not None and _goes_to_something(h.token):
         destinations, how = [location], "location"  # "flocked to beaches in Thailand"
     if not destinations and movement and location is not None and _supplies(h.token):
         destinations, how = [location], "location"  # "supplied Houthi rebels in Yemen with missiles"

@@ -2931,6 +2931,22 @@ def test_a_team_named_for_its_town_travels_from_it(gazetteer, text, expected):
     assert {e[1:] for e in flows(text, gazetteer)} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone transferred to a ward, unit or centre in a town went to the town
+        ("He was taken to a hospital in Macon and later transferred to a burn unit in Augusta.",
+         {("Macon", "Augusta")}),
+        # (not onto what carries them on from where they are)
+        ("A helicopter took them to Tok, where they were transferred to a state plane.", set()),
+        # (and money is no person)
+        ("The bank transferred the money to an account in Zurich.", set()),
+    ],
+)  # fmt: skip
+def test_who_is_transferred_to_a_unit_in_a_town_goes_to_the_town(gazetteer, text, expected):
+    assert {e[1:] for e in flows(text, gazetteer)} == expected
+
+
 def test_capital_as_money_is_no_city(gazetteer):
     doc = extract("US investors poured money into Britain's capital markets.", gazetteer=gazetteer, reader="syntax")
     assert "London" not in {p.place.name for p in doc.places}
