@@ -798,6 +798,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             out[i] = found
         elif found and modifier and tok.head.lemma_.lower() in frames()["campaigns"] and tok.head.i not in taken:
             out[tok.head.i] = found  # "the Saudis' bombing campaign in Yemen": the campaign is the bombing
+        elif found and modifier and any(c.isdigit() for c in tok.head.text) and tok.head.i not in taken:
+            out[tok.head.i] = found  # "flight ET302 from Addis Ababa to Nairobi": the numbered flight
         i += 1
     return out
 

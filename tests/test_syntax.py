@@ -1281,6 +1281,9 @@ def test_a_phrase_s_first_word_alone_triggers_nothing_and_a_campaign_is_its_act(
         ("migration", "Kabul", "London")
     }
     assert flows("The Saudis' bombing campaign in Yemen continued.", gazetteer) == {("attack", "Saudi Arabia", "Yemen")}
+    # and so is a numbered flight its flight
+    text = "Kenya Airways flight KQ507 from Abidjan to Nairobi crashed shortly after take-off."
+    assert flows(text, gazetteer) == {("travel", "Abidjan", "Nairobi")}
 
 
 def test_money_moved_is_a_transfer_though_currencies_move_figuratively(gazetteer):
