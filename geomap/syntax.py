@@ -3344,8 +3344,13 @@ def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str
 
 
 def _seized_verb(h: _Head) -> Any:
-    """The verb of `seizing` a few words above a trigger, if any."""
-    return next((t for t in list(h.token.ancestors)[:7] if t.pos_ == "VERB" and _is(t, frames()["seizing"])), None)
+    """The verb of `seizing` a few words above a trigger, if any (or on a noun above it, as the parse may
+    hang it: "Customs officers in Antwerp seized cocaine shipped from Guayaquil", "seized" on "cocaine")."""
+    above = list(h.token.ancestors)[:7]
+    above += [c for t in above[:2] if t.pos_ in NOUNS for c in t.children if c.dep_ == "amod" and c.i < t.i]
+    # ("Cocaine shipped from Guayaquil was found in Antwerp", parsed as "shipped … and found")
+    above += [c for c in h.token.children if c.dep_ == "conj" and not any(g.dep_ == "nsubj" for g in c.children)]
+    return next((t for t in above if t.pos_ == "VERB" and _is(t, frames()["seizing"])), None)
 
 
 def _seized_goods_from(h: _Head) -> list[_Party]:
@@ -3379,7 +3384,11 @@ def _seized_at(h: _Head, origins: list[_Party]) -> list[_Party]:
     at = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATED for p in within(c.subtree)]
     there = [p for t in h.token.subtree if t.dep_ == "prep" and t.lower_ in LOCATED for p in within(t.subtree)]
     by = [p for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "agent" for p in within(c.subtree)]
-    return at or there or [p for p in by if p.kind == "place"] or by
+    # ("Cocaine shipped from Guayaquil was found hidden among bananas in Antwerp": deeper in the clause)
+    goods = {t.i for t in h.token.subtree} - {t.i for t in verb.subtree}
+    deep = [p for t in verb.subtree if t.dep_ == "prep" and t.lower_ in LOCATED and t.i not in goods
+            for p in within(t.subtree)]  # fmt: skip
+    return at or there or [p for p in by if p.kind == "place"] or deep or by
 
 
 def _without_containers(ends: list[_Party]) -> list[_Party]:

@@ -82,6 +82,12 @@ def test_a_denial_negates_what_it_denies(gazetteer):
             {("shipment", "Ecuador", "Rotterdam")},
         ),
         ("Kenyan officials held up a shipment of maize from Tanzania.", {("shipment", "Tanzania", "Kenya")}),
+        # (and where the parse hangs the seizing on the goods, or the finding on their shipping)
+        ("Customs agents in Antwerp seized cocaine shipped from Santos.", {("shipment", "Santos", "Antwerp")}),
+        (
+            "Heroin shipped from Karachi was found hidden among textiles in Rotterdam.",
+            {("shipment", "Karachi", "Rotterdam")},
+        ),
         # people are no goods found where they went
         ("German scientists discovered cases that came from Saxony-Anhalt.", set()),
     ],
