@@ -2702,8 +2702,20 @@ def _prefer_the_verbs_origin(head: _Head) -> None:
     names its own ('had flown out of Manchester'): it stays only their home."""
     origins = [s for s in head.slots if s.role == "origin"]
     theirs = [s for s in origins if _from_on_the_subject(s.span.root)]
+    # (nor of someone carried to a hospital, from where it happened: "A hunter from Rankin Inlet was
+    # airlifted to a Winnipeg hospital after he was mauled by a bear")
     if theirs and len(theirs) < len(origins):
         head.slots = [replace(s, role="home") if s in theirs else s for s in head.slots]
+
+
+def _to_care(verb: Any) -> bool:
+    """Whether a verb carries someone to a place of care ('airlifted to a Winnipeg hospital')."""
+    return any(
+        g.dep_ == "pobj" and _place_of_care(g)
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "into")
+        for g in c.children
+    )
 
 
 def _from_on_the_subject(tok: Any) -> bool:
@@ -4577,6 +4589,12 @@ def _flows(
     if not origins and leg and destinations and (movement or carried_off) and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
+    # ("A woman from Harrogate was taken to hospital in York after a crash near Tadcaster": someone
+    # carried to hospital from where the sentence says it happened, not from where they are from)
+    homely = origins and all(s.party not in h.scene and _from_on_the_subject(s.span.root)
+                             for s in h.slots if s.role == "origin" and s.party in origins)  # fmt: skip
+    if homely and scene is not None and any(scene is c for c in h.scene) and _to_care(h.token):
+        origins = []
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
     # was brought back to Fitchburg", after a warrant out of Holyoke)
     if (
@@ -4586,7 +4604,9 @@ def _flows(
         and carried_off
         and label == "transfer"
         and not h.whence
-        and not _from_a_named_place(h)
+        # (a place named where it happened before where they are from: "A woman from Leeds was taken
+        # to hospital in York after a crash near Tadcaster")
+        and (not _from_a_named_place(h) or any(scene is c for c in h.scene))
     ):
         # "A car crashed near Russellville. … A passenger was taken to a hospital in Little Rock.": the
         # injured are carried from the likeliest town where it happened: not where they were taken

@@ -2623,6 +2623,11 @@ def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
     [
         # where what came before happened is where a movement told after it started
         ("He was flown to a hospital in Memphis after the accident near Tupelo.", {("transfer", "Tupelo", "Memphis")}),
+        # (someone carried to hospital goes from where it happened, not from where they are from)
+        (
+            "A woman from Harrogate was taken to hospital in York after a crash near Tadcaster.",
+            {("transfer", "Tadcaster", "York")},
+        ),
         ("The team returned to Columbus after a road trip through Michigan.", {("travel", "Michigan", "Columbus")}),
         # an act a verb there takes ("serving two tours"); "home" is where the movers are from
         ("The Tulsa native returned home after serving two tours in Iraq.", {("travel", "Iraq", "Tulsa")}),
