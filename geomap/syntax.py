@@ -3576,6 +3576,10 @@ def _subject_clauses(tok: Any) -> list[Any]:
     for a clause on a noun, the noun's other clauses ('The ferry, which left Piraeus, docked in
     Heraklion', parsed as two clauses on 'ferry')."""
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
+    if not subjects and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in EARLIER | {"before"}:
+        # "The woman, who had gone to Kinshasa, fell ill after returning home to Goma": the subject
+        # of the clause the '-ing' hangs from
+        subjects = [s for s in tok.head.head.children if s.dep_ in SUBJECTS]
     # ("Hundreds of Sudanese refugees who had sheltered in Egypt": the counted people's clauses)
     subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]  # fmt: skip

@@ -2623,6 +2623,11 @@ def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
     [
         # where what came before happened is where a movement told after it started
         ("He was flown to a hospital in Memphis after the accident near Tupelo.", {("transfer", "Tupelo", "Memphis")}),
+        # (an '-ing' after "after" is of the subject of its clause: where it had gone, it came back from)
+        (
+            "The trader, who had gone to Mombasa for a wedding, fell ill after returning home to Kisumu.",
+            {("travel", "Mombasa", "Kisumu")},
+        ),
         # (someone carried to hospital goes from where it happened, not from where they are from)
         (
             "A woman from Harrogate was taken to hospital in York after a crash near Tadcaster.",
