@@ -1121,6 +1121,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # the main clause's subject acts; a passive one too ("a Boston woman was bitten while
             # visiting Austin", "three Ohio men were arrested after travelling to Mexico")
             up = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            if up.dep_ == "npadvmod" and up.pos_ in NOUNS and up.head.pos_ in ("VERB", "AUX"):
+                up = up.head  # "arrived in Baku, a day after meeting Georgian officials in Tbilisi"
             while not any(c.dep_ in SUBJECTS for c in up.children) and up.dep_ == "conj" and up.head.i != up.i:
                 up = up.head  # "The Thai woman fell ill and died after traveling to Wuhan": the woman
             # (but "Ukraine was hit by Russia firing missiles": by whom, not the one it was done to)

@@ -2690,6 +2690,9 @@ def test_people_posted_in_places_given_as_examples(gazetteer):
 def test_a_time_clause_on_a_second_verb_acts_for_the_first_ones_subject(gazetteer):
     text = "The Thai woman fell ill and died after traveling to Wuhan."
     assert flows(text, gazetteer) == {("travel", "Thailand", "Wuhan")}
+    # (and one hung on a span of time: "a day after meeting")
+    text = "Japan's foreign minister arrived in Hanoi on Tuesday, a day after meeting Thai officials in Bangkok."
+    assert ("visit", "Japan", "Bangkok") in flows(text, gazetteer)
 
 
 @pytest.mark.parametrize(
