@@ -925,6 +925,8 @@ def _moves_a_retyping_thing(tok: Any) -> bool:
     """Whether a verb of `retype` moves one of its things ('recalled its ambassador', 'launched missiles')."""
     things = frames()["retype"].get(tok.lemma_.lower(), {})
     moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # (and what a count of them counts: "launched thousands of drones")
+    moved += [g for c in moved for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return any(t.lemma_.lower() in things or t.lower_ in things for c in moved for t in (c, *c.children))
 
 
@@ -1324,6 +1326,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             role = ends.get(verb.lemma_.lower())
             placed = [s for s in by_governor.get(verb.i, []) if s.role == "location"] if role else []
             head.slots += [replace(s, role=role, governor=noun) for s in placed]
+    for head in heads.values():
+        # "Russia has launched thousands of drones at Ukrainian cities, including a strike on Odesa":
+        # an instance of an act done by someone is done by them
+        tok = head.token
+        instance = tok.dep_ == "pobj" and tok.head.lemma_.lower() == "include" and tok.head.head.i in heads
+        if instance and not any(s.role == "agent" for s in head.slots):
+            head.slots += [s for s in heads[tok.head.head.i].slots if s.role == "agent"]
     for head in heads.values():
         # "Rockets fired from Gaza landed in Ashkelon", parsed with "fired" as the verb: where what was
         # fired came down is what it attacked

@@ -1287,6 +1287,12 @@ def test_a_phrase_s_first_word_alone_triggers_nothing_and_a_campaign_is_its_act(
         ("migration", "Kabul", "London")
     }
     assert flows("The Saudis' bombing campaign in Yemen continued.", gazetteer) == {("attack", "Saudi Arabia", "Yemen")}
+    # and a count of what "launched" takes still opens it, an act it includes being the same doer's
+    text = "Iran has launched hundreds of drones at Israeli cities since April, including a strike on Haifa."
+    assert flows(text, gazetteer) == {("attack", "Iran", "Haifa")}
+    text = "North Korea launched a barrage of about 30 rockets from Wonsan toward the Sea of Japan."
+    assert flows(text, gazetteer) == {("attack", "Wŏnsan", "Sea of Japan")}
+    assert flows("The company launched dozens of products in Berlin and Paris.", gazetteer) == set()
     # and so is a numbered flight its flight
     text = "Kenya Airways flight KQ507 from Abidjan to Nairobi crashed shortly after take-off."
     assert flows(text, gazetteer) == {("travel", "Abidjan", "Nairobi")}
