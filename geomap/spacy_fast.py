@@ -11,6 +11,10 @@ components that a parse needs no more than once per word form:
 - the lemmatizer caches a lemma only when it is not a base form, so most words are lemmatized
   again each time. Here each (word, part of speech, morphology) is lemmatized once per process.
 
+And since a one-token rule reads nothing but a token's word, tag, dependency and whether it is a
+space, what those rules give each such combination is worked out once per process too. Both
+memories are bounded (MEMO_SIZE forms, then they start afresh), for runs over millions of texts.
+
 Both are changed on the loaded pipeline's own components, from their own rules: a model with
 rules this module cannot read keeps its components as they are. Nothing here changes a parse.
 """
@@ -29,6 +33,7 @@ READS: dict[str, Callable[[Any], Any]] = {
     "IS_SPACE": lambda t: t.is_space,
 }
 OPERATORS = ("IN", "NOT_IN", "REGEX")
+MEMO_SIZE = 200_000  # word forms remembered by the ruler and the lemmatizer before starting afresh
 
 
 def quicken(nlp: Any) -> Any:
@@ -64,14 +69,26 @@ def _quicken_ruler(ruler: Any, vocab: Any) -> None:
             else:
                 others.append(rule)
 
+    # what a token's one-token rules give depends only on the attributes they read: worked out once
+    # per (word, tag, dependency, space) in a process, as the lemmatizer's lemmas are
+    found: dict[tuple[str, str, str, bool], tuple[tuple[int, int], ...]] = {}
+
+    def single(token: Any) -> tuple[tuple[int, int], ...]:
+        key = (token.lower_, token.tag_, token.dep_, token.is_space)
+        hits = found.get(key)
+        if hits is None:
+            if len(found) > MEMO_SIZE:
+                found.clear()  # (a bound on a long run's memory: new words keep coming)
+            hits = found[key] = tuple(
+                (n, rule)
+                for n, rule, pattern in (*by_word.get(key[0], ()), *by_tag.get(key[1], ()), *others)
+                if all(_holds(test, READS[attr](token)) for attr, test in pattern.items())
+            )
+        return hits
+
     def match(doc: Any) -> list[tuple[int, int, int, int]]:
         """The ruler's matches, as `AttributeRuler.match` gives them: (rule, key, start, end), sorted."""
-        matches = [
-            (n, key, token.i, token.i + 1)
-            for token in doc
-            for n, key, pattern in (*by_word.get(token.lower_, ()), *by_tag.get(token.tag_, ()), *others)
-            if all(_holds(test, READS[attr](token)) for attr, test in pattern.items())
-        ]
+        matches = [(n, key, token.i, token.i + 1) for token in doc for n, key in single(token)]
         matches += [(int(vocab.strings[key]), key, s, e) for key, s, e in longer(doc, allow_missing=True)]
         matches.sort()
         return matches
@@ -104,6 +121,8 @@ def _memoise_lemmas(lemmatizer: Any) -> None:
     def memoised(token: Any) -> list[str]:
         key = (token.orth, token.pos, token.morph.key)
         if key not in known:
+            if len(known) > MEMO_SIZE:
+                known.clear()
             known[key] = lemmatize(token)
         return known[key]
 

@@ -50,6 +50,14 @@ def test_every_token_gets_the_same_attributes(pipelines):
     assert _annotations(quick, SENTENCES) == expected  # and again, from the remembered lemmas
 
 
+def test_forgetting_what_was_remembered_changes_nothing(pipelines, monkeypatch):
+    from geomap import spacy_fast
+
+    plain, quick = pipelines
+    monkeypatch.setattr(spacy_fast, "MEMO_SIZE", 3)  # (forms and rules remembered, then forgotten, many times)
+    assert _annotations(quick, SENTENCES) == _annotations(plain, SENTENCES)
+
+
 def test_rules_of_several_tokens_still_apply(pipelines):
     _, quick = pipelines
     with quick.select_pipes(disable=["ner"]):
