@@ -76,6 +76,11 @@ PLACED_OBJECTS = frozenset({("object", "in"), ("object", "at")})  # "to inspect 
 EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
 CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, criticised": the act around a verb
 # the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
+# the words after which a place names where something is, not a thing of that place ("in Debrecen, drove";
+# not "a US delegation")
+PLACE_FOLLOWERS = frozenset(
+    "and or on in at to from for with by after before since until when where as but last this that who which".split()
+)
 PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
@@ -2182,6 +2187,16 @@ def _here_slot(party: _Party, span: Any, triggers: dict[int, Any]) -> _Slot:
     return _Slot(party, span, "drop", None)  # "the situation here"
 
 
+def _modifies_a_word(toks: list[Token], party: _Party, following: str) -> bool:
+    """Whether a place is followed, with nothing but a space between, by a lower-case word that makes
+    it a modifier ('a US delegation'; not 'in Debrecen, drove', 'in Kano on Monday')."""
+    if party.last >= len(toks) or toks[party.last].start - toks[party.last - 1].end != 1:
+        return False
+    # (a place noun names the place itself: "the Artibonite region")
+    places = PLACE_NOUNS | frames()["place_nouns"]
+    return following.isalpha() and following.islower() and following not in PLACE_FOLLOWERS | places
+
+
 def _capitals(
     toks: list[Token],
     parties: list[_Party],
@@ -2227,13 +2242,28 @@ def _capitals(
     # Ukraine's Donetsk region", nor "the capital, Ankara," or "the capital Nairobi")
     for i in (i for i, w in enumerate(words) if w == "capital" and at(i - 1) == "the"):
         opener = openers[bisect.bisect_right(openers, i) - 1] if openers and openers[0] <= i else 0
-        before = [p for p in out if opener <= p.first and p.last <= i - 1 and p.place.country] or list(datelined)
+        # (a place that says where someone is, not who acts or whose something is, nor where they came
+        # from: not "Russian missiles struck the capital", "A US delegation arrived in the capital",
+        # "Migrants from Honduras walked to the capital")
+        # (but where no dateline says, a place they came from: "five people from the Artibonite region
+        # traveled to the capital")
+        named = [
+            p
+            for p in out
+            if opener <= p.first
+            and p.last <= i - 1
+            and p.place.country
+            and p.kind == "place"
+            and at(p.first - 1) != "of"
+            and not _modifies_a_word(toks, p, at(p.last))
+        ]
+        before = [p for p in named if at(p.first - 1) != "from"] or list(datelined) or named
         after = toks[i + 2] if at(i + 1) == "," and i + 2 < len(toks) else toks[i + 1] if i + 1 < len(toks) else None
         named = after is not None and after.capitalised
         if not before or at(i + 1) in stops | {"of"} or named or any(p.first <= i < p.last for p in out):
             continue
         city = gazetteer.capital_of(before[-1].place.country)
-        if city is not None and city.id != before[-1].place.id:
+        if city is not None and (city.id != before[-1].place.id or before[-1] in datelined):
             out.append(_Party(i - 1, i + 1, city, "place", confidence=before[-1].confidence))
     return sorted(out, key=lambda p: p.first)
 

@@ -2914,7 +2914,7 @@ def test_a_country_s_capital_is_its_capital_city(gazetteer, text):
     ("text", "expected"),
     [
         # "the capital" alone is that of the country of a place named before it in its sentence
-        ("Protesters marched from Kano to the capital on Monday.", {("Kano", "Abuja")}),
+        ("Protesters gathered in Kano on Monday before marching to the capital.", {("Kano", "Abuja")}),
         ("Her sister, who lives in Kisumu, flew to the capital on Friday.", {("Kisumu", "Nairobi")}),
         # (else of the dateline's)
         ("LIMA, Peru (AP) — Floods cut the main highway. On Friday a convoy of 40 trucks reached Trujillo from "
@@ -2924,6 +2924,10 @@ def test_a_country_s_capital_is_its_capital_city(gazetteer, text):
          {("India", "Nairobi")}),
         ("The flights took off from Harlingen, Texas. The men were taken in buses to a prison outside the capital.",
          set()),
+        # (nor of who acts, whose something is, or where they came from: the dateline's, then)
+        ("KYIV (Reuters) - Russian missiles struck the capital overnight.", {("Russia", "Kyiv")}),
+        ("KABUL, Afghanistan (AP) — A US delegation arrived in the capital on Monday.", {("United States", "Kabul")}),
+        ("MEXICO CITY (AP) — Migrants from Honduras walked to the capital on foot.", {("Honduras", "Mexico City")}),
     ],
 )  # fmt: skip
 def test_the_capital_alone_is_that_of_the_country_just_named(gazetteer, text, expected):
