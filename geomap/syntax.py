@@ -165,7 +165,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles touring".split()
+        "projectiles spacecraft touring".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -654,7 +654,19 @@ def _an_envoy(tok: Any) -> bool:
 
 def _fired(verb: Any) -> bool:
     """Whether what a verb's subject names is a projectile ('Rockets fired from Gaza')."""
-    return any(c.dep_ in SUBJECTS and c.lemma_.lower() in frames()["projectiles"] for c in verb.children)
+    return any(c.dep_ in SUBJECTS and _projectile(c) for c in verb.children)
+
+
+def _projectile(tok: Any) -> bool:
+    """Whether a noun names a projectile: one of `projectiles`, but of the `spacecraft` words only
+    several or one fired ('Rockets fired from Gaza landed in Ashkelon'; not 'A Chinese rocket fell
+    into the sea', 'A SpaceX rocket landed in Florida')."""
+    f = frames()
+    if tok.lemma_.lower() not in f["projectiles"]:
+        return False
+    fired = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "fire" for c in tok.children)
+    fired = fired or (tok.dep_ in SUBJECTS and tok.head.lemma_.lower() == "fire")
+    return tok.lemma_.lower() not in f["spacecraft"] or tok.tag_ == "NNS" or fired
 
 
 def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = frozenset()) -> dict[int, list[Any]]:
@@ -677,7 +689,7 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
         armed = [c for c in subjects if c.lemma_.lower() in f["weapons"]
                  or (c.i in triggers and triggers[c.i][1] == "attack")]  # fmt: skip
         if landing:
-            armed = [c for c in subjects if c.lemma_.lower() in f["projectiles"]]  # (a rocket lands, a jet does not)
+            armed = [c for c in subjects if _projectile(c)]  # (a rocket lands, a jet does not)
         done_to = any(c.dep_ == "dobj" for c in tok.children)
         # (not by other means: "Britain targeted Russian oligarchs with new sanctions")
         means = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children

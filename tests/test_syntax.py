@@ -552,6 +552,9 @@ def test_wire_copy_around_an_act(gazetteer, text, expected):
             {("attack", "Syria", "Akçakale")},
         ),
         ("Two Russian bombers landed in Managua on Monday.", {("travel", "Russia", "Managua")}),
+        # (and a rocket only when fired, or several: a spent rocket or a space launch falls, it attacks nothing)
+        ("A Chinese rocket fell into the sea near the Philippines.", set()),
+        ("A rocket fired from Lebanon landed in Kiryat Shmona.", {("attack", "Lebanon", "Qiryat Shmona")}),
     ],
 )
 def test_a_weapon_or_an_attack_that_hits_somewhere_attacks_it(gazetteer, text, expected):
