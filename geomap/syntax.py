@@ -966,7 +966,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     places = {t.i for p, span in found if span is not None and p.kind != "person" for t in span}
     spans = []
     for p, span in found:
-        if span is None or (p.kind != "person" and _vetoed(doc, span, places, _a_town(p))):
+        if span is None or (p.kind != "person" and _vetoed(doc, span, places, _a_town(p), p.place.kind == "city")):
             continue  # a person's name inside a longer one ('Crown Prince Mohammed bin Salman') is still theirs
         spans.append((p, span))
     taken = {t.i for _, s in spans for t in s}
@@ -2301,11 +2301,11 @@ def _named_around(text: str, toks: list[Token], parties: list[_Party]) -> bool:
     return False
 
 
-def _vetoed(doc: Any, span: Any, places: set[int], town: bool = False) -> bool:
+def _vetoed(doc: Any, span: Any, places: set[int], town: bool = False, city: bool = False) -> bool:
     """A place inside a longer person's or organisation's name ('Jordan' in 'Michael Jordan'); not one
     inside a state's institution, which acts for it ('the U.S. Centers for Disease Control'), nor
     one inside a name made of places (`places`: the tokens of the sentence's places), nor a `town`
-    a hospital is named for."""
+    a hospital is named for, nor a `city` a team that travels is named for."""
     agency = frames()["agency_words"]
     return any(
         e.label_ in VETO_LABELS
@@ -2315,7 +2315,7 @@ def _vetoed(doc: Any, span: Any, places: set[int], town: bool = False) -> bool:
         and not (e.label_ == "ORG" and any(t.lower_ in agency for t in e if t.i >= span.end))
         and not _names_places(e, places)
         and not (town and _named_for_its_town(e, span))
-        and not _travels_from_its_town(e, span)
+        and not (city and _travels_from_its_town(e, span))
         for e in doc.ents
     )
 

@@ -2960,6 +2960,9 @@ def test_who_entered_a_country_at_a_town_went_to_the_town(gazetteer, text, expec
         ("The Wichita Thunder flew to Tulsa on Friday.", {("Wichita", "Tulsa")}),
         # (a paper named for its town that reports does not: who flew is the mayor)
         ("The Boston Globe reported that the mayor flew to Chicago.", set()),
+        # (nor a firm named for a state, nor one that "returns" to a market)
+        ("Texas Instruments returned to China last year.", set()),
+        ("Dubai Holding returned to London with a new bid.", set()),
     ],
 )  # fmt: skip
 def test_a_team_named_for_its_town_travels_from_it(gazetteer, text, expected):
