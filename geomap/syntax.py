@@ -736,7 +736,15 @@ def _bans_goods_of(tok: Any, lexicon: Lexicon, placed: set[int]) -> bool:
         return False
     goods = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
              and lexicon.cargo.get(c.lower_, lexicon.cargo.get(c.lemma_.lower())) in GOODS_TYPES]  # fmt: skip
-    return any(m.i in placed and m.dep_ in ("amod", "compound", "nmod") for g in goods for m in g.children)
+    labelled = any(m.i in placed and m.dep_ in ("amod", "compound", "nmod") for g in goods for m in g.children)
+    # who bans is a state, by its name or its officials ('Russian authorities'; not 'Shops in London')
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    officials = frames()["officials"] | frames()["agency_words"]
+    state = any(
+        d.i in placed or (d.lemma_.lower() in officials and any(m.i in placed for m in d.children)) for d in doers
+    )
+    return labelled and state
 
 
 def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> dict[int, tuple[str, str]]:

@@ -2586,6 +2586,9 @@ def test_raised_subjects_framing_visits_and_embassies(gazetteer, text, expected,
         ("Indonesian beef was banned by Malaysia for a year.", {("sanction", "Malaysia", "Indonesia")}),
         ("Beijing has kept a ban on Australian barley in place since May.", {("sanction", "China", "Australia")}),
         ("Kuwait barred Filipino workers from entering.", set()),
+        ("Russian authorities banned Polish apples in 2014.", {("sanction", "Russia", "Poland")}),
+        # (but shops that stop selling a country's goods are no state)
+        ("Shops in London banned Russian vodka.", set()),
         ("Russia threatened to ban Moldovan wine.", set()),
         # a leader welcomed somewhere visits it; a decision welcomed does not
         (
