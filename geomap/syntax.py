@@ -3250,7 +3250,7 @@ def _events(
         # clause carries)
         # ("Sudanese families who fled Khartoum for camps in Chad are now moving on to Libya": where the
         # clause took them, when it says)
-        carried = [o for c in _subject_clauses(h.token) for k in [c, *_cargo_clauses(c)]
+        carried = [o for c in _subject_clauses(h.token, inherited=True) for k in [c, *_cargo_clauses(c)]
                    for o in (_went_on_from(went.get(k.i, []), by_token.get(k.i)) or left.get(k.i, []))]  # fmt: skip
         carried += [o for i, taker in received.items() if taker == h.token.i for o in left.get(i, [])]
         # ("Migrants reached Lampedusa in boats that had set out from Sfax": where what they rode left
@@ -3632,14 +3632,14 @@ def _moved_again(h: _Head) -> bool:
     return any(c.dep_ in SUBJECTS and c.lower_ in ("it", "they") and c.i not in named for c in h.token.children)
 
 
-def _subject_clauses(tok: Any) -> list[Any]:
+def _subject_clauses(tok: Any, inherited: bool = False) -> list[Any]:
     """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti'), or,
     for a clause on a noun, the noun's other clauses ('The ferry, which left Piraeus, docked in
     Heraklion', parsed as two clauses on 'ferry')."""
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
-    if not subjects and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in EARLIER | {"before"}:
+    if inherited and not subjects and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in EARLIER:
         # "The woman, who had gone to Kinshasa, fell ill after returning home to Goma": the subject
-        # of the clause the '-ing' hangs from
+        # of the clause the '-ing' hangs from (`inherited`: for where the movers went before)
         subjects = [s for s in tok.head.head.children if s.dep_ in SUBJECTS]
     # ("Hundreds of Sudanese refugees who had sheltered in Egypt": the counted people's clauses)
     subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"

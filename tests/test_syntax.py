@@ -2640,6 +2640,9 @@ def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
             "The trader, who had gone to Mombasa for a wedding, fell ill after returning home to Kisumu.",
             {("travel", "Mombasa", "Kisumu")},
         ),
+        # (but being born somewhere is no going there, and where they were held comes after where they left)
+        ("The woman, who was born in Kinshasa, fell ill after returning to Goma.", set()),
+        ("Migrants who left Libya were held in Malta before travelling to Italy.", {("migration", "Malta", "Italy")}),
         # (someone carried to hospital goes from where it happened, not from where they are from)
         (
             "A woman from Harrogate was taken to hospital in York after a crash near Tadcaster.",
