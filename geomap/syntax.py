@@ -3263,6 +3263,13 @@ def _events(
         # ("flew to Doha and then on to Washington, before a final flight to Boise": a journey's noun
         # after "before" is its next leg too)
         flight = h.token.dep_ == "pobj" and h.token.head.lower_ == "before" and h.token.pos_ in NOUNS
+        # (not someone else's: "flew to Paris before Scholz's visit to Rome", "before a trip by his wife")
+        flight = flight and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in h.token.children
+        )
+        flight = flight and not any(
+            s.role in ("agent", "modifier") and s.span.root.head.i == h.token.i for s in h.slots
+        )
         up = h.token.head.head if h.token.dep_ == "pcomp" or flight else h.token.head
         while up.dep_ == "conj" and up.lower_ in _continuing("adverbs") and up.head.i != up.i:
             up = up.head  # ("and then on to Washington, before a final flight to Boise", hung on "on")

@@ -221,6 +221,8 @@ def test_each_leg_of_a_journey_is_a_flow(gazetteer):
         ),
         # (a journey's noun after "before" is the next leg, from where the last one went)
         ("The team flew to Lima before a flight to Cusco.", {("travel", "Lima", "Cusco")}),
+        # (not someone else's journey)
+        ("Macron flew to Paris before Scholz's visit to Rome.", {("visit", "Germany", "Rome")}),
         (
             "From Karachi, the family flew to Dubai and then on to London, before a final flight to Leeds.",
             {("travel", "Karachi", "Dubai"), ("travel", "Dubai", "London"), ("travel", "London", "Leeds")},
