@@ -159,7 +159,7 @@ def frames() -> dict[str, Any]:
     sets = (
         "homeward people figurative weather reporting hedging denying hearsay supposing scheduling modals future "
         "conditions noun_decides light_verbs campaigns movers agency_words speech media questioning generic blaming "
-        "judging participation place_nouns postings verb_only naming needs_cargo hauling journey_frames envoys "
+        "judging participation place_nouns postings verb_only naming needs_cargo journey_frames envoys "
         "private_travellers asylum conveying forces arriving arriving_here posted_abroad residents forcing relocating "
         "sought granting missions banning seizing affiliation greeting receiving supplying taking_places officials "
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
@@ -4117,19 +4117,29 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         if goods is not None:
             return goods
         return "travel" if all(_a_mover(c) for c in subjects) else None
-    hauled = _lemma(h) in f["hauling"] and _from_one_place_to_another(h)  # "brought cranes to Tama from Marshalltown"
+    hauled = _lemma(h) in f["hauling"]["verbs"] and _hauled(h)  # "brought cranes to Tama from Marshalltown"
     if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token) and not hauled:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
 
 
-def _from_one_place_to_another(h: _Head) -> bool:
-    """Whether the event names the places it went from and to ('from Cedar Rapids to Omaha', 'picked
-    up the load in Phoenix and hauled it to Tulsa'; not 'what they brought from Russia to American art')."""
+def _hauled(h: _Head) -> bool:
+    """Whether a verb of `hauling` carries things from one named place to another ('a train carrying
+    corn products from Cedar Rapids to Omaha', 'picked up the trailer in Amarillo and hauled it to
+    Wichita'): not someone's ('brought his experience from London to New York'), carried by no road
+    or river ('The road carries traffic from Leeds to York'), and a place of a people is no end
+    ('brought from Russia to American art')."""
+    f = frames()["hauling"]
     named = [s for s in h.slots if s.party.kind == "place"]
     preps = {s.prep for s in named if s.role == "origin"}, {s.prep for s in named if s.role == "destination"}
-    left = preps[0] & {"from", "out of"} or any(p.kind == "place" for p in h.whence)
-    return bool(left and preps[1] & {"to", "into"})
+    # (where they were before counts where they loaded it there: not "grew up in Amarillo and later
+    # carried the torch to Wichita")
+    loaded = h.token.dep_ == "conj" and h.token.head.lemma_.lower() in f["loading"]
+    left = preps[0] & {"from", "out of"} or (loaded and any(p.kind == "place" for p in h.whence))
+    things = [c for c in h.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    owned = any(g.dep_ == "poss" for c in things for g in c.children)
+    channel = any(c.dep_ == "nsubj" and c.lemma_.lower() in f["channels"] for c in h.token.children)
+    return bool(left and preps[1] & {"to", "into"} and not owned and not channel)
 
 
 def _from_a_named_place(h: _Head) -> bool:

@@ -1660,6 +1660,10 @@ def test_a_title_s_name_in_apposition_is_the_country_s_person(gazetteer):
             {("shipment", "Birmingham", "Tuscaloosa")},
         ),
         ("Bringing the cranes from Marshalltown was hard.", set()),
+        # (not what is someone's, nor one thing, nor what a road or a river carries)
+        ("He brought his experience from London to New York.", set()),
+        ("The road carries traffic from Leeds to York.", set()),
+        ("She grew up in Amarillo and later carried the torch to Wichita.", set()),
         # (where the load was picked up is where it was hauled from, before the hauler's home town)
         (
             "The driver picked up the trailer in Amarillo and hauled it to Wichita.",
