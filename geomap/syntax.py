@@ -4673,8 +4673,8 @@ def _flows(
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     # ("A woman from Harrogate was taken to hospital in York after a crash near Tadcaster": someone
     # carried to hospital from where the sentence says it happened, not from where they are from)
-    homely = origins and all(s.party not in h.scene and _from_on_the_subject(s.span.root)
-                             for s in h.slots if s.role == "origin" and s.party in origins)  # fmt: skip
+    theirs = [s for s in h.slots if s.role == "origin" and s.party in origins]
+    homely = bool(theirs) and all(s.party not in h.scene and _from_on_the_subject(s.span.root) for s in theirs)
     if homely and scene is not None and any(scene is c for c in h.scene) and _to_care(h.token):
         origins = []
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and

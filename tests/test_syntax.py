@@ -2654,6 +2654,11 @@ def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
             "A woman from Harrogate was taken to hospital in York after a crash near Tadcaster.",
             {("transfer", "Tadcaster", "York")},
         ),
+        # (but a leg from where they were flown to stays)
+        (
+            "The boy was flown to Leeds and later taken to a hospital in York after a crash near Tadcaster.",
+            {("transfer", "Leeds", "York")},
+        ),
         ("The team returned to Columbus after a road trip through Michigan.", {("travel", "Michigan", "Columbus")}),
         # an act a verb there takes ("serving two tours"); "home" is where the movers are from
         ("The Tulsa native returned home after serving two tours in Iraq.", {("travel", "Iraq", "Tulsa")}),
