@@ -3200,7 +3200,15 @@ def _events(
         pseudo[id(h)] = _Trigger(max(i, 0), max(i, 0) + 1, h.kind, h.type, h.token.lower_)
     bound = bind_dates(text, toks, list(pseudo.values()), dates)
     drafts, origins_named, named = [], [], []
-    owners = list(traders)  # the states whose trade figures the sentence's trade nouns give, in order
+    # the states whose trade figures the sentence's trade nouns give, in order: the sentence before's,
+    # where this one names no other state that acts or reports ("In Seoul, officials said exports to
+    # the United States rose" are not Japan's)
+    actors = [*(p for h in heads for p in h.reporter), *(s.party for h in heads for s in h.slots if s.role == "agent")]
+    actors += [p for h in heads[:1] for p, span in h.spans  # (and where they say it: "In Seoul, officials said")
+               if span.root.dep_ == "pobj" and span.root.head.head.lemma_.lower() in frames()["reporting"]]  # fmt: skip
+    others = [p for p in actors if all(p.place.country != t.place.country for t in traders)]
+    owners = [] if others else list(traders)
+    inherited = len(owners)
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
     reached: dict[int, list[_Party]] = {}  # where each movement ended (or, naming no end, began)
     went: dict[int, list[_Party]] = {}  # where each movement ended
@@ -3403,7 +3411,9 @@ def _events(
             made_type = label if made_type == type_ else made_type
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
-    return drafts, origins_named, named, owners[len(traders) :] or list(traders)
+    # (its own, else those it took, when it gave trade figures of theirs: a run of such sentences)
+    traded = inherited and any(h.type in TRADING for h in heads)
+    return drafts, origins_named, named, owners[inherited:] or (list(traders) if traded else [])
 
 
 def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str, before: list[_Draft]) -> list[tuple]:

@@ -4260,6 +4260,9 @@ def test_a_leg_starts_where_the_chain_last_went(gazetteer, text, expected):
         ("South Korea's exports to Vietnam rose 8% in May. The won weakened against the dollar. Imports from "
          "Qatar jumped 15%.",
          {("trade", "South Korea", "Vietnam")}),
+        # (nor where the sentence names another state than the partner)
+        ("South Korea's exports to Vietnam rose 8% in May. In Tokyo, officials said exports to India fell 2%.",
+         {("trade", "South Korea", "Vietnam")}),
     ],
 )  # fmt: skip
 def test_a_trade_figure_takes_the_other_end_of_the_trade_before(gazetteer, text, expected):
