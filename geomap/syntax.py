@@ -4128,6 +4128,10 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
             return goods
         return "travel" if all(_a_mover(c) for c in subjects) else None
     hauled = _lemma(h) in f["hauling"]["verbs"] and _hauled(h)  # "brought cranes to Tama from Marshalltown"
+    if (_supplies(h.token) or _lemma(h) in f["needs_cargo"]) and any(w in f["weapons"] for w in lemmas):
+        # "provided Ukraine with 18 F-16 jets", "received its first batch of F-16 jets" (but "Russian
+        # jets flew to Libya" is travel)
+        return "shipment"
     if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token) and not hauled:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"

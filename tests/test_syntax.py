@@ -2630,6 +2630,9 @@ def test_a_place_something_is_linked_to_stands_for_it(gazetteer):
         # leaving somewhere "with" something supplies no one
         ("He left his church in Fort Worth with the blessing of his congregation.", set()),
         ("Britain provided Kenya with training.", set()),
+        # (warplanes received are goods; warplanes that fly go, a journey)
+        ("Kyiv received its first batch of F-16 fighter jets from Norway.", {("shipment", "Norway", "Ukraine")}),
+        ("Russian jets flew from Syria to Libya.", {("travel", "Syria", "Libya")}),
     ],
 )
 def test_who_is_supplied_receives_where_they_are(gazetteer, text, expected):
