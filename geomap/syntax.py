@@ -1381,9 +1381,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         clause = next((a for a in journey.ancestors if a.pos_ in ("VERB", "AUX")), None) if journey else None
         if clause is not None and not any(s.role == "agent" for s in head.slots):
             head.travellers = [c for c in clause.children if c.dep_ in SUBJECTS]
-            # (the subject's own words, not its clauses: "the minister, on a Pacific tour that took her
-            # to Fiji, as Canberra seeks to counter China": neither the Pacific nor China travelled)
-            said = {t.i for c in head.travellers for a in c.children if a.dep_ in CLAUSES_ON_A_NOUN for t in a.subtree}
+            # (not the words on the subject that hold the journey: "the minister, the latest stop on a
+            # Pacific tour that took her to Fiji, as Canberra seeks to counter China": neither the
+            # Pacific nor China travelled; but "The envoy, a former Australian diplomat," did)
+            said = {t.i for c in head.travellers for a in c.children if a.dep_ in CLAUSES_ON_A_NOUN
+                    and journey.i in {g.i for g in a.subtree} for t in a.subtree}  # fmt: skip
             movers = {t.i for c in head.travellers for t in c.subtree} - said
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
     named = len({p.place.id for p, _ in spans})

@@ -4771,6 +4771,9 @@ def test_a_tour_named_by_a_continent_is_where_it_goes(gazetteer):
         ("Japan's foreign minister arrived in Palau on Friday, the latest stop on a Pacific tour that has taken "
          "her to Fiji, as Tokyo seeks to counter China's influence.",
          {("visit", "Japan", "Palau"), ("visit", "Japan", "Fiji")}),
+        # (but what the subject is said to be, apart from the journey, is theirs)
+        ("The envoy, a former Australian diplomat, arrived in Tonga, the latest stop on a tour that has taken him "
+         "to Fiji.", {("visit", "Australia", "Tonga"), ("visit", "Australia", "Fiji")}),
     ],
 )  # fmt: skip
 def test_a_journey_that_took_someone_somewhere_took_whoever_made_it(gazetteer, text, expected):
