@@ -2666,8 +2666,11 @@ def _continuing(kind: str) -> frozenset[str]:
 def _part_of_the_movers(tok: Any) -> bool:
     """Whether a word names part of a verb's movers in a clause of its own, without a verb ('fled
     Sudan, many of them to Chad', 'left, most to Uganda')."""
-    parts = _continuing("pronouns") - {"it", "they", "he", "she", "we"}
-    return tok.lower_ in parts and tok.dep_ in ("advcl", "npadvmod", "appos", "dep") and tok.head.pos_ == "VERB"
+    return (
+        tok.lower_ in _continuing("parts")
+        and tok.dep_ in ("advcl", "npadvmod", "appos", "dep")
+        and tok.head.pos_ == "VERB"
+    )
 
 
 def _later_leg(marker: Any) -> bool:
@@ -3477,8 +3480,11 @@ def _seized_at(h: _Head, origins: list[_Party]) -> list[_Party]:
     there = [p for t in h.token.subtree if t.dep_ == "prep" and t.lower_ in LOCATED for p in within(t.subtree)]
     by = [p for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "agent" for p in within(c.subtree)]
     # ("Cocaine shipped from Guayaquil was found hidden among bananas in Antwerp": deeper in the clause)
+    # (not in a clause on a noun: "seized cocaine shipped from Colombia, a case investigators in Miami
+    # had followed")
+    aside = {t.i for t in verb.subtree if t.dep_ in CLAUSES_ON_A_NOUN for t in t.subtree}
     goods = {t.i for t in h.token.subtree} - {t.i for t in verb.subtree}
-    deep = [p for t in verb.subtree if t.dep_ == "prep" and t.lower_ in LOCATED and t.i not in goods
+    deep = [p for t in verb.subtree if t.dep_ == "prep" and t.lower_ in LOCATED and t.i not in goods | aside
             for p in within(t.subtree)]  # fmt: skip
     return at or there or [p for p in by if p.kind == "place"] or deep or by
 

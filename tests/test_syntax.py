@@ -88,6 +88,8 @@ def test_a_denial_negates_what_it_denies(gazetteer):
             "Heroin shipped from Karachi was found hidden among textiles in Rotterdam.",
             {("shipment", "Karachi", "Rotterdam")},
         ),
+        # (not where a clause on a noun says something else happened)
+        ("Police seized cocaine shipped from Colombia, a case investigators in Miami had followed for years.", set()),
         # people are no goods found where they went
         ("German scientists discovered cases that came from Saxony-Anhalt.", set()),
     ],
@@ -336,6 +338,9 @@ def test_coordination_fans_out(gazetteer):
         # ("according to" is no accord)
         ("About 300 people fled Mosul, most of them to Syria, according to Iraq.",
          {("migration", "Mosul", "Syria")}),
+        # (and "much of" names goods or aid, not the movers of the sentence before)
+        ("Refugees fled from Aleppo to Gaziantep. Much of the aid went to Idlib.",
+         {("migration", "Aleppo", "Gaziantep")}),
     ],
 )  # fmt: skip
 def test_part_of_the_movers_goes_where_they_went(gazetteer, text, expected):
