@@ -3412,7 +3412,7 @@ def _events(
                 continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading
             if modality == "future":
                 modality, confidence = "asserted", confidence * FUTURE
-            rule = f"syntax:{h.token.lemma_.lower()}:{how}"
+            rule = f"syntax:{_trigger_word(h, lexicon)}:{how}"
             made_type = label if made_type == type_ else made_type
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
@@ -4453,6 +4453,17 @@ def _lemma(h: _Head) -> str:
     return h.token.lemma_.lower()
 
 
+def _trigger_word(h: _Head, lexicon: Lexicon) -> str:
+    """The word an event's rule is named by: its trigger's lemma, or, for a numbered journey, the
+    trigger word before the number ('flight' in 'flight ET302')."""
+    if any(ch.isdigit() for ch in h.token.text):
+        table = _trigger_table(lexicon)
+        word = next((c.lemma_.lower() for c in h.token.children if c.dep_ == "compound" and _looked_up(table, c)), None)
+        if word is not None:
+            return word
+    return _lemma(h)
+
+
 def _flows(
     h: _Head,
     type_: str,
@@ -4738,7 +4749,7 @@ def _flows(
     placed = ("demonym",) if "visit" in (type_, label) else ("demonym", "person")
     # (and a town is no state that acts: "Reyes, of Ciudad Juárez, picked up the load in Phoenix and
     # hauled it to Tulsa")
-    before = {p.place.id for p, span in h.spans if span.start < h.token.i}
+    named_before = {p.place.id for p, span in h.spans if span.start < h.token.i}
     if (
         destinations
         and not origins
@@ -4746,7 +4757,7 @@ def _flows(
         and movement
         and all(
             a.kind in placed
-            or (a.place.kind == "city" and "person" in placed and before >= {w.place.id for w in h.whence})
+            or (a.place.kind == "city" and "person" in placed and named_before >= {w.place.id for w in h.whence})
             for a in agents
         )
     ):

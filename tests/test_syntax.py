@@ -1306,6 +1306,7 @@ def test_a_phrase_s_first_word_alone_triggers_nothing_and_a_campaign_is_its_act(
     # and so is a numbered flight its flight
     text = "Kenya Airways flight KQ507 from Abidjan to Nairobi crashed shortly after take-off."
     assert flows(text, gazetteer) == {("travel", "Abidjan", "Nairobi")}
+    assert {e.rule for e in extract(text, gazetteer=gazetteer, reader="syntax").events} == {"syntax:flight:explicit"}
 
 
 def test_money_moved_is_a_transfer_though_currencies_move_figuratively(gazetteer):
