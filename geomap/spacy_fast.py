@@ -74,7 +74,7 @@ def _quicken_ruler(ruler: Any, vocab: Any) -> None:
     found: dict[tuple[str, str, str, bool], tuple[tuple[int, int], ...]] = {}
 
     def single(token: Any) -> tuple[tuple[int, int], ...]:
-        key = (token.lower_, token.tag_, token.dep_, token.is_space)
+        key = (token.lower_, token.tag_, token.dep_, token.is_space)  # (every attribute of READS)
         hits = found.get(key)
         if hits is None:
             if len(found) > MEMO_SIZE:

@@ -76,12 +76,12 @@ PLACED_OBJECTS = frozenset({("object", "in"), ("object", "at")})  # "to inspect 
 EARLIER = frozenset({"after", "following", "upon", "once"})  # "flew to Paris after visiting Berlin"
 CIRCUMSTANCES = frozenset({"on", "during", "in"})  # "on a visit to Berlin, criticised": the act around a verb
 # the prepositions whose '-ing' clause has the main clause's subject ("arrested after travelling to Mexico")
+PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 # the words after which a place names where something is, not a thing of that place ("in Debrecen, drove";
 # not "a US delegation")
 PLACE_FOLLOWERS = frozenset(
     "and or on in at to from for with by after before since until when where as but last this that who which".split()
 )
-PARTICIPLE_LINKS = frozenset({"by", "after", "before", "while", "upon", "on", "since", "when"})
 FOCUS_MENTIONS = 3  # how often the place an article is about is named, at least
 INHERIT_SENTENCES = 3  # how far back a destination may be taken from
 COUNTY_KM = 60  # how far from a county's centre a town of its province may lie in it
@@ -1367,10 +1367,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             c
             for c in head.token.children
             if c.dep_ in ("advcl", "conj")
-            and c.lemma_.lower() in frames()["impact"] | frames()["landing"]
+            and (
+                c.lemma_.lower() in frames()["impact"]
+                or (c.lemma_.lower() in frames()["landing"] and _fired(head.token))
+            )
             and not any(g.dep_ in SUBJECTS for g in c.children)
         ]
-        landed = [c for c in landed if c.lemma_.lower() in frames()["impact"] or _fired(head.token)]
         head.slots += [replace(s, role="destination", governor=head.token) for c in landed
                        for s in by_governor.get(c.i, []) if s.role == "location"]  # fmt: skip
     for head in heads.values():
@@ -2269,7 +2271,7 @@ def _capitals(
         # "Migrants from Honduras walked to the capital")
         # (but where no dateline says, a place they came from: "five people from the Artibonite region
         # traveled to the capital")
-        named = [
+        candidates = [
             p
             for p in out
             if opener <= p.first
@@ -2279,7 +2281,7 @@ def _capitals(
             and at(p.first - 1) != "of"
             and not _modifies_a_word(toks, p, at(p.last))
         ]
-        before = [p for p in named if at(p.first - 1) != "from"] or list(datelined) or named
+        before = [p for p in candidates if at(p.first - 1) != "from"] or list(datelined) or candidates
         after = toks[i + 2] if at(i + 1) == "," and i + 2 < len(toks) else toks[i + 1] if i + 1 < len(toks) else None
         named = after is not None and after.capitalised
         if not before or at(i + 1) in stops | {"of"} or named or any(p.first <= i < p.last for p in out):
@@ -2768,8 +2770,6 @@ def _prefer_the_verbs_origin(head: _Head) -> None:
     names its own ('had flown out of Manchester'): it stays only their home."""
     origins = [s for s in head.slots if s.role == "origin"]
     theirs = [s for s in origins if _from_on_the_subject(s.span.root)]
-    # (nor of someone carried to a hospital, from where it happened: "A hunter from Rankin Inlet was
-    # airlifted to a Winnipeg hospital after he was mauled by a bear")
     if theirs and len(theirs) < len(origins):
         head.slots = [replace(s, role="home") if s in theirs else s for s in head.slots]
 
@@ -3417,7 +3417,7 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     # (its own, else those it took, when it gave trade figures of theirs: a run of such sentences)
-    traded = inherited and any(h.type in TRADING for h in heads)
+    traded = bool(inherited) and any(h.type in TRADING for h in heads)
     return drafts, origins_named, named, owners[inherited:] or (list(traders) if traded else [])
 
 
@@ -3917,7 +3917,7 @@ def _movers_type(h: _Head, type_: str | None) -> str | None:
     settling = any(c.lemma_.lower() in f["settling"] for c in _purposes(h.token, {}))  # "left Kenya to live in Paris"
     # (but a leg of a journey that moves on: "spent two days in Florence before moving on to Rome";
     # not "Sudanese families who fled Khartoum are now moving on to Libya")
-    leg = h.token.dep_ in ("pcomp", "conj", "advcl") and _goes_on(h.token, frozenset({"on", "onward", "onwards"}))
+    leg = h.token.dep_ in ("pcomp", "conj", "advcl") and _goes_on(h.token, ONWARD)
     relocating = _lemma(h) in f["relocating"] and not leg
     if type_ == "travel" and (relocating or settling) and not envoys and not words & f["forces"]:
         return "migration"  # "Burton moved to Texas in 2001": people who move house migrate
@@ -4135,11 +4135,12 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         if goods is not None:
             return goods
         return "travel" if all(_a_mover(c) for c in subjects) else None
-    hauled = _lemma(h) in f["hauling"]["verbs"] and _hauled(h)  # "brought cranes to Tama from Marshalltown"
     if (_supplies(h.token) or _lemma(h) in f["needs_cargo"]) and any(w in f["weapons"] for w in lemmas):
         # "provided Ukraine with 18 F-16 jets", "received its first batch of F-16 jets" (but "Russian
         # jets flew to Libya" is travel)
         return "shipment"
+    # ("brought cranes to Tama from Marshalltown": hauled from one named place to another)
+    hauled = _lemma(h) in f["hauling"]["verbs"] and _hauled(h)
     if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token) and not hauled:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"
