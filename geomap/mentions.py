@@ -79,6 +79,8 @@ ORGANISATION_WORDS = frozenset(
     "Stadium Airport Patrol Guard Army Navy Force Forces Ministry Office Team Board Commission Authority "
     "Federation Union League Society Group Network Channel Radio Television TV Zoo Library".split()
 )
+# organisations named for their town and a person ("Liverpool John Lennon Airport")
+NAMED_HUBS = frozenset({"Airport", "Station"})
 # particles inside Romance and Germanic names ("Costa del Sol", "Sierra de Guadarrama")
 NAME_PARTICLES = frozenset("de del della di da do dos das du des la le van von der".split())
 # nouns for places: a name after one and "of" is a place's ("the town of Sake", "the port of Mobile")
@@ -408,7 +410,8 @@ def _judge(
         hyphen = text[last.end : following.start] == "-"
         if hyphen and not demonym and not _is_notable_place_token(match.last, covering):
             return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
-        if not demonym and _before_organisation(text, toks, match.last, covering):
+        opens = previous is None or not (previous.capitalised and _joined(text, previous, first))
+        if not demonym and _before_organisation(text, toks, match.last, covering, opens=opens):
             return "embedded"  # "The Moscow Times": a paper's name, not a person's
         if not demonym and not _is_region_token(match.last, covering) and _proper(text, following, words, in_headline):
             return "person"
@@ -549,13 +552,19 @@ def _ship(text: str, toks: list[Token], match: _Match, ships: set[int]) -> bool:
     return False
 
 
-def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering) -> bool:
-    """Whether the capitalised words after a name end an organisation's name ("… News Service")."""
+def _before_organisation(text: str, toks: list[Token], index: int, covering: Covering, *, opens: bool = False) -> bool:
+    """Whether the capitalised words after a name end an organisation's name ("… News Service");
+    where the name `opens` the organisation's, also with a hub the gazetteer calls a place after
+    other words ("Liverpool John Lennon Airport"; not "the Charles Webb Center", a person's)."""
     for j in range(index, min(index + 5, len(toks))):
-        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])) or _is_place_token(j, covering):
+        if not (toks[j].capitalised and _joined(text, toks[j - 1], toks[j])):
             return False
-        if toks[j].text in ORGANISATION_WORDS:
+        if toks[j].text in ORGANISATION_WORDS and (
+            (opens and j > index and toks[j].text in NAMED_HUBS) or not _is_place_token(j, covering)
+        ):
             return True
+        if _is_place_token(j, covering):
+            return False
     return False
 
 

@@ -217,6 +217,8 @@ def test_cars_are_not_places(gazetteer, text):
     [
         "Igor told The Moscow Times on Monday. Flights to Moscow resumed.",  # a paper's name
         "The airline cut the Washington-Moscow route. Flights to Moscow resumed.",  # two places hyphenated
+        # an airport named for a person and its town, though the gazetteer knows a place "Airport"
+        "The flight left Moscow Sergei Korolev Airport at noon. Flights to Moscow resumed.",
     ],
 )
 def test_one_odd_mention_does_not_erase_a_major_city(gazetteer, text):
