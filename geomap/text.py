@@ -174,9 +174,10 @@ def _page(html: str) -> tuple[str, str | None]:
 
 # --- Datelines -------------------------------------------------------------------------------------
 
-# What follows a dateline's place: "SEOUL, South Korea (AP) - ", "KYIV (Reuters) - ", "ADRE, Chad — "
+# What follows a dateline's place: "SEOUL, South Korea (AP) - ", "KYIV (Reuters) - ", "ADRE, Chad — ",
+# "LAMPEDUSA, Italy, Sept 16 - "
 DATELINE_TAIL = re.compile(
-    r"(?:,[ \w.]{2,30})?\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
+    r"(?:,[ \w.]{2,30}){0,2}\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
 )
 # a dateline opening a sentence: the place in capitals, then the tail
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?=[,(\s])" + f"(?:{DATELINE_TAIL.pattern})")
