@@ -25,6 +25,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from geomap.dates import DateMention, find_dates
@@ -254,6 +255,7 @@ def extract_events(
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _home_officials(toks, spans, parties, datelined, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care, specimens = frames()["care_places"], frames()["specimens"]
     care_forms = _forms_of(frozenset(care["nouns"] + care["centres"] + specimens["nouns"] + specimens["purposes"]))
@@ -1555,6 +1557,8 @@ def _framed_clause_agents(noun: Any, by_governor: dict[int, list[_Slot]]) -> lis
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
         return []
     verb = noun.head.head  # noun <- preposition <- verb
+    if verb.pos_ in NOUNS and verb.dep_ in SUBJECTS:
+        verb = verb.head  # "German Chancellor Olaf Scholz, on a trip to Beijing, met Xi": hung on the subject
     agents = [s for s in by_governor.get(verb.i, []) if s.role == "agent"]
     if not agents and verb.dep_ == "advcl" and verb.pos_ == "VERB":
         verb = verb.head
@@ -2094,6 +2098,74 @@ def _this_country(
         place = speakers[n].place if n in speakers else country if named.get(n) != {code} else None
         if place is not None and not taken & {i, i + 1}:
             out.append(_Party(i, i + 2, place, "place", actor=f"{toks[i].text} {toks[i + 1].text}"))
+    return out
+
+
+def _home_officials(
+    toks: list[Token],
+    spans: list[tuple[int, int]],
+    parties: list[_Party],
+    datelined: list[_Party],
+    gazetteer: Gazetteer | None,
+) -> list[_Party]:
+    """'Finance Minister Saleem Akhtar', in a report from Islamabad: an official named by title and
+    name alone acts for the dateline's country, there and where the name is used again ('Akhtar
+    said'), unless their sentence or the one before names another country ('Britain pledged aid.
+    Development Minister Anneliese Carter urged', from Nairobi); data: frames.json `home_officials`."""
+    if not datelined or gazetteer is None or not datelined[0].place.country:
+        return []
+    code = datelined[0].place.country
+    country = gazetteer.get_country(code)
+    if country is None:
+        return []
+    titles = frames()["home_officials"]["titles"]
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    sentence_starts = [s for s, _ in spans]
+
+    def sentence(i: int) -> int:
+        return bisect.bisect_right(sentence_starts, toks[i].start)
+
+    foreign = {sentence(p.first) for p in parties
+               if p.kind == "place" and p.place.kind == "country" and p.place.country != code}  # fmt: skip
+
+    def joined(i: int) -> bool:  # toks[i - 1] and toks[i] are words of one name
+        return toks[i - 1].end + 1 == toks[i].start and toks[i].capitalised
+
+    out, names = [], {}
+    capitalised = {title.capitalize(): modifiers for title, modifiers in titles.items()}
+    for j in [j for j, word in enumerate(map(attrgetter("text"), toks)) if word in capitalised]:
+        allowed = capitalised[toks[j].text]
+        if j + 1 >= len(toks) or j in taken:
+            continue
+        first = j
+        while (
+            first > 0
+            and joined(first)
+            and toks[first - 1].capitalised
+            and (allowed == "*" or toks[first - 1].text in allowed)
+        ):
+            first -= 1
+        before = toks[first - 1] if first > 0 else None
+        if before is not None and joined(first) and before.capitalised and not before.sentence_start:
+            continue  # "Cadillac President Johan de Nysschen": someone else's
+        if before is not None and (first - 1 in taken or before.text in ("'s", "’s", "of")):
+            continue  # "Pakistan's Finance Minister": named with a country
+        last = j + 1
+        while last < len(toks) and last - j <= 3 and joined(last) and toks[last].text.isalpha():
+            last += 1
+        if last == j + 1 or taken & set(range(first, last)):
+            continue
+        if last < len(toks) and toks[last].text.lower() == "of":
+            continue  # "President Mohamed Bazoum of Niger"
+        if {sentence(j), sentence(j) - 1} & foreign:
+            continue
+        actor = " ".join(t.text for t in toks[first:last])
+        out.append(_Party(first, last, country, "person", actor=actor))
+        names.setdefault(toks[last - 1].text, actor)
+        taken.update(range(first, last))
+    for i in [i for i, word in enumerate(map(attrgetter("text"), toks)) if word in names] if names else ():
+        if i not in taken:  # the official named again by surname
+            out.append(_Party(i, i + 1, country, "person", actor=names[toks[i].text]))
     return out
 
 
@@ -2906,6 +2978,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         return None
     if gov.i in heads:
         return gov
+    if slot.role == "whereabouts" and slot.prep == "in" and gov.dep_ in SUBJECTS:
+        # "Modi, in Washington for talks with Biden, said": where the subject is for an act is the act's
+        acts = _there_for(gov, heads)
+        if acts:
+            slot.role = "location"
+            return acts[0]
     if gov.pos_ in ("VERB", "AUX"):
         # "made a visit to", "started flights to": a light verb's object names the event; not any
         # verb's ("screening flights … from Japan")
@@ -2924,6 +3002,8 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # "The Turkish president, on a visit to Berlin, said": the act the parse hangs on the subject
         beside = [c for t in gov.children if t.dep_ in SUBJECTS and slot.role in ("agent", "patient")
                   for c in t.children if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES]  # fmt: skip
+        # ("Modi, in Washington for talks with Biden, said": the act the subject is somewhere for)
+        nouns += [a for t in gov.children if t.dep_ in SUBJECTS and slot.role == "agent" for a in _there_for(t, heads)]
         for c in [*gov.children, *beside]:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
             # "ended talks without a treaty": what did not happen is not what the subject did
@@ -2976,6 +3056,16 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _there_for(noun: Any, heads: dict[int, _Head]) -> list[Any]:
+    """The meetings and visits a noun is somewhere for, both hung on it: 'Modi, in Washington for
+    talks with Biden'."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if not any(c.lower_ == "in" for c in preps):
+        return []
+    return [g for c in preps if c.lower_ == "for" for g in c.children
+            if g.dep_ == "pobj" and g.i in heads and heads[g.i].type in ("meeting", "visit")]  # fmt: skip
 
 
 def _on_the_noun(place: Any, governor: Any, trigger: Any) -> bool:

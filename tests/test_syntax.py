@@ -275,6 +275,7 @@ def test_a_dateline_is_no_participant(gazetteer):
         ("SAN FRANCISCO (AP) — Flights resumed.", True),
         ("He flew home. San Francisco — the city of fog — welcomed him.", False),  # not in capitals
         ("He flew to SAN FRANCISCO — and on to Tokyo.", False),  # not after a sentence
+        ("SAN FRANCISCO, California, May 3 (Reuters) - Flights resumed.", True),  # its state and a date
     ],
 )
 def test_a_dateline_opens_a_line_or_a_sentence_in_capitals(gazetteer, text, dateline):
@@ -5124,3 +5125,52 @@ def test_a_place_that_holds_where_movers_had_set_out_from_is_no_other_scene(gaze
         ("Sfax", "Lampedusa"),
         ("Zuwarah", "Lampedusa"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "German Chancellor Olaf Scholz, on a two-day trip to Beijing, met President Xi Jinping.",
+            {("visit", "Germany", "Beijing"), ("meeting", "China", "Germany")},
+        ),
+        (
+            "Indian Prime Minister Narendra Modi, in Washington for talks with President Biden, said trade would grow.",
+            {("visit", "India", "Washington"), ("meeting", "India", "United States")},
+        ),
+        # where someone is, for no meeting, is no visit
+        ("The minister, in Paris for a conference on trade, said the deal was close.", set()),
+    ],
+)
+def test_a_journey_hung_on_the_subject_is_the_subjects(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ISLAMABAD, Feb 11 (Reuters) - Pakistan took delivery of a gas cargo on Tuesday. Finance Minister "
+            "Saleem Akhtar travelled to Washington last week for talks with the IMF.",
+            {("visit", "Pakistan", "Washington")},
+        ),
+        (  # a dateline with its country and date; the minister named again by surname
+            "LAMPEDUSA, Italy, Sept 16 - Coast guard vessels brought 412 migrants ashore over the weekend. "
+            "Interior Minister Matteo Carluccio flew to Tunis on Monday. Carluccio then flew to Algiers.",
+            {("visit", "Italy", "Tunis"), ("visit", "Italy", "Algiers")},
+        ),
+        # another state named just before: its minister, not the dateline's
+        (
+            "NAIROBI, Aug 28 (Reuters) - Britain said it had provided more aid. Development Minister Anneliese "
+            "Carter flew to Khartoum on Monday.",
+            set(),
+        ),
+        # a title with someone else's name before it, a president of somewhere named after him
+        ("WASHINGTON (Reuters) - Pfizer President John Smith flew to Paris.", set()),
+        ("WASHINGTON (Reuters) - President Mohamed Bazoum of Niger flew to Paris.", {("visit", "Niger", "Paris")}),
+        # no dateline: no country to give
+        ("Finance Minister Saleem Akhtar travelled to Washington last week.", set()),
+    ],
+)
+def test_an_official_named_by_title_alone_is_the_datelines_countrys(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
