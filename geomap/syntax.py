@@ -3301,7 +3301,11 @@ def _events(
     actors = [*(p for h in heads for p in h.reporter), *(s.party for h in heads for s in h.slots if s.role == "agent")]
     actors += [p for h in heads[:1] for p, span in h.spans  # (and where they say it: "In Seoul, officials said")
                if span.root.dep_ == "pobj" and span.root.head.head.lemma_.lower() in frames()["reporting"]]  # fmt: skip
-    others = [p for p in actors if all(p.place.country != t.place.country for t in traders)]
+    # (the holders of a trade role act for no one else: "Vietnam and Indonesia were the largest buyers,
+    # taking 38%")
+    roles = {s.party.place.id for h in heads if h.token.lemma_.lower() in frames()["trade_roles"] for s in h.slots}
+    others = [p for p in actors
+              if all(p.place.country != t.place.country for t in traders) and p.place.id not in roles]  # fmt: skip
     owners = [] if others else list(traders)
     inherited = len(owners)
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
@@ -3461,6 +3465,10 @@ def _events(
         if not made and type_ in TRADING and h.token.pos_ in NOUNS and owners:
             # a figure that names only its partner: where the goods come from, or go to
             partners = origins if inbound and not destinations else destinations if not (inbound or origins) else []
+            if h.token.lemma_.lower() in frames()["trade_roles"] and bool(origins) != bool(destinations):
+                # "Argentina imported soybeans. Paraguay was the biggest supplier": the role's holder
+                # sold to, or bought from, the figure's owner
+                partners, inbound = origins or destinations, bool(origins)
             made = _other_side(partners, owners[-1], inbound, type_, [d for d in drafts if d.sentence == sentence])
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
@@ -3497,6 +3505,9 @@ def _events(
         holders = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier")}
         if type_ in TRADING and modality == "asserted" and made and made[0][3]:
             owners += [end for end in (made[0][1] if inbound else made[0][0],) if end.place.id in holders]
+        elif type_ in TRADING and modality == "asserted" and not made and len(holders) == 1:
+            # ("Argentina's soymeal exports rose 12%": a figure with no partner is its owner's still)
+            owners += [s.party for s in h.slots if s.role in ("agent", "modifier")][:1]
         for origin, destination, location, directed, how, confidence, made_type in made:
             if directed and _inside(origin, destination):
                 continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading
@@ -4332,6 +4343,8 @@ def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[
     subjects = [c for c in h.token.children if c.dep_ in SUBJECTS] + list(h.nouns)
     if any(d.dep_ == "det" and d.lower_ == "no" for t in subjects for d in t.children):
         return "negated", False  # "No refugees reached Turkey", "no aid was delivered"
+    if tok.pos_ in NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated", False  # "the first month without a cargo to China since 2009"
     top = tok
     while top.dep_ in ("xcomp", "acomp", "prep", "pobj", "pcomp", "dobj") and top.head.i != top.i:
         top = top.head

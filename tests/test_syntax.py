@@ -5174,3 +5174,30 @@ def test_a_journey_hung_on_the_subject_is_the_subjects(gazetteer, text, expected
 )
 def test_an_official_named_by_title_alone_is_the_datelines_countrys(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Argentina exported soymeal. Vietnam was the largest buyer.", {("trade", "Argentina", "Vietnam")}),
+        (
+            "Argentina's soymeal exports rose 12%. Vietnam and Indonesia were the largest buyers, taking a "
+            "combined 38% of the total.",
+            {("trade", "Argentina", "Vietnam"), ("trade", "Argentina", "Indonesia")},
+        ),
+        (
+            "Argentina imported 2 million tonnes of soybeans. Paraguay was the biggest supplier.",
+            {("trade", "Paraguay", "Argentina")},
+        ),
+        # another state's figures in between: no owner to inherit
+        ("Argentina exported soymeal. Brazil said Vietnam was the largest buyer.", set()),
+    ],
+)
+def test_a_trade_role_after_a_figure_is_a_partner_of_the_figures_owner(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_movement_noun_after_without_is_negated(gazetteer):
+    text = "Argentina sold meal abroad in March. March was the first month without a cargo to China since 2009."
+    assert flows(text, gazetteer) == set()
+    assert ("shipment", "Argentina", "China") in flows(text, gazetteer, asserted=False)
