@@ -1392,6 +1392,17 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                     and journey.i in {g.i for g in a.subtree} for t in a.subtree}  # fmt: skip
             movers = {t.i for c in head.travellers for t in c.subtree} - said
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
+    for head in heads.values():
+        # "India's air force flew an aircraft carrying tents to Dhangadhi": the "to" the parse hangs on
+        # the clause of the vehicle the verb moves is where the verb went (and "from", where it left), when it
+        # names neither
+        if head.token.pos_ != "VERB" or any(s.role in ("origin", "destination") for s in head.slots):
+            continue
+        for clause in [c for o in head.token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]:
+            if clause.i in heads and clause.lemma_.lower() in frames()["carrying"]:
+                moved = [s for s in heads[clause.i].slots if s.role in ("origin", "destination")]
+                heads[clause.i].slots = [s for s in heads[clause.i].slots if s not in moved]
+                head.slots += [replace(s, governor=head.token) for s in moved]
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)

@@ -5201,3 +5201,24 @@ def test_a_movement_noun_after_without_is_negated(gazetteer):
     text = "Argentina sold meal abroad in March. March was the first month without a cargo to China since 2009."
     assert flows(text, gazetteer) == set()
     assert ("shipment", "Argentina", "China") in flows(text, gazetteer, asserted=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India's air force flew a transport aircraft carrying 10 tonnes of tents and blankets to Dhangadhi on "
+            "Sunday.",
+            {("India", "Dhangadhi")},
+        ),
+        (
+            "India's navy dispatched two ships carrying tents and medicines from Visakhapatnam to Chittagong.",
+            {("Visakhapatnam", "Chattogram")},  # (the gazetteer's name for Chittagong)
+        ),
+        # the verb's own destination stays: the vehicle's is no other
+        ("Turkey sent a ship carrying aid to Gaza.", {("Turkey", "Gaza")}),
+    ],
+)
+def test_where_a_vehicle_carrying_goods_went_is_where_the_verb_that_moved_it_went(gazetteer, text, expected):
+    ends = {(o, d) for _, o, d in flows(text, gazetteer)}
+    assert {(o, d.replace("Dhangaḍhi̇̄", "Dhangadhi")) for o, d in ends} == expected
