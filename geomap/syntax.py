@@ -3063,7 +3063,19 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         i = slot.span.root.i
         nearest = min(heads, key=lambda j: (abs(j - i), j))
         trigger = heads[nearest].token
-        if abs(nearest - i) <= 8 and not _asked_for(gov, trigger) and not _on_the_noun(slot.span.root, gov, trigger):
+        # (not a verb's own way: "calls on companies to diversify supply chains towards Vietnam, but
+        # stops short of curbs" is no stop; "to" on a verb whose clause holds the trigger may be)
+        clause = gov.head if gov.head.dep_ == "relcl" else None
+        described = clause.head if clause is not None and clause.head.i in heads else None
+        if _infinitive(gov) and described is not None and described.pos_ in NOUNS:
+            return described  # "letters he tried to mail from Marion to Gas City": the letters went
+        own_way = _infinitive(gov) and not any(t.i in heads for t in gov.subtree)
+        if (
+            abs(nearest - i) <= 8
+            and not own_way
+            and not _asked_for(gov, trigger)
+            and not _on_the_noun(slot.span.root, gov, trigger)
+        ):
             slot.near = True
             return heads[nearest].token
     return None

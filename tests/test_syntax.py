@@ -5222,3 +5222,14 @@ def test_a_movement_noun_after_without_is_negated(gazetteer):
 def test_where_a_vehicle_carrying_goods_went_is_where_the_verb_that_moved_it_went(gazetteer, text, expected):
     ends = {(o, d) for _, o, d in flows(text, gazetteer)}
     assert {(o, d.replace("Dhangaḍhi̇̄", "Dhangadhi")) for o, d in ends} == expected
+
+
+def test_an_infinitives_own_places_are_no_nearby_triggers(gazetteer):
+    text = (
+        "The government's strategy calls on companies to diversify supply chains towards countries such as "
+        "Vietnam, India and Mexico, but stops short of restrictions."
+    )
+    assert not {t for t, *_ in flows(text, gazetteer)} & {"travel", "trade", "shipment"}
+    # an infinitive in a clause on a trigger noun names where that went
+    text = "Officers intercepted three letters Hensley tried to mail from his cell in Marion to a witness in Gas City."
+    assert flows(text, gazetteer) == {("communication", "Marion", "Gas City")}
