@@ -1127,6 +1127,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in agents]
             continue
         lemma = tok.head.lemma_.lower()
+        if tok.dep_ == "conj" and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            continue  # "The US delivered doses to Congo, and a batch was flown on to Goma": a subject of its own
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             # (and where the subject was: "Officials in Kenya were arrested and sent to Uganda")
             # ("Turkey's foreign minister is due to visit Athens": the subject of "is")
@@ -4342,6 +4344,8 @@ def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[
         no = any(c.dep_ == "det" and c.lower_ == "no" for c in h.token.children)
         return ("negated" if no else "asserted"), False
     tok = h.token
+    if tok.lemma_.lower() in f["pledging"]:
+        return "hypothetical", False  # "Japan has pledged 3 million doses to Congo": not yet sent
     described = tok.head if tok.dep_ in ("acl", "relcl") else None
     if tok.dep_ in ("csubj", "csubjpass"):  # "all people coming into Zambia … will be watched", parsed as a clause
         described = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -4470,7 +4474,11 @@ def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[
             # verb: "want" takes no clause with a finite verb of its own
             finite = any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBZ", "VBP") for a in cur.children)
             framing = framing or (parent.lemma_.lower() == "want" and cur.dep_ == "ccomp" and finite)
-            if _is(parent, f["supposing"]) and state in ("asserted", "future", "planned") and not (sought or framing):
+            # (but an act named with its doer deeper down is presupposed: "pledging support for Moscow's
+            # war"; not "called for Beijing's cooperation", what is called for)
+            direct = cur.i == tok.i or (cur.dep_ == "prep" and tok.head.i == cur.i)
+            supposed = _is(parent, f["supposing"]) and (direct or not known)
+            if supposed and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not; nor
                 # is what "had planned to start flights in June": a plan told in the pluperfect fell through
                 told_before = _pluperfect(parent) or (parent.dep_ == "acomp" and _pluperfect(parent.head))
