@@ -835,8 +835,8 @@ def _modality(words: list[str], trigger: _Trigger, first: int, lexicon: Lexicon)
         w.startswith("den") and w in lexicon.negation for w in words[first : trigger.first]
     ):
         return "negated", hedged
-    if any(w in lexicon.hypothetical for w in window):
-        return "hypothetical", hedged
+    if any(w in lexicon.hypothetical for w in window) or words[trigger.first] in lexicon.hypothetical:
+        return "hypothetical", hedged  # (or the trigger itself: "Japan pledged aid to Nepal")
     return "asserted", hedged
 
 

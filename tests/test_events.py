@@ -156,6 +156,14 @@ def test_negated_and_hypothetical_events_are_marked(gazetteer, text, modality):
     assert event.modality == modality and event.asserted == (modality == "asserted")
 
 
+@pytest.mark.parametrize("reader", ["rules", "auto"])
+def test_a_pledge_is_hypothetical_with_either_reader(gazetteer, reader):
+    (event,) = extract("Japan pledged aid to Nepal.", gazetteer=gazetteer, reader=reader).events
+    assert event.modality == "hypothetical"
+    (event,) = extract("Japan sent aid to Nepal.", gazetteer=gazetteer, reader=reader).events
+    assert event.modality == "asserted"
+
+
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
