@@ -1405,6 +1405,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 moved = [s for s in heads[clause.i].slots if s.role in ("origin", "destination")]
                 heads[clause.i].slots = [s for s in heads[clause.i].slots if s not in moved]
                 head.slots += [replace(s, governor=head.token) for s in moved]
+    _followed_by(doc, heads, spans)
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
@@ -1412,6 +1413,22 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _followed_by(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]]) -> None:
+    """'Pakistan remained the biggest buyer of Kenyan tea, followed by Egypt and Britain': the places
+    a ranking goes on to hold the same trade role as the one it opens with, when the sentence has one."""
+    roles = [h for h in heads.values() if h.token.lemma_.lower() in frames()["trade_roles"] and h.token.pos_ in NOUNS]
+    holders = [s for h in roles[:1] for s in h.slots if s.role in ("origin", "destination") and not s.prep]
+    if len(roles) != 1 or not holders:
+        return
+    taken = {s.span.root.i for s in roles[0].slots}
+    for verb in (t for t in doc if t.lemma_ == "follow" and t.tag_ == "VBN"):
+        named = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        named += [c for n in named for c in n.conjuncts] + [c for c in verb.children if c.dep_ == "conj"]
+        for party, span in spans:
+            if span.root.i in {t.i for t in named} - taken:
+                roles[0].slots.append(replace(holders[0], party=party, span=span))
 
 
 def _journey_taking_someone(verb: Any, triggers: dict[int, tuple[str, str]]) -> Any:
@@ -3528,6 +3545,9 @@ def _events(
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         # whose figures the sentence gives: the figure's own owner or doer ("German exports", "Japan imported")
         holders = {s.party.place.id for s in h.slots if s.role in ("agent", "modifier")}
+        if h.token.lemma_.lower() in frames()["trade_roles"]:
+            # ("Pakistan remained the biggest buyer of Kenyan tea": the figures are Kenya's)
+            holders |= {s.party.place.id for s in h.slots if s.role == "object"}
         if type_ in TRADING and modality == "asserted" and made and made[0][3]:
             owners += [end for end in (made[0][1] if inbound else made[0][0],) if end.place.id in holders]
         elif type_ in TRADING and modality == "asserted" and not made and len(holders) == 1:

@@ -5257,3 +5257,18 @@ def test_a_conjunct_with_a_subject_of_its_own_takes_no_agent_from_the_first(gaze
     )
     assert ("shipment", "United States", "Democratic Republic of the Congo") in flows(text, gazetteer)
     assert not {o for _, o, d in flows(text, gazetteer) if d == "Goma"} & {"United States"}
+
+
+def test_a_ranking_followed_by_others_gives_them_the_same_trade_role(gazetteer):
+    text = (
+        "Pakistan remained the biggest buyer of Kenyan tea, taking 38% of the total, followed by Egypt with 11% "
+        "and Britain with 8%, the board said. Exports to Sudan, once the fourth-largest market, fell by two-thirds."
+    )
+    assert flows(text, gazetteer) == {
+        ("trade", "Kenya", "Pakistan"),
+        ("trade", "Kenya", "Egypt"),
+        ("trade", "Kenya", "United Kingdom"),
+        ("trade", "Kenya", "Sudan"),  # the next figure with only a partner is Kenya's too
+    }
+    # no trade role: a place that follows is no partner
+    assert flows("Kenya sent troops to Haiti, followed by Benin.", gazetteer) == {("travel", "Kenya", "Haiti")}
