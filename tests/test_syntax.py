@@ -5272,3 +5272,17 @@ def test_a_ranking_followed_by_others_gives_them_the_same_trade_role(gazetteer):
     }
     # no trade role: a place that follows is no partner
     assert flows("Kenya sent troops to Haiti, followed by Benin.", gazetteer) == {("travel", "Kenya", "Haiti")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nigeria's Super Falcons arrived in Casablanca early on Monday after a 14-hour delay at Lagos airport.",
+            {("travel", "Lagos", "Casablanca")},
+        ),
+        ("The team flew to Rome after a two-hour wait in Paris.", {("travel", "Paris", "Rome")}),
+    ],
+)
+def test_a_wait_somewhere_before_a_journey_is_where_it_started(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
