@@ -1406,6 +1406,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 heads[clause.i].slots = [s for s in heads[clause.i].slots if s not in moved]
                 head.slots += [replace(s, governor=head.token) for s in moved]
     _followed_by(doc, heads, spans)
+    _named_as_destinations(heads)
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
@@ -1429,6 +1430,19 @@ def _followed_by(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, An
         for party, span in spans:
             if span.root.i in {t.i for t in named} - taken:
                 roles[0].slots.append(replace(holders[0], party=party, span=span))
+
+
+def _named_as_destinations(heads: dict[int, _Head]) -> None:
+    """'Nurses left the Philippines, with Saudi Arabia and the United States the top destinations':
+    the places 'with' names, in apposition to a noun of `destination_nouns`, are where the movement
+    went."""
+    nouns = frames()["destination_nouns"]
+    for head in heads.values():
+        for slot in head.slots:
+            group = [slot.span.root, *slot.span.root.conjuncts]
+            named = any(c.dep_ == "appos" and c.lemma_.lower() in nouns for t in group for c in t.children)
+            if slot.role == "party" and slot.prep == "with" and named:
+                slot.role = "destination"
 
 
 def _journey_taking_someone(verb: Any, triggers: dict[int, tuple[str, str]]) -> Any:

@@ -5286,3 +5286,16 @@ def test_a_ranking_followed_by_others_gives_them_the_same_trade_role(gazetteer):
 )
 def test_a_wait_somewhere_before_a_journey_is_where_it_started(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_places_with_which_a_movement_names_its_destinations_are_where_it_went(gazetteer):
+    text = (
+        "More than 14,000 Filipino nurses left the Philippines for jobs abroad last year, with Saudi Arabia and "
+        "the United States the top destinations."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {
+        ("Philippines", "Saudi Arabia"),
+        ("Philippines", "United States"),
+    }
+    # 'with' and no such noun: company, not a destination
+    assert flows("Filipino nurses left the Philippines with Saudi recruiters.", gazetteer) == set()
