@@ -1220,6 +1220,14 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         went = [c for c in _subject_clauses(tok) if c.i in heads and c not in arrived
                 and (heads[c.i].kind != "type" or heads[c.i].type in PEOPLE_MOVING)]  # fmt: skip
         head.whence += [s.party for c in went for s in heads[c.i].slots if s.role == "destination"]
+        if not head.whence:
+            # "Samples collected from patients in Ituri were flown to Kinshasa", "taken when the ship
+            # docked in Southampton": where a clause on what moves, going nowhere itself, puts it
+            gone = [c for c in _subject_clauses(tok)
+                    if not (c.i in heads and any(s.role == "destination" for s in heads[c.i].slots))]  # fmt: skip
+            inside = {t.i for c in gone for t in c.subtree} - {t.i for t in tok.subtree}
+            head.whence += [s.party for s in slots if s.span.root.i in inside and s.prep in ("in", "at")
+                            and s.role in ("location", "whereabouts")]  # fmt: skip
         # "cut short his holiday in Dorset to return to London": where they were when they set out
         before += [tok.head] if _infinitive(tok) and tok.head.i not in heads else []
         # "married at a church in Leeds before heading to Great Yarmouth": where they were first
@@ -3817,11 +3825,18 @@ def _moved_again(h: _Head) -> bool:
     return any(c.dep_ in SUBJECTS and c.lower_ in ("it", "they") and c.i not in named for c in h.token.children)
 
 
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
 def _subject_clauses(tok: Any, inherited: bool = False) -> list[Any]:
     """The clauses on a verb's subject ('refugees fleeing Syria', 'evacuees who left Haiti'), or,
     for a clause on a noun, the noun's other clauses ('The ferry, which left Piraeus, docked in
     Heraklion', parsed as two clauses on 'ferry')."""
     subjects = [s for s in tok.children if s.dep_ in SUBJECTS]
+    passive = tok.dep_ == "ccomp" and any(c.dep_ == "auxpass" for c in tok.children)
+    if not subjects and passive and tok.head.tag_ in ("VBD", "VBN") and _has_subject(tok.head):
+        return [tok.head]  # "Samples collected in Ituri were flown to Kinshasa", parsed with "collected" for the verb
     if inherited and not subjects and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in EARLIER:
         # "The woman, who had gone to Kinshasa, fell ill after returning home to Goma": the subject
         # of the clause the '-ing' hangs from (`inherited`: for where the movers went before)

@@ -5299,3 +5299,19 @@ def test_places_with_which_a_movement_names_its_destinations_are_where_it_went(g
     }
     # 'with' and no such noun: company, not a destination
     assert flows("Filipino nurses left the Philippines with Saudi recruiters.", gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples collected from patients in Ituri were flown to Kinshasa.", {("Ituri", "Kinshasa")}),
+        (
+            "Stool samples taken when the ship docked in Southampton were sent to laboratories in London.",
+            {("Southampton", "London")},
+        ),
+        # where the clause on the movers sent them is no start
+        ("Samples sent to Kinshasa were flown on to Geneva.", {("Kinshasa", "Geneva")}),
+    ],
+)
+def test_where_a_clause_on_what_moves_puts_it_is_where_it_came_from(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
