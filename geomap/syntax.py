@@ -1225,7 +1225,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # docked in Southampton": where a clause on what moves, going nowhere itself, puts it
             gone = [c for c in _subject_clauses(tok)
                     if not (c.i in heads and any(s.role == "destination" for s in heads[c.i].slots))]  # fmt: skip
-            inside = {t.i for c in gone for t in c.subtree} - {t.i for t in tok.subtree}
+            moved, inside = {t.i for t in tok.subtree}, set()
+            for c in gone:  # (of a clause the parse made the verb, not the movement it hangs on it)
+                inside |= {t.i for t in c.subtree} - (moved if c.is_ancestor(tok) else set())
             head.whence += [s.party for s in slots if s.span.root.i in inside and s.prep in ("in", "at")
                             and s.role in ("location", "whereabouts")]  # fmt: skip
         # "cut short his holiday in Dorset to return to London": where they were when they set out

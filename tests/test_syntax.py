@@ -5315,3 +5315,8 @@ def test_places_with_which_a_movement_names_its_destinations_are_where_it_went(g
 )
 def test_where_a_clause_on_what_moves_puts_it_is_where_it_came_from(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_where_the_movers_clause_on_the_subject_puts_them_is_where_they_left(gazetteer):
+    text = "An American nurse who fell ill while working at a clinic in northern Togo was airlifted to Cologne."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Togo", "Köln")}
