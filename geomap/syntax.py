@@ -102,6 +102,10 @@ FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
 )
 # The titles that "the …" may stand for a person named before with ("the crown prince").
+# words that may open an official's title without making it someone else's ("The Finance Minister")
+TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incoming"})
+# words of a journey home, after which the dateline's country is none of the traveller's
+HOMEWARD_WORDS = frozenset({"back", "home", "return", "returned", "returns", "returning"})
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
     "secretary pope".split()
@@ -322,7 +326,7 @@ def extract_events(
     nlp = load_model()
     dates = find_dates(text, date) if dates is None else dates
     drafts: list[_Draft] = []
-    previous: tuple[int, list[_Named], dict[str, _Party], list[_Party]] = (-2, [], {}, [])
+    previous: tuple[int, list[_Named], dict[str, _Party], list[tuple[_Party, bool]]] = (-2, [], {}, [])
     targets: list[tuple[int, str, _Party]] = []  # (sentence, type, destination) of the events so far
     trips: list[tuple[int, _Party, _Party, str | None]] = []  # (sentence, origin, destination, traveller) so far
     history: list[tuple[_Party, _Party]] = []  # (origin, destination) of the flows so far
@@ -1408,7 +1412,9 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         # "India's air force flew an aircraft carrying tents to Dhangadhi": the "to" the parse hangs on
         # the clause of the vehicle the verb moves is where the verb went (and "from", where it left), when it
         # names neither
-        if head.token.pos_ != "VERB" or any(s.role in ("origin", "destination") for s in head.slots):
+        # (a verb that moves what it takes: not "struck a tanker carrying oil from Jeddah to India")
+        moving = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
+        if head.token.pos_ != "VERB" or not moving or any(s.role in ("origin", "destination") for s in head.slots):
             continue
         for clause in [c for o in head.token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]:
             if clause.i in heads and clause.lemma_.lower() in frames()["carrying"]:
@@ -2162,15 +2168,19 @@ def _home_officials(
     datelined: list[_Party],
     gazetteer: Gazetteer | None,
 ) -> list[_Party]:
-    """'Finance Minister Saleem Akhtar', in a report from Islamabad: an official named by title and
-    name alone acts for the dateline's country, there and where the name is used again ('Akhtar
-    said'), unless their sentence or the one before names another country ('Britain pledged aid.
-    Development Minister Anneliese Carter urged', from Nairobi); data: frames.json `home_officials`."""
+    """'Finance Minister Saleem Akhtar', in a report from Islamabad about Pakistan: an official named
+    by title and name alone acts for the dateline's country, there and where the surname is used again
+    ('Akhtar said'); only where the report names no other country more often, and neither the
+    sentence before nor the official's own sentence before the name names another ('Britain pledged
+    aid. Development Minister Anneliese Carter urged', from Nairobi; 'Israeli negotiators attended.
+    Minister Ron Dermer'), and not on the way back ('flew back to Stockholm': home is there). Data:
+    frames.json `home_officials`."""
     if not datelined or gazetteer is None or not datelined[0].place.country:
         return []
     code = datelined[0].place.country
     country = gazetteer.get_country(code)
-    if country is None:
+    counts = Counter(p.place.country for p in [*parties, *datelined] if p.kind in ("place", "demonym"))
+    if country is None or any(n > counts[code] for other, n in counts.items() if other != code):
         return []
     titles = frames()["home_officials"]["titles"]
     taken = {i for p in parties for i in range(p.first, p.last)}
@@ -2179,29 +2189,22 @@ def _home_officials(
     def sentence(i: int) -> int:
         return bisect.bisect_right(sentence_starts, toks[i].start)
 
-    foreign = {sentence(p.first) for p in parties
-               if p.kind == "place" and p.place.kind == "country" and p.place.country != code}  # fmt: skip
-
     def joined(i: int) -> bool:  # toks[i - 1] and toks[i] are words of one name
         return toks[i - 1].end + 1 == toks[i].start and toks[i].capitalised
 
+    foreign = [(sentence(p.first), p.first) for p in parties if p.place.country != code]
+    back = {sentence(i) for i, t in enumerate(toks) if t.text.lower() in HOMEWARD_WORDS}
     out, names = [], {}
-    capitalised = {title.capitalize(): modifiers for title, modifiers in titles.items()}
-    for j in [j for j, word in enumerate(map(attrgetter("text"), toks)) if word in capitalised]:
-        allowed = capitalised[toks[j].text]
-        if j + 1 >= len(toks) or j in taken:
+    for j in [j for j, word in enumerate(map(attrgetter("text"), toks)) if word.lower() in titles]:
+        allowed = titles[toks[j].text.lower()]
+        if j + 1 >= len(toks) or j in taken or not toks[j].capitalised:
             continue
         first = j
-        while (
-            first > 0
-            and joined(first)
-            and toks[first - 1].capitalised
-            and (allowed == "*" or toks[first - 1].text in allowed)
-        ):
+        while first > 0 and joined(first) and toks[first - 1].capitalised and toks[first - 1].text in allowed:
             first -= 1
         before = toks[first - 1] if first > 0 else None
-        if before is not None and joined(first) and before.capitalised and not before.sentence_start:
-            continue  # "Cadillac President Johan de Nysschen": someone else's
+        if before is not None and joined(first) and before.capitalised and before.text not in TITLE_OPENERS:
+            continue  # "Cadillac President Johan de Nysschen", "Airbus President …": someone else's
         if before is not None and (first - 1 in taken or before.text in ("'s", "’s", "of")):
             continue  # "Pakistan's Finance Minister": named with a country
         last = j + 1
@@ -2211,14 +2214,16 @@ def _home_officials(
             continue
         if last < len(toks) and toks[last].text.lower() == "of":
             continue  # "President Mohamed Bazoum of Niger"
-        if {sentence(j), sentence(j) - 1} & foreign:
+        n = sentence(j)
+        if n in back or any(m == n - 1 or (m == n and at < first) for m, at in foreign):
             continue
         actor = " ".join(t.text for t in toks[first:last])
         out.append(_Party(first, last, country, "person", actor=actor))
         names.setdefault(toks[last - 1].text, actor)
         taken.update(range(first, last))
     for i in [i for i, word in enumerate(map(attrgetter("text"), toks)) if word in names] if names else ():
-        if i not in taken:  # the official named again by surname
+        # the official named again by surname (not inside another name: "Opposition leader Nadir Khan")
+        if i not in taken and not (i > 0 and joined(i) and toks[i - 1].capitalised and not toks[i - 1].sentence_start):
             out.append(_Party(i, i + 1, country, "person", actor=names[toks[i].text]))
     return out
 
@@ -3343,13 +3348,13 @@ def _events(
     filed: Sequence[_Party] = (),
     sites: dict[str, _Party] | None = None,
     history: Sequence[tuple[_Party, _Party]] = (),
-    traders: Sequence[_Party] = (),
-) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]], list[_Party]]:
+    traders: Sequence[tuple[_Party, bool]] = (),
+) -> tuple[list[_Draft], list[_Named], list[tuple[str, _Party]], list[tuple[_Party, bool]]]:
     """Drafts of the sentence's events, the origins its movements name (for the next sentence), the
     destinations its events name (for the sentences after it) and the states whose trade figures it
-    gives (for the next sentence: `traders`, "Japan's exports to China fell. Imports from Australia
-    rose" are Japan's); `ended`: the (type, destination)
-    of the sentence before's events; `scenes`: the towns named in the sentences just before, the
+    gives, each with whether it buys (for the next sentence: `traders`, "Japan's exports to China
+    fell. Imports from Australia rose" are Japan's); `ended`: the (type, destination) of the
+    sentence before's events; `scenes`: the towns named in the sentences just before, the
     likeliest first; `tour`: the (origin, destination) of the journeys of the sentences just before;
     `filed`: the place of the report's dateline; `sites`: the places of the things named before
     with 'a' and a place ('a dairy farm near Győr'), by their noun; `history`: the (origin,
@@ -3369,9 +3374,10 @@ def _events(
                if span.root.dep_ == "pobj" and span.root.head.head.lemma_.lower() in frames()["reporting"]]  # fmt: skip
     # (the holders of a trade role act for no one else: "Vietnam and Indonesia were the largest buyers,
     # taking 38%")
-    roles = {s.party.place.id for h in heads if h.token.lemma_.lower() in frames()["trade_roles"] for s in h.slots}
+    roles = {s.party.place.id for h in heads if h.token.lemma_.lower() in frames()["trade_roles"] for s in h.slots
+             if s.role in ("origin", "destination") and not s.prep}  # fmt: skip
     others = [p for p in actors
-              if all(p.place.country != t.place.country for t in traders) and p.place.id not in roles]  # fmt: skip
+              if all(p.place.country != t.place.country for t, _ in traders) and p.place.id not in roles]  # fmt: skip
     owners = [] if others else list(traders)
     inherited = len(owners)
     left: dict[int, list[_Party]] = {}  # the origins each movement names, by its trigger's index
@@ -3531,11 +3537,16 @@ def _events(
         if not made and type_ in TRADING and h.token.pos_ in NOUNS and owners:
             # a figure that names only its partner: where the goods come from, or go to
             partners = origins if inbound and not destinations else destinations if not (inbound or origins) else []
-            if h.token.lemma_.lower() in frames()["trade_roles"] and bool(origins) != bool(destinations):
-                # "Argentina imported soybeans. Paraguay was the biggest supplier": the role's holder
-                # sold to, or bought from, the figure's owner
-                partners, inbound = origins or destinations, bool(origins)
-            made = _other_side(partners, owners[-1], inbound, type_, [d for d in drafts if d.sentence == sentence])
+            owner, owner_buys = owners[-1]
+            role = frames()["trade_roles"].get(h.token.lemma_.lower())
+            if role is not None:
+                # "Argentina imported soybeans. Paraguay was the biggest supplier": the role's holder sold
+                # to, or bought from, the figure's owner: a role on the other side, and nobody else's
+                # (not "Russia is the world's top exporter", nor, after exports, "the top exporter")
+                other_side = (role == "seller") == owner_buys and not any(c.dep_ == "poss" for c in h.token.children)
+                partners = origins or destinations if other_side and bool(origins) != bool(destinations) else []
+                inbound = bool(origins)
+            made = _other_side(partners, owner, inbound, type_, [d for d in drafts if d.sentence == sentence])
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
             # but "weapons that Iran shipped": the clause's own subject is where they came from)
@@ -3573,10 +3584,10 @@ def _events(
             # ("Pakistan remained the biggest buyer of Kenyan tea": the figures are Kenya's)
             holders |= {s.party.place.id for s in h.slots if s.role == "object"}
         if type_ in TRADING and modality == "asserted" and made and made[0][3]:
-            owners += [end for end in (made[0][1] if inbound else made[0][0],) if end.place.id in holders]
+            owners += [(end, inbound) for end in (made[0][1] if inbound else made[0][0],) if end.place.id in holders]
         elif type_ in TRADING and modality == "asserted" and not made and len(holders) == 1:
             # ("Argentina's soymeal exports rose 12%": a figure with no partner is its owner's still)
-            owners += [s.party for s in h.slots if s.role in ("agent", "modifier")][:1]
+            owners += [(s.party, inbound) for s in h.slots if s.role in ("agent", "modifier")][:1]
         for origin, destination, location, directed, how, confidence, made_type in made:
             if directed and _inside(origin, destination):
                 continue  # "Weiswampach" to Luxembourg, "Georgia" (the state) to the United States: a misreading
@@ -3587,7 +3598,11 @@ def _events(
             drafts.append(make_draft(made_type, origin, destination, location, directed, trigger, sentence, rule,
                                      confidence, modality, hedged, date))  # fmt: skip
     # (its own, else those it took, when it gave trade figures of theirs: a run of such sentences)
-    traded = bool(inherited) and any(h.type in TRADING for h in heads)
+    # (not when its figures are others' alone: "Russia was India's top supplier")
+    theirs = {t.place.country for t, _ in traders}
+    others_trade = any(d.type in TRADING and not {d.origin.place.country, d.destination.place.country} & theirs
+                       for d in drafts)  # fmt: skip
+    traded = bool(inherited) and any(h.type in TRADING for h in heads) and not others_trade
     return drafts, origins_named, named, owners[inherited:] or (list(traders) if traded else [])
 
 

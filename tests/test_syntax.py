@@ -5169,8 +5169,24 @@ def test_a_journey_hung_on_the_subject_is_the_subjects(gazetteer, text, expected
         # a title with someone else's name before it, a president of somewhere named after him
         ("WASHINGTON (Reuters) - Pfizer President John Smith flew to Paris.", set()),
         ("WASHINGTON (Reuters) - President Mohamed Bazoum of Niger flew to Paris.", {("visit", "Niger", "Paris")}),
-        # no dateline: no country to give
-        ("Finance Minister Saleem Akhtar travelled to Washington last week.", set()),
+        # another state named just before, or before the name in the sentence: theirs, perhaps
+        (
+            "ISLAMABAD (Reuters) - Talks in Kabul ended on Monday. Foreign Minister Amir Khan Muttaqi flew to Tehran.",
+            set(),
+        ),
+        ("CAIRO (Reuters) - Israeli negotiators attended. Minister Ron Dermer flew to Tel Aviv.", set()),
+        # a way back: home is where they went
+        ("ANKARA (Reuters) - Talks ended. Foreign Minister Tobias Billstrom flew back to Stockholm.", set()),
+        # a report that names another country more often
+        ("ANKARA (Reuters) - Foreign Minister Tobias Billstrom flew to Stockholm. Sweden hopes to join NATO.", set()),
+        # a company's president at the start of a sentence
+        ("WASHINGTON (Reuters) - Airbus President Guillaume Faury flew to Beijing.", set()),
+        # the surname inside someone else's name is no mention of the official
+        (
+            "ISLAMABAD (Reuters) - Interior Minister Ahmed Khan spoke on Monday. Opposition leader Nadir Khan "
+            "flew to London.",
+            set(),
+        ),
     ],
 )
 def test_an_official_named_by_title_alone_is_the_datelines_countrys(gazetteer, text, expected):
@@ -5320,3 +5336,29 @@ def test_where_a_clause_on_what_moves_puts_it_is_where_it_came_from(gazetteer, t
 def test_where_the_movers_clause_on_the_subject_puts_them_is_where_they_left(gazetteer):
     text = "An American nurse who fell ill while working at a clinic in northern Togo was airlifted to Cologne."
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Togo", "Köln")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that does not move the vehicle leaves its clause's ends to it
+        ("Houthi militants struck a tanker carrying oil from Saudi Arabia to India.", ("Saudi Arabia", "India")),
+        ("Ukrainian drones hit a tanker carrying oil from Novorossiysk to Turkey.", ("Novorossiysk", "Turkey")),
+    ],
+)
+def test_a_vehicle_struck_keeps_the_ends_of_its_load(gazetteer, text, expected):
+    assert ("shipment", *expected) in flows(text, gazetteer)
+    assert ("attack", *expected) not in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's car exports rose 8%. Germany is the world's largest exporter of cars.",  # the world's role
+        "Argentina's wheat exports fell. Russia is the top wheat exporter.",  # a rival, not a partner
+        "India's rice exports hit a record. Thailand was the second-largest exporter, followed by Vietnam.",
+        "Argentina's exports rose. Russia was India's top supplier. Exports to Vietnam fell.",  # others' figures
+    ],
+)
+def test_a_trade_role_names_the_owners_partner_only_on_the_other_side(gazetteer, text):
+    assert not {(o, d) for _, o, d in flows(text, gazetteer)} - {("Russia", "India")}
