@@ -51,6 +51,11 @@ from geomap.text import Token, tokens, word_after
 from geomap.text import in_dateline as in_dateline_at
 from geomap.text import sentences as split_sentences
 
+# a promise named as a thing, after one of these, is no promise of what follows ("kept its promise and shipped")
+PROMISES = frozenset({"promise", "promises", "pledge", "pledges"})
+# triggers that only promise what they name ("Japan pledged aid to Nepal")
+PLEDGES = PROMISES | {"pledged", "pledging", "promised", "promising"}
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 MODALITIES = ("asserted", "negated", "hypothetical")
 REPORTING = frozenset("said says say told tells reported reports according added noted stated quoted".split())
 BE = frozenset("is are was were be been being get got gets".split())
@@ -835,8 +840,12 @@ def _modality(words: list[str], trigger: _Trigger, first: int, lexicon: Lexicon)
         w.startswith("den") and w in lexicon.negation for w in words[first : trigger.first]
     ):
         return "negated", hedged
-    if any(w in lexicon.hypothetical for w in window) or words[trigger.first] in lexicon.hypothetical:
-        return "hypothetical", hedged  # (or the trigger itself: "Japan pledged aid to Nepal")
+    # (or the trigger itself: "Japan pledged aid to Nepal"; not a noun: "kept its promise and shipped")
+    at = max(first, trigger.first - 6)
+    supposing = [k for k in range(at, trigger.first) if words[k] in lexicon.hypothetical]
+    supposing += [trigger.first] if words[trigger.first] in PLEDGES else []
+    if any(not (words[k] in PROMISES and k > 0 and words[k - 1] in DETERMINERS) for k in supposing):
+        return "hypothetical", hedged
     return "asserted", hedged
 
 

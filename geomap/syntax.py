@@ -1131,7 +1131,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in agents]
             continue
         lemma = tok.head.lemma_.lower()
-        if tok.dep_ == "conj" and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        if tok.dep_ == "conj" and any(_own_subject(c) for c in tok.children):
             continue  # "The US delivered doses to Congo, and a batch was flown on to Goma": a subject of its own
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             # (and where the subject was: "Officials in Kenya were arrested and sent to Uganda")
@@ -3062,7 +3062,13 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         beside = [c for t in gov.children if t.dep_ in SUBJECTS and slot.role in ("agent", "patient")
                   for c in t.children if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES]  # fmt: skip
         # ("Modi, in Washington for talks with Biden, said": the act the subject is somewhere for)
-        nouns += [a for t in gov.children if t.dep_ in SUBJECTS and slot.role == "agent" for a in _there_for(t, heads)]
+        there_for = [
+            a for t in gov.children if t.dep_ in SUBJECTS and slot.role == "agent" for a in _there_for(t, heads)
+        ]
+        if there_for and slot.span.root.dep_ == "pobj" and slot.span.root.head.lower_ == "in":
+            slot.role = "location"  # ("Chinese negotiators, in Geneva for talks": the place, taken for who speaks)
+            return there_for[0]
+        nouns += there_for
         for c in [*gov.children, *beside]:
             # "died in Texas after deployment to Liberia": where he died is not where he was deployed;
             # "ended talks without a treaty": what did not happen is not what the subject did
@@ -3842,6 +3848,15 @@ def _moved_again(h: _Head) -> bool:
     return any(c.dep_ in SUBJECTS and c.lower_ in ("it", "they") and c.i not in named for c in h.token.children)
 
 
+def _own_subject(tok: Any) -> bool:
+    """A subject noun that names no one before it: 'a batch was flown', not 'its troops crossed'."""
+    return (
+        tok.dep_ in SUBJECTS
+        and tok.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children)
+    )
+
+
 def _has_subject(verb: Any) -> bool:
     return any(c.dep_ in SUBJECTS for c in verb.children)
 
@@ -4543,7 +4558,9 @@ def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[
             # (but an act named with its doer deeper down is presupposed: "pledging support for Moscow's
             # war"; not "called for Beijing's cooperation", what is called for)
             direct = cur.i == tok.i or (cur.dep_ == "prep" and tok.head.i == cur.i)
-            supposed = _is(parent, f["supposing"]) and (direct or not known)
+            # (or under a clause the word governs: "urged Berlin to approve Germany's delivery of missiles")
+            clause = any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors if a.i == cur.i or cur.is_ancestor(a))
+            supposed = _is(parent, f["supposing"]) and (direct or not known or clause)
             if supposed and state in ("asserted", "future", "planned") and not (sought or framing):
                 # "plans to fly on Saturday" is scheduled; "hopes to start flights next year" is not; nor
                 # is what "had planned to start flights in June": a plan told in the pluperfect fell through

@@ -176,8 +176,9 @@ def _page(html: str) -> tuple[str, str | None]:
 
 # What follows a dateline's place: "SEOUL, South Korea (AP) - ", "KYIV (Reuters) - ", "ADRE, Chad — ",
 # "LAMPEDUSA, Italy, Sept 16 - "
+_DATELINE_DATE = r"(?:, ?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"  # ", Sept 16"
 DATELINE_TAIL = re.compile(
-    r"(?:,[ \w.]{2,30}){0,2}\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
+    r"(?:,[ \w.]{2,30})?" + _DATELINE_DATE + r"\s*(?:\([A-Za-z][\w. ]{0,20}\)\s*)?[—–-]{1,2}\s|\s*\([A-Z][\w. ]{0,20}\)"
 )
 # a dateline opening a sentence: the place in capitals, then the tail
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?=[,(\s])" + f"(?:{DATELINE_TAIL.pattern})")

@@ -422,3 +422,11 @@ def test_trigger_at_finds_the_longest_phrase_as_trying_every_length_does():
         return None
 
     assert [lexicon.trigger_at(words, i) for i in range(len(words))] == [every_length(i) for i in range(len(words))]
+
+
+@pytest.mark.parametrize("reader", ["rules", "auto"])
+def test_a_promise_kept_is_no_promise(gazetteer, reader):
+    (event,) = extract(
+        "China kept its promise and shipped doses to Cambodia.", gazetteer=gazetteer, reader=reader
+    ).events
+    assert event.modality == "asserted"

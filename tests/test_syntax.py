@@ -5362,3 +5362,41 @@ def test_a_vehicle_struck_keeps_the_ends_of_its_load(gazetteer, text, expected):
 )
 def test_a_trade_role_names_the_owners_partner_only_on_the_other_side(gazetteer, text):
     assert not {(o, d) for _, o, d in flows(text, gazetteer)} - {("Russia", "India")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskiy urged Berlin to approve Germany's delivery of Taurus missiles to Ukraine.",  # what is urged
+        "Scholz promised to speed up Germany's deployment of a brigade to Lithuania.",  # what is promised
+    ],
+)
+def test_an_act_named_with_its_doer_under_a_supposing_clause_is_supposed(gazetteer, text):
+    assert not {t for t, *_ in flows(text, gazetteer)} & {"shipment", "travel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia launched a new offensive and its troops crossed into Kharkiv.", ("Russia", "Kharkiv")),
+        ("China sent a delegation to Moscow and its foreign minister flew on to Minsk.", ("China", "Minsk")),
+    ],
+)
+def test_a_conjunct_whose_subject_is_the_first_ones_own_takes_its_agent(gazetteer, text, expected):
+    assert expected in {(o, d) for _, o, d in flows(text, gazetteer)}
+
+
+def test_the_place_someone_is_in_for_talks_is_where_they_went_not_a_party(gazetteer):
+    text = "Chinese negotiators, in Geneva for talks with U.S. officials, said progress had been made."
+    assert flows(text, gazetteer) == {("meeting", "China", "United States"), ("visit", "China", "Geneva")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit opened. NATO, EU, G7 leaders flew to Kyiv - a show of support.",  # no dateline: two commas
+        "The summit opened.\nNATO, EU, G7 leaders flew to Kyiv - a show of support.",
+    ],
+)
+def test_a_list_in_capitals_before_a_dash_is_no_dateline(gazetteer, text):
+    assert ("travel", "European Union", "Kyiv") in flows(text, gazetteer)
