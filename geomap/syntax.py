@@ -102,6 +102,8 @@ FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
 )
 # The titles that "the …" may stand for a person named before with ("the crown prince").
+# nouns by which 'on the Venezuelan border' says where a place lies
+EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "banks", "edge", "outskirts"})
 # words that may open an official's title without making it someone else's ("The Finance Minister")
 TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incoming"})
 # words of a journey home, after which the dateline's country is none of the traveller's
@@ -1423,6 +1425,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                 head.slots += [replace(s, governor=head.token) for s in moved]
     _followed_by(doc, heads, spans)
     _named_as_destinations(heads)
+    _boarded_at(heads, slots)
+    _described_destinations(heads, lexicon)
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
         head.reporter = _reporter(head.token, by_governor)
@@ -1446,6 +1450,33 @@ def _followed_by(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, An
         for party, span in spans:
             if span.root.i in {t.i for t in named} - taken:
                 roles[0].slots.append(replace(holders[0], party=party, span=span))
+
+
+def _boarded_at(heads: dict[int, _Head], slots: list[_Slot]) -> None:
+    """'boarded small boats on the coast of Guna Yala bound for Necoclí': where the vehicle a verb
+    whose place is its origin takes was is where the journey began."""
+    for head in heads.values():
+        if _frame(head.token).get("location") != "origin" or any(s.role == "origin" for s in head.slots):
+            continue
+        vehicles = {c.i for c in head.token.children if c.dep_ == "dobj"}
+        for slot in slots:
+            prep = next((a for a in slot.span.root.ancestors if a.dep_ == "prep" and a.head.i in vehicles), None)
+            on_vehicle = prep is not None and prep.lower_ in ("on", "at", "in", "off")
+            if on_vehicle and slot.span.root.dep_ == "pobj" and slot not in head.slots:
+                head.slots.append(replace(slot, role="origin", governor=head.token, prep=prep.lower_))
+
+
+def _described_destinations(heads: dict[int, _Head], lexicon: Lexicon) -> None:
+    """'continue by bus to Cúcuta, on the Venezuelan border': what a place on a border or a coast
+    after a movement's destination says is where that destination lies, no other end."""
+    for head in heads.values():
+        moves = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
+        if moves and any(s.role == "destination" for s in head.slots):
+            head.slots = [s for s in head.slots if not (s.role == "target" and s.prep == "on" and _on_an_edge(s))]
+
+
+def _on_an_edge(slot: _Slot) -> bool:
+    return slot.span.root.head.lemma_.lower() in EDGES
 
 
 def _named_as_destinations(heads: dict[int, _Head]) -> None:

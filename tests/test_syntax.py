@@ -5400,3 +5400,22 @@ def test_the_place_someone_is_in_for_talks_is_where_they_went_not_a_party(gazett
 )
 def test_a_list_in_capitals_before_a_dash_is_no_dateline(gazetteer, text):
     assert ("travel", "European Union", "Kyiv") in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Most then boarded small boats on the Caribbean coast of Guna Yala bound for Necocli, Colombia.",
+            {("Guna Yala", "Necoclí")},
+        ),
+        ("The passengers boarded a ferry at Dover bound for Calais.", {("Dover", "Calais")}),
+    ],
+)
+def test_where_the_vehicle_boarded_was_is_where_the_journey_began(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_a_border_a_destination_lies_on_is_no_other_destination(gazetteer):
+    text = "From Necocli, most continue by bus to Cucuta, on the Venezuelan border."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Necoclí", "Cúcuta")}
