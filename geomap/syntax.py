@@ -1141,7 +1141,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             up = tok.head.head if tok.head.pos_ == "ADJ" and tok.head.dep_ == "acomp" else tok.head
             said = [s for i in {tok.head.i, up.i, *(c.i for c in up.children if c.dep_ in SUBJECTS)}
                     for s in by_governor.get(i, [])]  # fmt: skip
-            head.slots += [s for s in said if s.role in ("agent", "whereabouts") and s not in head.slots]
+            # ("Sudanese refugees have fled to Chad, and 500,000 more have crossed into Egypt": more of
+            # the same movers, their nationality too)
+            more = tok.dep_ == "conj" and any(_more_of_them(c) for c in tok.children if c.dep_ in SUBJECTS)
+            roles = ("agent", "whereabouts", "modifier") if more else ("agent", "whereabouts")
+            head.slots += [s for s in said if s.role in roles and s not in head.slots]
             if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
                 # "The mission is expected to arrive", "troops were ordered to leave": the raised subject
                 head.slots += [replace(s, role="agent") for s in by_governor.get(tok.head.i, []) if s.role == "patient"]
@@ -3877,6 +3881,13 @@ def _moved_again(h: _Head) -> bool:
     and not 'it' for a state that said something)."""
     named = {t.i for s in h.slots for t in s.span}
     return any(c.dep_ in SUBJECTS and c.lower_ in ("it", "they") and c.i not in named for c in h.token.children)
+
+
+def _more_of_them(subject: Any) -> bool:
+    """'500,000 more', 'thousands more', 'more': more of the movers named before."""
+    return subject.lower_ == "more" or any(
+        c.lower_ == "more" and c.dep_ in ("amod", "advmod") for c in subject.children
+    )
 
 
 def _own_subject(tok: Any) -> bool:

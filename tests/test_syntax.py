@@ -5419,3 +5419,13 @@ def test_where_the_vehicle_boarded_was_is_where_the_journey_began(gazetteer, tex
 def test_a_border_a_destination_lies_on_is_no_other_destination(gazetteer):
     text = "From Necocli, most continue by bus to Cucuta, on the Venezuelan border."
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Necoclí", "Cúcuta")}
+
+
+def test_more_of_the_same_movers_in_a_conjunct_come_from_where_they_did(gazetteer):
+    text = (
+        "More than 600,000 Sudanese refugees have fled to eastern Chad, and over 500,000 more have crossed into Egypt."
+    )
+    assert flows(text, gazetteer) == {("migration", "Sudan", "Chad"), ("migration", "Sudan", "Egypt")}
+    # another subject: no nationality taken from the first
+    text = "Sudanese refugees have fled to Chad, and a convoy crossed into Egypt."
+    assert ("migration", "Sudan", "Egypt") not in flows(text, gazetteer)
