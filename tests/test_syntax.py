@@ -5429,3 +5429,15 @@ def test_more_of_the_same_movers_in_a_conjunct_come_from_where_they_did(gazettee
     # another subject: no nationality taken from the first
     text = "Sudanese refugees have fled to Chad, and a convoy crossed into Egypt."
     assert ("migration", "Sudan", "Egypt") not in flows(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia annexed Crimea in 2014.", {("attack", "Russia", "Crimea")}),
+        ("Crimea was annexed by Russia in 2014.", {("attack", "Russia", "Crimea")}),
+        ("In 1965, Rogersville voted to annex to Logan.", set()),  # a town joining another: no attack
+    ],
+)
+def test_annexing_is_an_attack_only_when_it_takes_a_place(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
