@@ -239,3 +239,17 @@ def test_a_region_named_is_one_clue_with_its_country(gazetteer):
     assert resolved(text, gazetteer)["Pittsburgh"] == ("Pittsburgh", "Pennsylvania", "US")
     # the region named still decides between towns of one name
     assert resolved("Flooding hit Paris, and Texas officials said roads closed.", gazetteer)["Paris"][1] == "Texas"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama urged Congress to act on Monday.",  # Obama, Fukui: a well-known person's short name
+        "Obama flew to Berlin on Monday.",
+    ],
+)
+def test_a_well_known_persons_short_name_is_no_town_the_text_does_not_support(gazetteer, text):
+    assert "Obama" not in {p.place.name for p in extract(text, gazetteer=gazetteer).places}
+    # where the text says it is the town, it is
+    text = "The festival in Obama, Fukui, drew crowds from Kyoto and Osaka."
+    assert "Obama" in {p.place.name for p in extract(text, gazetteer=gazetteer).places}
