@@ -102,6 +102,8 @@ FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
 )
 # The titles that "the …" may stand for a person named before with ("the crown prince").
+# the prepositions that may lie between a vehicle boarded and where it was ("on the coast of Lesbos")
+BOARDING_PREPS = frozenset({"on", "at", "in", "off", "of"})
 # nouns by which 'on the Venezuelan border' says where a place lies
 EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "banks", "edge", "outskirts"})
 # words that may open an official's title without making it someone else's ("The Finance Minister")
@@ -944,8 +946,12 @@ def _orders_out(verb: Any) -> bool:
 
 
 def _takes_a_place(verb: Any, placed: set[int]) -> bool:
-    """Whether what a verb takes names a place ('recaptured Aleppo', 'retook the town of Kherson')."""
-    return any(t.i in placed for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    """Whether what a verb takes names a place ('recaptured Aleppo', 'retook the town of Kherson'), also
+    as the clause on the place ('Crimea, which Russia annexed in 2014', 'Crimea, annexed by Russia')."""
+    on_the_place = verb.dep_ in ("relcl", "acl") and verb.head.i in placed
+    return on_the_place or any(
+        t.i in placed for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+    )
 
 
 def _sought_thing(tok: Any) -> bool:
@@ -1133,7 +1139,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent") for s in agents]
             continue
         lemma = tok.head.lemma_.lower()
-        if tok.dep_ == "conj" and any(_own_subject(c) for c in tok.children):
+        if tok.dep_ == "conj" and any(_own_subject(c) and not _more_of_them(c) for c in tok.children):
             continue  # "The US delivered doses to Congo, and a batch was flown on to Goma": a subject of its own
         if tok.dep_ in ("xcomp", "conj") and (lemma not in frames()["reporting"] or lemma in frames()["denying"]):
             # (and where the subject was: "Officials in Kenya were arrested and sent to Uganda")
@@ -1464,10 +1470,17 @@ def _boarded_at(heads: dict[int, _Head], slots: list[_Slot]) -> None:
             continue
         vehicles = {c.i for c in head.token.children if c.dep_ == "dobj"}
         for slot in slots:
-            prep = next((a for a in slot.span.root.ancestors if a.dep_ == "prep" and a.head.i in vehicles), None)
-            on_vehicle = prep is not None and prep.lower_ in ("on", "at", "in", "off")
-            if on_vehicle and slot.span.root.dep_ == "pobj" and slot not in head.slots:
-                head.slots.append(replace(slot, role="origin", governor=head.token, prep=prep.lower_))
+            path = []  # the prepositions between the place and the vehicle, the vehicle's last
+            for a in slot.span.root.ancestors:
+                path += [a] if a.dep_ == "prep" else []
+                if a.dep_ == "prep" and a.head.i in vehicles:
+                    break
+            else:
+                continue
+            # ("on the coast of Guna Yala", not "on the crossing to Calais")
+            where = path[-1].lower_ in ("on", "at", "in", "off") and all(p.lower_ in BOARDING_PREPS for p in path)
+            if where and slot.span.root.dep_ == "pobj" and slot not in head.slots:
+                head.slots.append(replace(slot, role="origin", governor=head.token, prep=path[-1].lower_))
 
 
 def _described_destinations(heads: dict[int, _Head], lexicon: Lexicon) -> None:
@@ -1475,7 +1488,8 @@ def _described_destinations(heads: dict[int, _Head], lexicon: Lexicon) -> None:
     after a movement's destination says is where that destination lies, no other end."""
     for head in heads.values():
         moves = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
-        if moves and any(s.role == "destination" for s in head.slots):
+        frame = _frame(head.token)  # ("reached Tijuana", "arrived in Tijuana": a destination by the frame)
+        if moves and any(s.role == "destination" or frame.get(s.role) == "destination" for s in head.slots):
             head.slots = [s for s in head.slots if not (s.role == "target" and s.prep == "on" and _on_an_edge(s))]
 
 
@@ -3884,9 +3898,12 @@ def _moved_again(h: _Head) -> bool:
 
 
 def _more_of_them(subject: Any) -> bool:
-    """'500,000 more', 'thousands more', 'more': more of the movers named before."""
+    """'500,000 more', 'thousands more', 'more': more of the movers named before (not 'more than
+    300': some of them)."""
+    if any(t.lower_ == "than" for t in subject.subtree):
+        return False
     return subject.lower_ == "more" or any(
-        c.lower_ == "more" and c.dep_ in ("amod", "advmod") for c in subject.children
+        c.lower_ == "more" and c.dep_ in ("amod", "advmod") and c.i > subject.i for c in subject.children
     )
 
 
