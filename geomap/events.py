@@ -841,8 +841,7 @@ def _modality(words: list[str], trigger: _Trigger, first: int, lexicon: Lexicon)
     ):
         return "negated", hedged
     # (or the trigger itself: "Japan pledged aid to Nepal"; not a noun: "kept its promise and shipped")
-    at = max(first, trigger.first - 6)
-    supposing = [k for k in range(at, trigger.first) if words[k] in lexicon.hypothetical]
+    supposing = [k for k in range(trigger.first - len(window), trigger.first) if words[k] in lexicon.hypothetical]
     supposing += [trigger.first] if words[trigger.first] in PLEDGES else []
     if any(not (words[k] in PROMISES and k > 0 and words[k - 1] in DETERMINERS) for k in supposing):
         return "hypothetical", hedged

@@ -101,7 +101,6 @@ GROUP_SENTENCES = 10  # how far back "the delegation" may find the delegation na
 FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is was were are be been has have had said".split()
 )
-# The titles that "the …" may stand for a person named before with ("the crown prince").
 # the prepositions that may lie between a vehicle boarded and where it was ("on the coast of Lesbos")
 BOARDING_PREPS = frozenset({"on", "at", "in", "off", "of"})
 # nouns by which 'on the Venezuelan border' says where a place lies
@@ -110,6 +109,7 @@ EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "ba
 TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incoming"})
 # words of a journey home, after which the dateline's country is none of the traveller's
 HOMEWARD_WORDS = frozenset({"back", "home", "return", "returned", "returns", "returning"})
+# The titles that "the …" may stand for a person named before with ("the crown prince").
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
     "secretary pope".split()
@@ -1276,9 +1276,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                          if s.role in ("location", "scene")]  # fmt: skip
         if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in frames()["arriving"]:
             head.whither += _where_the_noun_is(tok.head, by_governor)
-        elif tok.dep_ in ("relcl", "acl") and (
-            head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
-        ):
+        elif tok.dep_ in ("relcl", "acl") and _a_movement(head, lexicon):
             # "refugees who fled Myanmar live in camps in Bangladesh": where they went to live
             head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
@@ -1420,19 +1418,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                     and journey.i in {g.i for g in a.subtree} for t in a.subtree}  # fmt: skip
             movers = {t.i for c in head.travellers for t in c.subtree} - said
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
-    for head in heads.values():
-        # "India's air force flew an aircraft carrying tents to Dhangadhi": the "to" the parse hangs on
-        # the clause of the vehicle the verb moves is where the verb went (and "from", where it left), when it
-        # names neither
-        # (a verb that moves what it takes: not "struck a tanker carrying oil from Jeddah to India")
-        moving = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
-        if head.token.pos_ != "VERB" or not moving or any(s.role in ("origin", "destination") for s in head.slots):
-            continue
-        for clause in [c for o in head.token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]:
-            if clause.i in heads and clause.lemma_.lower() in frames()["carrying"]:
-                moved = [s for s in heads[clause.i].slots if s.role in ("origin", "destination")]
-                heads[clause.i].slots = [s for s in heads[clause.i].slots if s not in moved]
-                head.slots += [replace(s, governor=head.token) for s in moved]
+    _carried_by_the_verb(heads, lexicon)
     _followed_by(doc, heads, spans)
     _named_as_destinations(heads)
     _boarded_at(heads, slots)
@@ -1444,6 +1430,25 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
+
+
+def _a_movement(head: _Head, lexicon: Lexicon) -> bool:
+    return head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
+
+
+def _carried_by_the_verb(heads: dict[int, _Head], lexicon: Lexicon) -> None:
+    """'India's air force flew an aircraft carrying tents to Dhangadhi': the ends the parse hangs on
+    the clause of the vehicle a verb moves are the verb's, when it names none of its own (a verb
+    that moves what it takes: not 'struck a tanker carrying oil from Jeddah to India')."""
+    for head in heads.values():
+        ends = any(s.role in ("origin", "destination") for s in head.slots)
+        if head.token.pos_ != "VERB" or not _a_movement(head, lexicon) or ends:
+            continue
+        for clause in [c for o in head.token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]:
+            if clause.i in heads and clause.lemma_.lower() in frames()["carrying"]:
+                moved = [s for s in heads[clause.i].slots if s.role in ("origin", "destination")]
+                heads[clause.i].slots = [s for s in heads[clause.i].slots if s not in moved]
+                head.slots += [replace(s, governor=head.token) for s in moved]
 
 
 def _followed_by(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]]) -> None:
@@ -1487,14 +1492,12 @@ def _described_destinations(heads: dict[int, _Head], lexicon: Lexicon) -> None:
     """'continue by bus to Cúcuta, on the Venezuelan border': what a place on a border or a coast
     after a movement's destination says is where that destination lies, no other end."""
     for head in heads.values():
-        moves = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
         frame = _frame(head.token)  # ("reached Tijuana", "arrived in Tijuana": a destination by the frame)
-        if moves and any(s.role == "destination" or frame.get(s.role) == "destination" for s in head.slots):
-            head.slots = [s for s in head.slots if not (s.role == "target" and s.prep == "on" and _on_an_edge(s))]
-
-
-def _on_an_edge(slot: _Slot) -> bool:
-    return slot.span.root.head.lemma_.lower() in EDGES
+        ended = any(s.role == "destination" or frame.get(s.role) == "destination" for s in head.slots)
+        if _a_movement(head, lexicon) and ended:
+            edges = [s for s in head.slots if s.role == "target" and s.prep == "on"
+                     and s.span.root.head.lemma_.lower() in EDGES]  # fmt: skip
+            head.slots = [s for s in head.slots if s not in edges]
 
 
 def _named_as_destinations(heads: dict[int, _Head]) -> None:
@@ -1583,8 +1586,7 @@ def _infinitive(tok: Any) -> bool:
 
 def _moves_people(head: _Head, lexicon: Lexicon) -> bool:
     """Whether an event is one its movers take part in where it happens: a movement, a visit, a meeting."""
-    moving = head.kind in ("movement", "departure") or lexicon.policy(head.type, "moves")
-    return moving or head.type in ("visit", "meeting")
+    return _a_movement(head, lexicon) or head.type in ("visit", "meeting")
 
 
 def _under_fire(tok: Any, verb: Any) -> bool:
