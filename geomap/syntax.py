@@ -2541,8 +2541,10 @@ def _a_town(party: _Party) -> bool:
 def _names_places(entity: Any, places: set[int]) -> bool:
     """Whether the small model's entity only names places: places with their county ('Ballymena, Co
     Antrim', taken for an organisation), or a place with its place noun, which names no person
-    ('Rakhine State', taken for one; but 'Ohio State' may be a university)."""
-    rest = [t for t in entity if t.i not in places and not t.is_punct and t.pos_ != "DET"]
+    ('Rakhine State', taken for one; but 'Ohio State' may be a university), or places joined by a
+    preposition or a conjunction ('flown from Colombo to Chennai', taken for one organisation)."""
+    rest = [t for t in entity if t.i not in places and not t.is_punct and t.pos_ != "DET"
+            and not (t.pos_ in ("ADP", "CCONJ") and {t.i - 1, t.i + 1} <= places)]  # fmt: skip
     counties = [t for t in rest if t.lower_ in COUNTY_WORDS and t.i + 1 in places and t.i + 1 < entity.end]
     if len(rest) == len(counties):
         return True
@@ -2669,6 +2671,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 word, marker = "bound for", head.head  # "bound for flood-hit farms in Lismore", parsed on "bound"
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
+            if word in ("from", "to") and _fronted_range(marker):
+                return _Slot(party, span, "drop", None)  # "From Muncie to Mankato, storefronts are emptying"
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
@@ -2791,6 +2795,18 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _fronted_range(marker: Any) -> bool:
+    """Whether a 'from' or 'to' is in a span set before a clause's subject ('From Muncie to Mankato,
+    storefronts are emptying out', 'From Lagos to Nairobi, prices rose'): everywhere between, no
+    two ends of a movement."""
+    start = marker.head.head if marker.lower_ == "to" and marker.head.dep_ == "pobj" else marker
+    if start.lower_ != "from" or start.i != start.sent.start or start.dep_ != "prep":
+        return False
+    after = start.doc[start.right_edge.i + 1] if start.right_edge.i + 1 < len(start.doc) else None
+    subjects = [c for c in start.head.children if c.dep_ in SUBJECTS and c.i > start.i]
+    return any(t.lower_ == "to" for t in start.subtree) and after is not None and after.text == "," and bool(subjects)
 
 
 def _a_noun(tok: Any) -> bool:
@@ -3175,6 +3191,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         if _infinitive(gov) and described is not None and described.pos_ in NOUNS:
             return described  # "letters he tried to mail from Marion to Gas City": the letters went
         own_way = _infinitive(gov) and not any(t.i in heads for t in gov.subtree)
+        # ("Russia, whose coal has been shut out of Europe, sold coal to China": a clause on a noun,
+        # with a subject of its own, says where its own verb went)
+        own_way = own_way or (
+            gov.pos_ == "VERB" and gov.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in gov.children)
+            and trigger not in gov.subtree
+        )  # fmt: skip
         if (
             abs(nearest - i) <= 8
             and not own_way
@@ -3433,6 +3455,10 @@ def _events(
     # taking 38%")
     roles = {s.party.place.id for h in heads if h.token.lemma_.lower() in frames()["trade_roles"] for s in h.slots
              if s.role in ("origin", "destination") and not s.prep}  # fmt: skip
+    # (nor the partners the sentence's trade nouns name, said to act in a clause on themselves:
+    # "Shipments from Australia, which supplies 60% of the ore, rose 5%")
+    roles |= {s.party.place.id for h in heads if h.type in TRADING and h.token.pos_ in NOUNS for s in h.slots
+              if s.role in ("origin", "destination") and s.prep}  # fmt: skip
     others = [p for p in actors
               if all(p.place.country != t.place.country for t, _ in traders) and p.place.id not in roles]  # fmt: skip
     owners = [] if others else list(traders)
@@ -3595,6 +3621,11 @@ def _events(
             # a figure that names only its partner: where the goods come from, or go to
             partners = origins if inbound and not destinations else destinations if not (inbound or origins) else []
             owner, owner_buys = owners[-1]
+            figure = type_
+            if owner_buys and type_ == "shipment" and not inbound and origins and not destinations:
+                # "China imported 237 million tonnes. Shipments from Australia rose 5%": a buyer's goods
+                # come from where the shipments do
+                partners, inbound, figure = origins, True, "trade"
             role = frames()["trade_roles"].get(h.token.lemma_.lower())
             if role is not None:
                 # "Argentina imported soybeans. Paraguay was the biggest supplier": the role's holder sold
@@ -3603,7 +3634,7 @@ def _events(
                 other_side = (role == "seller") == owner_buys and not any(c.dep_ == "poss" for c in h.token.children)
                 partners = origins or destinations if other_side and bool(origins) != bool(destinations) else []
                 inbound = bool(origins)
-            made = _other_side(partners, owner, inbound, type_, [d for d in drafts if d.sentence == sentence])
+            made = _other_side(partners, owner, inbound, figure, [d for d in drafts if d.sentence == sentence])
         if lexicon.policy(type_, "moves"):
             # (what it names: not the carrier, "a Turkish ship carrying …" names no start of the ship's;
             # but "weapons that Iran shipped": the clause's own subject is where they came from)

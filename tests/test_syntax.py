@@ -5473,3 +5473,47 @@ def test_more_of_them_is_not_more_than_some(gazetteer, text, expected):
 )
 def test_second_review_of_the_session(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_places_joined_by_a_preposition_are_no_organisation(gazetteer):
+    # the small model takes "Colombo to Chennai" for one organisation here
+    text = (
+        "After being handed over to officials of the Indian High Commission, the men were flown "
+        "from Colombo to Chennai."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Colombo", "Chennai")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Muncie to Mankato, Main Street storefronts are emptying out.",
+        "From Lagos to Nairobi, thousands of workers have left their jobs this year.",
+    ],
+)
+def test_a_span_set_before_the_subject_is_no_movement(gazetteer, text):
+    assert flows(text, gazetteer) == set()
+
+
+def test_a_clause_on_the_subject_with_its_own_subject_keeps_its_places(gazetteer):
+    text = "Russia, whose coal has been largely shut out of Europe, sold 14 million tonnes to Chinese utilities."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Russia", "China")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China imported 237 million tonnes of iron ore in January, customs data showed. Shipments from "
+            "Australia, which supplies around 60% of the ore, rose 5%.",
+            {("trade", "Australia", "China")},
+        ),
+        # an exporter's shipments from somewhere are not its purchases
+        (
+            "Brazil exported 30 million tonnes of soybeans in March. Shipments from Argentina fell 5%.",
+            set(),
+        ),
+    ],
+)
+def test_shipments_from_a_partner_after_a_buyers_figure_come_to_the_buyer(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
