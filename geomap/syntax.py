@@ -174,7 +174,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring".split()
+        "projectiles spacecraft touring distances".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -2671,6 +2671,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 word, marker = "bound for", head.head  # "bound for flood-hit farms in Lismore", parsed on "bound"
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
+            if word == "from" and _how_far(marker):
+                return _Slot(party, span, "drop", None)  # "a depot some 290 km from the Ukrainian border"
             if word in ("from", "to") and _fronted_range(marker):
                 return _Slot(party, span, "drop", None)  # "From Muncie to Mankato, storefronts are emptying"
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
@@ -2778,6 +2780,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                         return _anchored(party, span, "whereabouts" if subject else new, word, governor, triggers)
                     if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
+                    if _boarded(governor):
+                        # "loaded onto ships at the port of Najin": where the vessel was, the loading was
+                        return _anchored(party, span, "location", word, governor.head.head, triggers)
                     tok = governor  # "to a farm in Iowa": the farm's role
                     continue
                 role, prep = new, word
@@ -2795,6 +2800,29 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _how_far(marker: Any) -> bool:
+    """Whether a 'from' on a noun of `distances` says how far something is from a place ('moved to a
+    depot, some 290 km from the border'), not how far it went from one place to a place named after
+    it ('took the riders 152 km from Pau to Saint-Lary-Soulan')."""
+    noun = marker.head
+    if noun.lemma_.lower() not in frames()["distances"]:
+        return False
+    words = [*noun.subtree, *noun.head.children]
+    return not any(t.dep_ == "prep" and t.lower_ in ("to", "into") and t.i > marker.i for t in words)
+
+
+def _boarded(noun: Any) -> bool:
+    """Whether a noun is a vehicle something was put onto or into ('loaded onto ships', 'put on a
+    boat'), so that where the vehicle was is where the verb happened."""
+    marker = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.lemma_.lower() in frames()["vehicles"]
+        and marker.lower_ in ("onto", "into", "on", "aboard")
+        and marker.head.pos_ == "VERB"
+    )
 
 
 def _fronted_range(marker: Any) -> bool:
@@ -5217,7 +5245,8 @@ def _flows(
         destinations, how, base = seized[:1], "seized", base * INHERITED
     # "Food donations from Spain are held by the FDA", in a report on the US: what comes from
     # somewhere, with nowhere named, comes to the place the report is about
-    away = focus is not None and not any(_within(o, focus) for o in origins)  # (from Rakhine: not to Myanmar)
+    # (from Rakhine: not to Myanmar; "Sudan evacuations", in a report on Khartoum: not to Khartoum)
+    away = focus is not None and not any(_within(o, focus) or _within(focus, o) for o in origins)
     if focus is not None and origins and not destinations and away and lexicon.policy(type_, "comes_to_focus"):
         destinations, how, base = [focus], "focus", base * FOCUS
     elif (

@@ -5517,3 +5517,40 @@ def test_a_clause_on_the_subject_with_its_own_subject_keeps_its_places(gazetteer
 )
 def test_shipments_from_a_partner_after_a_buyers_figure_come_to_the_buyer(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+def test_a_currency_named_by_its_country_is_no_end(gazetteer):
+    text = "Emerging-market currencies from the Turkish lira to the South African rand came under pressure."
+    assert flows(text, gazetteer) == set()
+
+
+def test_how_far_a_place_is_is_no_end(gazetteer):
+    text = (
+        "The containers were shipped from Vladivostok to Tikhoretsk. Tikhoretsk lies in southwestern Russia, "
+        "and the depot was moved to a site some 290 km from the Ukrainian border."
+    )
+    assert not any(o == "Ukraine" for _, o, _ in flows(text, gazetteer))
+    alone = "They were then moved by rail to a depot near Tikhoretsk, some 290 km from the Ukrainian border."
+    assert flows(alone, gazetteer) == set()
+
+
+def test_what_comes_from_a_country_does_not_come_to_the_town_the_report_is_on_inside_it(gazetteer):
+    text = (
+        "Foreign nations step up Sudan evacuations as truce frays\n\nKHARTOUM, April 25 (Reuters) - "
+        "Fighting went on in Khartoum on Tuesday. Residents of Khartoum said shelling was heavy."
+    )
+    assert flows(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The containers were loaded onto ships at the port of Najin and unloaded at Vladivostok.",
+            {("Rajin", "Vladivostok")},
+        ),
+        ("Workers loaded the grain onto barges in Odesa and shipped it to Istanbul.", {("Odesa", "Istanbul")}),
+    ],
+)
+def test_where_a_vehicle_was_loaded_is_where_its_load_set_out(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
