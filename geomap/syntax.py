@@ -782,6 +782,8 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         target = governor is not None and _looked_up(table, governor) == ("type", "sanction")
         if found and tok.pos_ != "VERB" and tok.lemma_.lower() in frames()["verb_only"]:
             found = None  # "the fire spread", "the head of the delegation"
+        if found and tok.lower_ == "bound" and not _bound_for(tok):
+            found = None  # "The tanker, bound for Lagos, left Rotterdam", "a Lagos-bound tanker": the verb's
         if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["failing"]:
             found = None  # "the visit was called off": a verb that undoes an act is none of its own
         if found and tok.pos_ == "VERB" and _phrasal(tok) in frames()["idioms"]:
@@ -2096,6 +2098,16 @@ def _speaker(toks: list[Token], i: int, parties: list[_Party]) -> _Party | None:
     if after[:1] in (["is"], ["was"], ["'s"]) and not (len(after) > 1 and after[1].endswith("ing")):
         return None  # "saying that it is safe to send them": no one, only the sentence's frame
     before = [p for p in parties if p.last <= r and r - p.last <= 3]
+    if not before and toks[r - 1].text.lower() == "and":
+        # "Minsk condemned the measures as illegal and said it had summoned": the subject of the
+        # verb the reporting verb is joined to, where no other party and no sentence's end is between
+        earlier = [p for p in parties if p.last <= r]
+        if earlier and not any(t.text in (".", "!", "?", ";") for t in toks[earlier[-1].last : r]):
+            first = earlier[-1]
+            opens = first.first == 0 or toks[first.first - 1].text in (".", "!", "?", '"', "”", "-", "—")
+            if opens and first.kind != "person" and first.place.kind == "country":
+                return first
+        return None
     if not before or before[-1].kind == "person" or before[-1].place.kind != "country":
         return None
     between = toks[before[-1].last : r]
@@ -2148,7 +2160,9 @@ def _pairs(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party
     phrases = {tuple(p.split()) for p in frames()["pairs"]["phrases"]}
     longest = max(map(len, phrases))
     heads = [s for s, _ in spans]
-    countries = [p for p in parties if p.place.kind == "country"]
+    # (not a state's seat or agency, which speaks of the two: "North Korea delivered arms to Russia,
+    # the White House said, releasing images of the cargo moving between the two countries")
+    countries = [p for p in parties if p.place.kind == "country" and p.actor not in frames()["institutions"]]
     taken = {i for p in parties for i in range(p.first, p.last)}
     out: list[_Party] = []
     for i, tok in enumerate(toks):
@@ -2800,6 +2814,14 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+def _bound_for(tok: Any) -> bool:
+    """Whether 'bound' is what a clause says of its subject, with where it is bound for ('The
+    Aurelia is bound for Damietta'), a journey of its own; not a word on a noun ('a tanker bound for
+    Lagos left Rotterdam') nor 'bound to' ('is bound to rise')."""
+    subject = any(c.dep_ in SUBJECTS for c in tok.children) or (tok.dep_ == "acomp" and tok.head.pos_ == "AUX")
+    return subject and tok.dep_ in ("ROOT", "conj", "ccomp", "acomp") and _has_child(tok, "for")
 
 
 def _how_far(marker: Any) -> bool:

@@ -5554,3 +5554,37 @@ def test_what_comes_from_a_country_does_not_come_to_the_town_the_report_is_on_in
 )
 def test_where_a_vehicle_was_loaded_is_where_its_load_set_out(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_the_two_countries_are_not_the_seat_that_speaks_of_them(gazetteer):
+    text = (
+        "North Korea has delivered more than 1,000 containers of munitions to Russia, the White House said "
+        "on Friday, releasing images it said showed the cargo moving between the two countries."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("North Korea", "Russia")}
+
+
+def test_it_after_a_states_second_verb_of_saying_is_the_state(gazetteer):
+    text = 'Minsk condemned the measures as "illegal" and said it had summoned the Lithuanian ambassador.'
+    assert flows(text, gazetteer) == {("communication", "Belarus", "Lithuania")}
+
+
+def test_asset_freezes_are_sanctions(gazetteer):
+    text = "Canada has frozen the assets of 30 Russian oligarchs."
+    assert flows(text, gazetteer) == {("sanction", "Canada", "Russia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two bulk carriers sailed from Chornomorsk on Monday. The Aurelia is bound for Damietta in Egypt.",
+            {("Chornomors’k", "Damietta")},
+        ),
+        ("A Lagos-bound tanker left Rotterdam.", {("Rotterdam", "Lagos")}),
+        ("The tanker, bound for Lagos, left Rotterdam on Monday.", {("Rotterdam", "Lagos")}),
+        ("Prices from Rotterdam are bound to rise.", set()),
+    ],
+)
+def test_what_is_bound_for_a_place_goes_there(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
