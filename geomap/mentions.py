@@ -36,7 +36,8 @@ MAX_SPAN = 7  # tokens: "Democratic People's Republic of Korea" is six
 # Lowercase words that may stand inside a place name, between capitalised words.
 JOINERS = frozenset(
     "of the de du des la le les el al upon on and da di do dos das del della y sur am an im en au aux "
-    "van von der den ter 's ’s".split()
+    "van von der den ter 's ’s "
+    "es ed ez ul ash az ad ar".split()  # (Arabic's article before a sun letter: "Dar es Salaam")
 )
 MONTHS_AND_DAYS = frozenset(
     "January February March April May June July August September October November December Jan Feb "

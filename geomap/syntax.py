@@ -689,7 +689,9 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
     out = {}
     for tok in doc:
         landing = tok.lemma_.lower() in f["landing"]
-        if tok.pos_ != "VERB" or not (landing or tok.lemma_.lower() in f["impact"]) or not _plainly_true(tok):
+        if tok.pos_ != "VERB" or not (landing or tok.lemma_.lower() in f["impact"] or _sets_fire(tok)):
+            continue
+        if not _plainly_true(tok):
             continue
         if tok.i in triggers and triggers[tok.i][1] == "attack":
             continue
@@ -708,6 +710,12 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
         if armed:
             out[tok.i] = armed
     return out
+
+
+def _sets_fire(tok: Any) -> bool:
+    """Whether a verb sets something on fire ('drones set fire to a refinery', 'set a depot ablaze'):
+    done by a weapon, an impact."""
+    return tok.lemma_.lower() == "set" and any(c.lower_ in ("fire", "ablaze", "alight") for c in tok.children)
 
 
 @functools.lru_cache(maxsize=16)

@@ -69,6 +69,8 @@ def test_organisation_names_count_when_the_place_is_named_alone_too(gazetteer):
         ("The Democratic People's Republic of Korea said", ["Democratic People's Republic of Korea"]),
         ("Russia-North Korea military cooperation", ["Russia", "North Korea"]),
         ("flights to Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
+        # Arabic's article before a sun letter joins a name as "al" and "el" do
+        ("From Kenya he flew to Dar es Salaam.", ["Kenya", "Dar es Salaam"]),
     ],
 )
 def test_longest_name_wins_over_its_parts(gazetteer, text, expected):

@@ -3211,7 +3211,7 @@ def test_homes_of_the_moved_and_hyphened_adjectives(gazetteer, text, expected):
         ),
         ("Steve Witkoff, the U.S. special envoy for the Middle East, flew to Moscow.", {("United States", "Moscow")}),
         ("Lord Collins, the UK minister for Africa, visited Nigeria this week.", {("United Kingdom", "Nigeria")}),
-        # ("set fire to" is no trigger: "set fire to French flags" is no attack on France)
+        # (only a weapon that sets fire to something attacks: "set fire to French flags" is no attack on France)
         ("Protesters in Karachi set fire to French flags.", set()),
     ],
 )
@@ -5588,3 +5588,17 @@ def test_asset_freezes_are_sanctions(gazetteer):
 )
 def test_what_is_bound_for_a_place_goes_there(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukrainian drones set fire to an oil refinery in Novokuibyshevsk overnight.",
+            {("attack", "Ukraine", "Novokuybyshevsk")},
+        ),
+        ("A man set fire to his car in Leeds.", set()),
+    ],
+)
+def test_setting_fire_to_a_place_is_an_attack(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
