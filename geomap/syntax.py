@@ -712,6 +712,20 @@ def _impacts(doc: Any, triggers: dict[int, tuple[str, str]], states: set[int] = 
     return out
 
 
+def _people_carried(h: _Head, slot: _Slot) -> bool:
+    """Whether a verb of carrying takes people named by their nationality ('carrying 380 people,
+    mainly Egyptians', 'brought Syrians'): whom it carries, not where."""
+    f = frames()
+    carries = _lemma(h) in f["hauling"]["verbs"] or _lemma(h) in f["carrying"]
+    named = slot.span.root.pos_ in ("PROPN", "NOUN") and slot.span.root.dep_ not in (
+        "amod",
+        "compound",
+        "npadvmod",
+        "nmod",
+    )
+    return carries and slot.party.kind == "demonym" and named
+
+
 def _sets_fire(tok: Any) -> bool:
     """Whether a verb sets something on fire ('drones set fire to a refinery', 'set a depot ablaze'):
     done by a weapon, an impact."""
@@ -4909,6 +4923,8 @@ def _flows(
         hit = role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
         if hit and s.span.root.head.i in placed_nouns:
             continue
+        if role == "object" and _people_carried(h, s):
+            continue  # "a boat carrying 380 people, mainly Egyptians and Syrians": its load, no end
         near = near or s.near
         if role == "origin" and s.role in ("object", "patient") and s.party.kind == "demonym":
             evacuees.append(s.party)

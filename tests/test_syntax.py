@@ -5602,3 +5602,21 @@ def test_what_is_bound_for_a_place_goes_there(gazetteer, text, expected):
 )
 def test_setting_fire_to_a_place_is_an_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people a boat carries, named by their nationality, are its load, not where it went
+        (
+            "A fishing boat that left Tobruk carrying about 380 people, mainly Egyptians and Syrians, was towed "
+            "into the Sicilian port of Augusta.",
+            {("Tobruk", "Augusta")},
+        ),
+        ("The disabled tanker was towed from Rotterdam to Antwerp.", {("Rotterdam", "Antwerp")}),
+        # (goods named by their maker are still where they came from)
+        ("Navy forces seized a dhow carrying Iranian-made missile parts bound for Yemen.", {("Iran", "Yemen")}),
+    ],
+)
+def test_nationals_carried_are_the_load_and_towing_moves(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
