@@ -174,7 +174,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring distances".split()
+        "projectiles spacecraft touring distances sources".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -2727,6 +2727,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 # Paulo", the "on" joined to "spent": the leg after the last movement before it
                 before = [t for t in governor.subtree if t.i in triggers and t.pos_ == "VERB" and t.i < marker.i]
                 governor = before[-1] if before else governor
+            if word == "from" and governor.pos_ in NOUNS and governor.lemma_.lower() in frames()["sources"]:
+                return _Slot(party, span, "drop", None)  # "under pressure from Washington": whose pressure
             if word in ("to", "into", "from", "toward", "towards") and _part_of_the_movers(governor):
                 governor = governor.head  # "have fled Sudan, many of them to Chad": where the verb went
             if governor.dep_ == "acl" and governor.lemma_.lower() in frames()["affiliation"] and role is None:
@@ -2816,6 +2818,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                         return _anchored(party, span, "whereabouts" if subject else new, word, governor, triggers)
                     if governor.i in place_tokens or _names_a_place(governor, place_tokens, party):
                         return _Slot(party, span, "drop", None)  # "Boa Vista in Roraima": where it lies
+                    if word in ("around", "across") and governor.lemma_.lower() in frames()["vehicles"]:
+                        # "divert vessels around Africa's Cape of Good Hope": the way they went
+                        return _anchored(party, span, "via", word, governor, triggers)
                     if _boarded(governor):
                         # "loaded onto ships at the port of Najin": where the vessel was, the loading was
                         return _anchored(party, span, "location", word, governor.head.head, triggers)
@@ -4915,7 +4920,7 @@ def _flows(
             role = frame.get(role, role)
         if role == "for":
             role = "destination" if movement else "via"
-        if role == "location" and movement and s.prep in ("across", "throughout"):
+        if role == "location" and movement and s.prep in ("across", "throughout", "around"):
             role = "via"  # "walked across Mexico to reach the United States": a way, not an end
         if role == "target":
             role = "destination"

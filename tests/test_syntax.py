@@ -5620,3 +5620,23 @@ def test_setting_fire_to_a_place_is_an_attack(gazetteer, text, expected):
 )
 def test_nationals_carried_are_the_load_and_towing_moves(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mexico, under pressure from Washington, last week flew about 600 migrants from Ciudad Juarez "
+            "to the southern city of Tapachula.",
+            {("Ciudad Juárez", "Tapachula")},
+        ),
+        (
+            "Washington accuses Tehran of supplying the Houthis in Yemen with missiles and drones, a charge Iran "
+            "denies. The attacks have forced many shipping companies to divert vessels around Africa's Cape of "
+            "Good Hope, raising freight rates.",
+            {("Iran", "Yemen")},
+        ),
+    ],
+)
+def test_whose_pressure_and_the_way_round_are_no_ends(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
