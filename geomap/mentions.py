@@ -63,6 +63,9 @@ VEHICLE_MAKES = frozenset(
     "Isuzu Jeep Kia Lexus Lincoln Mazda Mercedes Mercury Mitsubishi Nissan Oldsmobile Plymouth Pontiac "
     "Porsche Saturn Subaru Suzuki Tesla Toyota Volkswagen VW Volvo".split()
 )
+# Words a sea's, a cape's or a mountain's name opens, which the gazetteer may know alone as another
+# ("Gulf" is the Gulf of Mexico, or the Persian Gulf): before "of" and a name, a name of their own.
+GENERIC_HEADS = frozenset("Gulf Bay Sea Cape Lake Strait Straits Sound".split())
 # Prefixes of ships' names: "HMS Prince of Wales", "USS Carl Vinson", "MV Ruby" name no place.
 SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS RFA INS MV RMS".split())
 # Words after a name that make it a street, a building or a company's name.
@@ -402,6 +405,8 @@ def _judge(
         return "no"
     if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
+    if not demonym and _after_a_model_code(text, toks, match.first):
+        return "person"  # "a C-130 Hercules", "a CH-47 Chinook": an aircraft's name
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
     opening = first.sentence_start or in_headline
@@ -440,6 +445,10 @@ def _judge(
     country = match.candidates[0][0].kind == "country"  # ("the Tour de France", "Banco de Mexico": still its)
     if not demonym and not country and _after_a_name_particle(text, toks, match.first):
         return "no"  # "Costa del Sol", "Mario de Santiago": the end of a longer name the gazetteer lacks
+    if single and surface in GENERIC_HEADS and _of_a_name(text, toks, match.last):
+        return "no"  # "the Gulf of Carpentaria": the start of a name the gazetteer lacks
+    if match.first >= 2 and toks[match.first - 2].text in GENERIC_HEADS and _of_a_name(text, toks, match.first - 1):
+        return "no"  # "the Cape of Good Hope": its end
     opening = previous is not None and previous.sentence_start and match.first - 1 not in covering  # "In Union, N.J."
     named_before = prev_in_name and not opening
     if single and not demonym and named_before and surface in STATE_WORDS and not _strong(match):
@@ -469,6 +478,16 @@ def _judge(
                 return "person"  # "Garland told reporters in Dallas": who speaks is a person, a town nearby or not
             return "weak-name"
     return "place"
+
+
+def _of_a_name(text: str, toks: list[Token], index: int) -> bool:
+    """Whether token index opens ' of ' and a capitalised word ('Gulf of Carpentaria')."""
+    return (
+        index + 1 < len(toks)
+        and toks[index].text == "of"
+        and toks[index + 1].capitalised
+        and _joined(text, toks[index], toks[index + 1])
+    )
 
 
 def _after_a_name_particle(text: str, toks: list[Token], index: int) -> bool:
@@ -539,6 +558,22 @@ def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bo
         return False
     before = [t.text for t in toks[max(0, match.first - 2) : match.first]]
     return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in before)
+
+
+def _after_a_model_code(text: str, toks: list[Token], i: int) -> bool:
+    """Whether token i follows a model's code, capitals, a hyphen and a number ('C-130 Hercules',
+    'CH-47 Chinook', 'UH-60 Black Hawk', 'Il-76'), so that the name is the model's."""
+    if i < 2:
+        return False
+    letters, number = toks[i - 2], toks[i - 1]
+    return (
+        number.text.isdigit()
+        and text[letters.end : number.start] == "-"
+        and text[number.end : toks[i].start] == " "
+        and letters.text[:1].isupper()
+        and len(letters.text) <= 3
+        and letters.text.isalpha()
+    )
 
 
 def _ship(text: str, toks: list[Token], match: _Match, ships: set[int]) -> bool:

@@ -331,3 +331,20 @@ def test_a_regions_demonym_names_it_unless_it_is_a_surname(gazetteer):
 )
 def test_a_word_after_a_name_particle_ends_a_longer_name(gazetteer, text, expected):
     assert found(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aircraft's name after its model's code
+        ("A C-130 Hercules flew from Brisbane to Mount Isa.", ["Brisbane", "Mount Isa"]),
+        ("A CH-47 Chinook landed in Kabul.", ["Kabul"]),
+        ("Hercules is a town in California.", ["Hercules", "California"]),
+        # a sea or a cape the gazetteer lacks, opened by a word it knows alone as another
+        ("The cyclone strengthened in the Gulf of Carpentaria.", []),
+        ("Ships sailed around the Cape of Good Hope.", []),
+        ("Tankers crossed the Gulf of Aden.", ["Gulf of Aden"]),
+    ],
+)
+def test_names_that_hold_a_place_name_but_name_none(gazetteer, text, expected):
+    assert [t for t, _ in found(text, gazetteer)] == expected
