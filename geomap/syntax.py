@@ -1304,7 +1304,11 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             # "refugees who fled Myanmar live in camps in Bangladesh": where they went to live
             head.whither += _where_the_noun_is(tok.head, by_governor, living=True)
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
-            head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
+            if any(s.role == "destination" for s in head.slots) and not any(s.role == "origin" for s in head.slots):
+                # "Glasgow Airport, where they caught a flight to Brussels": where the movement set out
+                head.whence += _places_of(tok.head, place_tokens)
+            else:
+                head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
         main = _after_what(tok)
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         # (where what followed happened, if it is no event of its own)
@@ -1743,11 +1747,13 @@ def _plainly_true(verb: Any) -> bool:
 
 
 def _places_of(noun: Any, place_tokens: dict[int, _Party]) -> list[_Party]:
-    """The places a noun names: itself and its conjuncts ('Maliuc and Caraorman'), or those of its
-    'of' ('the villages of Maliuc and Caraorman')."""
+    """The places a noun names: itself and its conjuncts ('Maliuc and Caraorman'), those of its 'of'
+    ('the villages of Maliuc and Caraorman'), or the town it is named for ('Glasgow Airport')."""
     if noun.i not in place_tokens:
+        named = [c for c in noun.children if c.dep_ == "compound" and c.i in place_tokens] if noun.lower_ in (
+            "airport", "station") else []  # fmt: skip
         noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj" and g.i in place_tokens), None)  # fmt: skip
+                     if g.dep_ == "pobj" and g.i in place_tokens), named[0] if named else None)  # fmt: skip
     if noun is None:
         return []
     conjuncts = [noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i == noun.i)]
@@ -1852,8 +1858,11 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
         tok = span.root
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head  # "the Russian and Venezuelan delegations"
-        while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in NOUNS - {"PROPN"}:
-            tok = tok.head  # "Russian emigrants who"; not "the Orange County Sanitation District, who"
+        while tok.dep_ in ("compound", "amod", "poss", "nmod") and (
+            tok.head.pos_ in NOUNS - {"PROPN"} or tok.head.lower_ in ("airport", "station")
+        ):
+            # "Russian emigrants who", "Glasgow Airport, where"; not "the Orange County Sanitation District, who"
+            tok = tok.head
         if tok.i != span.root.i and tok.i in triggers and _frame(tok).get("modifier") not in (None, "agent"):
             continue  # "an African tour that has taken him to Addis Ababa": where the tour went, not who went
         # "the number of Ukrainians who have sought refuge": a clause the parse hung on the count

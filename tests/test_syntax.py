@@ -5640,3 +5640,12 @@ def test_nationals_carried_are_the_load_and_towing_moves(gazetteer, text, expect
 )
 def test_whose_pressure_and_the_way_round_are_no_ends(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_a_movement_where_an_airport_is_set_out_from_its_town(gazetteer):
+    text = "The pupils left Portree by coach for Glasgow Airport, where they caught a flight to Brussels."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Portree", "Glasgow"), ("Glasgow", "Brussels")}
+    # (where nothing says where it went, the place is where it went: "Aleppo, where aid was sent from Damascus")
+    assert {(o, d) for _, o, d in flows("Aid reached Aleppo, where more was sent from Damascus.", gazetteer)} >= {
+        ("Damascus", "Aleppo")
+    }
