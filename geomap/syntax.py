@@ -3204,6 +3204,10 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
         # "launched a wave of missile attacks on Ukrainian cities": the act a measure word counts
         objects += [g for c in objects if c.i not in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+        # ("announced $50 million in aid for Sudan": the act a sum is counted in)
+        objects += [g for c in objects if c.i not in heads and _a_sum(c)
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children if g.dep_ == "pobj"]  # fmt: skip
         nouns = [c for c in objects if c.i in heads and light
                  and not (slot.role in ("agent", "patient") and any(o.dep_ == "poss" for o in c.children))]  # fmt: skip
         # "Clinton's first visit to the region started in Sharm El-Sheikh": where the act started
@@ -3292,6 +3296,12 @@ def _anchor(slot: _Slot, heads: dict[int, _Head]) -> Any:
             slot.near = True
             return heads[nearest].token
     return None
+
+
+def _a_sum(tok: Any) -> bool:
+    """Whether a word is a sum of money ('$50 million', '40 million euros')."""
+    currencies = ("dollar", "euro", "pound", "yen", "yuan", "rupee")
+    return tok.lemma_.lower() in currencies or (tok.tag_ == "CD" and any(t.tag_ == "$" for t in tok.subtree))
 
 
 def _there_for(noun: Any, heads: dict[int, _Head]) -> list[Any]:
@@ -4928,7 +4938,9 @@ def _flows(
             role = {"patient": "object", "modifier": "agent"}.get(s.role, s.role)
             role = frame.get(role, role)
         if role == "for":
-            role = "destination" if movement else "via"
+            # (and whom aid is for: "$50 million in humanitarian assistance for Sudan")
+            aid = type_ == "aid" and h.token.pos_ in NOUNS and s.governor is not None and s.governor.i == h.token.i
+            role = "destination" if movement or aid else "via"
         if role == "location" and movement and s.prep in ("across", "throughout", "around"):
             role = "via"  # "walked across Mexico to reach the United States": a way, not an end
         if role == "target":

@@ -5649,3 +5649,19 @@ def test_a_movement_where_an_airport_is_set_out_from_its_town(gazetteer):
     assert {(o, d) for _, o, d in flows("Aid reached Aleppo, where more was sent from Damascus.", gazetteer)} >= {
         ("Damascus", "Aleppo")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington on Tuesday announced $50 million in additional humanitarian assistance for Sudan and Chad.",
+            {("aid", "United States", "Sudan"), ("aid", "United States", "Chad")},
+        ),
+        ("India extended nearly $4 billion in emergency aid to Sri Lanka.", {("aid", "India", "Sri Lanka")}),
+        # (a plan backed "for" a place is no aid to it)
+        ("Paris backed Morocco's autonomy plan for the disputed Western Sahara.", {("aid", "France", "Morocco")}),
+    ],
+)
+def test_a_sum_given_in_aid_is_the_givers_aid(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
