@@ -4919,8 +4919,10 @@ def _flows(
     for s in h.slots:
         if started and s.role == "origin" and s.governor is not None and s.governor.i not in own:
             continue
-        if movement and s.prep == "against" and (s.governor is None or s.governor.i not in own):
-            continue  # "flew to Lisbon for a friendly against Portugal": an opponent, not an end
+        if movement and s.prep == "against" and (s.governor is None or s.span.root.head.head.i not in own):
+            # "flew to Lisbon for a friendly against Portugal", "arrived after their match against
+            # Espérance": an opponent, not an end (but "sent troops against Ukraine")
+            continue
         if redirected and s.role == "destination" and (s.governor is None or s.governor.i != h.token.i):
             continue
         # (and a continent's demonym, which names no one who acts: "an African tour", not "a Chinese visit")

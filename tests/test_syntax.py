@@ -5665,3 +5665,22 @@ def test_a_movement_where_an_airport_is_set_out_from_its_town(gazetteer):
 )
 def test_a_sum_given_in_aid_is_the_givers_aid(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Orlando Pirates jetted out of Johannesburg on Thursday morning bound for Dar es Salaam.",
+            {("Johannesburg", "Dar es Salaam")},
+        ),
+        # an opponent is no end, wherever the parse hangs it
+        (
+            "Young Africans arrived back in Dar es Salaam from Tunis after their match against Espérance.",
+            {("Tunis", "Dar es Salaam")},
+        ),
+        ("A grand jury in Milwaukee returned an indictment against a Chicago couple.", set()),
+    ],
+)
+def test_jetting_moves_and_an_opponent_is_no_end(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
