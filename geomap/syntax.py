@@ -174,7 +174,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring distances sources".split()
+        "projectiles spacecraft touring distances sources intercepting".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -1457,6 +1457,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         head.places_named = named
         head.spans = tuple(spans)
     heads.update(_posted_abroad(doc, heads, spans, place_tokens))
+    heads.update(_downed_over(doc, heads, spans, place_tokens))
     return [heads[i] for i in sorted(heads)]
 
 
@@ -1787,6 +1788,46 @@ def _where_it_was_found(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[
     return where or [
         s.party for c in subjects for s in by_governor.get(c.i, []) if s.role in ("location", "whereabouts")
     ]
+
+
+def _downed_over(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],
+                 place_tokens: dict[int, _Party]) -> dict[int, _Head]:  # fmt: skip
+    """'Moscow said it had downed 30 Ukrainian drones over the Belgorod region', 'shot down 40 Russian
+    missiles over Kyiv': weapons of one country brought down over a place attacked it. An attack
+    from the country on the weapons to the place the weapons were over (its verb: one of
+    frames.json `intercepting`, or 'shoot' with 'down')."""
+    span_of = {id(p): s for p, s in spans}
+    found = {}
+    for tok in doc:
+        verb = tok.lemma_.lower()
+        downing = verb in frames()["intercepting"] or (verb == "shoot" and _has_child(tok, "down"))
+        if tok.pos_ != "VERB" or not downing or not _plainly_true(tok):
+            continue
+        weapons = [
+            c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frames()["weapons"]
+        ]
+        owners = [place_tokens[c.i] for w in weapons for c in w.children
+                  if c.dep_ in ("amod", "compound", "nmod") and c.i in place_tokens]  # fmt: skip
+        # (over the place, on the verb or on the weapons, or on "most of them" after them)
+        hangers = [tok, *weapons, *(c for w in weapons for c in w.children if c.dep_ == "appos")]
+        hangers += [c for c in tok.children if c.dep_ == "npadvmod"]  # ("most of them over")
+        over = [g for h in hangers for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "above")
+                for g in (c.children) if g.dep_ == "pobj"]  # fmt: skip
+        # (and the places a region's noun is named for: "over the Belgorod and Kursk regions")
+        over += [c for g in over if g.i not in place_tokens for c in g.children if c.dep_ in ("compound", "nmod")]
+        over += [c for g in over for c in g.conjuncts]
+        places = [place_tokens[g.i] for g in over if g.i in place_tokens and place_tokens[g.i].kind == "place"]
+        owners = [o for o in owners if o.kind in ("place", "demonym")]
+        if not owners or not places:
+            continue
+        head = heads.get(tok.i) or _Head(tok, "type", "attack")
+        head.type, head.kind = "attack", "type"
+        head.slots = [_Slot(o, span_of[id(o)], "agent", tok) for o in owners[:1]]
+        head.slots += [_Slot(p, span_of[id(p)], "target", tok, "over") for p in places
+                       if p.place.country != owners[0].place.country or p.place.kind != "country"]  # fmt: skip
+        if len(head.slots) > 1:
+            found[tok.i] = head
+    return found
 
 
 def _posted_abroad(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],

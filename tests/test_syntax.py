@@ -4052,9 +4052,9 @@ def test_snapping_up_and_doubled_consonants(gazetteer, text, expected):
         # nor is its maker the attacker
         ("Iranian-made drones struck apartment blocks in Odesa.", set()),
         ("Russia fired North Korean-made missiles at Kharkiv.", {("attack", "Russia", "Kharkiv")}),
-        # (the weapons shipped from where they were made; the weapons shot down were the target)
+        # (the weapons shipped from where they were made; the weapons shot down over a place attacked it)
         ("North Korean-made shells were shipped to Russia.", {("shipment", "North Korea", "Russia")}),
-        ("Ukraine shot down Russian drones over Kyiv.", {("attack", "Ukraine", "Russia")}),
+        ("Ukraine shot down Russian drones over Kyiv.", {("attack", "Russia", "Kyiv")}),
         # a passive's doer may be the weapon
         ("Hospitals in Aleppo were targeted by Russian aircraft.", {("attack", "Russia", "Aleppo")}),
         ("A school in Kharkiv was hit by a Russian missile on Monday.", {("attack", "Russia", "Kharkiv")}),
@@ -5683,4 +5683,24 @@ def test_a_sum_given_in_aid_is_the_givers_aid(gazetteer, text, expected):
     ],
 )
 def test_jetting_moves_and_an_opponent_is_no_end(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow said it had downed 30 Ukrainian drones over the Belgorod region.", {("Ukraine", "Belgorod Oblast")}),
+        (
+            "Its air defences destroyed 23 Ukrainian drones overnight, most of them over the Belgorod and Kursk "
+            "regions.",
+            {("Ukraine", "Belgorod Oblast"), ("Ukraine", "Kursk Oblast")},
+        ),
+        ("Israel intercepted Iranian drones over Jordan.", {("Iran", "Jordan")}),
+        ("Police destroyed the seized drugs in Leeds.", set()),
+        # hackers attack as weapons do
+        ("Chinese state-sponsored hackers targeted the U.S. Treasury Department.", {("China", "United States")}),
+        ("Hackers in Kyiv celebrated the win.", set()),
+    ],
+)
+def test_weapons_brought_down_over_a_place_and_hackers_attack(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
