@@ -405,7 +405,7 @@ def _judge(
         return "no"
     if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
-    if not demonym and _after_a_model_code(text, toks, match.first):
+    if not demonym and _after_a_model_code(text, toks, match.first) and not _a_place_after_a_code(text, toks, match):
         return "person"  # "a C-130 Hercules", "a CH-47 Chinook": an aircraft's name
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
@@ -574,6 +574,20 @@ def _after_a_model_code(text: str, toks: list[Token], i: int) -> bool:
         and len(letters.text) <= 3
         and letters.text.isalpha()
     )
+
+
+# Words after a name by which a code before it is a group's, a road's or a flight's ("the G-20 Bali
+# summit", "the M-5 Damascus highway", "the MH-17 Amsterdam flight"): the name is a place.
+CODED_THINGS = frozenset("summit summits highway motorway road route flight flights to training centre center".split())
+
+
+def _a_place_after_a_code(text: str, toks: list[Token], match: _Match) -> bool:
+    """Whether a name after a model-like code is a place all the same: after a group's code ('G-7'),
+    before a word of `CODED_THINGS`, or joined to a word by a hyphen ('Moscow-bound', 'Kyiv-based')."""
+    letters = toks[match.first - 2].text
+    after = toks[match.last] if match.last < len(toks) else None
+    hyphened = after is not None and text[toks[match.last - 1].end : after.start] == "-"
+    return letters == "G" or hyphened or (after is not None and after.text.lower() in CODED_THINGS)
 
 
 def _ship(text: str, toks: list[Token], match: _Match, ships: set[int]) -> bool:

@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import importlib.resources
 import importlib.util
+import itertools
 import json
 import os
 from collections import Counter
@@ -216,6 +217,8 @@ class _Head:
     nouns: list[Any] = field(default_factory=list)  # trigger nouns merged into a verb's event
     whence: list[_Party] = field(default_factory=list)  # where the movers were before ("arrested in France and taken")
     stopped: list[_Party] = field(default_factory=list)  # where the journey stopped before ("after a stop in Moscow")
+    # where a clause on a place with "where" set out from ("Glasgow Airport, where they caught a flight to")
+    where: list[_Party] = field(default_factory=list)
     # where they are after ("who arrived from Mexico were held in Shanghai")
     whither: list[_Party] = field(default_factory=list)
     purpose: list[_Party] = field(default_factory=list)  # where they went to do something ("to live in Durban")
@@ -726,6 +729,12 @@ def _people_carried(h: _Head, slot: _Slot) -> bool:
     return carries and slot.party.kind == "demonym" and named
 
 
+def _carried_somewhere_from_home(h: _Head) -> bool:
+    """Whether a verb of carrying names where it took its load and not where from, so that people
+    named by their nationality came from their country ('Buses brought 2,000 Ukrainians to Poland')."""
+    return any(s.role == "destination" for s in h.slots) and not any(s.role == "origin" for s in h.slots)
+
+
 def _sets_fire(tok: Any) -> bool:
     """Whether a verb sets something on fire ('drones set fire to a refinery', 'set a depot ablaze'):
     done by a weapon, an impact."""
@@ -894,7 +903,8 @@ def _a_path(verb: Any, placed: set[int]) -> bool:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words]
         return [g for c in preps for g in c.children if g.dep_ == "pobj" and named(g)]
 
-    origins = ends(verb, paths["origins"])
+    # (not a span set before the subject: "From Muncie to Mankato, storefronts are emptying out")
+    origins = [o for o in ends(verb, paths["origins"]) if not _fronted_range(o.head)]
     return bool(origins) and any(ends(t, paths["destinations"]) for t in (verb, *origins))
 
 
@@ -1306,7 +1316,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
         if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             if any(s.role == "destination" for s in head.slots) and not any(s.role == "origin" for s in head.slots):
                 # "Glasgow Airport, where they caught a flight to Brussels": where the movement set out
-                head.whence += _places_of(tok.head, place_tokens)
+                head.where += _places_of(tok.head, place_tokens)
             else:
                 head.whither += _places_of(tok.head, place_tokens)  # "Aleppo, where aid was sent from Damascus"
         main = _after_what(tok)
@@ -1816,7 +1826,9 @@ def _downed_over(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, An
         # (and the places a region's noun is named for: "over the Belgorod and Kursk regions")
         over += [c for g in over if g.i not in place_tokens for c in g.children if c.dep_ in ("compound", "nmod")]
         over += [c for g in over for c in g.conjuncts]
-        places = [place_tokens[g.i] for g in over if g.i in place_tokens and place_tokens[g.i].kind == "place"]
+        # (not a sea, over which a drone flies on no attack: "intercepted a US drone over the Black Sea")
+        places = [place_tokens[g.i] for g in over if g.i in place_tokens and place_tokens[g.i].kind == "place"
+                  and place_tokens[g.i].place.kind != "water"]  # fmt: skip
         owners = [o for o in owners if o.kind in ("place", "demonym")]
         if not owners or not places:
             continue
@@ -2174,7 +2186,13 @@ def _speaker(toks: list[Token], i: int, parties: list[_Party]) -> _Party | None:
         # "Minsk condemned the measures as illegal and said it had summoned": the subject of the
         # verb the reporting verb is joined to, where no other party and no sentence's end is between
         earlier = [p for p in parties if p.last <= r]
-        if earlier and not any(t.text in (".", "!", "?", ";") for t in toks[earlier[-1].last : r]):
+        between = [t.text for t in toks[earlier[-1].last : r]] if earlier else []
+        # (not after a thing the first verb took, which 'it' may be: "Russia seized the tanker and said
+        # it had been carrying oil to Syria")
+        thing = any(
+            w.lower() in ("the", "a", "an", "this") and not n.endswith("s") for w, n in itertools.pairwise(between)
+        )
+        if earlier and not thing and not any(w in (".", "!", "?", ";") for w in between):
             first = earlier[-1]
             opens = first.first == 0 or toks[first.first - 1].text in (".", "!", "?", '"', "”", "-", "—")
             if opens and first.kind != "person" and first.place.kind == "country":
@@ -2232,9 +2250,17 @@ def _pairs(toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party
     phrases = {tuple(p.split()) for p in frames()["pairs"]["phrases"]}
     longest = max(map(len, phrases))
     heads = [s for s, _ in spans]
-    # (not a state's seat or agency, which speaks of the two: "North Korea delivered arms to Russia,
-    # the White House said, releasing images of the cargo moving between the two countries")
-    countries = [p for p in parties if p.place.kind == "country" and p.actor not in frames()["institutions"]]
+    # (not a state's seat or agency that speaks of the two: "North Korea delivered arms to Russia, the
+    # White House said, releasing images of the cargo moving between the two countries"; but "Russia
+    # and the White House agreed a swap")
+    reporting = _forms_of(frames()["reporting"])
+
+    def speaks(p: _Party) -> bool:
+        return p.actor in frames()["institutions"] and any(
+            t.text.lower() in reporting for t in toks[p.last : p.last + 2]
+        )
+
+    countries = [p for p in parties if p.place.kind == "country" and not speaks(p)]
     taken = {i for p in parties for i in range(p.first, p.last)}
     out: list[_Party] = []
     for i, tok in enumerate(toks):
@@ -2759,8 +2785,8 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "drop", None)
             if word == "from" and _how_far(marker):
                 return _Slot(party, span, "drop", None)  # "a depot some 290 km from the Ukrainian border"
-            if word in ("from", "to") and _fronted_range(marker):
-                return _Slot(party, span, "drop", None)  # "From Muncie to Mankato, storefronts are emptying"
+            if word in ("from", "to") and _fronted_range(marker, triggers):
+                return _Slot(party, span, "drop", None)  # "From Lagos to Nairobi, prices rose"
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
@@ -2777,7 +2803,7 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 # Paulo", the "on" joined to "spent": the leg after the last movement before it
                 before = [t for t in governor.subtree if t.i in triggers and t.pos_ == "VERB" and t.i < marker.i]
                 governor = before[-1] if before else governor
-            if word == "from" and governor.pos_ in NOUNS and governor.lemma_.lower() in frames()["sources"]:
+            if word == "from" and _whose_source(governor, triggers):
                 return _Slot(party, span, "drop", None)  # "under pressure from Washington": whose pressure
             if word in ("to", "into", "from", "toward", "towards") and _part_of_the_movers(governor):
                 governor = governor.head  # "have fled Sudan, many of them to Chad": where the verb went
@@ -2901,6 +2927,15 @@ def _bound_for(tok: Any) -> bool:
     return subject and tok.dep_ in ("ROOT", "conj", "ccomp", "acomp") and _has_child(tok, "for")
 
 
+def _whose_source(noun: Any, triggers: dict[int, Any]) -> bool:
+    """Whether a noun of `sources` names whose it is by its 'from' ('under pressure from
+    Washington'): not one that is an event itself ('a call from Kyiv'), nor what a movement moves
+    ('Military support from Washington was flown to Kyiv')."""
+    if noun.pos_ not in NOUNS or noun.lemma_.lower() not in frames()["sources"] or noun.i in triggers:
+        return False
+    return not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in triggers)
+
+
 def _how_far(marker: Any) -> bool:
     """Whether a 'from' on a noun of `distances` says how far something is from a place ('moved to a
     depot, some 290 km from the border'), not how far it went from one place to a place named after
@@ -2924,12 +2959,15 @@ def _boarded(noun: Any) -> bool:
     )
 
 
-def _fronted_range(marker: Any) -> bool:
+def _fronted_range(marker: Any, triggers: dict[int, Any] | None = None) -> bool:
     """Whether a 'from' or 'to' is in a span set before a clause's subject ('From Muncie to Mankato,
     storefronts are emptying out', 'From Lagos to Nairobi, prices rose'): everywhere between, no
-    two ends of a movement."""
+    two ends of a movement; unless the clause's verb is itself a movement, a trigger of `triggers`
+    ('From Rotterdam to Singapore, the tanker carried diesel')."""
     start = marker.head.head if marker.lower_ == "to" and marker.head.dep_ == "pobj" else marker
     if start.lower_ != "from" or start.i != start.sent.start or start.dep_ != "prep":
+        return False
+    if triggers is not None and start.head.i in triggers:
         return False
     after = start.doc[start.right_edge.i + 1] if start.right_edge.i + 1 < len(start.doc) else None
     subjects = [c for c in start.head.children if c.dep_ in SUBJECTS and c.i > start.i]
@@ -3759,7 +3797,7 @@ def _events(
             partners = origins if inbound and not destinations else destinations if not (inbound or origins) else []
             owner, owner_buys = owners[-1]
             figure = type_
-            if owner_buys and type_ == "shipment" and not inbound and origins and not destinations:
+            if owner_buys and type_ == "shipment" and not inbound and origins and not destinations and _a_figure(h):
                 # "China imported 237 million tonnes. Shipments from Australia rose 5%": a buyer's goods
                 # come from where the shipments do
                 partners, inbound, figure = origins, True, "trade"
@@ -3829,6 +3867,20 @@ def _events(
                        for d in drafts)  # fmt: skip
     traded = bool(inherited) and any(h.type in TRADING for h in heads) and not others_trade
     return drafts, origins_named, named, owners[inherited:] or (list(traders) if traded else [])
+
+
+# verbs by which a noun is a figure that changed ("Shipments from Australia rose 5%")
+FIGURE_VERBS = frozenset(
+    "rise jump fall climb drop increase decrease grow surge slump double soar plunge slip dip edge ease total "
+    "reach account hit top exceed".split()
+)
+
+
+def _a_figure(h: _Head) -> bool:
+    """Whether a trigger noun is the subject of a verb by which a figure changed or stood ('Shipments
+    from Australia rose 5%'; not 'Shipments from the US are expected to pick up')."""
+    verb = h.token.head
+    return h.token.dep_ == "nsubj" and verb.lemma_.lower() in FIGURE_VERBS and _plainly_true(verb)
 
 
 def _other_side(partners: list[_Party], owner: _Party, inbound: bool, type_: str, before: list[_Draft]) -> list[tuple]:
@@ -4992,8 +5044,8 @@ def _flows(
         hit = role in ("destination", "object") and s.role == "object" and s.party.kind == "demonym"
         if hit and s.span.root.head.i in placed_nouns:
             continue
-        if role == "object" and _people_carried(h, s):
-            continue  # "a boat carrying 380 people, mainly Egyptians and Syrians": its load, no end
+        if role == "object" and _people_carried(h, s) and not _carried_somewhere_from_home(h):
+            continue  # "a boat that left Tobruk carrying 380 people, mainly Egyptians": its load, no end
         near = near or s.near
         if role == "origin" and s.role in ("object", "patient") and s.party.kind == "demonym":
             evacuees.append(s.party)
@@ -5156,6 +5208,8 @@ def _flows(
     # ("was taken to Swansea and later transferred to Cardiff": people transferred move on too)
     if not origins and leg and destinations and (movement or carried_off) and frame.get("agent") != "destination":
         origins, how = distinct(leg), "previous-leg"  # not "arrived in the U.S. and received asylum"
+    if not origins and h.where and destinations and movement:
+        origins, how = distinct(h.where), "where-before"
     scene = next((c for c in [*h.scene, *scenes] if c.place.kind in SCENES and _near_but_not(c, destinations)), None)
     # ("A woman from Harrogate was taken to hospital in York after a crash near Tadcaster": someone
     # carried to hospital from where the sentence says it happened, not from where they are from)

@@ -116,7 +116,8 @@ def test_seed_actors_and_people_standing_for_countries(seed):
         ("Japan pledged aid to Turkey.", ("aid", "Japan", "Turkey")),
         ("Germany transferred funds to Ukraine.", ("transfer", "Germany", "Ukraine")),
         ("The French president visited Beijing.", ("visit", "France", "Beijing")),
-        ("The North Korean leader sent a letter to Moscow.", ("communication", "North Korea", "Moscow")),
+        # (a capital a state writes to is its state)
+        ("The North Korean leader sent a letter to Moscow.", ("communication", "North Korea", "Russia")),
     ],
 )
 def test_direction_cues(gazetteer, text, expected):

@@ -348,3 +348,17 @@ def test_a_word_after_a_name_particle_ends_a_longer_name(gazetteer, text, expect
 )
 def test_names_that_hold_a_place_name_but_name_none(gazetteer, text, expected):
     assert [t for t, _ in found(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a code before a name that is a group's, a road's or a flight's leaves the place
+        ("Biden attended the G-7 Cornwall summit.", ["Cornwall"]),
+        ("The M-5 Damascus highway was cut.", ["Damascus"]),
+        ("The MH-17 Amsterdam to Kuala Lumpur flight was downed.", ["Amsterdam", "Kuala Lumpur"]),
+        ("An Il-76 Moscow-bound cargo plane landed.", ["Moscow"]),
+    ],
+)
+def test_a_place_after_a_code_that_is_no_aircrafts(gazetteer, text, expected):
+    assert [t for t, _ in found(text, gazetteer)] == expected

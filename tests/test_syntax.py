@@ -814,7 +814,8 @@ def test_goods_go_from_where_they_belong(gazetteer):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Kremlin sent a letter to Kiev.", {("communication", "Russia", "Kyiv")}),
+        # (a capital a state writes to is its state)
+        ("The Kremlin sent a letter to Kiev.", {("communication", "Russia", "Ukraine")}),
         ("The White House sent troops to Poland.", {("travel", "United States", "Poland")}),
         ("The FDA deployed a team of investigators to Iowa.", {("travel", "United States", "Iowa")}),
         # a place inside an agency's name stands for its state; inside a company's name it is no end
@@ -3651,7 +3652,7 @@ def test_a_ships_flag_is_no_end(gazetteer, text, expected):
         # "call" with an object predicate names what it takes: no call is made
         ("The Mexican president called the US decision a mistake.", set()),
         ('Honduran President Manuel Zelaya called the FDA alert "extreme and imprudent".', set()),
-        ("The Mexican president called Washington on Monday.", {("communication", "Mexico", "Washington")}),
+        ("The Mexican president called Washington on Monday.", {("communication", "Mexico", "United States")}),
     ],
 )  # fmt: skip
 def test_a_verb_that_names_what_it_takes_is_no_act(gazetteer, text, expected):
@@ -5488,11 +5489,16 @@ def test_places_joined_by_a_preposition_are_no_organisation(gazetteer):
     "text",
     [
         "From Muncie to Mankato, Main Street storefronts are emptying out.",
-        "From Lagos to Nairobi, thousands of workers have left their jobs this year.",
+        "From Lagos to Nairobi, the price of maize has doubled this year.",
     ],
 )
 def test_a_span_set_before_the_subject_is_no_movement(gazetteer, text):
     assert flows(text, gazetteer) == set()
+
+
+def test_a_span_set_before_a_movement_is_where_it_went(gazetteer):
+    text = "From Rotterdam to Singapore, the tanker carried diesel worth $40 million."
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Rotterdam", "Singapore")}
 
 
 def test_a_clause_on_the_subject_with_its_own_subject_keeps_its_places(gazetteer):
@@ -5703,4 +5709,49 @@ def test_jetting_moves_and_an_opponent_is_no_end(gazetteer, text, expected):
     ],
 )
 def test_weapons_brought_down_over_a_place_and_hackers_attack(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note, letter or protest sent or handed is a communication, and a capital its state
+        (
+            "Kyiv sent a diplomatic note to Budapest demanding an explanation.",
+            {("communication", "Ukraine", "Hungary")},
+        ),
+        ("Moscow handed a note of protest to the Finnish envoy.", {("communication", "Russia", "Finland")}),
+        (
+            "The foreign ministry in Warsaw handed the Russian envoy a protest note.",
+            {("communication", "Poland", "Russia")},
+        ),
+        ("Ukraine sent 500 tonnes of grain to Egypt.", {("shipment", "Ukraine", "Egypt")}),
+    ],
+)
+def test_notes_sent_and_handed_are_communications_between_states(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from a review of this session's rules: each sentence broke one of them
+        ("From Sfax to Lampedusa, the boat carried 40 migrants.", {("Sfax", "Lampedusa")}),
+        ("China's crude imports fell 5% in March. Shipments from the US are expected to pick up in October.", set()),
+        ("Russia seized the tanker and said it had been carrying oil to Syria.", set()),
+        (
+            "Russia and the White House agreed a swap, and prisoners were flown between the two countries on Friday.",
+            {("Russia", "United States")},
+        ),
+        ("Buses brought 2,000 Ukrainians to Poland on Sunday.", {("Ukraine", "Poland")}),
+        ("Macron received a call from Kyiv on Tuesday.", {("Ukraine", "France")}),
+        ("Military support from Washington was flown to Kyiv.", {("Washington", "Kyiv")}),
+        (
+            "Scholz flew to Beijing, where he later travelled to Shanghai.",
+            {("Germany", "Beijing"), ("Beijing", "Shanghai")},
+        ),
+        ("Russian jets intercepted a US drone over the Black Sea.", set()),
+    ],
+)
+def test_first_review_of_the_session(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
