@@ -1457,6 +1457,13 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             movers = {t.i for c in head.travellers for t in c.subtree} - said
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
     _carried_by_the_verb(heads, lexicon)
+    _visiting_guests(heads)
+    for head in heads.values():
+        if _lemma(head) == "agree":
+            # who agrees is who is named as the subject, not where they are ("Analysts in London and
+            # Paris agreed that prices would rise")
+            # (and states agree: not "Senate President Murray, D-Plymouth, and Speaker DeLeo, D-Winthrop")
+            head.slots = [s for s in head.slots if not (s.role == "agent" and _no_state_agreeing(s))]
     _followed_by(doc, heads, spans)
     _named_as_destinations(heads)
     _boarded_at(heads, slots)
@@ -1798,6 +1805,45 @@ def _where_it_was_found(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[
     return where or [
         s.party for c in subjects for s in by_governor.get(c.i, []) if s.role in ("location", "whereabouts")
     ]
+
+
+def _no_state_agreeing(slot: _Slot) -> bool:
+    """Whether who 'agrees' by a slot is no state: a town, or where those who agree are ('Analysts
+    in London and Paris agreed')."""
+    where = slot.span.root.dep_ == "pobj" and slot.span.root.head.lower_ in LOCATED
+    return where or slot.party.place.kind != "country"
+
+
+def _visiting_guests(heads: dict[int, _Head]) -> None:
+    """'Li Qiang held talks with visiting Australian Prime Minister Anthony Albanese in Beijing': a
+    guest named 'visiting' came from the country named on them to where the event they take part in
+    happens, and is a party to it. (The parse may take 'visiting' for a verb whose object is the
+    guest.)"""
+    for h in list(heads.values()):
+        tok = h.token
+        if tok.lower_ != "visiting" or h.type != "visit":
+            continue
+        noun = tok.head
+        if tok.dep_ == "pcomp" and noun.lower_ in ("with", "by", "for"):
+            event = heads.get(noun.head.i)  # "talks with visiting …", parsed as a verb and its object
+        elif tok.dep_ == "amod" and noun.dep_ == "pobj" and noun.head.lower_ in ("with", "by", "for"):
+            event = heads.get(noun.head.head.i)  # "talks with the visiting president"
+        elif tok.dep_ == "amod" and noun.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            event = heads.get(noun.head.i)  # "Xi met the visiting Vietnamese president"
+        else:
+            continue
+        if event is None or event is h:
+            continue
+        within = {t.i for t in (tok.subtree if tok.dep_ == "pcomp" else noun.subtree)}
+        roles = ("object", "modifier", "agent", "patient")
+        guests = [s for s in [*h.slots, *event.slots]
+                  if s.span.root.i in within and s.party.kind in ("demonym", "person") and s.role in roles]  # fmt: skip
+        if not guests:
+            continue
+        event.slots = [s for s in event.slots if s not in guests]
+        h.slots = [s for s in h.slots if s not in guests] + [replace(s, role="agent", governor=tok) for s in guests]
+        h.slots += [replace(s, governor=tok) for s in event.slots if s.role == "location"]
+        event.slots += [replace(s, role="party", governor=event.token, prep="with") for s in guests]
 
 
 def _downed_over(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, Any]],

@@ -5755,3 +5755,29 @@ def test_notes_sent_and_handed_are_communications_between_states(gazetteer, text
 )
 def test_first_review_of_the_session(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # states that agree meet; an agreement is no intent
+        (
+            "Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China.",
+            {("meeting", "Iran", "Saudi Arabia")},
+        ),
+        ("Beijing and Washington agreed to resume talks.", {("meeting", "China", "United States")}),
+        ("Analysts in London and Paris agreed that prices would rise.", set()),
+        ("Germany agreed to send tanks to Ukraine.", set()),
+        # a guest named 'visiting' came to where they meet, and meets
+        (
+            "Chinese Premier Li Qiang held talks with visiting Australian Prime Minister Anthony Albanese in Beijing.",
+            {("meeting", "Australia", "China"), ("visit", "Australia", "Beijing")},
+        ),
+        (
+            "Xi met the visiting Vietnamese president in Beijing.",
+            {("meeting", "China", "Vietnam"), ("visit", "Vietnam", "Beijing")},
+        ),
+    ],
+)
+def test_states_that_agree_meet_and_visiting_guests_came(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
