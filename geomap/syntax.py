@@ -4335,13 +4335,13 @@ def _in_area(place: _Party, area: _Party) -> bool:
 
 
 def _labels_goods(slot: _Slot) -> bool:
-    """Whether a country's name modifies a noun of goods as its origin ('U.S. soybeans', 'Qatar LNG';
-    not 'U.S. officials')."""
+    """Whether a country's or a province's name modifies a noun of goods as its origin ('U.S.
+    soybeans', 'Qatar LNG', 'Iowa pork'; not 'U.S. officials')."""
     root = slot.span.root
     goods = root.head
     return (
         slot.party.kind == "place"
-        and slot.party.place.kind == "country"
+        and slot.party.place.kind in ("country", "admin1")
         and root.dep_ in ("compound", "nmod")
         and goods.pos_ in NOUNS
         and goods.lemma_.lower() not in frames()["people"]

@@ -5781,3 +5781,16 @@ def test_first_review_of_the_session(gazetteer, text, expected):
 )
 def test_states_that_agree_meet_and_visiting_guests_came(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province's name on goods says where they come from, as a country's does
+        ("Sales of Iowa pork to Japan rose 18 percent last year.", {("trade", "Iowa", "Japan")}),
+        ("Japan bought Queensland coal.", {("trade", "Queensland", "Japan")}),
+        ("Iowa officials flew to Japan.", {("visit", "Iowa", "Japan")}),
+    ],
+)
+def test_a_provinces_goods_come_from_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
