@@ -1101,6 +1101,9 @@ def make_draft(
 # --- Merging -------------------------------------------------------------------------------------
 
 
+STATE_GOODS = frozenset({"shipment", "aid", "transfer", "trade"})  # what one state may send another
+
+
 def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | None) -> list[_Draft]:
     """Drafts of a type whose ends are states (`capital_is_country`: 'recalled its ambassador to
     Moscow') with a capital at an end put its country there."""
@@ -1111,9 +1114,17 @@ def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | Non
         country = gazetteer.get_country(party.place.country) if party.place.capital and party.place.country else None
         return replace(party, place=country) if country is not None else party
 
+    def by_its_capital(party: _Party) -> bool:  # "Tehran supplied", a state named by its seat
+        capital = gazetteer.capital_of(party.place.country) if party.place.kind == "country" else None
+        return capital is not None and party.actor is not None and party.actor in (capital.name, *capital.aliases)
+
     return [
         replace(d, origin=state(d.origin), destination=state(d.destination))
         if lexicon.policy(d.type, "capital_is_country") and d.directed
+        # (and a capital a state named by its own seat sends or gives to: "Tehran has supplied drones to
+        # Moscow", state to state)
+        else replace(d, destination=state(d.destination))
+        if d.directed and d.type in STATE_GOODS and by_its_capital(d.origin)
         else d
         for d in drafts
     ]

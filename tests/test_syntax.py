@@ -5794,3 +5794,17 @@ def test_states_that_agree_meet_and_visiting_guests_came(gazetteer, text, expect
 )
 def test_a_provinces_goods_come_from_it(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state named by its seat that sends to a capital sends to that capital's state
+        ("Tehran has supplied hundreds of Shahed drones to Moscow, Western officials say.", {("Iran", "Russia")}),
+        ("Pyongyang has supplied Moscow with ballistic missiles, Seoul says.", {("North Korea", "Russia")}),
+        # (a state named by its name may send to the city)
+        ("Ukraine sent grain to Cairo.", {("Ukraine", "Cairo")}),
+    ],
+)
+def test_a_seat_sends_to_a_seat_state_to_state(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
