@@ -1289,6 +1289,12 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             before.append(main.head)  # "had been in Mexico City and had an illness prior to his arrival"
         # "came to Cape Town after she was in the Eastern Cape", "after spending a week in Lagos"
         before += [c for c in _earlier_clauses(tok) if c.i not in heads]
+        # ("fled to Chicago after the shooting in Gary", "days after the crash in Kankakee": what happened
+        # before it, and where)
+        after = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in EARLIER]
+        after += [g for c in tok.children if c.dep_ == "npadvmod" for g in c.children
+                  if g.dep_ == "prep" and g.lower_ in EARLIER]  # fmt: skip
+        before += [g for c in after for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in heads]
         # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
         before += [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG")
                    and c.i not in heads]  # fmt: skip
@@ -5265,6 +5271,9 @@ def _flows(
         origins = []
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
     # was brought back to Fitchburg", after a warrant out of Holyoke)
+    fled_from = [c for c in h.scene if c.place.kind in SCENES and not any(_within(c, d) for d in destinations)]
+    if not origins and fled_from and destinations and movement and _lemma(h) in frames()["leaving"]:
+        origins, how = fled_from[:1], "scene"  # "fled to Chicago after the shooting in Gary": from where it was
     if (
         not origins
         and scene

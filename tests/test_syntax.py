@@ -5808,3 +5808,16 @@ def test_a_provinces_goods_come_from_it(gazetteer, text, expected):
 )
 def test_a_seat_sends_to_a_seat_state_to_state(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who fled after something happened somewhere fled from there
+        ("The suspect fled to Chicago after the shooting in Gary.", {("Gary", "Chicago")}),
+        ("Ramiro Salas fled to Mexico days after the 1998 crash in Kankakee.", {("Kankakee", "Mexico")}),
+        ("Thousands fled to Poland after the attack on Kyiv.", set()),
+    ],
+)
+def test_who_fled_after_an_event_fled_from_where_it_was(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
