@@ -2797,7 +2797,10 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
             if act is not None and role is None:
                 return _Slot(party, span, "agent", act)  # "Russia's role in the bombardment of Aleppo"
             media = frames()["media"]
-            if head.lemma_.lower() in frames()["figurative"] or head.lower_ in media or head.lemma_ in media:
+            # (but a market goods go to is its country's: "the main supplier of tomatoes to the British market")
+            sold_to = head.lemma_.lower() == "market" and head.dep_ == "pobj" and head.head.lower_ in ("to", "into")
+            figurative = head.lemma_.lower() in frames()["figurative"] and not sold_to
+            if figurative or head.lower_ in media or head.lemma_ in media:
                 return _Slot(party, span, "drop", None)  # "Frankfurt stocks", "the London market", "Russian media"
             if head.lemma_.lower() in frames()["missions"] and head.dep_ == "pobj":
                 # "marched to the British embassy": whose it is, not where (but "the Chinese embassy

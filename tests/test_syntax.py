@@ -5821,3 +5821,16 @@ def test_a_seat_sends_to_a_seat_state_to_state(gazetteer, text, expected):
 )
 def test_who_fled_after_an_event_fled_from_where_it_was(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a market goods or people go to is its country's or town's; one where shares trade is none
+        ("Morocco is the main supplier of tomatoes to the British market.", {("trade", "Morocco", "United Kingdom")}),
+        ("Shares rose on the London market.", set()),
+        ("Investors moved money into the London market.", set()),
+    ],
+)
+def test_a_market_goods_go_to_is_its_places(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
