@@ -1118,6 +1118,10 @@ def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | Non
         capital = gazetteer.capital_of(party.place.country) if party.place.kind == "country" else None
         return capital is not None and party.actor is not None and party.actor in (capital.name, *capital.aliases)
 
+    def a_state(party: _Party) -> bool:  # "Kyiv", "the Kremlin", "the North Korean leader"; not "Australian students"
+        titled = party.kind == "demonym" and len((party.actor or "").split()) > 1
+        return party.place.kind == "country" and (party.kind in ("place", "person") or titled)
+
     return [
         replace(d, origin=state(d.origin), destination=state(d.destination))
         if lexicon.policy(d.type, "capital_is_country") and d.directed
@@ -1125,6 +1129,14 @@ def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | Non
         # Moscow", state to state)
         else replace(d, destination=state(d.destination))
         if d.directed and d.type in STATE_GOODS and by_its_capital(d.origin)
+        # (and, between states, the capital at either end of a note or a call: "Kyiv sent a note to
+        # Budapest", "Macron received a call from Kyiv"; not "letters to pen pals in Tokyo")
+        else replace(
+            d,
+            origin=state(d.origin) if a_state(d.destination) else d.origin,
+            destination=state(d.destination) if a_state(d.origin) else d.destination,
+        )
+        if d.directed and d.type == "communication"
         else d
         for d in drafts
     ]

@@ -1465,6 +1465,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     _carried_by_the_verb(heads, lexicon)
     _visiting_guests(heads)
     for head in heads.values():
+        if _lemma(head) == "agree" and any(c.dep_ == "ccomp" for c in head.token.children):
+            head.slots = []  # "The United States and Britain agree that Russia is behind it": an opinion
         if _lemma(head) == "agree":
             # who agrees is who is named as the subject, not where they are ("Analysts in London and
             # Paris agreed that prices would rise")
@@ -1848,7 +1850,7 @@ def _visiting_guests(heads: dict[int, _Head]) -> None:
             continue
         event.slots = [s for s in event.slots if s not in guests]
         h.slots = [s for s in h.slots if s not in guests] + [replace(s, role="agent", governor=tok) for s in guests]
-        h.slots += [replace(s, governor=tok) for s in event.slots if s.role == "location"]
+        h.slots += [replace(s, governor=tok) for s in event.slots if s.role in ("location", "destination")]
         event.slots += [replace(s, role="party", governor=event.token, prep="with") for s in guests]
 
 
@@ -1865,9 +1867,11 @@ def _downed_over(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, An
         downing = verb in frames()["intercepting"] or (verb == "shoot" and _has_child(tok, "down"))
         if tok.pos_ != "VERB" or not downing or not _plainly_true(tok):
             continue
-        weapons = [
-            c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frames()["weapons"]
-        ]
+        # (projectiles, not aircraft shot down, which the shooter attacked: "Turkey shot down a Russian
+        # warplane over Syria"; nor a reconnaissance drone seen off)
+        weapons = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                   and c.lemma_.lower() in frames()["projectiles"]
+                   and not any(m.lower_ in ("reconnaissance", "surveillance", "spy") for m in c.subtree)]  # fmt: skip
         owners = [place_tokens[c.i] for w in weapons for c in w.children
                   if c.dep_ in ("amod", "compound", "nmod") and c.i in place_tokens]  # fmt: skip
         # (over the place, on the verb or on the weapons, or on "most of them" after them)
@@ -1882,13 +1886,16 @@ def _downed_over(doc: Any, heads: dict[int, _Head], spans: list[tuple[_Party, An
         places = [place_tokens[g.i] for g in over if g.i in place_tokens and place_tokens[g.i].kind == "place"
                   and place_tokens[g.i].place.kind != "water"]  # fmt: skip
         owners = [o for o in owners if o.kind in ("place", "demonym")]
-        if not owners or not places:
+        # (nor a land they crossed on their way elsewhere: "shot down Iranian drones over Jordan on their
+        # way to Israel")
+        if not owners or not places or any(t.lower_ in ("way", "route", "bound", "heading") for t in tok.subtree):
             continue
+        # (nor where they came from: "a Russian drone shot down over Belgorod")
+        places = [p for p in places if p.place.country != owners[0].place.country]
         head = heads.get(tok.i) or _Head(tok, "type", "attack")
         head.type, head.kind = "attack", "type"
         head.slots = [_Slot(o, span_of[id(o)], "agent", tok) for o in owners[:1]]
-        head.slots += [_Slot(p, span_of[id(p)], "target", tok, "over") for p in places
-                       if p.place.country != owners[0].place.country or p.place.kind != "country"]  # fmt: skip
+        head.slots += [_Slot(p, span_of[id(p)], "target", tok, "over") for p in places]
         if len(head.slots) > 1:
             found[tok.i] = head
     return found
@@ -4343,6 +4350,10 @@ def _in_area(place: _Party, area: _Party) -> bool:
     return _within(place, area)
 
 
+# what is bought where it lies, no goods that move: "bought U.S. farmland", "a Queensland cattle station"
+HOLDINGS = frozenset("land farmland property estate station ranch farm building firm company stake asset".split())
+
+
 def _labels_goods(slot: _Slot) -> bool:
     """Whether a country's or a province's name modifies a noun of goods as its origin ('U.S.
     soybeans', 'Qatar LNG', 'Iowa pork'; not 'U.S. officials')."""
@@ -4354,6 +4365,7 @@ def _labels_goods(slot: _Slot) -> bool:
         and root.dep_ in ("compound", "nmod")
         and goods.pos_ in NOUNS
         and goods.lemma_.lower() not in frames()["people"]
+        and goods.lemma_.lower() not in HOLDINGS  # "bought U.S. farmland", "a Queensland cattle station"
         and goods.i != root.i
     )
 
@@ -5275,7 +5287,7 @@ def _flows(
     # (but where the sentence says they were, they were: "waived extradition at a hearing in Nashua and
     # was brought back to Fitchburg", after a warrant out of Holyoke)
     fled_from = [c for c in h.scene if c.place.kind in SCENES and not any(_within(c, d) for d in destinations)]
-    if not origins and fled_from and destinations and movement and _lemma(h) in frames()["leaving"]:
+    if not origins and fled_from and destinations and movement and _lemma(h) in ("flee", "escape"):
         origins, how = fled_from[:1], "scene"  # "fled to Chicago after the shooting in Gary": from where it was
     if (
         not origins

@@ -5834,3 +5834,25 @@ def test_who_fled_after_an_event_fled_from_where_it_was(gazetteer, text, expecte
 )
 def test_a_market_goods_go_to_is_its_places(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from a second review of this session's rules: each sentence broke one of them
+        ("Ukraine said it shot down a Russian Su-34 bomber over the Belgorod region.", {("Ukraine", "Russia")}),
+        ("Turkey shot down a Russian warplane over Syria in 2015.", {("Turkey", "Russia")}),
+        ("NATO jets intercepted two Russian bombers over Norway.", set()),
+        ("Russian fighter jets intercepted a U.S. reconnaissance drone over Syria.", set()),
+        ("Russian air defences shot down a Russian drone over Belgorod by mistake.", set()),
+        ("Workers at the Detroit plant sent a message to management in Tokyo.", {("Detroit", "Tokyo")}),
+        ("Residents of Leeds sent 5,000 letters to London Mayor Sadiq Khan.", {("Leeds", "London")}),
+        ("Biden welcomed the visiting Kenyan president to the White House.", {("Kenya", "Washington")}),
+        ("Britain agreed with France on a deal to return migrants.", {("France", "United Kingdom")}),
+        ("The United States and Britain agree that Russia is behind the attack.", set()),
+        ("Rescue teams departed for Antakya following the earthquake in Gaziantep.", set()),
+        ("A Chinese firm bought a Queensland cattle station.", set()),
+    ],
+)
+def test_second_review_of_the_rules(gazetteer, text, expected):
+    assert {(o, d) if t != "meeting" else tuple(sorted((o, d))) for t, o, d in flows(text, gazetteer)} == expected
