@@ -1296,6 +1296,10 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
                   if g.dep_ == "prep" and g.lower_ in EARLIER]  # fmt: skip
         before += [g for c in after for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in heads]
         # "Born in Poland, she emigrated to Canada", "Arrested in Boston, he was taken to Chicago"
+        # ("A motorcyclist injured in a collision near Launceston was flown to Truro": what befell the
+        # movers, told on them, happened where they set out from)
+        before += [a for c in tok.children if c.dep_ == "nsubjpass" for a in c.children
+                   if a.dep_ == "acl" and a.tag_ == "VBN" and a.i not in heads]  # fmt: skip
         before += [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG")
                    and c.i not in heads]  # fmt: skip
         # (and of its object, a journey: "began the journey in Jakarta, then flew on to Port Moresby";
@@ -2923,6 +2927,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                     # "barrels per day of Russian crude"
                     tok = governor
                     continue
+                if new == "target" and governor.i not in triggers and _placed_on_a_thing(span, tok):
+                    tok = governor  # "a collision on the A30 near Launceston": where the collision was
+                    continue
                 if new is None and word in EARLIER and tok.i != span.root.i:
                     # "flown to a hospital after the accident near Tupelo": where what came before
                     # happened, the start of those carried away from it
@@ -3007,6 +3014,14 @@ def _how_far(marker: Any) -> bool:
         return False
     words = [*noun.subtree, *noun.head.children]
     return not any(t.dep_ == "prep" and t.lower_ in ("to", "into") and t.i > marker.i for t in words)
+
+
+def _placed_on_a_thing(span: Any, tok: Any) -> bool:
+    """Whether a place, named where a thing is ('near Launceston'), is on a road or a way that an
+    'on' places another noun on ('a collision on the A30 near Launceston'): the place of that noun."""
+    roads = ("road", "highway", "motorway", "freeway", "interstate", "street", "route", "bridge", "avenue", "lane")
+    way = tok.lemma_.lower() in roads or any(c.isdigit() for c in tok.text)  # ("the A30", "Highway 50")
+    return way and tok.i != span.root.i and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATED
 
 
 def _boarded(noun: Any) -> bool:

@@ -5856,3 +5856,24 @@ def test_a_market_goods_go_to_is_its_places(gazetteer, text, expected):
 )
 def test_second_review_of_the_rules(gazetteer, text, expected):
     assert {(o, d) if t != "meeting" else tuple(sorted((o, d))) for t, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what befell the movers, told on them, happened where they were carried from
+        (
+            "A motorcyclist injured in a collision on the A30 near Launceston was flown to Truro.",
+            {("Launceston", "Truro")},
+        ),
+        ("A driver hurt in a crash on Highway 50 near Tupelo was airlifted to Memphis.", {("Tupelo", "Memphis")}),
+        ("A man arrested in Boston was flown to Chicago.", {("Boston", "Chicago")}),
+        # (an attack's target near a place is still the target)
+        (
+            "Turkey carried out air strikes on Kurdish militant targets in northern Iraq on Saturday.",
+            {("Turkey", "Iraq")},
+        ),
+    ],
+)
+def test_what_befell_the_movers_happened_where_they_left(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
