@@ -1468,6 +1468,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
             head.slots += [replace(s, role="agent", governor=head.token) for s in slots if s.span.root.i in movers]
     _carried_by_the_verb(heads, lexicon)
     _visiting_guests(heads)
+    _stayed_in(heads, slots)
     for head in heads.values():
         if _lemma(head) == "agree" and any(c.dep_ == "ccomp" for c in head.token.children):
             head.slots = []  # "The United States and Britain agree that Russia is behind it": an opinion
@@ -1817,6 +1818,25 @@ def _where_it_was_found(noun: Any, by_governor: dict[int, list[_Slot]]) -> list[
     return where or [
         s.party for c in subjects for s in by_governor.get(c.i, []) if s.role in ("location", "whereabouts")
     ]
+
+
+def _stayed_in(heads: dict[int, _Head], slots: list[_Slot]) -> None:
+    """'crossed into France to tour the battlefields, staying two nights in Amiens': a town in the
+    country a movement went to, where a clause of staying under it puts the movers, is where it went."""
+    for h in heads.values():
+        areas = [s for s in h.slots if s.role == "destination" and s.party.place.kind in ("country", "admin1")]
+        if not areas:
+            continue
+        stays = [t for t in h.token.subtree if t.tag_ == "VBG" and t.lemma_.lower() in ("stay", "spend", "remain")
+                 and t.i not in heads]  # fmt: skip
+        inside = {t.i for v in stays for t in v.subtree}
+        towns = [s for s in slots if s.span.root.i in inside and s.span.root.head.lower_ == "in"
+                 and s.party.kind == "place" and s.party.place.kind == "city"
+                 and any(s.party.place.country == a.party.place.country for a in areas)]  # fmt: skip
+        if towns:
+            h.slots = [s for s in h.slots if s not in areas] + [
+                replace(t, role="destination", governor=h.token, prep="to") for t in towns[:1]
+            ]
 
 
 def _no_state_agreeing(slot: _Slot) -> bool:

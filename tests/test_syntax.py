@@ -5877,3 +5877,11 @@ def test_second_review_of_the_rules(gazetteer, text, expected):
 )
 def test_what_befell_the_movers_happened_where_they_left(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_a_town_stayed_in_is_where_a_movement_into_its_country_went(gazetteer):
+    text = (
+        "The pupils travelled from Brussels to Ypres on Monday. On Thursday they crossed into France to tour "
+        "the Somme battlefields, staying two nights in Amiens."
+    )
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Brussels", "Ieper"), ("Ieper", "Amiens")}
