@@ -3811,7 +3811,13 @@ def _events(
         # (but "flew to Paris after visiting Berlin": that leg came before, and Paris is no start of it)
         # ("left Kenya to attend talks in Paris": what the movement was for)
         chained = h.token.dep_ in ("conj", "advcl", "pcomp") or _infinitive(h.token) or flight
-        chained = chained and not own_subject and not _is_earlier(h.token)
+        # (someone carried on to a hospital later, after the one before went to another: "The injured teen
+        # drove to a medical center in Arlington, and Taleferio was later airlifted to a hospital in Fort Worth")
+        carried_on_later = (
+            own_subject and h.token.dep_ == "conj" and _to_care(h.token)
+            and any(c.dep_ == "advmod" and c.lower_ in ("later", "then", "subsequently") for c in h.token.children)
+        )  # fmt: skip
+        chained = chained and (not own_subject or carried_on_later) and not _is_earlier(h.token)
         # ("walked into Baidoa, fleeing hunger in Bay region": why they came, no next leg)
         chained = chained and not (
             h.token.tag_ == "VBG" and h.token.dep_ == "advcl" and _is(h.token, frames()["leaving"])

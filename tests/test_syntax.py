@@ -5885,3 +5885,19 @@ def test_a_town_stayed_in_is_where_a_movement_into_its_country_went(gazetteer):
         "the Somme battlefields, staying two nights in Amiens."
     )
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == {("Brussels", "Ieper"), ("Ieper", "Amiens")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone later carried on to a hospital went from where the one before went
+        (
+            "The injured teen drove to a medical center in Arlington, and Taleferio was later airlifted to "
+            "John Peter Smith Hospital in Fort Worth.",
+            {("Arlington", "Fort Worth")},
+        ),
+        ("Troops were sent to Kyiv, and aid was later flown to Lviv.", set()),
+    ],
+)
+def test_someone_later_carried_on_to_a_hospital_went_from_the_one_before(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
