@@ -1122,24 +1122,23 @@ def as_states(drafts: list[_Draft], lexicon: Lexicon, gazetteer: Gazetteer | Non
         titled = party.kind == "demonym" and len((party.actor or "").split()) > 1
         return party.place.kind == "country" and (party.kind in ("place", "person") or titled)
 
-    return [
-        replace(d, origin=state(d.origin), destination=state(d.destination))
-        if lexicon.policy(d.type, "capital_is_country") and d.directed
-        # (and a capital a state named by its own seat sends or gives to: "Tehran has supplied drones to
-        # Moscow", state to state)
-        else replace(d, destination=state(d.destination))
-        if d.directed and d.type in STATE_GOODS and by_its_capital(d.origin)
-        # (and, between states, the capital at either end of a note or a call: "Kyiv sent a note to
-        # Budapest", "Macron received a call from Kyiv"; not "letters to pen pals in Tokyo")
-        else replace(
-            d,
-            origin=state(d.origin) if a_state(d.destination) else d.origin,
-            destination=state(d.destination) if a_state(d.origin) else d.destination,
-        )
-        if d.directed and d.type == "communication"
-        else d
-        for d in drafts
-    ]
+    def as_state(d: _Draft) -> _Draft:
+        if not d.directed:
+            return d
+        if lexicon.policy(d.type, "capital_is_country"):
+            return replace(d, origin=state(d.origin), destination=state(d.destination))
+        if d.type in STATE_GOODS and by_its_capital(d.origin):
+            # a capital a state named by its own seat sends or gives to: "Tehran has supplied drones to
+            # Moscow", state to state
+            return replace(d, destination=state(d.destination))
+        if d.type == "communication":
+            # between states, the capital at either end of a note or a call: "Kyiv sent a note to
+            # Budapest", "Macron received a call from Kyiv"; not "letters to pen pals in Tokyo"
+            origin = state(d.origin) if a_state(d.destination) else d.origin
+            return replace(d, origin=origin, destination=state(d.destination) if a_state(d.origin) else d.destination)
+        return d
+
+    return [as_state(d) for d in drafts]
 
 
 def merge_drafts(text: str, drafts: list[_Draft]) -> list[Event]:

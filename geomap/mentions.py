@@ -66,6 +66,9 @@ VEHICLE_MAKES = frozenset(
 # Words a sea's, a cape's or a mountain's name opens, which the gazetteer may know alone as another
 # ("Gulf" is the Gulf of Mexico, or the Persian Gulf): before "of" and a name, a name of their own.
 GENERIC_HEADS = frozenset("Gulf Bay Sea Cape Lake Strait Straits Sound".split())
+# Words after a name by which a code before it is a road's or a flight's, not an aircraft's ("the M-5
+# Damascus highway", "the MH-17 Amsterdam flight"): the name is a place.
+CODED_THINGS = frozenset("summit summits highway motorway road route flight flights to training centre center".split())
 # Prefixes of ships' names: "HMS Prince of Wales", "USS Carl Vinson", "MV Ruby" name no place.
 SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS RFA INS MV RMS".split())
 # Words after a name that make it a street, a building or a company's name.
@@ -405,8 +408,8 @@ def _judge(
         return "no"
     if not demonym and makes and _vehicle(text, toks, match, makes):
         return "person"  # like a person's name, the model's name is no place anywhere in the text
-    if not demonym and _after_a_model_code(text, toks, match.first) and not _a_place_after_a_code(text, toks, match):
-        return "person"  # "a C-130 Hercules", "a CH-47 Chinook": an aircraft's name
+    if not demonym and _an_aircrafts_name(text, toks, match):
+        return "person"  # "a C-130 Hercules", "a CH-47 Chinook": like a person's name, no place
     in_headline = first.start in headline
     # a capitalised common word opening a sentence or in a title-case headline is just a word
     opening = first.sentence_start or in_headline
@@ -560,13 +563,16 @@ def _vehicle(text: str, toks: list[Token], match: _Match, makes: set[int]) -> bo
     return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in before)
 
 
-def _after_a_model_code(text: str, toks: list[Token], i: int) -> bool:
-    """Whether token i follows a model's code, capitals, a hyphen and a number ('C-130 Hercules',
-    'CH-47 Chinook', 'UH-60 Black Hawk', 'Il-76'), so that the name is the model's."""
+def _an_aircrafts_name(text: str, toks: list[Token], match: _Match) -> bool:
+    """Whether a name follows a model's code, capitals, a hyphen and a number ('C-130 Hercules',
+    'CH-47 Chinook', 'UH-60 Black Hawk'), so that it is the model's; not after a group's code ('the
+    G-7 Cornwall summit'), before a word of `CODED_THINGS` ('the M-5 Damascus highway', 'the MH-17
+    Amsterdam flight') or joined to a word by a hyphen ('an Il-76 Moscow-bound plane')."""
+    i = match.first
     if i < 2:
         return False
     letters, number = toks[i - 2], toks[i - 1]
-    return (
+    code = (
         number.text.isdigit()
         and text[letters.end : number.start] == "-"
         and text[number.end : toks[i].start] == " "
@@ -574,20 +580,11 @@ def _after_a_model_code(text: str, toks: list[Token], i: int) -> bool:
         and len(letters.text) <= 3
         and letters.text.isalpha()
     )
-
-
-# Words after a name by which a code before it is a group's, a road's or a flight's ("the G-20 Bali
-# summit", "the M-5 Damascus highway", "the MH-17 Amsterdam flight"): the name is a place.
-CODED_THINGS = frozenset("summit summits highway motorway road route flight flights to training centre center".split())
-
-
-def _a_place_after_a_code(text: str, toks: list[Token], match: _Match) -> bool:
-    """Whether a name after a model-like code is a place all the same: after a group's code ('G-7'),
-    before a word of `CODED_THINGS`, or joined to a word by a hyphen ('Moscow-bound', 'Kyiv-based')."""
-    letters = toks[match.first - 2].text
+    if not code or letters.text == "G":
+        return False
     after = toks[match.last] if match.last < len(toks) else None
     hyphened = after is not None and text[toks[match.last - 1].end : after.start] == "-"
-    return letters == "G" or hyphened or (after is not None and after.text.lower() in CODED_THINGS)
+    return not hyphened and not (after is not None and after.text.lower() in CODED_THINGS)
 
 
 def _ship(text: str, toks: list[Token], match: _Match, ships: set[int]) -> bool:

@@ -48,7 +48,7 @@ from geomap.events import (
     merge_drafts,
 )
 from geomap.gazetteer import Gazetteer, distance_km
-from geomap.mentions import MONTHS_AND_DAYS, PLACE_NOUNS, title_case
+from geomap.mentions import MONTHS_AND_DAYS, NAMED_HUBS, PLACE_NOUNS, title_case
 from geomap.people import Person
 from geomap.places import FoundPlace
 from geomap.text import DATELINE, Token, tokens
@@ -104,6 +104,8 @@ FUNCTION_WORDS = frozenset(
 )
 # the prepositions that may lie between a vehicle boarded and where it was ("on the coast of Lesbos")
 BOARDING_PREPS = frozenset({"on", "at", "in", "off", "of"})
+# the facilities named for their town ("Glasgow Airport"), whose place is the town's
+HUBS = frozenset(word.lower() for word in NAMED_HUBS)
 # nouns by which 'on the Venezuelan border' says where a place lies
 EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "banks", "edge", "outskirts"})
 # words that may open an official's title without making it someone else's ("The Finance Minister")
@@ -1470,13 +1472,8 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     _visiting_guests(heads)
     _stayed_in(heads, slots)
     for head in heads.values():
-        if _lemma(head) == "agree" and any(c.dep_ == "ccomp" for c in head.token.children):
-            head.slots = []  # "The United States and Britain agree that Russia is behind it": an opinion
         if _lemma(head) == "agree":
-            # who agrees is who is named as the subject, not where they are ("Analysts in London and
-            # Paris agreed that prices would rise")
-            # (and states agree: not "Senate President Murray, D-Plymouth, and Speaker DeLeo, D-Winthrop")
-            head.slots = [s for s in head.slots if not (s.role == "agent" and _no_state_agreeing(s))]
+            head.slots = _who_agrees(head)
     _followed_by(doc, heads, spans)
     _named_as_destinations(heads)
     _boarded_at(heads, slots)
@@ -1781,8 +1778,9 @@ def _places_of(noun: Any, place_tokens: dict[int, _Party]) -> list[_Party]:
     """The places a noun names: itself and its conjuncts ('Maliuc and Caraorman'), those of its 'of'
     ('the villages of Maliuc and Caraorman'), or the town it is named for ('Glasgow Airport')."""
     if noun.i not in place_tokens:
-        named = [c for c in noun.children if c.dep_ == "compound" and c.i in place_tokens] if noun.lower_ in (
-            "airport", "station") else []  # fmt: skip
+        named = (
+            [c for c in noun.children if c.dep_ == "compound" and c.i in place_tokens] if noun.lower_ in HUBS else []
+        )
         noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" and g.i in place_tokens), named[0] if named else None)  # fmt: skip
     if noun is None:
@@ -1839,11 +1837,19 @@ def _stayed_in(heads: dict[int, _Head], slots: list[_Slot]) -> None:
             ]
 
 
-def _no_state_agreeing(slot: _Slot) -> bool:
-    """Whether who 'agrees' by a slot is no state: a town, or where those who agree are ('Analysts
-    in London and Paris agreed')."""
-    where = slot.span.root.dep_ == "pobj" and slot.span.root.head.lower_ in LOCATED
-    return where or slot.party.place.kind != "country"
+def _who_agrees(head: _Head) -> list[_Slot]:
+    """The slots of an 'agree', less those of no state that agrees: states named as its subject agree
+    (not 'Analysts in London and Paris agreed', nor legislators' towns, 'Speaker DeLeo, D-Winthrop'),
+    and agreeing that something is so is an opinion, no meeting ('The United States and Britain agree
+    that Russia is behind it')."""
+    if any(c.dep_ == "ccomp" for c in head.token.children):
+        return []
+
+    def no_state(slot: _Slot) -> bool:
+        where = slot.span.root.dep_ == "pobj" and slot.span.root.head.lower_ in LOCATED
+        return where or slot.party.place.kind != "country"
+
+    return [s for s in head.slots if not (s.role == "agent" and no_state(s))]
 
 
 def _visiting_guests(heads: dict[int, _Head]) -> None:
@@ -1995,7 +2001,7 @@ def _relative_slots(spans: list[tuple[_Party, Any]], triggers: dict[int, Any]) -
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head  # "the Russian and Venezuelan delegations"
         while tok.dep_ in ("compound", "amod", "poss", "nmod") and (
-            tok.head.pos_ in NOUNS - {"PROPN"} or tok.head.lower_ in ("airport", "station")
+            tok.head.pos_ in NOUNS - {"PROPN"} or tok.head.lower_ in HUBS
         ):
             # "Russian emigrants who", "Glasgow Airport, where"; not "the Orange County Sanitation District, who"
             tok = tok.head
@@ -2869,13 +2875,12 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 word, marker = "bound for", head.head  # "bound for flood-hit farms in Lismore", parsed on "bound"
             elif word == "to" and head.head.lower_ in ("according", "due", "next"):
                 return _Slot(party, span, "drop", None)
-            if word == "from" and _how_far(marker):
-                return _Slot(party, span, "drop", None)  # "a depot some 290 km from the Ukrainian border"
-            if word in ("from", "to") and _fronted_range(marker, triggers):
-                return _Slot(party, span, "drop", None)  # "From Lagos to Nairobi, prices rose"
             elif word == "to" and head.head.lemma_.lower() in frames()["postings"] and role is None:
                 # "Iran's ambassador to Britain": where he serves, an end only where a frame says so
                 return _anchored(party, span, "posted", word, head.head, triggers)
+            if (word == "from" and _how_far(marker)) or (word in ("from", "to") and _fronted_range(marker, triggers)):
+                # "a depot some 290 km from the Ukrainian border", "From Lagos to Nairobi, prices rose"
+                return _Slot(party, span, "drop", None)
             later = listed_later or _later_leg(marker)
             onward = marker.head.dep_ == "conj" and marker.head.lower_ in _continuing("adverbs")
             if onward:
