@@ -72,11 +72,11 @@ CODED_THINGS = frozenset("summit summits highway motorway road route flight flig
 # Prefixes of ships' names: "HMS Prince of Wales", "USS Carl Vinson", "MV Ruby" name no place.
 SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS RFA INS MV RMS".split())
 # Words after a name that make it a street, a building or a company's name.
-STREET_WORDS = frozenset(
+ROAD_WORDS = frozenset(
     "Avenue Ave Street St Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Terrace Parkway Pkwy "
-    "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway Inc Corp Ltd "
-    "LLC Co Company Corporation Group Holdings".split()
+    "Highway Hwy Circle Cir Trail Place Pl Plaza Alley Pike Turnpike Expressway Freeway".split()
 )
+STREET_WORDS = ROAD_WORDS | frozenset("Inc Corp Ltd LLC Co Company Corporation Group Holdings".split())
 # Head words of organisations' names: a place before them ("Korea News Service", "Gainesville
 # Police Department") counts only if the document also names that place on its own.
 ORGANISATION_WORDS = frozenset(
@@ -424,10 +424,18 @@ def _judge(
         hyphen = text[last.end : following.start] == "-"
         if hyphen and not demonym and not _is_notable_place_token(match.last, covering):
             return "no"  # one half of a hyphenated name: "Wal-Mart", "Rolls-Royce"; not "Seoul-Busan"
+        if hyphen and _names_a_road(text, toks, match.last):
+            return "no"  # "the Lagos-Ibadan Expressway": a road's name
         opens = previous is None or not (previous.capitalised and _joined(text, previous, first))
         if not demonym and _before_organisation(text, toks, match.last, covering, opens=opens):
             return "embedded"  # "The Moscow Times": a paper's name, not a person's
-        if not demonym and not _is_region_token(match.last, covering) and _proper(text, following, words, in_headline):
+        # ("Delhi-Bengaluru flight": a large place after the hyphen makes two places, no person's name)
+        if (
+            not demonym
+            and not hyphen
+            and not _is_region_token(match.last, covering)
+            and _proper(text, following, words, in_headline)
+        ):
             return "person"
     prev_in_name = previous is not None and previous.capitalised and _joined(text, previous, first)
     # "the Washington-Moscow route": two places joined by a hyphen, not a double-barrelled name
@@ -461,7 +469,8 @@ def _judge(
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:
-            return "weak"
+            # (a country by another name that is a word, though, is no place: "Island businesses say")
+            return "no" if match.candidates[0][0].kind in ("country", "continent") else "weak"
         if match.candidates[0][0].prominence < PERSON_PROMINENCE and words.person(surface):
             # a person's name too, unless a preposition of place comes before it ("in Lawton";
             # not "in Lawton's office"; "to" and "from" take people as often: "passed to Jackson")
@@ -620,9 +629,20 @@ def _before_organisation(text: str, toks: list[Token], index: int, covering: Cov
     return False
 
 
+def _names_a_road(text: str, toks: list[Token], index: int) -> bool:
+    """Whether the capitalised words joined from `index` on end in a road's word ('Ibadan Expressway')."""
+    for j in range(index, min(index + 3, len(toks))):
+        if toks[j].text in ROAD_WORDS:
+            return True
+        if not toks[j].capitalised or j + 1 == len(toks) or not _joined(text, toks[j], toks[j + 1]):
+            return False
+    return False
+
+
 def _strong(match: _Match) -> bool:
-    """Countries and continents are places even when their name is a common word ("Turkey", "Chad")."""
-    return match.candidates[0][0].kind in ("country", "continent")
+    """Countries and continents are places even when their name is a common word ("Turkey", "Chad");
+    not by another name that is one ("Island", Iceland's own: "Island businesses say")."""
+    return match.candidates[0][0].kind in ("country", "continent") and match.via != "alias"
 
 
 def _proper(text: str, token: Token, words: _Words, in_headline: bool) -> bool:

@@ -362,3 +362,30 @@ def test_names_that_hold_a_place_name_but_name_none(gazetteer, text, expected):
 )
 def test_a_place_after_a_code_that_is_no_aircrafts(gazetteer, text, expected):
     assert [t for t, _ in found(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two places joined by a hyphen are both places, not a double-barrelled name
+        ("A Delhi-Bengaluru flight was diverted to Nagpur.", ["Delhi", "Bengaluru", "Nagpur"]),
+        ("Amsterdam-London trains run hourly.", ["Amsterdam", "London"]),
+        # (but a road named for two towns names neither, and a hyphenated surname stays a person's)
+        ("Police stopped a truck on the Lagos-Ibadan Expressway in Ogun State.", ["Ogun State"]),
+        ("Mary Smith-Jones flew to Paris.", ["Paris"]),
+    ],
+)
+def test_places_joined_by_a_hyphen(gazetteer, text, expected):
+    assert [t for t, _ in found(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country's other name that is an English word ("Island", Iceland's own) is that word
+        "Island businesses say the disruption could not have come at a worse time.",
+        "Commanding, Folly Island: have a few shots fired each day.",
+    ],
+)
+def test_a_countrys_other_name_that_is_a_word_is_no_place(gazetteer, text):
+    assert all(t != "Island" for t, _ in found(text, gazetteer))
