@@ -177,7 +177,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring distances sources intercepting".split()
+        "projectiles spacecraft touring distances sources intercepting sites errands".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -440,10 +440,10 @@ def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
     no flow to the United Kingdom beside Birmingham's; 'Mexico deported Honduran migrants on flights
     from Tapachula to San Pedro Sula' none from Mexico to Honduras. (A visit to a state's leader in
     a town visits both, as annotators write it: 'visiting Kenyan President Kenyatta in Nairobi'; and
-    an area named in a list is an end of its own: 'from Truro, Cornwall and Devon'.)"""
-    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
-    for d in drafts:
-        by_sentence.setdefault(d.sentence, []).append(d)
+    an area named in a list is an end of its own: 'from Truro, Cornwall and Devon'.) A province or
+    county is as wide in another sentence of the report, which tells the same move less closely
+    ('Winnipeg trucking firm moving head office to Calgary' over 'One of Manitoba's largest trucking
+    companies is moving its head office to Calgary'); a country is not, as reports draw both."""
 
     def listed(p: _Party) -> bool:
         around = [toks[i].text.lower() for i in (p.first - 1, p.last) if 0 <= i < len(toks)]
@@ -454,9 +454,10 @@ def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
         area = getattr(d, end)
         return area.place.kind in ("country", "admin1", "admin2") and not listed(area) and any(
             e is not d and e.directed and e.modality == d.modality and e.type == d.type
+            and (e.sentence == d.sentence or area.place.kind != "country")
             and _in_area(getattr(e, other), getattr(d, other))
             and getattr(e, end).place.id != area.place.id and _in_area(getattr(e, end), area)
-            for e in by_sentence[d.sentence]
+            for e in drafts
         )  # fmt: skip
 
     return [
@@ -825,6 +826,12 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
             found = None  # "called the US decision a mistake": it names what it takes, no call
         if found and tok.pos_ == "VERB" and tok.lemma_.lower() in frames()["noun_only"]:
             found = None  # "banned imports of Russian coal": the imports, not the ban, say who is banned
+        if (
+            found
+            and tok.pos_ == "NOUN"
+            and any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in frames()["errands"] for c in tok.children)
+        ):
+            found = None  # "emergency room visits by Greene County residents": to a doctor, no journey
         if found and tok.dep_ == "amod" and _hyphened_to_a_word(tok):
             found = None  # "flood-hit farms", "crisis-hit towns": part of an adjective, no event
         if found and tok.lemma_.lower() in frames()["active_only"] and any(c.dep_ == "auxpass" for c in tok.children):
@@ -1477,6 +1484,7 @@ def _read(doc: Any, offset: int, toks: list[Token], parties: list[_Party], lexic
     _followed_by(doc, heads, spans)
     _named_as_destinations(heads)
     _boarded_at(heads, slots)
+    _reached_sites(heads)
     _described_destinations(heads, lexicon)
     named = len({p.place.id for p, _ in spans})
     for head in heads.values():
@@ -1554,6 +1562,25 @@ def _described_destinations(heads: dict[int, _Head], lexicon: Lexicon) -> None:
             edges = [s for s in head.slots if s.role == "target" and s.prep == "on"
                      and s.span.root.head.lemma_.lower() in EDGES]  # fmt: skip
             head.slots = [s for s in head.slots if s not in edges]
+
+
+def _reached_sites(heads: dict[int, _Head]) -> None:
+    """'Crews from Montana reached the fire camp at Oakridge': a verb that reaches its object, taking
+    one of the `sites` and a place 'at' or 'in' on the verb, went to that place."""
+    for head in heads.values():
+        verb = head.token
+        reached = _frame(verb).get("object") == "destination" and verb.pos_ == "VERB"
+        site = any(c.dep_ == "dobj" and c.lemma_.lower() in frames()["sites"] for c in verb.children)
+        if not (reached and site) or any(s.role in ("object", "destination") for s in head.slots):
+            continue
+        for slot in head.slots:
+            if (
+                slot.role == "location"
+                and slot.prep in ("at", "in")
+                and slot.governor is not None
+                and slot.governor.i == verb.i
+            ):
+                slot.role = "destination"
 
 
 def _named_as_destinations(heads: dict[int, _Head]) -> None:
@@ -2766,6 +2793,13 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     tok, role, prep = span.root, None, ""
     if tok.lower_ == "here":
         return _here_slot(party, span, triggers)
+    route = _route_end(span, place_tokens)
+    if route is not None:
+        # "a Delhi-Bengaluru flight was diverted to Nagpur": where the vehicle left from and was bound for
+        role, vehicle = route
+        return _anchored(party, span, role, "from" if role == "origin" else "bound for", vehicle, triggers)
+    if _an_alternative(span):
+        return _Slot(party, span, "drop", None)  # "will sail from Troon instead of Ardrossan": not from there
     if _stance(span):
         return _Slot(party, span, "drop", None)  # "pro-Russian separatists": they side with Russia, are not it
     if "-" in span.root.text and span.root.lower_.rsplit("-", 1)[1] in frames()["flags"]:
@@ -3011,6 +3045,50 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 role = "owner"  # "Mexico's grain is exported": whose it is, where it comes from
         return _anchored(party, span, role, prep, head, triggers)
     return _Slot(party, span, "drop", None)
+
+
+ALTERNATIVES = (("instead", "of"), ("rather", "than"))
+
+
+def _an_alternative(span: Any) -> bool:
+    """Whether a place is named as what was not done ('sail from Troon instead of Ardrossan', 'to
+    Rotterdam rather than to Hamburg')."""
+    words = [t.lower_ for t in span.doc[max(span.start - 3, 0) : span.start]]
+    if words and words[-1] in frames()["prepositions"]:
+        words = words[:-1]  # ("rather than to Hamburg")
+    return tuple(words[-2:]) in ALTERNATIVES
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _route_end(span: Any, place_tokens: dict[int, _Party]) -> tuple[str, Any] | None:
+    """('origin' or 'destination', the vehicle) for a place of two joined by a dash before one of the
+    `vehicles` ('a Delhi-Bengaluru flight', 'the Mumbai–Manchester service flight'), else None."""
+    doc = span.doc
+
+    def place_at(i: int) -> bool:
+        return 0 <= i < len(doc) and i in place_tokens
+
+    def vehicle_after(i: int) -> Any:
+        for j in range(i, min(i + 3, len(doc))):
+            if doc[j].lemma_.lower() in frames()["vehicles"]:
+                return doc[j]
+            if doc[j].pos_ not in ("NOUN", "PROPN") or j in place_tokens:
+                return None
+        return None
+
+    if span.end + 1 < len(doc) and doc[span.end].text in DASHES and place_at(span.end + 1):
+        other = place_tokens[span.end + 1]
+        end = span.end + 1
+        while place_at(end) and place_tokens[end] is other:
+            end += 1
+        vehicle = vehicle_after(end)
+        return ("origin", vehicle) if vehicle is not None else None
+    if span.start >= 2 and doc[span.start - 1].text in DASHES and place_at(span.start - 2):
+        vehicle = vehicle_after(span.end)
+        return ("destination", vehicle) if vehicle is not None else None
+    return None
 
 
 def _bound_for(tok: Any) -> bool:
@@ -3312,7 +3390,11 @@ def _arms_an_attack(noun: Any, triggers: dict[int, Any]) -> bool:
     f = frames()
     made = noun.lower_ in f["makers"]
     weapon = noun.head if made else noun
-    if weapon.lemma_.lower() not in f["weapons"] or weapon.head.i not in triggers:
+    if weapon.lemma_.lower() not in f["weapons"]:
+        return False
+    if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
+        weapon = weapon.head.head  # "launched thousands of Iranian-made drones": the count stands for them
+    if weapon.head.i not in triggers:
         return False
     verb = weapon.head
     projected = weapon.dep_ == "dobj" and verb.lemma_.lower() in f["projecting"]  # (an attack by what it launches)
@@ -3347,6 +3429,9 @@ def _anchored(party: _Party, span: Any, role: str, prep: str, governor: Any, tri
             break
         if tok.dep_ == "appos" and _person(tok):
             break  # "Witkoff, the U.S. envoy for the Middle East, flew to Moscow": who he is, no end
+        if tok.lower_ == "worth" and tok.dep_ == "amod":
+            tok = tok.head  # "imported goods worth $50 billion from the United States": the goods came
+            continue
         if tok.pos_ in NOUNS and tok.dep_ in NOUN_LINKS | {"compound"} and tok.head.i != tok.i:
             tok = tok.head if tok.dep_ != "pobj" else tok.head.head
             continue
@@ -5282,7 +5367,9 @@ def _flows(
     if not destinations and movement and location is not None and _supplies(h.token):
         destinations, how = [location], "location"  # "supplied Houthi rebels in Yemen with missiles"
     if not destinations and lexicon.policy(type_, "location_is_destination") and location is not None:
-        destinations, how = [location], "location"
+        # ("launched drones at Kyiv and Odesa": each place of the kind of the one it hit first)
+        listed = [p for p in roles["location"] if p is not location and p.place.kind == location.place.kind]
+        destinations, how = distinct([location, *listed]), "location"
     if not destinations and roles.get("host"):
         destinations, how = roles["host"], "host"  # "Chile hosted Peru's president": a visit to Chile
     if origins and not destinations and h.whither and movement:

@@ -5901,3 +5901,114 @@ def test_a_town_stayed_in_is_where_a_movement_into_its_country_went(gazetteer):
 )
 def test_someone_later_carried_on_to_a_hospital_went_from_the_one_before(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "from" hung on the goods' worth says where the goods came from
+        ("China imported goods worth $50 billion from the United States.", {("trade", "United States", "China")}),
+        ("Kenya bought fertiliser worth $20 million from Morocco last year.", {("trade", "Morocco", "Kenya")}),
+        # (a worth with no movement is still none)
+        ("Shares worth $2 billion from Tokyo investors changed hands.", set()),
+    ],
+)
+def test_a_from_on_the_goods_worth_is_where_they_came_from(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province told in one sentence, its town in another: one move, from the town
+        (
+            "Winnipeg trucking firm moving head office to Calgary\n"
+            "One of Manitoba's largest trucking companies is moving its head office to Calgary.",
+            {("Winnipeg", "Calgary")},
+        ),
+        # (a country is drawn beside its town: reports annotate both)
+        (
+            "Thousands flee from Sudan into Chad\nRefugees from El Geneina fled into Chad on Monday.",
+            {("Sudan", "Chad"), ("Al-Junaynah", "Chad")},
+        ),
+    ],
+)
+def test_a_province_is_no_end_beside_its_town_for_the_same_move(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that reaches its object, a site, reached the place the site is at
+        ("Hand crews from Montana reached the fire camp at Oakridge late Wednesday.", {("Montana", "Oakridge")}),
+        ("Troops from Chad reached the border crossing at Adre on Sunday.", {("Chad", "Adré")}),
+        # (not an agreement reached somewhere: the parties met there)
+        ("Negotiators reached an agreement in Geneva.", set()),
+    ],
+)
+def test_a_site_reached_at_a_place_is_where_the_movement_went(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X-Y flight": where it left from, and where it was bound for until diverted
+        ("A Delhi-Bengaluru flight was diverted to Nagpur on Wednesday.", {("travel", "Delhi", "Nagpur")}),
+        ("IndiGo's first Mumbai–Manchester flight landed on Monday.", {("travel", "Mumbai", "Manchester")}),
+        # (a road named for two towns moves nothing)
+        ("Police stopped a truck on the Lagos-Ibadan Expressway on Friday.", set()),
+    ],
+)
+def test_two_places_joined_by_a_dash_before_a_vehicle_are_its_ends(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferries will sail from Troon instead of Ardrossan for at least six weeks.",
+        "The tanker sailed from Rotterdam rather than from Hamburg.",
+    ],
+)
+def test_a_place_named_as_the_alternative_is_no_end(gazetteer, text):
+    assert all("Ardrossan" not in f and "Hamburg" not in f for f in flows(text, gazetteer))
+
+
+def test_errands_to_a_doctor_are_no_visits(gazetteer):
+    text = "Springfield emergency room visits by uninsured Greene County residents grew to 33,760 in 2007."
+    assert flows(text, gazetteer) == set()
+    assert flows("Tulsa residents made 3,000 visits to Springfield in 2007.", gazetteer) == {
+        ("visit", "Tulsa", "Springfield")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # air defence batteries and launchers are cargo a receiver gets
+        (
+            "Ukraine has received Patriot batteries from the United States and Germany since 2023.",
+            {("shipment", "United States", "Ukraine"), ("shipment", "Germany", "Ukraine")},
+        ),
+        ("Poland received HIMARS launchers from the United States.", {("shipment", "United States", "Poland")}),
+    ],
+)
+def test_weapon_systems_received_are_shipments(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who made the weapons counted out is no end of the attack; every city hit is
+        (
+            "Russia has launched thousands of Iranian-designed drones at cities including Kyiv and Odesa.",
+            {("attack", "Russia", "Kyiv"), ("attack", "Russia", "Odesa")},
+        ),
+        ("Russia fired dozens of North Korean missiles at Kharkiv.", {("attack", "Russia", "Kharkiv")}),
+    ],
+)
+def test_weapons_counted_out_are_still_only_whose_they_are(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
