@@ -367,7 +367,16 @@ def extract_events(
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents, traders)
+    drafts = [d for d in drafts if not _ends_at_sea(d)]
     return merge_drafts(text, _apart(_narrowest(as_states(drafts, lexicon, gazetteer), toks), toks))
+
+
+def _ends_at_sea(draft: _Draft) -> bool:
+    """Whether anything but an attack goes to a sea or a strait: a waypoint ('stay within Romanian
+    waters before they reach the Bosphorus') or where a plane came down ('flying from Paris to Cairo
+    crashed into the Mediterranean'), no end. An attack may hit ships there ('struck a tanker in the
+    Red Sea')."""
+    return draft.directed and draft.type != "attack" and draft.destination.place.kind == "water"
 
 
 def _sites(text: str, toks: list[Token], parties: list[_Party]) -> list[tuple[int, str, _Party]]:
@@ -2219,6 +2228,8 @@ def _pronouns(
                 out.append(_Party(i, i + 1, speaker.place, "person", actor=speaker.actor or toks[speaker.first].text))
             continue
         surnames = [p for p in residents if p.actor == tok.text and p.last <= i]
+        # "Chinese Foreign Minister Wang Yi arrived … Wang held talks": a titled person's name again
+        surnames = surnames or [p for p in people if p.last <= i and p.kind != "person" and tok.text in _names_of(p)]
         before = toks[i - 1] if i else None  # a given name: capitalised, just before, no punctuation between
         given = (
             before is not None
@@ -2229,26 +2240,33 @@ def _pronouns(
         if surnames and i not in taken and not given:  # "Prosecutor Colleen Williams" is someone else
             # "John Smith, 45, of Springfield, … Smith drove to Chicago": the same person again
             out.append(_Party(i, i + 1, surnames[-1].place, "person", actor=tok.text))
+            if surnames[-1] not in residents:
+                bisect.insort(people, out[-1], key=lambda p: p.first)  # (whom a "he" may name: "Wang … He met")
             continue
         if tok.text.lower().replace("’", "'").split("'")[0] not in ("he", "she"):
             continue  # (also "she'd", "he's": one word here)
         sentence = bisect.bisect_right(heads, tok.start)
         before = [p for p in people if p.last <= i]
         last = before[-1] if before else None
-        if last is not None and tok.sentence_start:
+        # ("In Cairo on Sunday he met": a "he" with no one named before it in its sentence opens it)
+        opens = tok.sentence_start or not any(toks[p.first].start >= heads[sentence - 1] for p in before)
+        if last is not None and opens:
             # "Mubarak met Putin on Monday. He flew to Khartoum": a sentence's "he" is first of all
             # whom the sentence before was about, named first there
             named = bisect.bisect_right(heads, toks[last.first].start)
             there = [p for p in before if bisect.bisect_right(heads, toks[p.first].start) == named]
-            # (several people of several countries there: no telling which, "Macron met Merkel. She")
-            last = there[0] if len({p.place.id for p in there}) <= 1 else None
+            # (several people of several countries there: no telling which, "Macron met Merkel. She",
+            # unless the first opens that sentence, its subject: "Wang held talks with his Ivorian
+            # counterpart. In Cairo he met")
+            subject = bool(there) and _opens_its_sentence(text, toks, there[0])
+            last = there[0] if len({p.place.id for p in there}) <= 1 or subject else None
         if last is not None and sentence - bisect.bisect_right(heads, toks[last.first].start) > INHERIT_SENTENCES:
             last = None
-        if tok.sentence_start and sentence - 1 in opening:
+        if opens and sentence - 1 in opening:
             # "He had alleged that Putin and Prodi were involved. He had sought asylum in the UK": a
             # sentence opened by "he" goes on about whom the sentence before, opened so, was about
             last = opening[sentence - 1]
-        if tok.sentence_start:
+        if opens:
             opening[sentence] = last
         if last is not None:
             out.append(_Party(i, i + 1, last.place, "person", actor=last.actor or tok.text))
@@ -2532,6 +2550,23 @@ def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:
         if not toks[j].text.isalpha() or word in ("of", "and", "a", "the"):
             return None
     return None
+
+
+def _opens_its_sentence(text: str, toks: list[Token], party: _Party) -> bool:
+    """Whether a party is named first in its sentence, or first after a phrase set off by a comma
+    ('On Monday, Egyptian President Hosni Mubarak met'): the subject, as far as words tell."""
+    first = toks[party.first]
+    return first.sentence_start or (party.first > 0 and "," in text[toks[party.first - 1].end : first.start])
+
+
+def _names_of(party: _Party) -> tuple[str, ...]:
+    """The first and last words of the name after a titled place's title ('Wang' and 'Yi' of
+    'Chinese Foreign Minister Wang Yi'; 'Hosni' and 'Mubarak' of 'Egyptian President Hosni Mubarak'),
+    by which the person may be named again."""
+    words = (party.actor or "").split()
+    titles = [k for k, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    name = [w for w in words[titles[-1] + 1 :] if w[:1].isupper()] if titles else []
+    return (name[0], name[-1]) if name else ()
 
 
 def _titled(party: _Party) -> bool:

@@ -863,9 +863,18 @@ def test_a_state_s_seat_or_agency_acts_for_it(gazetteer, text, expected):
             "Egyptian President Hosni Mubarak met workers in Cairo on Monday. He flew to Khartoum.",
             {("visit", "Egypt", "Khartoum")},
         ),
-        # unless it names people of several countries: no telling which
+        # of people of several countries there, the one who opens it, its subject
         (
             "Egyptian President Hosni Mubarak met Vladimir Putin on Monday. He flew to Khartoum.",
+            {("meeting", "Egypt", "Russia"), ("visit", "Egypt", "Khartoum")},
+        ),
+        (
+            "On Monday, Egyptian President Hosni Mubarak met Vladimir Putin. He flew to Khartoum.",
+            {("meeting", "Egypt", "Russia"), ("visit", "Egypt", "Khartoum")},
+        ),
+        # (else no telling which)
+        (
+            "Workers cheered as Egyptian President Hosni Mubarak met Vladimir Putin. He flew to Khartoum.",
             {("meeting", "Egypt", "Russia")},
         ),
         (
@@ -6011,4 +6020,36 @@ def test_weapon_systems_received_are_shipments(gazetteer, text, expected):
     ],
 )
 def test_weapons_counted_out_are_still_only_whose_they_are(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+def test_a_titled_persons_name_again_and_a_he_after_it_stand_for_their_country(gazetteer):
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived in Abidjan on Friday. Wang held talks with his Ivorian "
+        "counterpart. In Cairo on Sunday he met Egyptian Foreign Minister Sameh Shoukry. In Tunis he signed "
+        "an agreement."
+    )
+    assert flows(text, gazetteer) == {
+        ("visit", "China", "Abidjan"),
+        ("meeting", "China", "Ivory Coast"),
+        ("meeting", "China", "Egypt"),
+        ("visit", "China", "Cairo"),
+        ("visit", "China", "Tunis"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sea or a strait is a waypoint or where a plane came down, no end of a journey
+        (
+            "An EgyptAir jet flying from Paris to Cairo crashed into the Mediterranean on Thursday.",
+            {("travel", "Paris", "Cairo")},
+        ),
+        ("The ships stay within Romanian and Bulgarian waters before they reach the Bosphorus.", set()),
+        # (an attack may hit ships there)
+        ("Yemen's Houthis fired missiles at ships in the Red Sea.", {("attack", "Yemen", "Red Sea")}),
+    ],
+)
+def test_a_sea_is_no_end_but_of_an_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
