@@ -177,7 +177,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring distances sources intercepting sites errands".split()
+        "projectiles spacecraft touring distances sources intercepting sites errands doubting".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -268,6 +268,7 @@ def extract_events(
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _the_country(toks, spans, parties, gazetteer), key=lambda p: p.first)
     parties = sorted(parties + _home_officials(toks, spans, parties, datelined, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care, specimens = frames()["care_places"], frames()["specimens"]
@@ -2458,6 +2459,44 @@ def _this_country(
     return out
 
 
+def _the_country(
+    toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party], gazetteer: Gazetteer | None
+) -> list[_Party]:
+    """'the country': a country named before it, in its sentence or the PAIR_SENTENCES before
+    ('The tournament opens in Ivory Coast on Saturday. Thousands of fans have crossed into the country
+    from Burkina Faso'), not one named as where someone came from ('refugees from Syria who reached the
+    country'), nor one whose something is ('the country's residents'); of several, the one the report has
+    named most places of so far (or the country of those, named further back), else the last."""
+    at = [i for i, tok in enumerate(toks[:-1])
+          if tok.text.lower() == "the" and toks[i + 1].text.lower() == "country"]  # fmt: skip
+    if not at:
+        return []
+    heads = [s for s, _ in spans]
+    taken = {i for p in parties for i in range(p.first, p.last)}
+    out = []
+    for i in at:
+        after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
+        if taken & {i, i + 1} or after in ("of", "'s", "’s"):
+            continue  # "the country of Georgia": named after it; "the country's residents": whose, no end
+        sentence = bisect.bisect_right(heads, toks[i].start)
+        countries = [
+            p for p in parties
+            if p.last <= i and p.place.kind == "country" and p.kind in ("place", "demonym")
+            and sentence - bisect.bisect_right(heads, toks[p.first].start) <= PAIR_SENTENCES
+            and not (p.first > 0 and toks[p.first - 1].text.lower() in ("from", "of"))
+        ]  # fmt: skip
+        # (of several, the one whose places the report has named most so far, also further back: "Ukraine's
+        # air force said Russia had launched drones at the country", in a report on strikes across Ukraine)
+        named = Counter(p.place.country for p in parties if p.last <= i and p.place.country)
+        most = named.most_common(1)[0][0] if named else None
+        focus = gazetteer.get_country(most) if gazetteer is not None and most else None
+        choices = [*countries, *([_Party(i, i + 2, focus, "place")] if focus is not None else [])]
+        best = max(reversed(choices), key=lambda p: named[p.place.country], default=None)
+        if best is not None:
+            out.append(_Party(i, i + 2, best.place, "place", actor="the country", confidence=best.confidence))
+    return out
+
+
 def _home_officials(
     toks: list[Token],
     spans: list[tuple[int, int]],
@@ -4064,9 +4103,12 @@ def _events(
             verb = h.token.head.head if h.token.dep_ == "pobj" else h.token
             arrived = {h.token.lemma_.lower(), verb.lemma_.lower()} & frames()["arriving"]
             origins_named += [_Named(o, type_, tuple(destinations), bool(arrived)) for o in origins]
-        if type_ == "trade" and modality in ("asserted", "negated"):
-            # "Nigeria banned imports of rice from Benin": a state that stops trade sanctions
+        if type_ in TRADING and modality in ("asserted", "negated"):
+            # "Nigeria banned imports of rice from Benin", "Washington barred shipments of chips to
+            # China": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
+                if type_ != "trade" and (banner.kind == "demonym" or h.token.tag_ != "NNS"):
+                    continue  # (shipments barred by a state, not "French customs halted a shipment of cocaine")
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         # whose figures the sentence gives: the figure's own owner or doer ("German exports", "Japan imported")
@@ -4208,7 +4250,9 @@ def _bans(h: _Head, origins: list[_Party], destinations: list[_Party]) -> list[t
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     subjects = {t.i for c in doers for t in c.subtree}
-    banners = distinct([s.party for s in h.slots if s.span.root.i in subjects and _state_like(s.party)])
+    # (or its capital: "Export controls imposed by Washington bar shipments of chips to China")
+    banners = distinct([s.party for s in h.slots if s.span.root.i in subjects
+                        and (_state_like(s.party) or s.party.place.capital)])  # fmt: skip
     ends = distinct([*origins, *destinations, *(s.party for s in h.slots if s.role in ("object", "modifier"))])
     # (a state: not "from Fukushima"; each of several banners, none of them the other's partner: "Japan and
     # South Korea suspended imports from Poland")
@@ -5025,6 +5069,9 @@ def _modality(h: _Head, movement: bool, dated: bool, lexicon: Lexicon) -> tuple[
             state = "planned" if state in ("asserted", "future") else state  # "Britain's plan to send troops"
             if cur.head.dep_ == "dobj" and _is(cur.head.head, f["denying"]):
                 return "negated", hedged  # "Voters rejected a plan to move the county seat to Kokomo"
+        doubted = cur.dep_ in ("advcl", "ccomp", "csubj") and cur.head.lemma_ == "be"
+        if doubted and any(c.dep_ == "acomp" and c.lower_ in f["doubting"] for c in cur.head.children):
+            return "hypothetical", hedged  # "it would be unlikely for an infected person to travel into"
         # "intends to travel to Hawaii and drive to Florida": a conjunct is what its first conjunct is
         # ("denied reports that Moscow had sent troops": what is said of a report is said of its clause)
         said = cur.dep_ == "acl" and _is(cur.head, f["hearsay"]) and any(m.lower_ == "that" for m in cur.children)

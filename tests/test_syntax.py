@@ -6053,3 +6053,50 @@ def test_a_titled_persons_name_again_and_a_he_after_it_stand_for_their_country(g
 )
 def test_a_sea_is_no_end_but_of_an_attack(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the country": the country the report names most, named in its sentence or just before
+        (
+            "Ivory Coast hosts the tournament this year. Thousands of supporters have crossed into the "
+            "country by road from Burkina Faso and Mali.",
+            {("travel", "Burkina Faso", "Ivory Coast"), ("travel", "Mali", "Ivory Coast")},
+        ),
+        (
+            "Russian drones struck Kharkiv and Kyiv overnight. Ukraine's air force said Russia had launched "
+            "67 drones at the country from the Kursk region.",
+            {("attack", "Russia", "Kharkiv"), ("attack", "Russia", "Kyiv"), ("attack", "Kursk Oblast", "Ukraine")},
+        ),
+        # (not one named as where the movers came from)
+        ("Refugees from Syria reached the country on foot.", set()),
+    ],
+)
+def test_the_country_is_the_country_the_report_is_about(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state that bars shipments to another sanctions it; the shipments did not happen
+        ("The United States barred shipments of chips to China.", {("sanction", "United States", "China")}),
+        ("Washington banned shipments of chips to China.", {("sanction", "United States", "China")}),
+    ],
+)
+def test_a_state_that_bars_shipments_to_another_sanctions_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+    assert flows(text, gazetteer, asserted=False) == {("shipment", "United States", "China")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be unlikely for an infected person from Zambia to travel into Congo.",
+        "It is possible that the drones were shipped from Iran to Russia.",
+    ],
+)
+def test_what_is_said_to_be_unlikely_or_possible_is_supposed(gazetteer, text):
+    assert flows(text, gazetteer) == set()
+    assert len(flows(text, gazetteer, asserted=False)) == 1
