@@ -577,7 +577,10 @@ def _role_holder(tok: Any) -> Any:
     if tok.pos_ not in NOUNS or tok.lemma_.lower() not in frames()["trade_roles"]:
         return None
     if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "become", "remain"):
-        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        verb = tok.head
+        if verb.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "The UAE overtook the US to become India's fourth-largest supplier"
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
     if verb is not None and verb.lemma_.lower() in frames()["role_takers"]:
         # "Norway overtook Russia as the EU's biggest supplier", "Russia emerged as India's top supplier"
@@ -4038,12 +4041,16 @@ def _events(
                 for w in h.whither
                 if not any(_within(w, o) for o in starts) and not (arriving and w.place.country in natives)
             ]
-        if not h.whither and _set_out_before(h) and lexicon.policy(type_, "moves"):
+        before = _set_out_before(h)
+        if not h.whither and (before or _set_out_before(h, again=True)) and lexicon.policy(type_, "moves"):
             # "… docked in Mersin. The vessel had left Beirut late on Wednesday": a departure told
             # after an arrival, in the pluperfect, set out for where that arrival went (people for
             # where goods went, none: "Samples were sent to Pune. … men who had returned from the UAE")
             people = any(_a_person(t) or t.lower_ == "who" for t in _theme(h))
             h.whither = [d for t, d in ended if lexicon.policy(t, "moves") and not (people and t in GOODS_TYPES)][-1:]
+            # (in another tense, by movers named again, only where that arrival named no start: "Two
+            # flights landed in San Pedro Sula. The planes took off from Harlingen")
+            h.whither = [d for d in h.whither if before or not any(e is d for _, e in history)]
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
@@ -4283,18 +4290,25 @@ def _arrived_unplaced(h: _Head) -> bool:
     )
 
 
-def _set_out_before(h: _Head) -> bool:
+def _set_out_before(h: _Head, *, again: bool = False) -> bool:
     """Whether a verb tells in the pluperfect where movers set out from, and nowhere they went ('The
-    boat had set off from Tobruk four days earlier')."""
+    boat had set off from Tobruk four days earlier'); `again`: in any tense, of movers named again
+    ('The planes took off from Harlingen', 'They left Odesa on Friday')."""
     frame = _frame(h.token)
     roles = {frame.get(s.role, s.role) for s in h.slots}
     origins = [s.party for s in h.slots if frame.get(s.role, s.role) == "origin"]
     # (a place that holds where they set out from says where that is: "from Zuwara, west of Tripoli in Libya")
     placed = [s.party for s in h.slots if frame.get(s.role, s.role) == "location"]
     elsewhere = any(not any(_within(o, p) for o in origins) for p in placed)
+    subjects = [c for c in h.token.children if c.dep_ in SUBJECTS]
+    named_again = any(
+        c.lower_ in ("they", "it")
+        or (c.lemma_.lower() in frames()["vehicles"] and any(d.lower_ == "the" for d in c.children))
+        for c in subjects
+    )
     return (
         h.token.pos_ == "VERB"
-        and _pluperfect(h.token)
+        and (named_again if again else _pluperfect(h.token))
         and "origin" in roles
         and not roles & {"destination", "for"}
         and not elsewhere
@@ -4906,6 +4920,9 @@ def _type(h: _Head, lexicon: Lexicon) -> str | None:
         return "shipment"
     # ("brought cranes to Tama from Marshalltown": hauled from one named place to another)
     hauled = _lemma(h) in f["hauling"]["verbs"] and _hauled(h)
+    rode = any(c.dep_ == "nsubj" and c.lemma_.lower() in f["vehicles"] for c in h.token.children)
+    if rode and _phrasal(h.token) is not None:
+        return "travel"  # "The planes took off from Harlingen": a vehicle that goes itself
     if _lemma(h) in f["needs_cargo"] and not _a_vehicles_load(h.token) and not hauled:
         return None  # "Peres gave Clinton a kiss": nothing that moves between places
     return "shipment" if any(c.dep_ in ("dobj", "nsubjpass") for c in h.token.children) else "travel"

@@ -6100,3 +6100,32 @@ def test_a_state_that_bars_shipments_to_another_sanctions_it(gazetteer, text, ex
 def test_what_is_said_to_be_unlikely_or_possible_is_supposed(gazetteer, text):
     assert flows(text, gazetteer) == set()
     assert len(flows(text, gazetteer, asserted=False)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vehicles of an arrival named again set out from where the next sentence says
+        (
+            "Two flights carrying deported Hondurans landed in San Pedro Sula on Wednesday. The planes took off "
+            "from Harlingen, Texas.",
+            {("Harlingen", "San Pedro Sula")},
+        ),
+        (
+            "Two flights landed in San Pedro Sula on Wednesday. They took off from Harlingen.",
+            {("Harlingen", "San Pedro Sula")},
+        ),
+        # (not when the arrival named where it came from: that was its start)
+        (
+            "Two flights from Miami landed in San Pedro Sula. They left Harlingen at dawn.",
+            {("Miami", "San Pedro Sula")},
+        ),
+    ],
+)
+def test_a_vehicle_named_again_set_out_for_where_it_arrived(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+def test_who_overtook_another_to_become_a_supplier_holds_the_role(gazetteer):
+    text = "The United Arab Emirates overtook the United States to become India's fourth-largest supplier."
+    assert flows(text, gazetteer) == {("trade", "United Arab Emirates", "India")}
