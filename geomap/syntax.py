@@ -4047,10 +4047,18 @@ def _events(
             # after an arrival, in the pluperfect, set out for where that arrival went (people for
             # where goods went, none: "Samples were sent to Pune. … men who had returned from the UAE")
             people = any(_a_person(t) or t.lower_ == "who" for t in _theme(h))
-            h.whither = [d for t, d in ended if lexicon.policy(t, "moves") and not (people and t in GOODS_TYPES)][-1:]
-            # (in another tense, by movers named again, only where that arrival named no start: "Two
-            # flights landed in San Pedro Sula. The planes took off from Harlingen")
-            h.whither = [d for d in h.whither if before or not any(e is d for _, e in history)]
+            went_to = [d for t, d in ended if lexicon.policy(t, "moves") and not (people and t in GOODS_TYPES)]
+            # (a town before a region: "sailed into Darwin, the first visit to northern Australia")
+            h.whither = ([d for d in went_to if d.place.kind in SCENES] or went_to)[-1:]
+            # (in another tense, by movers named again, only where that arrival named no start, or one
+            # this start lies in: "Two flights landed in San Pedro Sula. The planes took off from
+            # Harlingen"; "Dogs from shelters in Louisiana arrived in Madison. Sixty-two of the animals
+            # were collected from shelters in Lafayette")
+            starts = [s.party for s in h.slots if _frame(h.token).get(s.role, s.role) == "origin"]
+            h.whither = [
+                d for d in h.whither
+                if before or all(any(_within(o, a) for o in starts) for a, e in history if e is d)
+            ]  # fmt: skip
         label = _movers_type(h, type_)  # the policies are the words' type's; the label says who moves
         if not leg and _from_there(h.token):
             # "… to Doha. From there, evacuees are flown on to Germany": from where the sentence before went
@@ -4300,12 +4308,12 @@ def _set_out_before(h: _Head, *, again: bool = False) -> bool:
     # (a place that holds where they set out from says where that is: "from Zuwara, west of Tripoli in Libya")
     placed = [s.party for s in h.slots if frame.get(s.role, s.role) == "location"]
     elsewhere = any(not any(_within(o, p) for o in origins) for p in placed)
-    subjects = [c for c in h.token.children if c.dep_ in SUBJECTS]
-    named_again = any(
-        c.lower_ in ("they", "it")
-        or (c.lemma_.lower() in frames()["vehicles"] and any(d.lower_ == "the" for d in c.children))
-        for c in subjects
-    )
+    # (named again: by a pronoun, or as "the …" or "some of the …": "the planes", "62 of the animals")
+    subjects = _subjects_above(h.token)
+    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    named_again = any(c.lower_ in ("they", "it") or any(d.lower_ == "the" for d in c.children) for c in subjects)
+    # (and a start said as such, "from" or by a verb of leaving, not a guest's home: "before hosting Sydney")
+    named_again = named_again and (h.kind == "departure" or any(s.role == "origin" for s in h.slots))
     return (
         h.token.pos_ == "VERB"
         and (named_again if again else _pluperfect(h.token))

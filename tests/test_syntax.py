@@ -6129,3 +6129,26 @@ def test_a_vehicle_named_again_set_out_for_where_it_arrived(gazetteer, text, exp
 def test_who_overtook_another_to_become_a_supplier_holds_the_role(gazetteer):
     text = "The United Arab Emirates overtook the United States to become India's fourth-largest supplier."
     assert flows(text, gazetteer) == {("trade", "United Arab Emirates", "India")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a start inside the one the arrival named, for movers named again, refines it
+        (
+            "Two flights carrying deported Hondurans landed in San Pedro Sula, U.S. officials said. The U.S. "
+            "flights had carried them from the United States. The planes took off from Harlingen.",
+            {("United States", "San Pedro Sula"), ("Harlingen", "San Pedro Sula")},
+        ),
+        # the town the arrival went to, not the region it is in
+        (
+            "The carrier sailed into Darwin on Wednesday, the first visit by a Royal Navy carrier to northern "
+            "Australia in decades. The ship left Portsmouth in April.",
+            {("Portsmouth", "Darwin")},
+        ),
+        # (a guest's home is no start: "before hosting Sydney")
+        ("The squad flew to Perth on Friday. The Taipans are back in Cairns on Monday before hosting Sydney.", set()),
+    ],
+)
+def test_a_start_told_after_an_arrival(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
