@@ -4073,6 +4073,12 @@ def _events(
         focused = None if h.token.i in told or h.token.dep_ == "amod" else focus
         made, origins, destinations = _flows(h, type_, lexicon, previous_origins, previous_agents, recent, carried,
                                              focused, leg, scenes, label, history)  # fmt: skip
+        if not made and leg and not destinations and lexicon.policy(type_, "moves") and _returns(h):
+            # "flew to Orlando on Tuesday and escorted Delgado back": back to where that leg set out from
+            starts = [d.origin for d in drafts if d.sentence == sentence and d.directed and d.modality == "asserted"
+                      and d.destination.place.id == leg[-1].place.id]  # fmt: skip
+            if starts and starts[-1].place.id != leg[-1].place.id:
+                made = [(leg[-1], starts[-1], None, True, "back", BASE * INHERITED, type_)]
         inbound = _frame(h.token).get("agent") == "destination"  # ("imports", "purchases": their owner receives)
         if not made and type_ in TRADING and h.token.pos_ in NOUNS and owners:
             # a figure that names only its partner: where the goods come from, or go to

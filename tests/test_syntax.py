@@ -6152,3 +6152,26 @@ def test_who_overtook_another_to_become_a_supplier_holds_the_role(gazetteer):
 )
 def test_a_start_told_after_an_arrival(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a way back told in a conjunct goes back to where the leg before set out from
+        (
+            "Two Lancaster detectives flew to Dallas on Tuesday and escorted Delgado back on a commercial flight.",
+            {("Lancaster", "Dallas"), ("Dallas", "Lancaster")},
+        ),
+        (
+            "Two deputies flew from Marion to Las Vegas on Monday and returned with him on Wednesday.",
+            {("Marion", "Las Vegas"), ("Las Vegas", "Marion")},
+        ),
+        # (not a conjunct that goes on elsewhere)
+        (
+            "Two deputies flew from Marion to Las Vegas on Monday and drove on to Reno.",
+            {("Marion", "Las Vegas"), ("Las Vegas", "Reno")},
+        ),
+    ],
+)
+def test_a_way_back_in_a_conjunct_returns_to_the_start(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
