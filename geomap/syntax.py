@@ -3808,7 +3808,7 @@ def _at_the_seat(slot: _Slot, gazetteer: Gazetteer | None) -> _Slot:
 
 
 def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -> _Party:
-    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb, or joined to one:
+    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb or its passive's 'by', or joined to one:
     'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
     `states`, their tokens) stands for its country; so does one talked or dealt 'with' ('held talks
     with Tehran'), one the actors are linked to ('hackers linked to Beijing'), or one whose envoy
@@ -3818,7 +3818,8 @@ def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -
     joined = root.dep_ == "conj"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    acting = slot.role == "agent" and root.dep_ == "nsubj"
+    # (or the "by" of a passive: "shells bought by Prague from suppliers in South Korea")
+    acting = slot.role == "agent" and (root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.dep_ == "agent"))
     if joined and acting and root.i not in states:
         return p  # "Milan and Rome sent medical teams": a capital beside a town acts as a town
     dealt_with = slot.role == "party" and root.dep_ == "pobj" and root.head.lower_ == "with"

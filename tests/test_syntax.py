@@ -6175,3 +6175,15 @@ def test_a_start_told_after_an_arrival(gazetteer, text, expected):
 )
 def test_a_way_back_in_a_conjunct_returns_to_the_start(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital that acts in the passive's "by" stands for its state
+        ("The shells were bought by Prague from South Korea.", {("trade", "South Korea", "Czechia")}),
+        ("The stadium was paid for by Beijing as a gift to Ivory Coast.", {("aid", "China", "Ivory Coast")}),
+    ],
+)
+def test_a_capital_in_a_passives_by_stands_for_its_state(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
