@@ -112,6 +112,9 @@ EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "ba
 TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incoming"})
 # words of a journey home, after which the dateline's country is none of the traveller's
 HOMEWARD_WORDS = frozenset({"back", "home", "return", "returned", "returns", "returning"})
+# the forms of verbs of hosting, after which the subject is no likelier than the guest to be "he"
+HOSTING = frozenset("host hosts hosted hosting welcome welcomes welcomed welcoming receive receives received".split())
+PASSIVE_AUXILIARIES = frozenset("be been being was were is are".split())
 # The titles that "the …" may stand for a person named before with ("the crown prince").
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
@@ -268,7 +271,7 @@ def extract_events(
     parties = sorted(parties + _groups(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _pairs(toks, spans, parties), key=lambda p: p.first)
     parties = sorted(parties + _this_country(toks, spans, parties, places, gazetteer), key=lambda p: p.first)
-    parties = sorted(parties + _the_country(toks, spans, parties, gazetteer), key=lambda p: p.first)
+    parties = sorted(parties + _the_country(toks, spans, parties, datelined, gazetteer), key=lambda p: p.first)
     parties = sorted(parties + _home_officials(toks, spans, parties, datelined, gazetteer), key=lambda p: p.first)
     forms = _forms(lexicon)
     care, specimens = frames()["care_places"], frames()["specimens"]
@@ -368,16 +371,7 @@ def extract_events(
         drafts.extend(made)
         agents = {d.type: d.origin for d in made if d.modality == "asserted" and d.directed}
         previous = (n, origins, agents, traders)
-    drafts = [d for d in drafts if not _ends_at_sea(d)]
     return merge_drafts(text, _apart(_narrowest(as_states(drafts, lexicon, gazetteer), toks), toks))
-
-
-def _ends_at_sea(draft: _Draft) -> bool:
-    """Whether anything but an attack goes to a sea or a strait: a waypoint ('stay within Romanian
-    waters before they reach the Bosphorus') or where a plane came down ('flying from Paris to Cairo
-    crashed into the Mediterranean'), no end. An attack may hit ships there ('struck a tanker in the
-    Red Sea')."""
-    return draft.directed and draft.type != "attack" and draft.destination.place.kind == "water"
 
 
 def _sites(text: str, toks: list[Token], parties: list[_Party]) -> list[tuple[int, str, _Party]]:
@@ -451,9 +445,10 @@ def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
     from Tapachula to San Pedro Sula' none from Mexico to Honduras. (A visit to a state's leader in
     a town visits both, as annotators write it: 'visiting Kenyan President Kenyatta in Nairobi'; and
     an area named in a list is an end of its own: 'from Truro, Cornwall and Devon'.) A province or
-    county is as wide in another sentence of the report, which tells the same move less closely
-    ('Winnipeg trucking firm moving head office to Calgary' over 'One of Manitoba's largest trucking
-    companies is moving its head office to Calgary'); a country is not, as reports draw both."""
+    county is as wide in another sentence of the report, with the other end the same place, which
+    tells the same move less closely ('Winnipeg trucking firm moving head office to Calgary' over 'One
+    of Manitoba's largest trucking companies is moving its head office to Calgary'); a country is not,
+    as reports draw both."""
 
     def listed(p: _Party) -> bool:
         around = [toks[i].text.lower() for i in (p.first - 1, p.last) if 0 <= i < len(toks)]
@@ -464,7 +459,8 @@ def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
         area = getattr(d, end)
         return area.place.kind in ("country", "admin1", "admin2") and not listed(area) and any(
             e is not d and e.directed and e.modality == d.modality and e.type == d.type
-            and (e.sentence == d.sentence or area.place.kind != "country")
+            and (e.sentence == d.sentence or (area.place.kind != "country"
+                                              and getattr(e, other).place.id == getattr(d, other).place.id))
             and _in_area(getattr(e, other), getattr(d, other))
             and getattr(e, end).place.id != area.place.id and _in_area(getattr(e, end), area)
             for e in drafts
@@ -842,6 +838,7 @@ def _triggers(doc: Any, lexicon: Lexicon, taken: set[int], placed: set[int]) -> 
         if (
             found
             and tok.pos_ == "NOUN"
+            and tok.lemma_.lower() == "visit"
             and any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in frames()["errands"] for c in tok.children)
         ):
             found = None  # "emergency room visits by Greene County residents": to a doctor, no journey
@@ -2262,8 +2259,16 @@ def _pronouns(
             # (several people of several countries there: no telling which, "Macron met Merkel. She",
             # unless the first opens that sentence, its subject: "Wang held talks with his Ivorian
             # counterpart. In Cairo he met")
-            subject = bool(there) and _opens_its_sentence(text, toks, there[0])
-            last = there[0] if len({p.place.id for p in there}) <= 1 or subject else None
+            # (but not of a host: "Putin hosted Modi in Moscow. He flew to Vienna")
+            hosted = there and any(
+                t.text.lower() in HOSTING and toks[k - 1].text.lower() not in PASSIVE_AUXILIARIES
+                for k, t in enumerate(toks[there[0].last : i], start=there[0].last)
+            )  # (not "was to be received by President Ouattara": a guest)
+            subject = bool(there) and _opens_its_sentence(text, toks, there[0]) and not hosted
+            # (a "he" that only opens its clause keeps, with no telling, the one named last: "Putin hosted
+            # Modi in Moscow. On Tuesday he flew to Vienna")
+            told = there[0] if len({p.place.id for p in there}) <= 1 or subject else None
+            last = told if told is not None or tok.sentence_start else last
         if last is not None and sentence - bisect.bisect_right(heads, toks[last.first].start) > INHERIT_SENTENCES:
             last = None
         if opens and sentence - 1 in opening:
@@ -2463,40 +2468,44 @@ def _this_country(
 
 
 def _the_country(
-    toks: list[Token], spans: list[tuple[int, int]], parties: list[_Party], gazetteer: Gazetteer | None
+    toks: list[Token],
+    spans: list[tuple[int, int]],
+    parties: list[_Party],
+    datelined: Sequence[_Party],
+    gazetteer: Gazetteer | None,
 ) -> list[_Party]:
-    """'the country': a country named before it, in its sentence or the PAIR_SENTENCES before
-    ('The tournament opens in Ivory Coast on Saturday. Thousands of fans have crossed into the country
-    from Burkina Faso'), not one named as where someone came from ('refugees from Syria who reached the
-    country'), nor one whose something is ('the country's residents'); of several, the one the report has
-    named most places of so far (or the country of those, named further back), else the last."""
+    """'the country': the country last named as where things are or go ('in', 'to', 'at' …) in its
+    sentence or the one before ('US troops arrived in Poland on Monday. … soldiers were sent to the
+    country last week'), else the country of the report's dateline ('ABIDJAN - … Thousands of fans
+    have crossed into the country from Burkina Faso'), else one so named in the INHERIT_SENTENCES
+    before; not one that acts or is whose
+    something is ('Ukraine's air force said Russia had launched drones at the country' after 'at
+    Ukraine's second city'), and not 'the country's residents', which says whose."""
     at = [i for i, tok in enumerate(toks[:-1])
           if tok.text.lower() == "the" and toks[i + 1].text.lower() == "country"]  # fmt: skip
     if not at:
         return []
     heads = [s for s, _ in spans]
     taken = {i for p in parties for i in range(p.first, p.last)}
+    wheres = LOCATED | {"to", "into", "across", "inside", "within", "throughout"}
+    filed = next((p for p in datelined if p.place.country), None)
+    home = gazetteer.get_country(filed.place.country) if gazetteer is not None and filed is not None else None
     out = []
     for i in at:
         after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
         if taken & {i, i + 1} or after in ("of", "'s", "’s"):
             continue  # "the country of Georgia": named after it; "the country's residents": whose, no end
         sentence = bisect.bisect_right(heads, toks[i].start)
-        countries = [
-            p for p in parties
-            if p.last <= i and p.place.kind == "country" and p.kind in ("place", "demonym")
-            and sentence - bisect.bisect_right(heads, toks[p.first].start) <= PAIR_SENTENCES
-            and not (p.first > 0 and toks[p.first - 1].text.lower() in ("from", "of"))
+        placed = [
+            (p.place, bisect.bisect_right(heads, toks[p.first].start)) for p in parties
+            if p.last <= i and p.kind == "place" and p.place.kind == "country" and p.first > 0
+            and toks[p.first - 1].text.lower() in wheres
+            and sentence - bisect.bisect_right(heads, toks[p.first].start) <= INHERIT_SENTENCES
         ]  # fmt: skip
-        # (of several, the one whose places the report has named most so far, also further back: "Ukraine's
-        # air force said Russia had launched drones at the country", in a report on strikes across Ukraine)
-        named = Counter(p.place.country for p in parties if p.last <= i and p.place.country)
-        most = named.most_common(1)[0][0] if named else None
-        focus = gazetteer.get_country(most) if gazetteer is not None and most else None
-        choices = [*countries, *([_Party(i, i + 2, focus, "place")] if focus is not None else [])]
-        best = max(reversed(choices), key=lambda p: named[p.place.country], default=None)
-        if best is not None:
-            out.append(_Party(i, i + 2, best.place, "place", actor="the country", confidence=best.confidence))
+        near = [p for p, n in placed if sentence - n <= 1]
+        country = near[-1] if near else home or (placed[-1][0] if placed else None)
+        if country is not None:
+            out.append(_Party(i, i + 2, country, "place", actor="the country"))
     return out
 
 
@@ -2606,8 +2615,14 @@ def _names_of(party: _Party) -> tuple[str, ...]:
     'Chinese Foreign Minister Wang Yi'; 'Hosni' and 'Mubarak' of 'Egyptian President Hosni Mubarak'),
     by which the person may be named again."""
     words = (party.actor or "").split()
-    titles = [k for k, w in enumerate(words) if w.lower() in TITLE_WORDS]
-    name = [w for w in words[titles[-1] + 1 :] if w[:1].isupper()] if titles else []
+    if not any(w.lower() in TITLE_WORDS for w in words):
+        return ()
+    titles = {w.lower() for ws in frames()["home_officials"]["titles"].values() for w in ws} | TITLE_WORDS
+    name: list[str] = []
+    for word in reversed(words):  # the name ends the title: "Secretary of State Antony Blinken"
+        if not word[:1].isupper() or word.lower() in titles:
+            break
+        name.insert(0, word)
     return (name[0], name[-1]) if name else ()
 
 
@@ -3140,20 +3155,18 @@ DASHES = frozenset({"-", "–", "—"})
 
 
 def _route_end(span: Any, place_tokens: dict[int, _Party]) -> tuple[str, Any] | None:
-    """('origin' or 'destination', the vehicle) for a place of two joined by a dash before one of the
-    `vehicles` ('a Delhi-Bengaluru flight', 'the Mumbai–Manchester service flight'), else None."""
+    """('origin' or 'destination', the vehicle) for a place of two joined by a dash right before one of
+    the `vehicles` that moves, its verb's subject ('a Delhi-Bengaluru flight was diverted', 'the
+    Mumbai–Manchester flight landed'), else None."""
     doc = span.doc
 
     def place_at(i: int) -> bool:
         return 0 <= i < len(doc) and i in place_tokens
 
-    def vehicle_after(i: int) -> Any:
-        for j in range(i, min(i + 3, len(doc))):
-            if doc[j].lemma_.lower() in frames()["vehicles"]:
-                return doc[j]
-            if doc[j].pos_ not in ("NOUN", "PROPN") or j in place_tokens:
-                return None
-        return None
+    def vehicle_after(i: int) -> Any:  # the vehicle right after, its verb's subject (not "hit the Kyiv-Lviv train")
+        vehicle = doc[i] if i < len(doc) else None
+        moves = vehicle is not None and vehicle.lemma_.lower() in frames()["vehicles"] and vehicle.dep_ in SUBJECTS
+        return vehicle if moves else None
 
     if span.end + 1 < len(doc) and doc[span.end].text in DASHES and place_at(span.end + 1):
         other = place_tokens[span.end + 1]
@@ -4129,8 +4142,11 @@ def _events(
             # "Nigeria banned imports of rice from Benin", "Washington barred shipments of chips to
             # China": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
-                if type_ != "trade" and (banner.kind == "demonym" or h.token.tag_ != "NNS"):
-                    continue  # (shipments barred by a state, not "French customs halted a shipment of cocaine")
+                policy = h.token.head.lemma_.lower() in ("ban", "bar", "embargo")
+                if type_ != "trade" and (banner.kind == "demonym" or h.token.tag_ != "NNS" or not policy):
+                    # (shipments banned by a state; not "French customs halted a shipment of cocaine", nor
+                    # "Ukraine halted shipments of grain to Egypt after strikes on Odesa")
+                    continue
                 drafts.append(make_draft("sanction", banner, partner, None, True, trigger, sentence, "syntax:ban:trade",
                                          BASE * INHERITED, "asserted", hedged, date))  # fmt: skip
         # whose figures the sentence gives: the figure's own owner or doer ("German exports", "Japan imported")
@@ -4319,6 +4335,9 @@ def _set_out_before(h: _Head, *, again: bool = False) -> bool:
     subjects = _subjects_above(h.token)
     subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     named_again = any(c.lower_ in ("they", "it") or any(d.lower_ == "the" for d in c.children) for c in subjects)
+    # (the first subject of its sentence: not "Russian warships were spotted nearby; they left Sevastopol")
+    first = next((t for t in h.token.sent if t.dep_ in SUBJECTS), None)
+    named_again = named_again and first is not None and any(first.i == c.i for c in _subjects_above(h.token))
     # (and a start said as such, "from" or by a verb of leaving, not a guest's home: "before hosting Sydney")
     named_again = named_again and (h.kind == "departure" or any(s.role == "origin" for s in h.slots))
     return (
