@@ -102,6 +102,9 @@ JOURNEY_VERBS = frozenset(
     "commuted commuting smuggle smuggled smuggling trafficked trafficking shipped shipping shipment shipments "
     "imported importing exported exporting".split()
 )  # (not "came from Powell", "returned the trophy to Harrison", "moved the ball to Hutchinson")
+PLACED_SUFFIXES = ("-based", "-born", "-bound", "-headquartered")  # after a place's name
+MOVING = frozenset("move moves moved moving relocate relocates".split())
+RELOCATED = frozenset("headquarters office offices operations production plant factory family families".split())
 # words whose "in" takes a person ("confidence in Powell"), and verbs after which a name speaks
 HELD_IN = frozenset("confidence faith trust interest interested belief believe believes believed pride role".split())
 SPEAKING = frozenset(
@@ -466,6 +469,8 @@ def _judge(
         return "no"  # "the Russian Empire", "the Soviet Union": a state's name, not Empire, Oregon
     if not demonym and _called_a_place(toks, match):
         return "place"  # "the town of Sake", "the port of Mobile": named as a place, a common word or not
+    if not demonym and text[match.end : match.end + 20].lower().startswith(PLACED_SUFFIXES):
+        return "place"  # "Brandon-based Westgrain Seeds", "a Lagos-bound tanker": said to be somewhere
     if single and not demonym and not _strong(match):
         # a place only if the document supports it: "leasing Western weapons", "Jones said"
         if words.common(surface, margin=WEAK_MARGIN) or surface in DIRECTIONS:
@@ -551,6 +556,8 @@ def _journey_before(text: str, toks: list[Token], index: int, reach: int = 6) ->
             return False
         if toks[j].text.lower() in JOURNEY_VERBS:
             return True
+        if toks[j].text.lower() in MOVING and any(t.text.lower() in RELOCATED for t in toks[j + 1 : index]):
+            return True  # "moved its headquarters to Regina" (not "moved the ball to Hutchinson")
     return False
 
 

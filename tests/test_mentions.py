@@ -389,3 +389,16 @@ def test_places_joined_by_a_hyphen(gazetteer, text, expected):
 )
 def test_a_countrys_other_name_that_is_a_word_is_no_place(gazetteer, text):
     assert all(t != "Island" for t, _ in found(text, gazetteer))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named like a person is a place before "-based", and after a move of a firm's home
+        ("Brandon-based Westgrain Seeds moved its headquarters to Regina.", ["Brandon", "Regina"]),
+        # (not a person's name after a move of a thing: "moved the ball to Hutchinson")
+        ("He moved the ball to Hutchinson.", []),
+    ],
+)
+def test_a_town_named_like_a_person_said_to_be_somewhere(gazetteer, text, expected):
+    assert [t for t, _ in found(text, gazetteer)] == expected
