@@ -5785,6 +5785,13 @@ def _flows(
         c.dep_ == "conj" and c.lower_ in ONWARD for c in h.token.children
     )
     later = {s.party.first for s in h.slots if s.later} if movement and (_goes_itself(h) or onward) else set()
+    # (a visit comes from the visitor's country, by the guide, not from the town of the stop before:
+    # "From Tokyo, Indonesia's president travels on to Lima" is Indonesia's visit to Lima)
+    visitors = [a for a in agents if a.kind in ("demonym", "person") and a.place.kind == "country"]
+    abroad = bool(visitors) and all(o.place.kind != "country" and o.place.country != visitors[0].place.country
+                                    for o in origins)  # fmt: skip
+    if type_ == "visit" and origins and abroad and not later:
+        origins = visitors[:1]
     legs: list[tuple[_Party, _Party]] = []
     previous: _Party | None = None
     for d in sorted(distinct(destinations), key=lambda p: p.first) if later else distinct(destinations):

@@ -6224,3 +6224,21 @@ def test_a_capital_in_a_passives_by_stands_for_its_state(gazetteer, text, expect
 )
 def test_a_reviews_counterexamples(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit comes from the visitor's country, not from the town of the stop before (as annotators
+        # of real news write a leader's tour)
+        (
+            "Indonesian President Prabowo Subianto arrived in Tokyo on Tuesday. From Tokyo he travels on to "
+            "Lima on Thursday for a summit.",
+            {("Indonesia", "Tokyo"), ("Indonesia", "Lima")},
+        ),
+        # (a journey of someone with no country stays a leg)
+        ("The band played in Tokyo on Tuesday. From Tokyo they travel on to Lima.", {("Tokyo", "Lima")}),
+    ],
+)
+def test_a_visit_comes_from_the_visitors_country(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
