@@ -5790,7 +5790,7 @@ def _flows(
     visitors = [a for a in agents if a.kind in ("demonym", "person") and a.place.kind == "country"]
     abroad = bool(visitors) and all(o.place.kind != "country" and o.place.country != visitors[0].place.country
                                     for o in origins)  # fmt: skip
-    if type_ == "visit" and origins and abroad and not later:
+    if "visit" in (type_, label) and origins and abroad and not later:
         origins = visitors[:1]
     legs: list[tuple[_Party, _Party]] = []
     previous: _Party | None = None
