@@ -3971,6 +3971,9 @@ def _events(
         # ("Migrants reached Lampedusa in boats that had set out from Sfax": where what they rode left
         # from, not where it goes: "arrived on a ferry that sails daily to Ancona")
         carried += [o for c in _ridden_clauses(h.token) for o in left.get(c.i, [])]
+        # ("Tankers arrived in Stanthorpe, carrying drinking water from Warwick": where what they carried came from)
+        carried += [s.party for c in _carrying_clauses(h.token) if c.i in by_token
+                    for s in by_token[c.i].slots if s.role == "origin"]  # fmt: skip
         # (and what the movers are, when a giver's clause says: "generators donated by Poland arrived" is aid)
         given = [gave[c.i] for c in _subject_clauses(h.token) if c.i in gave]
         type_ = given[0] if given and type_ == "travel" else type_
@@ -4497,6 +4500,14 @@ def _ridden_clauses(verb: Any) -> list[Any]:
     vehicles += [g for v in vehicles for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]  # fmt: skip
     return [c for v in vehicles for c in v.children if c.dep_ in ("acl", "relcl")]
+
+
+def _carrying_clauses(verb: Any) -> list[Any]:
+    """The clauses of `carrying` on a movement, saying what it brought from where ('Tankers arrived in
+    Stanthorpe, carrying drinking water from Warwick')."""
+    return [
+        c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in frames()["carrying"]
+    ]
 
 
 def _object_clauses(verb: Any) -> list[Any]:

@@ -6244,3 +6244,18 @@ def test_a_reviews_counterexamples(gazetteer, text, expected):
 )
 def test_a_visit_comes_from_the_visitors_country(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an arrival carried came from where its "carrying" clause says
+        (
+            "The first water tankers pulled into Stanthorpe on Monday, carrying drinking water from Warwick.",
+            {("Warwick", "Stanthorpe")},
+        ),
+        ("Tankers arrived in Stanthorpe on Monday, carrying drinking water from Warwick.", {("Warwick", "Stanthorpe")}),
+    ],
+)
+def test_an_arrival_came_from_where_its_carrying_clause_says(gazetteer, text, expected):
+    assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
