@@ -2936,6 +2936,9 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
+            if head.lemma_.lower() == "origin" and head.dep_ == "pobj" and head.head.lower_ == "of":
+                # "bought 470,000 tonnes of wheat, mainly of Russian origin": where the goods came from
+                return _anchored(party, span, "origin", "from", head.head.head, triggers)
             if _arms_an_attack(head, triggers):
                 return _Slot(party, span, "drop", None)  # "fired North Korean missiles at": whose the weapon is
             # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast",

@@ -6259,3 +6259,17 @@ def test_a_visit_comes_from_the_visitors_country(gazetteer, text, expected):
 )
 def test_an_arrival_came_from_where_its_carrying_clause_says(gazetteer, text, expected):
     assert {(o, d) for _, o, d in flows(text, gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods "of Russian origin" came from Russia
+        (
+            "Egypt's state buyer has bought around 470,000 tonnes of wheat, mainly of Russian and Romanian origin.",
+            {("trade", "Russia", "Egypt"), ("trade", "Romania", "Egypt")},
+        ),
+    ],
+)
+def test_goods_of_a_countrys_origin_came_from_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
