@@ -103,7 +103,7 @@ JOURNEY_VERBS = frozenset(
     "imported importing exported exporting".split()
 )  # (not "came from Powell", "returned the trophy to Harrison", "moved the ball to Hutchinson")
 PLACED_SUFFIXES = ("-based", "-born", "-bound", "-headquartered")  # after a place's name
-MOVING = frozenset("move moves moved moving relocate relocates".split())
+MOVING = frozenset("move moves moved moving relocates".split())  # (and JOURNEY_VERBS)
 RELOCATED = frozenset("headquarters office offices operations production plant factory family families".split())
 # words whose "in" takes a person ("confidence in Powell"), and verbs after which a name speaks
 HELD_IN = frozenset("confidence faith trust interest interested belief believe believes believed pride role".split())

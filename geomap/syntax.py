@@ -113,8 +113,7 @@ TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incom
 # words of a journey home, after which the dateline's country is none of the traveller's
 HOMEWARD_WORDS = frozenset({"back", "home", "return", "returned", "returns", "returning"})
 # the forms of verbs of hosting, after which the subject is no likelier than the guest to be "he"
-HOSTING = frozenset("host hosts hosted hosting welcome welcomes welcomed welcoming receive receives received".split())
-PASSIVE_AUXILIARIES = frozenset("be been being was were is are".split())
+HOSTING = frozenset("host hosts hosted hosting welcome welcomes welcomed welcoming".split())
 # The titles that "the …" may stand for a person named before with ("the crown prince").
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
@@ -2260,10 +2259,9 @@ def _pronouns(
             # unless the first opens that sentence, its subject: "Wang held talks with his Ivorian
             # counterpart. In Cairo he met")
             # (but not of a host: "Putin hosted Modi in Moscow. He flew to Vienna")
-            hosted = there and any(
-                t.text.lower() in HOSTING and toks[k - 1].text.lower() not in PASSIVE_AUXILIARIES
-                for k, t in enumerate(toks[there[0].last : i], start=there[0].last)
-            )  # (not "was to be received by President Ouattara": a guest)
+            # (the first one's own verb of hosting, right after the name: "Putin hosted Modi")
+            after = [t.text.lower() for t in toks[there[0].last : there[0].last + 4]] if there else []
+            hosted = any(w in HOSTING for w in after)
             subject = bool(there) and _opens_its_sentence(text, toks, there[0]) and not hosted
             # (a "he" that only opens its clause keeps, with no telling, the one named last: "Putin hosted
             # Modi in Moscow. On Tuesday he flew to Vienna")
@@ -2474,13 +2472,12 @@ def _the_country(
     datelined: Sequence[_Party],
     gazetteer: Gazetteer | None,
 ) -> list[_Party]:
-    """'the country': the country last named as where things are or go ('in', 'to', 'at' …) in its
-    sentence or the one before ('US troops arrived in Poland on Monday. … soldiers were sent to the
-    country last week'), else the country of the report's dateline ('ABIDJAN - … Thousands of fans
-    have crossed into the country from Burkina Faso'), else one so named in the INHERIT_SENTENCES
-    before; not one that acts or is whose
-    something is ('Ukraine's air force said Russia had launched drones at the country' after 'at
-    Ukraine's second city'), and not 'the country's residents', which says whose."""
+    """'the country': the country whose officials or forces speak in its sentence ('Ukraine's air force
+    said Russia had launched drones at the country'), else the one last named as where things are or
+    go ('in', 'to', 'at' …) in its sentence or the one before ('US troops arrived in Poland on Monday.
+    … soldiers were sent to the country last week'), else the dateline's, where the report names it
+    beyond the dateline ('ABIDJAN - … fans have crossed into the country from Burkina Faso'), else one
+    so named in the INHERIT_SENTENCES before. Not 'the country's residents', which says whose."""
     at = [i for i, tok in enumerate(toks[:-1])
           if tok.text.lower() == "the" and toks[i + 1].text.lower() == "country"]  # fmt: skip
     if not at:
@@ -2488,8 +2485,11 @@ def _the_country(
     heads = [s for s, _ in spans]
     taken = {i for p in parties for i in range(p.first, p.last)}
     wheres = LOCATED | {"to", "into", "across", "inside", "within", "throughout"}
+    # (the dateline's country only where the report names it beyond the dateline: not wire copy from
+    # Washington on Ukraine)
     filed = next((p for p in datelined if p.place.country), None)
-    home = gazetteer.get_country(filed.place.country) if gazetteer is not None and filed is not None else None
+    told = filed is not None and any(p.place.country == filed.place.country for p in parties)
+    filed_in = gazetteer.get_country(filed.place.country) if gazetteer is not None and told else None
     out = []
     for i in at:
         after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
@@ -2502,8 +2502,15 @@ def _the_country(
             and toks[p.first - 1].text.lower() in wheres
             and sentence - bisect.bisect_right(heads, toks[p.first].start) <= INHERIT_SENTENCES
         ]  # fmt: skip
+        # (the country whose officials or forces speak in the sentence first: "Ukraine's air force said
+        # Russia launched drones at the country")
+        speaking = [
+            p.place for p in parties
+            if p.last <= i and p.kind == "place" and p.place.kind == "country" and p.last < len(toks)
+            and toks[p.last].text in ("'s", "’s") and bisect.bisect_right(heads, toks[p.first].start) == sentence
+        ]  # fmt: skip
         near = [p for p, n in placed if sentence - n <= 1]
-        country = near[-1] if near else home or (placed[-1][0] if placed else None)
+        country = (speaking or near or [None])[-1] or filed_in or (placed[-1][0] if placed else None)
         if country is not None:
             out.append(_Party(i, i + 2, country, "place", actor="the country"))
     return out
@@ -2936,9 +2943,11 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
                 return _Slot(party, span, "destination", head.head, "bound for")
             if head.lower_ in frames()["flags"]:
                 return _Slot(party, span, "drop", None)  # "a Liberian-flagged tanker": whose it is
-            if head.lemma_.lower() == "origin" and head.dep_ == "pobj" and head.head.lower_ == "of":
+            origin_of = head.head.head if head.lemma_.lower() == "origin" and head.dep_ == "pobj" else None
+            if origin_of is not None and head.head.lower_ == "of" and not _a_person(origin_of):
                 # "bought 470,000 tonnes of wheat, mainly of Russian origin": where the goods came from
-                return _anchored(party, span, "origin", "from", head.head.head, triggers)
+                # (not "a British man of Pakistani origin": where his family is from)
+                return _anchored(party, span, "origin", "from", origin_of, triggers)
             if _arms_an_attack(head, triggers):
                 return _Slot(party, span, "drop", None)  # "fired North Korean missiles at": whose the weapon is
             # "Russia's Black Sea Fleet": a name, a sea acts for no one; "Colombia's Pacific coast",
@@ -4341,8 +4350,10 @@ def _set_out_before(h: _Head, *, again: bool = False) -> bool:
     subjects = _subjects_above(h.token)
     subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     named_again = any(c.lower_ in ("they", "it") or any(d.lower_ == "the" for d in c.children) for c in subjects)
-    # (the first subject of its sentence: not "Russian warships were spotted nearby; they left Sevastopol")
-    first = next((t for t in h.token.sent if t.dep_ in SUBJECTS), None)
+    # (the first subject of its sentence but a reporter: not "Russian warships were spotted nearby; they
+    # left Sevastopol"; but "Officials said the planes took off")
+    reporting = frames()["reporting"]
+    first = next((t for t in h.token.sent if t.dep_ in SUBJECTS and t.head.lemma_.lower() not in reporting), None)
     named_again = named_again and first is not None and any(first.i == c.i for c in _subjects_above(h.token))
     # (and a start said as such, "from" or by a verb of leaving, not a guest's home: "before hosting Sydney")
     named_again = named_again and (h.kind == "departure" or any(s.role == "origin" for s in h.slots))
@@ -5799,13 +5810,15 @@ def _flows(
         c.dep_ == "conj" and c.lower_ in ONWARD for c in h.token.children
     )
     later = {s.party.first for s in h.slots if s.later} if movement and (_goes_itself(h) or onward) else set()
-    # (a visit comes from the visitor's country, by the guide, not from the town of the stop before:
-    # "From Tokyo, Indonesia's president travels on to Lima" is Indonesia's visit to Lima)
-    visitors = [a for a in agents if a.kind in ("demonym", "person") and a.place.kind == "country"]
-    abroad = bool(visitors) and all(o.place.kind != "country" and o.place.country != visitors[0].place.country
-                                    for o in origins)  # fmt: skip
-    if "visit" in (type_, label) and origins and abroad and not later:
-        origins = visitors[:1]
+    # (a visit comes from the visitor's country, by the guide, not from a town abroad, named or the
+    # stop before: "From Tokyo, Indonesia's president travels on to Lima" is Indonesia's visit to
+    # Lima; but a journey home is no visit: "Scholz arrived in Berlin from Washington")
+    visitors = distinct([a for a in agents if a.kind in ("demonym", "person") and a.place.kind == "country"])
+    homes = {v.place.country for v in visitors}
+    away = bool(visitors) and all(o.place.kind != "country" and o.place.country not in homes for o in origins)
+    away = away and all(d.place.country not in homes for d in destinations)
+    if "visit" in (type_, label) and origins and away and not later:
+        origins = visitors
     legs: list[tuple[_Party, _Party]] = []
     previous: _Party | None = None
     for d in sorted(distinct(destinations), key=lambda p: p.first) if later else distinct(destinations):

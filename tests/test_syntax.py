@@ -6045,9 +6045,13 @@ def test_a_titled_persons_name_again_and_a_he_after_it_stand_for_their_country(g
     [
         # "the country": the country last named as where things are or go, else the dateline's
         (
-            "ABIDJAN (AFP) - Nigeria's squad arrived on Wednesday. Thousands of supporters have crossed into the "
-            "country by road from Burkina Faso and Mali.",
-            {("travel", "Burkina Faso", "Ivory Coast"), ("travel", "Mali", "Ivory Coast")},
+            "ABIDJAN (AFP) - Nigeria's squad arrived in Abidjan on Wednesday. Thousands of supporters have crossed "
+            "into the country by road from Burkina Faso and Mali.",
+            {
+                ("travel", "Nigeria", "Abidjan"),
+                ("travel", "Burkina Faso", "Ivory Coast"),
+                ("travel", "Mali", "Ivory Coast"),
+            },
         ),
         (
             "Russia launched drones at Ukraine's second city of Kharkiv overnight. Ukraine's air force said Russia "
@@ -6272,4 +6276,34 @@ def test_an_arrival_came_from_where_its_carrying_clause_says(gazetteer, text, ex
     ],
 )
 def test_goods_of_a_countrys_origin_came_from_it(gazetteer, text, expected):
+    assert flows(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second review's counterexamples: a journey home is no visit from home
+        (
+            "German Chancellor Olaf Scholz arrived in Berlin from Washington on Friday after talks with Biden.",
+            {("visit", "Washington", "Berlin")},
+        ),
+        # wire copy filed abroad: "the country" is the one whose forces speak
+        (
+            "WASHINGTON (Reuters) - Ukraine's air force said Russia launched 50 drones at the country overnight.",
+            {("attack", "Russia", "Ukraine")},
+        ),
+        # people "of Pakistani origin" did not come from there
+        (
+            "A British man of Pakistani origin flew from Manchester to Islamabad.",
+            {("travel", "Manchester", "Islamabad")},
+        ),
+        # a report's "said" is no first subject
+        (
+            "Two deportation flights landed in San Pedro Sula on Monday. Officials said the planes took off from "
+            "Harlingen.",
+            {("travel", "Harlingen", "San Pedro Sula")},
+        ),
+    ],
+)
+def test_a_second_reviews_counterexamples(gazetteer, text, expected):
     assert flows(text, gazetteer) == expected
