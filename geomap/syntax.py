@@ -453,16 +453,28 @@ def _narrowest(drafts: list[_Draft], toks: list[Token]) -> list[_Draft]:
         around = [toks[i].text.lower() for i in (p.first - 1, p.last) if 0 <= i < len(toks)]
         return p.kind == "place" and any(w in ("and", "or") for w in around)
 
+    # (the drafts to compare with: the sentence's, and, for a province or county, those with the same
+    # other end, looked up rather than scanned: a long document has thousands)
+    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
+    by_end: dict[tuple[str, str, str], list[_Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+        for end in ("origin", "destination"):
+            by_end.setdefault((end, getattr(d, end).place.id, d.type), []).append(d)
+
     def wider(d: _Draft, end: str) -> bool:
         other = "origin" if end == "destination" else "destination"
         area = getattr(d, end)
-        return area.place.kind in ("country", "admin1", "admin2") and not listed(area) and any(
+        if area.place.kind not in ("country", "admin1", "admin2") or listed(area):
+            return False
+        near = by_sentence[d.sentence]
+        if area.place.kind != "country":
+            near = near + by_end[(other, getattr(d, other).place.id, d.type)]
+        return any(
             e is not d and e.directed and e.modality == d.modality and e.type == d.type
-            and (e.sentence == d.sentence or (area.place.kind != "country"
-                                              and getattr(e, other).place.id == getattr(d, other).place.id))
             and _in_area(getattr(e, other), getattr(d, other))
             and getattr(e, end).place.id != area.place.id and _in_area(getattr(e, end), area)
-            for e in drafts
+            for e in near
         )  # fmt: skip
 
     return [
@@ -2211,6 +2223,10 @@ def _pronouns(
     people = sorted(people + residents, key=lambda p: p.first)
     out: list[_Party] = []
     taken = {i for p in parties for i in range(p.first, p.last)}
+    named_by: dict[str, list[_Party]] = {}  # a word of a titled person's name -> the titled people
+    for p in people:
+        for word in _names_of(p) if p.kind != "person" else ():
+            named_by.setdefault(word, []).append(p)
     opening: dict[int, _Party | None] = {}  # sentence -> whom the "he" or "she" that opens it names
     for i, tok in enumerate(toks):
         title = _title_after_the(toks, i) if tok.text.lower() == "the" and people else None
@@ -2229,7 +2245,7 @@ def _pronouns(
             continue
         surnames = [p for p in residents if p.actor == tok.text and p.last <= i]
         # "Chinese Foreign Minister Wang Yi arrived … Wang held talks": a titled person's name again
-        surnames = surnames or [p for p in people if p.last <= i and p.kind != "person" and tok.text in _names_of(p)]
+        surnames = surnames or [p for p in named_by.get(tok.text, ()) if p.last <= i]
         before = toks[i - 1] if i else None  # a given name: capitalised, just before, no punctuation between
         given = (
             before is not None
@@ -2490,25 +2506,21 @@ def _the_country(
     filed = next((p for p in datelined if p.place.country), None)
     told = filed is not None and any(p.place.country == filed.place.country for p in parties)
     filed_in = gazetteer.get_country(filed.place.country) if gazetteer is not None and told else None
+    # (the countries named as places, each with its sentence, in the order of the text)
+    countries = [(p, bisect.bisect_right(heads, toks[p.first].start)) for p in parties
+                 if p.kind == "place" and p.place.kind == "country"]  # fmt: skip
     out = []
     for i in at:
         after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
         if taken & {i, i + 1} or after in ("of", "'s", "’s"):
             continue  # "the country of Georgia": named after it; "the country's residents": whose, no end
         sentence = bisect.bisect_right(heads, toks[i].start)
-        placed = [
-            (p.place, bisect.bisect_right(heads, toks[p.first].start)) for p in parties
-            if p.last <= i and p.kind == "place" and p.place.kind == "country" and p.first > 0
-            and toks[p.first - 1].text.lower() in wheres
-            and sentence - bisect.bisect_right(heads, toks[p.first].start) <= INHERIT_SENTENCES
-        ]  # fmt: skip
+        before = [(p, n) for p, n in countries if p.last <= i and sentence - n <= INHERIT_SENTENCES]
+        placed = [(p.place, n) for p, n in before if p.first > 0 and toks[p.first - 1].text.lower() in wheres]
         # (the country whose officials or forces speak in the sentence first: "Ukraine's air force said
         # Russia launched drones at the country")
-        speaking = [
-            p.place for p in parties
-            if p.last <= i and p.kind == "place" and p.place.kind == "country" and p.last < len(toks)
-            and toks[p.last].text in ("'s", "’s") and bisect.bisect_right(heads, toks[p.first].start) == sentence
-        ]  # fmt: skip
+        speaking = [p.place for p, n in before
+                    if n == sentence and p.last < len(toks) and toks[p.last].text in ("'s", "’s")]  # fmt: skip
         near = [p for p, n in placed if sentence - n <= 1]
         country = (speaking or near or [None])[-1] or filed_in or (placed[-1][0] if placed else None)
         if country is not None:
@@ -2617,6 +2629,12 @@ def _opens_its_sentence(text: str, toks: list[Token], party: _Party) -> bool:
     return first.sentence_start or (party.first > 0 and "," in text[toks[party.first - 1].end : first.start])
 
 
+@functools.cache
+def _title_vocabulary() -> frozenset[str]:
+    """The words of titles, in lower case ('minister', 'foreign', 'state')."""
+    return frozenset(w.lower() for ws in frames()["home_officials"]["titles"].values() for w in ws) | TITLE_WORDS
+
+
 def _names_of(party: _Party) -> tuple[str, ...]:
     """The first and last words of the name after a titled place's title ('Wang' and 'Yi' of
     'Chinese Foreign Minister Wang Yi'; 'Hosni' and 'Mubarak' of 'Egyptian President Hosni Mubarak'),
@@ -2624,7 +2642,7 @@ def _names_of(party: _Party) -> tuple[str, ...]:
     words = (party.actor or "").split()
     if not any(w.lower() in TITLE_WORDS for w in words):
         return ()
-    titles = {w.lower() for ws in frames()["home_officials"]["titles"].values() for w in ws} | TITLE_WORDS
+    titles = _title_vocabulary()
     name: list[str] = []
     for word in reversed(words):  # the name ends the title: "Secretary of State Antony Blinken"
         if not word[:1].isupper() or word.lower() in titles:
