@@ -112,8 +112,8 @@ EDGES = frozenset({"border", "frontier", "coast", "shore", "shores", "bank", "ba
 TITLE_OPENERS = frozenset({"The", "Former", "Acting", "Then", "Outgoing", "Incoming"})
 # words of a journey home, after which the dateline's country is none of the traveller's
 HOMEWARD_WORDS = frozenset({"back", "home", "return", "returned", "returns", "returning"})
-# the forms of verbs of hosting, after which the subject is no likelier than the guest to be "he"
-HOSTING = frozenset("host hosts hosted hosting welcome welcomes welcomed welcoming".split())
+ALTERNATIVES = (("instead", "of"), ("rather", "than"))  # words before a place named as what was not done
+DASHES = frozenset({"-", "–", "—"})  # between two places that name a route ("a Delhi-Bengaluru flight")
 # The titles that "the …" may stand for a person named before with ("the crown prince").
 PERSON_TITLES = frozenset(
     "president minister prince princess king queen emir sultan chancellor premier ambassador envoy "
@@ -179,7 +179,7 @@ def frames() -> dict[str, Any]:
         "supposing_adjectives impact weapons failing vehicles counts stays topics noun_only active_only leaving "
         "turning_up own_forces shares flags idioms stances levies forced_moves means projecting makers "
         "role_takers seats ordering generic_travellers rounds helping upheavals bands scene_nouns landing "
-        "projectiles spacecraft touring distances sources intercepting sites errands doubting".split()
+        "projectiles spacecraft touring distances sources intercepting sites errands doubting hosting barring".split()
     )
     return {**data, **{k: frozenset(data[k]) for k in sets}}
 
@@ -2273,11 +2273,10 @@ def _pronouns(
             there = [p for p in before if bisect.bisect_right(heads, toks[p.first].start) == named]
             # (several people of several countries there: no telling which, "Macron met Merkel. She",
             # unless the first opens that sentence, its subject: "Wang held talks with his Ivorian
-            # counterpart. In Cairo he met")
-            # (but not of a host: "Putin hosted Modi in Moscow. He flew to Vienna")
-            # (the first one's own verb of hosting, right after the name: "Putin hosted Modi")
+            # counterpart. In Cairo he met"; but not a host, its own verb of `hosting` right after its
+            # name: "Putin hosted Modi in Moscow. He flew to Vienna")
             after = [t.text.lower() for t in toks[there[0].last : there[0].last + 4]] if there else []
-            hosted = any(w in HOSTING for w in after)
+            hosted = any(w in _hosting_forms() for w in after)
             subject = bool(there) and _opens_its_sentence(text, toks, there[0]) and not hosted
             # (a "he" that only opens its clause keeps, with no telling, the one named last: "Putin hosted
             # Modi in Moscow. On Tuesday he flew to Vienna")
@@ -2620,6 +2619,12 @@ def _title_after_the(toks: list[Token], i: int) -> tuple[int, int, str] | None:
         if not toks[j].text.isalpha() or word in ("of", "and", "a", "the"):
             return None
     return None
+
+
+@functools.cache
+def _hosting_forms() -> frozenset[str]:
+    """The word forms of the verbs of `hosting` ('hosted', 'welcomes')."""
+    return _forms_of(frames()["hosting"])
 
 
 def _opens_its_sentence(text: str, toks: list[Token], party: _Party) -> bool:
@@ -3169,9 +3174,6 @@ def _slot(party: _Party, span: Any, triggers: dict[int, Any], place_tokens: dict
     return _Slot(party, span, "drop", None)
 
 
-ALTERNATIVES = (("instead", "of"), ("rather", "than"))
-
-
 def _an_alternative(span: Any) -> bool:
     """Whether a place is named as what was not done ('sail from Troon instead of Ardrossan', 'to
     Rotterdam rather than to Hamburg')."""
@@ -3179,9 +3181,6 @@ def _an_alternative(span: Any) -> bool:
     if words and words[-1] in frames()["prepositions"]:
         words = words[:-1]  # ("rather than to Hamburg")
     return tuple(words[-2:]) in ALTERNATIVES
-
-
-DASHES = frozenset({"-", "–", "—"})
 
 
 def _route_end(span: Any, place_tokens: dict[int, _Party]) -> tuple[str, Any] | None:
@@ -3851,8 +3850,8 @@ def _at_the_seat(slot: _Slot, gazetteer: Gazetteer | None) -> _Slot:
 
 
 def _as_government(slot: _Slot, gazetteer: Gazetteer | None, states: set[int]) -> _Party:
-    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb or its passive's 'by', or joined to one:
-    'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
+    """'Ottawa imposed sanctions': a capital that acts (the subject of a verb or its passive's 'by', or
+    joined to one: 'Beijing and Washington resumed talks', if the first of them is a state or a capital too:
     `states`, their tokens) stands for its country; so does one talked or dealt 'with' ('held talks
     with Tehran'), one the actors are linked to ('hackers linked to Beijing'), or one whose envoy
     is named ('summoned Minsk's charge d'affaires')."""
@@ -4088,7 +4087,7 @@ def _events(
                 for w in h.whither
                 if not any(_within(w, o) for o in starts) and not (arriving and w.place.country in natives)
             ]
-        before = _set_out_before(h)
+        before = not h.whither and _set_out_before(h)
         if not h.whither and (before or _set_out_before(h, again=True)) and lexicon.policy(type_, "moves"):
             # "… docked in Mersin. The vessel had left Beirut late on Wednesday": a departure told
             # after an arrival, in the pluperfect, set out for where that arrival went (people for
@@ -4175,7 +4174,7 @@ def _events(
             # "Nigeria banned imports of rice from Benin", "Washington barred shipments of chips to
             # China": a state that stops trade sanctions
             for banner, partner in _bans(h, origins, destinations):
-                policy = h.token.head.lemma_.lower() in ("ban", "bar", "embargo")
+                policy = h.token.head.lemma_.lower() in frames()["barring"]
                 if type_ != "trade" and (banner.kind == "demonym" or h.token.tag_ != "NNS" or not policy):
                     # (shipments banned by a state; not "French customs halted a shipment of cocaine", nor
                     # "Ukraine halted shipments of grain to Egypt after strikes on Odesa")
@@ -4364,25 +4363,30 @@ def _set_out_before(h: _Head, *, again: bool = False) -> bool:
     # (a place that holds where they set out from says where that is: "from Zuwara, west of Tripoli in Libya")
     placed = [s.party for s in h.slots if frame.get(s.role, s.role) == "location"]
     elsewhere = any(not any(_within(o, p) for o in origins) for p in placed)
-    # (named again: by a pronoun, or as "the …" or "some of the …": "the planes", "62 of the animals")
-    subjects = _subjects_above(h.token)
-    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-    named_again = any(c.lower_ in ("they", "it") or any(d.lower_ == "the" for d in c.children) for c in subjects)
-    # (the first subject of its sentence but a reporter: not "Russian warships were spotted nearby; they
-    # left Sevastopol"; but "Officials said the planes took off")
-    reporting = frames()["reporting"]
-    first = next((t for t in h.token.sent if t.dep_ in SUBJECTS and t.head.lemma_.lower() not in reporting), None)
-    named_again = named_again and first is not None and any(first.i == c.i for c in _subjects_above(h.token))
-    # (and a start said as such, "from" or by a verb of leaving, not a guest's home: "before hosting Sydney")
-    named_again = named_again and (h.kind == "departure" or any(s.role == "origin" for s in h.slots))
     return (
         h.token.pos_ == "VERB"
-        and (named_again if again else _pluperfect(h.token))
+        and (_movers_named_again(h) if again else _pluperfect(h.token))
         and "origin" in roles
         and not roles & {"destination", "for"}
         and not elsewhere
         and not any(c.lower_ in ("home", "back") for c in h.token.children)
     )
+
+
+def _movers_named_again(h: _Head) -> bool:
+    """Whether a movement's movers are named again, as the first subject of the sentence but a
+    reporter's, by a pronoun or as "the …" or "some of the …" ('The planes took off', '62 of the
+    animals were collected'; not "Russian warships were spotted nearby; they left Sevastopol"), and
+    it says where they started, by "from" or a verb of leaving (not a guest's home: "before hosting
+    Sydney")."""
+    subjects = _subjects_above(h.token)
+    reporting = frames()["reporting"]
+    first = next((t for t in h.token.sent if t.dep_ in SUBJECTS and t.head.lemma_.lower() not in reporting), None)
+    if first is None or not any(first.i == c.i for c in subjects):
+        return False
+    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    again = any(c.lower_ in ("they", "it") or any(d.lower_ == "the" for d in c.children) for c in subjects)
+    return again and (h.kind == "departure" or any(s.role == "origin" for s in h.slots))
 
 
 def _continues(tok: Any) -> bool:
